@@ -1,0 +1,58 @@
+# A thin front to CMake and the lab.  `make test` and `make demo` are the two
+# commands a newcomer needs; both install what is missing first.
+
+BUILD      ?= build/release
+TESTBUILD  ?= build/test
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+LAB        := tests/lab/lab
+
+.PHONY: all build deps test unit demo lab-up lab-down lab-status format fuzz bench clean
+
+all: build
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDRCTL_TESTS=OFF >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+deps:
+	@tests/deps.sh
+
+# The sanitized test build (clang, so that the libFuzzer targets build too),
+# then every test: unit, fuzz (a few seconds each) and lab (real servers).
+$(TESTBUILD)/CMakeCache.txt:
+	CC=clang cmake -S . -B $(TESTBUILD) -DCMAKE_BUILD_TYPE=Debug -DDRCTL_SANITIZE=ON -DDRCTL_FUZZ=ON >/dev/null
+
+test: deps $(TESTBUILD)/CMakeCache.txt
+	cmake --build $(TESTBUILD) -j $(JOBS)
+	cd $(TESTBUILD) && ctest --output-on-failure --timeout 900 -j $(JOBS)
+
+# Unit and fuzz tests only, no lab.
+unit: deps $(TESTBUILD)/CMakeCache.txt
+	cmake --build $(TESTBUILD) -j $(JOBS)
+	cd $(TESTBUILD) && ctest --output-on-failure -L 'unit|fuzz' -j $(JOBS)
+
+# Longer fuzzing on demand: make fuzz DRCTL_FUZZ_SECONDS=600
+fuzz: deps $(TESTBUILD)/CMakeCache.txt
+	cmake --build $(TESTBUILD) -j $(JOBS)
+	cd $(TESTBUILD) && DRCTL_FUZZ_SECONDS=$${DRCTL_FUZZ_SECONDS:-300} ctest --output-on-failure -L fuzz
+
+demo: build
+	DRCTL=$(BUILD)/drctl tests/demo.sh
+
+lab-up: build
+	DRCTL=$(BUILD)/drctl $(LAB) up
+
+lab-down:
+	$(LAB) down
+
+lab-status:
+	$(LAB) status
+
+bench: build
+	@for b in bench/*.sh; do [ -x "$$b" ] && DRCTL=$(BUILD)/drctl "$$b"; done; true
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf build/release build/test

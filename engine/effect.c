@@ -1,0 +1,41 @@
+/* effect: the run-mode gate between mutating bindings and the engine. */
+#include "effect.h"
+
+#include <lauxlib.h>
+#include <lua.h>
+
+static const char HOOKS_KEY[] = "dr.effect.hooks";
+
+void dr_effect_install(lua_State *L, const dr_effect_hooks *hooks)
+{
+    if (hooks)
+        lua_pushlightuserdata(L, (void *)hooks);
+    else
+        lua_pushnil(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, HOOKS_KEY);
+}
+
+static const dr_effect_hooks *hooks_of(lua_State *L)
+{
+    if (!L)
+        return NULL;
+    lua_getfield(L, LUA_REGISTRYINDEX, HOOKS_KEY);
+    const dr_effect_hooks *h = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    return h;
+}
+
+int dr_effect_gate(lua_State *L, const dr_effect *e, dr_err *err)
+{
+    const dr_effect_hooks *h = hooks_of(L);
+    if (!h || !h->gate)
+        return DR_EFFECT_PERFORM;
+    return h->gate(h->ud, e, err);
+}
+
+void dr_effect_done(lua_State *L, const dr_effect *e, int rc, const char *detail)
+{
+    const dr_effect_hooks *h = hooks_of(L);
+    if (h && h->done)
+        h->done(h->ud, e, rc, detail);
+}

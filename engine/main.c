@@ -1,0 +1,61 @@
+/* drctl: the command line.  Each command is a function in the table below;
+ * main() only dispatches. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static int cmd_version(int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    printf("drctl %s\n", DRCTL_VERSION);
+    return DR_EXIT_OK;
+}
+
+static int cmd_help(int argc, char **argv);
+
+static const struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *usage;
+} commands[] = {
+    {"version", cmd_version, "version                       print the version"},
+    {"help", cmd_help, "help                          this text"},
+};
+
+static void usage(FILE *f)
+{
+    fputs("usage: drctl COMMAND [ARGS]\n\ncommands:\n", f);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(f, "  drctl %s\n", commands[i].usage);
+    fputs("\nexit codes:\n"
+          "  0  success\n"
+          "  1  the operation ran and failed, or the site is not ready\n"
+          "  2  bad usage or invalid input (nothing was changed)\n",
+          f);
+}
+
+static int cmd_help(int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    usage(stdout);
+    return DR_EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return DR_EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (!strcmp(name, "--help") || !strcmp(name, "-h"))
+        name = "help";
+    if (!strcmp(name, "--version"))
+        name = "version";
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(commands[i].name, name))
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "drctl: unknown command '%s' (see drctl help)\n", name);
+    return DR_EXIT_USAGE;
+}
