@@ -77,7 +77,7 @@ static int parse_run_args(int argc, char **argv, struct run_args *a, int need_ta
     }
     if (need_target && !a->target) {
         fprintf(stderr, "drctl %s: which %s? (see drctl help)\n", argv[0],
-                strcmp(argv[0], "resume") ? "runbook" : "run");
+                strcmp(argv[0], "resume") && strcmp(argv[0], "rollback") ? "runbook" : "run");
         return -1;
     }
     return 0;
@@ -142,6 +142,21 @@ int cmd_resume(int argc, char **argv)
         return free(a.rest), DR_EXIT_USAGE;
     a.o.mode = ENGINE_REAL;
     return with_engine(&a, do_resume);
+}
+
+static int do_rollback(engine *e, struct run_args *a)
+{
+    return engine_rollback(e, a->target);
+}
+
+int cmd_rollback(int argc, char **argv)
+{
+    struct run_args a;
+    if (parse_run_args(argc, argv, &a, 1))
+        return free(a.rest), DR_EXIT_USAGE;
+    a.o.mode = ENGINE_REAL;
+    a.o.yes = 1;
+    return with_engine(&a, do_rollback);
 }
 
 int cmd_runs(int argc, char **argv)

@@ -79,8 +79,8 @@ static void set_status(lua_State *L, int entry, const char *status, int64_t t0)
 
 /* Journals {t=kind, n=n, ...} with the value at val_idx (or none) stored
  * under field; raises on failure (the caller holds no C resources). */
-static void journal_step(lua_State *L, struct engine *e, const char *kind, int n,
-                         const char *field, int val_idx, const char *status, const char *why)
+static void journal_step(lua_State *L, struct engine *e, const char *kind, int n, const char *field,
+                         int val_idx, const char *status, const char *why)
 {
     if (!e->j)
         return;
@@ -192,8 +192,7 @@ static int l_step(lua_State *L)
     if (luaser_dump(L, pre, &tmp, &err) != DR_OK) {
         dr_buf_free(&tmp);
         e->cur_step = 0;
-        return luaL_error(L, "step %d '%s': check must return plain data (%s)", n, name,
-                          err.msg);
+        return luaL_error(L, "step %d '%s': check must return plain data (%s)", n, name, err.msg);
     }
     dr_buf_free(&tmp);
 
@@ -213,7 +212,8 @@ static int l_step(lua_State *L)
             if (has_verify && vs == LUA_OK && lua_toboolean(L, -2)) {
                 lua_settop(L, jpre);
                 set_status(L, entry, "ok", t0);
-                journal_step(L, e, "step_end", n, NULL, 0, "ok", "completed before the interruption");
+                journal_step(L, e, "step_end", n, NULL, 0, "ok",
+                             "completed before the interruption");
                 e->cur_step = 0;
                 return 0;
             }
@@ -393,8 +393,10 @@ static int l_pause(lua_State *L)
     }
     if (!isatty(0)) {
         e->refused = 1;
-        return luaL_error(L, "operator action needed and no terminal to confirm it (%s); "
-                             "do it, then resume the run", text);
+        return luaL_error(L,
+                          "operator action needed and no terminal to confirm it (%s); "
+                          "do it, then resume the run",
+                          text);
     }
     fprintf(stderr, "  Type 'done' when finished, anything else to stop: ");
     fflush(stderr);
@@ -527,12 +529,72 @@ static int l_clock(lua_State *L)
     return 1;
 }
 
+/* dr.checkpoints(run) -> list, newest first, of {seq, module, host, path,
+ * existed, content}: what the run replaced, for rollback. */
+static int l_checkpoints(lua_State *L)
+{
+    struct engine *e = check_engine(L);
+    const char *run = luaL_checkstring(L, 1);
+    dr_err err = {0};
+    if (engine_load_journal(e, run, &err) != DR_OK) {
+        luaL_pushfail(L);
+        lua_pushstring(L, err.msg);
+        return 2;
+    }
+    int list = lua_gettop(L);
+    lua_newtable(L);
+    int out = lua_gettop(L);
+    for (lua_Integer i = (lua_Integer)lua_rawlen(L, list); i >= 1; i--) {
+        lua_rawgeti(L, list, i);
+        int r = lua_gettop(L);
+        lua_getfield(L, r, "t");
+        lua_getfield(L, r, "existed");
+        int is_cp =
+            lua_isstring(L, -2) && !strcmp(lua_tostring(L, -2), "effect") && lua_isboolean(L, -1);
+        lua_pop(L, 2);
+        if (is_cp) {
+            lua_newtable(L);
+            const char *fields[] = {"seq", "module", "host", "path", "existed", "kind", NULL};
+            for (int k = 0; fields[k]; k++) {
+                lua_getfield(L, r, fields[k]);
+                lua_setfield(L, -2, fields[k]);
+            }
+            if (lua_getfield(L, r, "checkpoint") == LUA_TSTRING) {
+                dr_buf content = DR_BUF_INIT;
+                if (journal_read_checkpoint(e->state_dir.data, run, lua_tostring(L, -1), &content,
+                                            &err) != DR_OK) {
+                    dr_buf_free(&content);
+                    return luaL_error(L, "rollback: %s", err.msg);
+                }
+                lua_pushlstring(L, content.data ? content.data : "", content.len);
+                lua_setfield(L, -3, "content");
+                dr_buf_free(&content);
+            }
+            lua_pop(L, 1);
+            lua_rawseti(L, out, (lua_Integer)lua_rawlen(L, out) + 1);
+        }
+        lua_settop(L, out);
+    }
+    return 1;
+}
+
 static const luaL_Reg dr_funcs[] = {
-    {"runbook", l_runbook}, {"step", l_step},       {"wait", l_wait},
-    {"pause", l_pause},     {"log", l_log},         {"warn", l_warn},
-    {"metric", l_metric},   {"refuse", l_refuse},   {"mode", l_mode},
-    {"rehearsal", l_rehearsal}, {"run_id", l_run_id}, {"params", l_params},
-    {"now", l_now},         {"clock", l_clock},     {NULL, NULL},
+    {"checkpoints", l_checkpoints},
+    {"runbook", l_runbook},
+    {"step", l_step},
+    {"wait", l_wait},
+    {"pause", l_pause},
+    {"log", l_log},
+    {"warn", l_warn},
+    {"metric", l_metric},
+    {"refuse", l_refuse},
+    {"mode", l_mode},
+    {"rehearsal", l_rehearsal},
+    {"run_id", l_run_id},
+    {"params", l_params},
+    {"now", l_now},
+    {"clock", l_clock},
+    {NULL, NULL},
 };
 
 int luaopen_dr(lua_State *L)

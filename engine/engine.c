@@ -103,19 +103,19 @@ static int find_in_path(const engine *e, const char *sub, const char *name, dr_b
 /* ---------------------------------------------------------------- sandbox */
 
 static const char *const SAFE_GLOBALS[] = {
-    "assert",  "error",  "ipairs",       "next",         "pairs",  "pcall",    "xpcall",
-    "rawequal", "rawget", "rawlen",      "rawset",       "select", "tonumber", "tostring",
-    "type",    "setmetatable", "getmetatable", "_VERSION", "string", "table",    "math",
-    "utf8",    "coroutine",    NULL};
+    "assert",   "error",    "ipairs", "next",         "pairs",        "pcall",
+    "xpcall",   "rawequal", "rawget", "rawlen",       "rawset",       "select",
+    "tonumber", "tostring", "type",   "setmetatable", "getmetatable", "_VERSION",
+    "string",   "table",    "math",   "utf8",         "coroutine",    NULL};
 
 static int sandbox_index(lua_State *L)
 {
     const char *k = lua_tostring(L, 2);
     if (!k)
         return luaL_error(L, "sandbox: undefined global");
-    static const char *const denied[] = {"os",       "io",      "debug",          "package",
-                                         "dofile",   "loadfile", "collectgarbage", "loadstring",
-                                         "_G",       NULL};
+    static const char *const denied[] = {"os",     "io",       "debug",          "package",
+                                         "dofile", "loadfile", "collectgarbage", "loadstring",
+                                         "_G",     NULL};
     for (int i = 0; denied[i]; i++)
         if (!strcmp(k, denied[i]))
             return luaL_error(L,
@@ -166,6 +166,14 @@ static int sandbox_require(lua_State *L)
         return 1;
     lua_pop(L, 1);
     int loaded = lua_gettop(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, "dr.preload");
+    if (lua_getfield(L, -1, name) == LUA_TFUNCTION) {
+        luaL_requiref(L, name, lua_tocfunction(L, -1), 0);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, loaded, name);
+        return 1;
+    }
+    lua_settop(L, loaded);
     for (const struct engine_module *m = engine_modules; m->name; m++) {
         if (strcmp(m->name, name) != 0)
             continue;
@@ -263,6 +271,8 @@ static void build_sandbox(lua_State *L)
 
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, "dr.loaded");
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, "dr.preload");
     const char *tables[] = {ENGINE_PLAN, ENGINE_WRITTEN, ENGINE_METRICS, NULL};
     for (int i = 0; tables[i]; i++) {
         lua_newtable(L);
@@ -288,11 +298,16 @@ static int msgh(lua_State *L)
 static const char *effect_kind_name(dr_effect_kind k)
 {
     switch (k) {
-    case DR_EFFECT_EXEC: return "exec";
-    case DR_EFFECT_WRITE_FILE: return "write_file";
-    case DR_EFFECT_ZK_WRITE: return "zk_write";
-    case DR_EFFECT_ZK_RECONFIG: return "zk_reconfig";
-    case DR_EFFECT_CH_WRITE: return "ch_write";
+    case DR_EFFECT_EXEC:
+        return "exec";
+    case DR_EFFECT_WRITE_FILE:
+        return "write_file";
+    case DR_EFFECT_ZK_WRITE:
+        return "zk_write";
+    case DR_EFFECT_ZK_RECONFIG:
+        return "zk_reconfig";
+    case DR_EFFECT_CH_WRITE:
+        return "ch_write";
     }
     return "effect";
 }
@@ -323,10 +338,9 @@ static int effect_gate(void *ud, const dr_effect *ef, dr_err *err)
     struct engine *e = ud;
     lua_State *L = e->L;
     if (!e->cur_step)
-        return dr_err_set(err, DR_EREFUSED,
-                          "mutating call outside a step: %s on %s (wrap it in dr.step)",
-                          ef->summary ? ef->summary : effect_kind_name(ef->kind),
-                          ef->host ? ef->host : "?");
+        return dr_err_set(
+            err, DR_EREFUSED, "mutating call outside a step: %s on %s (wrap it in dr.step)",
+            ef->summary ? ef->summary : effect_kind_name(ef->kind), ef->host ? ef->host : "?");
     int top = lua_gettop(L);
     int seq = ++e->effect_seq;
 
@@ -509,8 +523,8 @@ static int load_runbook(engine *e, const char *name, dr_err *err)
         for (size_t i = 0; dirs.data && i + 1 < dirs.len; i++)
             if (!dirs.data[i])
                 dirs.data[i] = ':';
-        dr_err_set(err, DR_ENOTFOUND, "runbook '%s' not found in %s (or give --runbooks DIR)",
-                   name, dirs.data ? dirs.data : "(no runbook directory)");
+        dr_err_set(err, DR_ENOTFOUND, "runbook '%s' not found in %s (or give --runbooks DIR)", name,
+                   dirs.data ? dirs.data : "(no runbook directory)");
         dr_buf_free(&dirs);
         return DR_ENOTFOUND;
     }
@@ -558,7 +572,8 @@ static int parse_params(engine *e, int rb, int argc, char **argv, dr_err *err)
         const char *a = argv[i];
         if (strncmp(a, "--", 2) != 0 || !a[2]) {
             lua_settop(L, params - 1);
-            return dr_err_set(err, DR_EINVAL, "%s: unexpected argument '%s' (expected --name value)",
+            return dr_err_set(err, DR_EINVAL,
+                              "%s: unexpected argument '%s' (expected --name value)",
                               e->runbook_name.data, a);
         }
         a += 2;
@@ -600,7 +615,7 @@ static int parse_params(engine *e, int rb, int argc, char **argv, dr_err *err)
                     lua_pushvalue(L, -2);
                     lua_setfield(L, params, k);
                 } else if (lua_isnil(L, -1) && required) {
-                    dr_err_set(err, DR_EINVAL, "%s: parameter --%s is required", 
+                    dr_err_set(err, DR_EINVAL, "%s: parameter --%s is required",
                                e->runbook_name.data, k);
                     lua_settop(L, params - 1);
                     return DR_EINVAL;
@@ -642,8 +657,9 @@ static int confirm(engine *e, int rb, int params, dr_err *err)
                         "or pass --yes",
                         e->runbook_name.data);
     } else {
-        fprintf(stderr, "This is a real %s: it changes hosts. Type '%s' to go on: ",
-                e->runbook_name.data, want);
+        fprintf(stderr,
+                "This is a real %s: it changes hosts. Type '%s' to go on: ", e->runbook_name.data,
+                want);
         fflush(stderr);
         char line[256];
         if (!fgets(line, sizeof line, stdin) || (line[strcspn(line, "\r\n")] = '\0', 0) ||
@@ -674,8 +690,8 @@ static int check_cooldown(engine *e, int rb, dr_err *err)
                                 "%s: the last site switch (run %s) finished %lld s ago, within the "
                                 "cooldown of %d s; to run another now, pass --force --reason "
                                 "\"why\" (the reason is journaled)",
-                                e->runbook_name.data, last.data ? last.data : "?",
-                                (long long)age_s, e->o.cooldown_s);
+                                e->runbook_name.data, last.data ? last.data : "?", (long long)age_s,
+                                e->o.cooldown_s);
         }
     }
     dr_buf_free(&last);
@@ -708,7 +724,9 @@ static void json_value(lua_State *L, int idx, dr_buf *b, int depth)
 {
     idx = lua_absindex(L, idx);
     switch (lua_type(L, idx)) {
-    case LUA_TBOOLEAN: dr_buf_puts(b, lua_toboolean(L, idx) ? "true" : "false"); break;
+    case LUA_TBOOLEAN:
+        dr_buf_puts(b, lua_toboolean(L, idx) ? "true" : "false");
+        break;
     case LUA_TNUMBER:
         if (lua_isinteger(L, idx))
             dr_buf_printf(b, "%lld", (long long)lua_tointeger(L, idx));
@@ -758,7 +776,8 @@ static void json_value(lua_State *L, int idx, dr_buf *b, int depth)
         dr_buf_putc(b, '}');
         break;
     }
-    default: dr_buf_puts(b, "null");
+    default:
+        dr_buf_puts(b, "null");
     }
 }
 
@@ -813,8 +832,8 @@ static void print_plan_text(engine *e, FILE *f)
     int plan = lua_gettop(L);
     size_t ns = lua_rawlen(L, plan);
     dr_buf b = DR_BUF_INIT;
-    dr_buf_printf(&b, "Rehearsal of %s: %zu steps, nothing was changed.\n",
-                  e->runbook_name.data, ns);
+    dr_buf_printf(&b, "Rehearsal of %s: %zu steps, nothing was changed.\n", e->runbook_name.data,
+                  ns);
     for (size_t i = 1; i <= ns; i++) {
         lua_rawgeti(L, plan, (lua_Integer)i);
         int st = lua_gettop(L);
@@ -1042,8 +1061,9 @@ static int execute(engine *e, int rb, int params)
         /* first line to the operator; the traceback is in the journal */
         fprintf(stderr, "drctl: %s\n", error);
         if (e->o.mode == ENGINE_REAL && e->run_id[0])
-            fprintf(stderr, "drctl: run %s stopped; see drctl runs %s, then drctl resume %s or "
-                            "drctl rollback %s\n",
+            fprintf(stderr,
+                    "drctl: run %s stopped; see drctl runs %s, then drctl resume %s or "
+                    "drctl rollback %s\n",
                     e->run_id, e->run_id, e->run_id, e->run_id);
     }
     dr_buf_free(&msg);
@@ -1096,7 +1116,7 @@ int engine_run(engine *e, const char *runbook, int argc, char **argv)
 }
 
 /* Reads a run's journal records into a Lua list (pushed). */
-static int load_journal(engine *e, const char *run_id, dr_err *err)
+int engine_load_journal(engine *e, const char *run_id, dr_err *err)
 {
     lua_State *L = e->L;
     dr_buf text = DR_BUF_INIT;
@@ -1134,7 +1154,7 @@ int engine_resume(engine *e, const char *run_id)
     lua_State *L = e->L;
     dr_err err = {0};
     int top = lua_gettop(L);
-    if (load_journal(e, run_id, &err)) {
+    if (engine_load_journal(e, run_id, &err)) {
         fprintf(stderr, "drctl: %s\n", err.msg);
         return DR_EXIT_USAGE;
     }
@@ -1262,7 +1282,7 @@ int engine_show_runs(engine *e, const char *run_id)
         size_t off = 0;
         for (size_t i = 0; i < count; i++, off += strlen(ids.data + off) + 1) {
             const char *id = ids.data + off;
-            if (load_journal(e, id, &err))
+            if (engine_load_journal(e, id, &err))
                 continue;
             int list = lua_gettop(L);
             size_t n = lua_rawlen(L, list);
@@ -1319,7 +1339,7 @@ int engine_show_runs(engine *e, const char *run_id)
         dr_buf_free(&ids);
         return DR_EXIT_OK;
     }
-    if (load_journal(e, run_id, &err)) {
+    if (engine_load_journal(e, run_id, &err)) {
         fprintf(stderr, "drctl: %s\n", err.msg);
         return DR_EXIT_USAGE;
     }
@@ -1365,8 +1385,8 @@ int engine_show_runs(engine *e, const char *run_id)
             if (opt_field(L, r, "checkpoint"))
                 printf(")");
         } else if (!strcmp(t, "step_end")) {
-            double secs = (sn > 0 && sn < 4096 && step_t0[sn]) ? (double)(tm - step_t0[sn]) / 1e3
-                                                               : 0.0;
+            double secs =
+                (sn > 0 && sn < 4096 && step_t0[sn]) ? (double)(tm - step_t0[sn]) / 1e3 : 0.0;
             printf("       -> %s in %.1f s%s%s\n", opt_field(L, r, "status"), secs,
                    opt_field(L, r, "why") ? ": " : "",
                    opt_field(L, r, "why") ? opt_field(L, r, "why") : "");
@@ -1380,4 +1400,26 @@ int engine_show_runs(engine *e, const char *run_id)
     }
     lua_settop(L, top);
     return DR_EXIT_OK;
+}
+
+void engine_preload(engine *e, const char *name, int (*open)(lua_State *L))
+{
+    lua_getfield(e->L, LUA_REGISTRYINDEX, "dr.preload");
+    lua_pushcfunction(e->L, open);
+    lua_setfield(e->L, -2, name);
+    lua_pop(e->L, 1);
+}
+
+int engine_rollback(engine *e, const char *run_id)
+{
+    dr_buf path = DR_BUF_INIT;
+    if (!find_in_path(e, "lua", "dr.rollback", &path)) {
+        fprintf(stderr, "drctl: rollback: lua/dr/rollback.lua not found\n");
+        dr_buf_free(&path);
+        return DR_EXIT_FAIL;
+    }
+    char *argv[] = {"--run", (char *)run_id};
+    int code = engine_run(e, path.data, 2, argv);
+    dr_buf_free(&path);
+    return code;
 }

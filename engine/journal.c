@@ -72,12 +72,15 @@ int journal_state_dir(const char *opt, dr_buf *out, dr_err *err)
 
 void journal_new_run_id(char *buf, size_t n)
 {
-    time_t t = time(NULL);
+    /* Milliseconds in the id keep ids in start order (drctl runs sorts by
+     * id); two hex digits of the pid tell apart runs of the same ms. */
+    int64_t ms = dr_wall_ms();
+    time_t t = (time_t)(ms / 1000);
     struct tm tm;
     gmtime_r(&t, &tm);
-    unsigned r = (unsigned)((dr_wall_ms() ^ (getpid() << 8)) & 0xffff);
-    snprintf(buf, n, "%04d%02d%02d-%02d%02d%02d-%04x", tm.tm_year + 1900, tm.tm_mon + 1,
-             tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, r);
+    snprintf(buf, n, "%04d%02d%02d-%02d%02d%02d-%03d%02x", tm.tm_year + 1900, tm.tm_mon + 1,
+             tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ms % 1000),
+             (unsigned)getpid() & 0xff);
 }
 
 static int valid_run_id(const char *id)
@@ -95,7 +98,7 @@ static int open_run(const char *state_dir, const char *run_id, int create, journ
 {
     *out = NULL;
     if (!valid_run_id(run_id))
-        return dr_err_set(err, DR_EINVAL, "run id '%s': expected YYYYMMDD-HHMMSS-xxxx", run_id);
+        return dr_err_set(err, DR_EINVAL, "run id '%s': expected YYYYMMDD-HHMMSS-mmmxx", run_id);
     dr_buf dir = DR_BUF_INIT;
     dr_buf_printf(&dir, "%s/runs/%s", state_dir, run_id);
     struct stat st;
@@ -213,7 +216,7 @@ int journal_checkpoint(journal *j, int seq, const char *content, size_t len, dr_
 int journal_read(const char *state_dir, const char *run_id, dr_buf *out, dr_err *err)
 {
     if (!valid_run_id(run_id))
-        return dr_err_set(err, DR_EINVAL, "run id '%s': expected YYYYMMDD-HHMMSS-xxxx", run_id);
+        return dr_err_set(err, DR_EINVAL, "run id '%s': expected YYYYMMDD-HHMMSS-mmmxx", run_id);
     dr_buf path = DR_BUF_INIT;
     dr_buf_printf(&path, "%s/runs/%s/journal.lua", state_dir, run_id);
     int rc = dr_read_file(path.data, out, err);
@@ -247,8 +250,8 @@ int journal_list_runs(const char *state_dir, dr_buf *out, size_t *count, dr_err 
     dr_buf_printf(&path, "%s/runs", state_dir);
     DIR *d = opendir(path.data);
     if (!d) {
-        int rc = errno == ENOENT ? DR_OK : dr_err_set(err, DR_EIO, "%s: %s", path.data,
-                                                      strerror(errno));
+        int rc =
+            errno == ENOENT ? DR_OK : dr_err_set(err, DR_EIO, "%s: %s", path.data, strerror(errno));
         dr_buf_free(&path);
         return rc;
     }
@@ -273,8 +276,7 @@ int journal_list_runs(const char *state_dir, dr_buf *out, size_t *count, dr_err 
     return DR_OK;
 }
 
-int journal_lock(const char *state_dir, const char *run_id, const char *what, int *fd,
-                 dr_err *err)
+int journal_lock(const char *state_dir, const char *run_id, const char *what, int *fd, dr_err *err)
 {
     *fd = -1;
     dr_buf path = DR_BUF_INIT;

@@ -14,11 +14,21 @@ static void dump_string(dr_buf *out, const char *s, size_t n)
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         switch (c) {
-        case '"': dr_buf_puts(out, "\\\""); break;
-        case '\\': dr_buf_puts(out, "\\\\"); break;
-        case '\n': dr_buf_puts(out, "\\n"); break;
-        case '\r': dr_buf_puts(out, "\\r"); break;
-        case '\t': dr_buf_puts(out, "\\t"); break;
+        case '"':
+            dr_buf_puts(out, "\\\"");
+            break;
+        case '\\':
+            dr_buf_puts(out, "\\\\");
+            break;
+        case '\n':
+            dr_buf_puts(out, "\\n");
+            break;
+        case '\r':
+            dr_buf_puts(out, "\\r");
+            break;
+        case '\t':
+            dr_buf_puts(out, "\\t");
+            break;
         default:
             if (c < 32 || c == 127)
                 dr_buf_printf(out, "\\%03u", c);
@@ -31,9 +41,10 @@ static void dump_string(dr_buf *out, const char *s, size_t n)
 
 static int is_identifier(const char *s, size_t n)
 {
-    static const char *const reserved[] = {
-        "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if",
-        "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while"};
+    static const char *const reserved[] = {"and",   "break", "do",       "else", "elseif", "end",
+                                           "false", "for",   "function", "goto", "if",     "in",
+                                           "local", "nil",   "not",      "or",   "repeat", "return",
+                                           "then",  "true",  "until",    "while"};
     if (n == 0 || (s[0] >= '0' && s[0] <= '9'))
         return 0;
     for (size_t i = 0; i < n; i++) {
@@ -52,8 +63,12 @@ static int dump(lua_State *L, int idx, dr_buf *out, int depth, dr_err *err)
 {
     idx = lua_absindex(L, idx);
     switch (lua_type(L, idx)) {
-    case LUA_TNIL: dr_buf_puts(out, "nil"); return DR_OK;
-    case LUA_TBOOLEAN: dr_buf_puts(out, lua_toboolean(L, idx) ? "true" : "false"); return DR_OK;
+    case LUA_TNIL:
+        dr_buf_puts(out, "nil");
+        return DR_OK;
+    case LUA_TBOOLEAN:
+        dr_buf_puts(out, lua_toboolean(L, idx) ? "true" : "false");
+        return DR_OK;
     case LUA_TNUMBER:
         if (lua_isinteger(L, idx)) {
             lua_Integer v = lua_tointeger(L, idx);

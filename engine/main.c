@@ -19,9 +19,11 @@ static const struct command {
     int (*run)(int argc, char **argv);
     const char *usage;
 } commands[] = {
-    {"plan", cmd_plan, "plan RUNBOOK [--PARAM VALUE...] [--json]   rehearse: steps, commands, diffs"},
+    {"plan", cmd_plan,
+     "plan RUNBOOK [--PARAM VALUE...] [--json]   rehearse: steps, commands, diffs"},
     {"run", cmd_run, "run RUNBOOK [--PARAM VALUE...] [--yes]     the real thing"},
     {"resume", cmd_resume, "resume RUN                    continue an interrupted run"},
+    {"rollback", cmd_rollback, "rollback RUN                  restore every file RUN replaced"},
     {"runs", cmd_runs, "runs [RUN] [--json]           journaled runs, or one run's steps"},
     {"version", cmd_version, "version                       print the version"},
     {"help", cmd_help, "help                          this text"},

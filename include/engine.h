@@ -12,6 +12,8 @@
 
 #include "util.h"
 
+struct lua_State;
+
 typedef enum engine_mode { ENGINE_REAL, ENGINE_REHEARSAL } engine_mode;
 
 typedef struct engine_opts {
@@ -44,6 +46,14 @@ int engine_run(engine *e, const char *runbook, int argc, char **argv);
  * (their recorded results returned), the interrupted one re-checks its
  * precondition. */
 int engine_resume(engine *e, const char *run_id);
+
+/* Restores, newest first and byte for byte, every file the run RUN_ID
+ * replaced (or removes the ones it created), as a new journaled run of the
+ * built-in rollback runbook, and lists what it restored. */
+int engine_rollback(engine *e, const char *run_id);
+
+/* Makes a C module available to runbooks' require (tests, extensions). */
+void engine_preload(engine *e, const char *name, int (*open)(struct lua_State *L));
 
 /* Prints the runs (no run_id) or one run's steps, durations and results. */
 int engine_show_runs(engine *e, const char *run_id);

@@ -25,7 +25,7 @@ typedef struct journal journal;
  * Creates it (mode 0700) when missing. */
 int journal_state_dir(const char *opt, dr_buf *out, dr_err *err);
 
-/* A new run id: YYYYMMDD-HHMMSS-<4 hex digits>, UTC. */
+/* A new run id, UTC, sortable by start time: YYYYMMDD-HHMMSS-<ms><2 hex>. */
 void journal_new_run_id(char *buf, size_t n);
 
 /* Creates runs/<id>/ and opens its journal for appending. */
@@ -58,8 +58,7 @@ int journal_list_runs(const char *state_dir, dr_buf *out, size_t *count, dr_err 
 /* Takes the state directory's lock for run_id, or refuses (DR_EREFUSED)
  * naming who holds it and since when.  *fd is the lock to pass to
  * journal_unlock. */
-int journal_lock(const char *state_dir, const char *run_id, const char *what, int *fd,
-                 dr_err *err);
+int journal_lock(const char *state_dir, const char *run_id, const char *what, int *fd, dr_err *err);
 void journal_unlock(int fd);
 
 /* The last completed site switch: reads (0 and *when_ms = 0 when none) and
