@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_inventory.h"
 #include "engine.h"
 
 /* Options common to the engine commands; whatever is not one of them is a
@@ -28,7 +29,7 @@ static int want_value(int argc, char **argv, int *i, const char **out)
 static int parse_run_args(int argc, char **argv, struct run_args *a, int need_target)
 {
     memset(a, 0, sizeof *a);
-    a->o.inventory_path = getenv("DRCTL_INVENTORY");
+
     a->rest = calloc((size_t)argc + 1, sizeof *a->rest);
     for (int i = 1; i < argc; i++) {
         const char *s = argv[i];
@@ -71,6 +72,7 @@ static int parse_run_args(int argc, char **argv, struct run_args *a, int need_ta
             a->rest[a->nrest++] = argv[i];
         }
     }
+    a->o.inventory_path = cmd_inventory_path(a->o.inventory_path);
     if (a->o.force && (!a->o.reason || !*a->o.reason)) {
         fprintf(stderr, "drctl %s: --force needs --reason \"why\" (it is journaled)\n", argv[0]);
         return -1;

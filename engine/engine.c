@@ -15,7 +15,9 @@
 #include <lualib.h>
 
 #include "cli.h"
+#include "json.h"
 #include "engine_mods.h"
+#include "inventory_lua.h"
 #include "luaser.h"
 
 /* ---------------------------------------------------------------- helpers */
@@ -488,6 +490,24 @@ int engine_open(engine **out, const engine_opts *opts, dr_err *err)
         engine_close(e);
         return rc;
     }
+    if (opts->inventory_path) {
+        inventory_errors errs;
+        inventory_errors_init(&errs);
+        rc = inventory_load_file(opts->inventory_path, NULL, &e->inv, &errs, err);
+        if (rc) {
+            if (errs.count) {
+                dr_buf all = DR_BUF_INIT;
+                inventory_errors_format(&errs, &all);
+                dr_err_set(err, rc, "invalid inventory:\n%s", all.data);
+                dr_buf_free(&all);
+            }
+            inventory_errors_free(&errs);
+            engine_close(e);
+            return rc;
+        }
+        inventory_errors_free(&errs);
+        inventory_lua_set(e->L, e->inv);
+    }
     *out = e;
     return DR_OK;
 }
@@ -500,6 +520,7 @@ void engine_close(engine *e)
         lua_close(e->L);
     journal_close(e->j);
     journal_unlock(e->lock_fd);
+    inventory_free(e->inv);
     dr_buf_free(&e->state_dir);
     dr_buf_free(&e->runbook_path);
     dr_buf_free(&e->runbook_name);
@@ -700,22 +721,10 @@ static int check_cooldown(engine *e, int rb, dr_err *err)
 
 /* ---------------------------------------------------------------- output */
 
-static void json_string(dr_buf *b, const char *s, size_t n)
+static void json_str(dr_buf *b, const char *s, size_t n)
 {
     dr_buf_putc(b, '"');
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\')
-            dr_buf_printf(b, "\\%c", c);
-        else if (c == '\n')
-            dr_buf_puts(b, "\\n");
-        else if (c == '\t')
-            dr_buf_puts(b, "\\t");
-        else if (c < 0x20 || c == 0x7f)
-            dr_buf_printf(b, "\\u%04x", c);
-        else
-            dr_buf_putc(b, (char)c);
-    }
+    json_escape(b, s, n);
     dr_buf_putc(b, '"');
 }
 
@@ -736,7 +745,7 @@ static void json_value(lua_State *L, int idx, dr_buf *b, int depth)
     case LUA_TSTRING: {
         size_t n;
         const char *s = lua_tolstring(L, idx, &n);
-        json_string(b, s, n);
+        json_str(b, s, n);
         break;
     }
     case LUA_TTABLE: {
@@ -767,7 +776,7 @@ static void json_value(lua_State *L, int idx, dr_buf *b, int depth)
                 first = 0;
                 size_t kn;
                 const char *k = lua_tolstring(L, -2, &kn);
-                json_string(b, k, kn);
+                json_str(b, k, kn);
                 dr_buf_putc(b, ':');
                 json_value(L, -1, b, depth + 1);
             }
@@ -907,16 +916,16 @@ static void print_json(engine *e, const char *status, const char *error)
     }
     dr_buf b = DR_BUF_INIT;
     dr_buf_puts(&b, "{\"schema\":\"drctl.run/1\",\"runbook\":");
-    json_string(&b, e->runbook_name.data, e->runbook_name.len);
+    json_str(&b, e->runbook_name.data, e->runbook_name.len);
     dr_buf_printf(&b, ",\"mode\":\"%s\",\"status\":\"%s\"",
                   e->o.mode == ENGINE_REAL ? "real" : "rehearsal", status);
     if (e->run_id[0]) {
         dr_buf_puts(&b, ",\"run\":");
-        json_string(&b, e->run_id, strlen(e->run_id));
+        json_str(&b, e->run_id, strlen(e->run_id));
     }
     if (error) {
         dr_buf_puts(&b, ",\"error\":");
-        json_string(&b, error, strlen(error));
+        json_str(&b, error, strlen(error));
     }
     dr_buf_printf(&b, ",\"duration_ms\":%lld", (long long)(dr_now_ms() - e->t0_ms));
     dr_buf_puts(&b, ",\"metrics\":");
@@ -1319,11 +1328,11 @@ int engine_show_runs(engine *e, const char *run_id)
                 if (i)
                     dr_buf_putc(&b, ',');
                 dr_buf_puts(&b, "{\"run\":");
-                json_string(&b, id, strlen(id));
+                json_str(&b, id, strlen(id));
                 dr_buf_puts(&b, ",\"runbook\":");
-                json_string(&b, rbname, strlen(rbname));
+                json_str(&b, rbname, strlen(rbname));
                 dr_buf_puts(&b, ",\"status\":");
-                json_string(&b, status, strlen(status));
+                json_str(&b, status, strlen(status));
                 dr_buf_printf(&b, ",\"duration_ms\":%lld}", (long long)(t1 ? t1 - t0 : 0));
                 fputs(b.data, stdout);
                 dr_buf_free(&b);

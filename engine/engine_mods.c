@@ -4,9 +4,11 @@
 #include <string.h>
 
 #include "engine_int.h"
+#include "inventory_lua.h"
 
 const struct engine_module engine_modules[] = {
     {"dr", luaopen_dr},
+    {"dr.inventory", luaopen_dr_inventory},
     {NULL, NULL},
 };
 

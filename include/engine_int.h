@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "effect.h"
+#include "inventory.h"
 #include "engine.h"
 #include "journal.h"
 
@@ -28,6 +29,7 @@ struct engine {
     int64_t t0_ms;                /* monotonic start of this execution */
     int64_t first_effect_wall_ms; /* first performed effect (RTO start) */
     dr_effect_hooks hooks;
+    inventory_t *inv; /* loaded from o.inventory_path, or NULL */
 };
 
 /* Registry keys of the tables the engine keeps in its Lua state. */
