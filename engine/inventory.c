@@ -217,6 +217,7 @@ typedef struct loader {
     raw keeper_defaults[MAX_FIELDS];
     raw ch_defaults[MAX_FIELDS];
     yaml_mark_t sites_mark;
+    size_t site_entries;  /* entries under sites:, valid or not */
     dr_buf unset_vars;    /* "\0NAME\0..." already reported as unset */
     bool cmd_reported[2]; /* a missing command was reported: [0] keepers, [1] clickhouse */
 } loader;
@@ -543,29 +544,31 @@ static const char *scalar_local_path(loader *L, const yaml_node_t *n)
 
 /* ---- keys ----------------------------------------------------------- */
 
+/* Edit distance with adjacent transpositions counted as one edit (optimal
+ * string alignment), so "nmae" is one edit from "name". */
 static size_t edit_distance(const char *a, const char *b)
 {
-    size_t la = strlen(a), lb = strlen(b);
-    size_t *row = dr_malloc((lb + 1) * sizeof *row);
+    size_t la = strlen(a), lb = strlen(b), w = lb + 1;
+    size_t *d = dr_malloc((la + 1) * w * sizeof *d);
+    for (size_t i = 0; i <= la; i++)
+        d[i * w] = i;
     for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
+        d[j] = j;
+    for (size_t i = 1; i <= la; i++)
         for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
+            size_t best = d[(i - 1) * w + j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[(i - 1) * w + j] + 1 < best)
+                best = d[(i - 1) * w + j] + 1;
+            if (d[i * w + j - 1] + 1 < best)
+                best = d[i * w + j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[(i - 2) * w + j - 2] + 1 < best)
+                best = d[(i - 2) * w + j - 2] + 1;
+            d[i * w + j] = best;
         }
-    }
-    size_t d = row[lb];
-    free(row);
-    return d;
+    size_t r = d[la * w + lb];
+    free(d);
+    return r;
 }
 
 /* The known key closest to key, if it is close enough to be a typo. */
@@ -632,11 +635,16 @@ static void unknown_key(loader *L, const yaml_node_t *k, const char *key, const 
 /* Walks a mapping's keys: each key must be a plain string, known and not
  * repeated.  vals[i] receives the value node of known[i] (or NULL).  Returns
  * false (after reporting) when n is not a mapping. */
-static bool take_keys(loader *L, yaml_node_t *n, const char *where, const char *const *known,
-                      size_t nknown, yaml_node_t **vals)
+#define MAX_KEYS 32
+
+static bool take_keys_k(loader *L, yaml_node_t *n, const char *where, const char *const *known,
+                        size_t nknown, yaml_node_t **vals, yaml_node_t **keys)
 {
+    yaml_node_t *keybuf[MAX_KEYS];
+    if (!keys)
+        keys = keybuf;
     for (size_t i = 0; i < nknown; i++)
-        vals[i] = NULL;
+        vals[i] = keys[i] = NULL;
     if (n->type != YAML_MAPPING_NODE) {
         error_at(L, n->start_mark, "expected %s (a mapping of keys), found %s", where, kind_of(n));
         return false;
@@ -663,12 +671,19 @@ static bool take_keys(loader *L, yaml_node_t *n, const char *where, const char *
         }
         if (vals[i]) {
             error_at(L, k->start_mark, "duplicate key '%s' in %s (first given at line %zu)", key,
-                     where, vals[i]->start_mark.line + 1);
+                     where, keys[i]->start_mark.line + 1);
             continue;
         }
         vals[i] = v;
+        keys[i] = k;
     }
     return true;
+}
+
+static bool take_keys(loader *L, yaml_node_t *n, const char *where, const char *const *known,
+                      size_t nknown, yaml_node_t **vals)
+{
+    return take_keys_k(L, n, where, known, nknown, vals, NULL);
 }
 
 static const char *fmt(loader *L, const char *f, const char *a, const char *b)
@@ -846,19 +861,12 @@ static void parse_defaults_section(loader *L, yaml_node_t *n, bool keeper, raw *
     for (size_t i = 0; i < nf; i++)
         known[i] = fields[i].key;
     const char *where = keeper ? "the keeper defaults" : "the clickhouse defaults";
-    yaml_node_t *vals[MAX_FIELDS];
-    if (!take_keys(L, n, where, known, nf, vals))
+    yaml_node_t *vals[MAX_FIELDS], *keys[MAX_FIELDS];
+    if (!take_keys_k(L, n, where, known, nf, vals, keys))
         return;
-    for (size_t i = 0; i < nf; i++) {
-        if (!vals[i])
-            continue;
-        /* the key node, for the kind-mismatch message: find it again */
-        yaml_node_t *keynode = vals[i];
-        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++)
-            if (node_at(L, p->value) == vals[i])
-                keynode = node_at(L, p->key);
-        read_field(L, &fields[i], vals[i], &out[i], keeper, keynode);
-    }
+    for (size_t i = 0; i < nf; i++)
+        if (vals[i])
+            read_field(L, &fields[i], vals[i], &out[i], keeper, keys[i]);
 }
 
 /* Fills each field of a node struct: its own value, else the defaults
@@ -937,11 +945,11 @@ static void parse_keeper(loader *L, yaml_node_t *n, inventory_site *site, invent
     const char *known[K_NODE_KEYS + MAX_FIELDS] = {"id", "name", "host", "role"};
     for (size_t i = 0; i < N_KFIELDS; i++)
         known[K_NODE_KEYS + i] = keeper_fields[i].key;
-    yaml_node_t *vals[K_NODE_KEYS + MAX_FIELDS];
+    yaml_node_t *vals[K_NODE_KEYS + MAX_FIELDS], *keys[K_NODE_KEYS + MAX_FIELDS];
     k->site = site;
     k->pos = pos_of(L, n->start_mark);
     k->role = (inventory_keeper_role)-1; /* until a valid one is read */
-    if (!take_keys(L, n, "a keeper", known, K_NODE_KEYS + N_KFIELDS, vals))
+    if (!take_keys_k(L, n, "a keeper", known, K_NODE_KEYS + N_KFIELDS, vals, keys))
         return;
     long id = 0;
     bool zk = !L->kind_known || L->inv->keeper_kind == INVENTORY_ZOOKEEPER;
@@ -977,13 +985,8 @@ static void parse_keeper(loader *L, yaml_node_t *n, inventory_site *site, invent
     for (size_t i = 0; i < N_KFIELDS; i++) {
         if (!vals[K_NODE_KEYS + i])
             continue;
-        yaml_node_t *keynode = vals[K_NODE_KEYS + i];
-        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++)
-            if (node_at(L, p->value) == keynode) {
-                keynode = node_at(L, p->key);
-                break;
-            }
-        read_field(L, &keeper_fields[i], vals[K_NODE_KEYS + i], &own[i], true, keynode);
+        read_field(L, &keeper_fields[i], vals[K_NODE_KEYS + i], &own[i], true,
+                   keys[K_NODE_KEYS + i]);
     }
     char idbuf[16];
     snprintf(idbuf, sizeof idbuf, "%d", k->id);
@@ -997,10 +1000,10 @@ static void parse_clickhouse(loader *L, yaml_node_t *n, inventory_site *site,
     const char *known[C_NODE_KEYS + MAX_FIELDS] = {"name", "host", "shard", "replica"};
     for (size_t i = 0; i < N_CFIELDS; i++)
         known[C_NODE_KEYS + i] = ch_fields[i].key;
-    yaml_node_t *vals[C_NODE_KEYS + MAX_FIELDS];
+    yaml_node_t *vals[C_NODE_KEYS + MAX_FIELDS], *keys[C_NODE_KEYS + MAX_FIELDS];
     c->site = site;
     c->pos = pos_of(L, n->start_mark);
-    if (!take_keys(L, n, "a clickhouse node", known, C_NODE_KEYS + N_CFIELDS, vals))
+    if (!take_keys_k(L, n, "a clickhouse node", known, C_NODE_KEYS + N_CFIELDS, vals, keys))
         return;
     if (!vals[C_HOST])
         error_at(L, n->start_mark, "clickhouse node: missing key 'host'");
@@ -1022,13 +1025,7 @@ static void parse_clickhouse(loader *L, yaml_node_t *n, inventory_site *site,
     for (size_t i = 0; i < N_CFIELDS; i++) {
         if (!vals[C_NODE_KEYS + i])
             continue;
-        yaml_node_t *keynode = vals[C_NODE_KEYS + i];
-        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++)
-            if (node_at(L, p->value) == keynode) {
-                keynode = node_at(L, p->key);
-                break;
-            }
-        read_field(L, &ch_fields[i], vals[C_NODE_KEYS + i], &own[i], false, keynode);
+        read_field(L, &ch_fields[i], vals[C_NODE_KEYS + i], &own[i], false, keys[C_NODE_KEYS + i]);
     }
     ph v = {c->name ? c->name : "",   c->host ? c->host : "",      NULL, site->name,
             c->shard ? c->shard : "", c->replica ? c->replica : ""};
@@ -1197,6 +1194,7 @@ static void parse_sites(loader *L, yaml_node_t *n)
         return;
     }
     size_t cnt = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
+    L->site_entries = cnt;
     L->inv->sites = arena_alloc(L->a, (cnt ? cnt : 1) * sizeof *L->inv->sites);
     for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
         yaml_node_t *k = node_at(L, p->key), *v = node_at(L, p->value);
@@ -1212,8 +1210,10 @@ static void parse_sites(loader *L, yaml_node_t *n)
                          L->inv->sites[i].pos.line);
                 dup = true;
             }
-        if (dup)
+        if (dup) {
+            L->site_entries--;
             continue;
+        }
         inventory_site *s = &L->inv->sites[L->inv->n_sites++];
         s->name = name;
         parse_site(L, k, v, s);
@@ -1329,7 +1329,7 @@ static void check_shards(loader *L, ent *e, size_t n)
     inventory_t *inv = L->inv;
     qsort(e, n, sizeof *e, cmp_shard_replica);
     for (size_t i = 1; i < n; i++)
-        if (!strcmp(e[i].a, e[i - 1].a) && !strcmp(e[i].b, e[i - 1].b))
+        if (*e[i].b && !strcmp(e[i].a, e[i - 1].a) && !strcmp(e[i].b, e[i - 1].b))
             error_pos(L, e[i].pos,
                       "replica '%s' of shard '%s' is also the %s (line %u): replica names must be "
                       "unique within a shard",
@@ -1383,10 +1383,10 @@ static void check_shards(loader *L, ent *e, size_t n)
 static void check_sites(loader *L)
 {
     inventory_t *inv = L->inv;
-    if (inv->n_sites != 2) {
+    if (L->site_entries != 2)
         error_at(L, L->sites_mark,
-                 "expected exactly two sites (one primary, one standby), found %zu", inv->n_sites);
-    }
+                 "expected exactly two sites (one primary, one standby), found %zu",
+                 L->site_entries);
     for (size_t i = 0; i < inv->n_sites; i++) {
         inventory_site *s = &inv->sites[i];
         if (s->role == INVENTORY_PRIMARY) {
@@ -1466,8 +1466,9 @@ static void check_across(loader *L)
             const char *what = fmt(L, "clickhouse node %s", c->name, NULL);
             names[nn++] =
                 (ent){c->name, c->name == c->host ? "" : NULL, 0, what, &c->pos, seq++, s};
-            if (c->shard && c->replica)
-                shards[ns++] = (ent){c->shard, c->replica, 0, what, &c->pos, seq++, s};
+            if (c->shard) /* a missing replica is reported already: keep the shard */
+                shards[ns++] =
+                    (ent){c->shard, c->replica ? c->replica : "", 0, what, &c->pos, seq++, s};
             const struct {
                 const char *key;
                 int port;
@@ -1501,8 +1502,8 @@ static void parse_root(loader *L, yaml_node_t *root)
     static const char *const known[] = {"cluster",         "umbrella_cluster", "keeper", "ssh",
                                         "clickhouse_auth", "defaults",         "sites"};
     enum { T_CLUSTER, T_UMBRELLA, T_KEEPER, T_SSH, T_AUTH, T_DEFAULTS, T_SITES, T_N };
-    yaml_node_t *v[T_N];
-    if (!take_keys(L, root, "the inventory", known, T_N, v))
+    yaml_node_t *v[T_N], *keys[T_N];
+    if (!take_keys_k(L, root, "the inventory", known, T_N, v, keys))
         return;
     inventory_t *inv = L->inv;
     L->sites_mark = root->start_mark;
@@ -1536,15 +1537,12 @@ static void parse_root(loader *L, yaml_node_t *root)
     if (v[T_DEFAULTS])
         parse_defaults(L, v[T_DEFAULTS]);
     if (v[T_SITES]) {
-        yaml_node_pair_t *p = root->data.mapping.pairs.start;
-        for (; p < root->data.mapping.pairs.top; p++)
-            if (node_at(L, p->value) == v[T_SITES])
-                L->sites_mark = node_at(L, p->key)->start_mark;
+        L->sites_mark = keys[T_SITES]->start_mark;
         parse_sites(L, v[T_SITES]);
+        check_across(L);
     } else {
         error_at(L, root->start_mark, "missing key 'sites' (a primary and a standby site)");
     }
-    check_across(L);
 }
 
 static int cmp_errors(const void *p, const void *q)
