@@ -502,6 +502,27 @@ static const char *scalar_name(loader *L, const yaml_node_t *n, const char *what
     return s;
 }
 
+static bool name_ok(const char *s)
+{
+    for (const char *p = s; *p; p++)
+        if (!(isalnum((unsigned char)*p) || *p == '.' || *p == '_' || *p == '-'))
+            return false;
+    return *s && s[0] != '-' && s[0] != '.';
+}
+
+/* A node without a name is called by its host, when the host makes a
+ * usable name (an IPv6 address does not). */
+static const char *default_name(loader *L, const yaml_node_t *n, const char *host)
+{
+    if (!host)
+        return NULL;
+    if (name_ok(host))
+        return host;
+    error_at(L, n->start_mark, "missing key 'name': the host '%s' is not usable as a node name",
+             printable(L, host, strlen(host)));
+    return NULL;
+}
+
 static const char *scalar_host(loader *L, const yaml_node_t *n)
 {
     const char *s = scalar_text(L, n, "a host name or address");
@@ -965,7 +986,7 @@ static void parse_keeper(loader *L, yaml_node_t *n, inventory_site *site, invent
     if (vals[K_NAME])
         k->name = scalar_name(L, vals[K_NAME], "a node name");
     else
-        k->name = k->host;
+        k->name = default_name(L, n, k->host);
     if (!vals[K_ROLE]) {
         error_at(L, n->start_mark, "keeper: missing key 'role' (participant, observer or spare)");
     } else {
@@ -1012,7 +1033,7 @@ static void parse_clickhouse(loader *L, yaml_node_t *n, inventory_site *site,
     if (vals[C_NAME])
         c->name = scalar_name(L, vals[C_NAME], "a node name");
     else
-        c->name = c->host;
+        c->name = default_name(L, n, c->host);
     if (!vals[C_SHARD])
         error_at(L, n->start_mark, "clickhouse node: missing key 'shard' (its {shard} macro)");
     else

@@ -653,6 +653,14 @@ static void test_duplicate_keys_and_misc(void **state)
                   "18:1: duplicate key 'sites' in the inventory (first given at line 5)", NULL);
     expect_errors(HEAD "umbrella_cluster: c1\n" SITES,
                   "5:1: umbrella_cluster 'c1' is the same as cluster", NULL);
+    /* a host that cannot serve as a name needs one */
+    expect_errors(HEAD "sites:\n"
+                       "  a:\n"
+                       "    role: primary\n"
+                       "    keepers: [{id: 1, host: 'fe80::1', role: participant}]\n"
+                       "  b: {role: standby}\n",
+                  "7:15: missing key 'name': the host 'fe80::1' is not usable as a node name",
+                  NULL);
     expect_errors("- a\n- b\n", "1:1: expected the inventory (a mapping of keys), found a list",
                   NULL);
     expect_errors(HEAD "sites:\n"
