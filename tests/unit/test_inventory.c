@@ -346,6 +346,49 @@ static void test_node_overrides(void **state)
     inventory_free(inv);
 }
 
+/* The inventories shipped in sites/: the operators' example, and the lab's
+ * once it is there (it is the lab helper's file; this test says whether it
+ * still follows the format). */
+static void test_shipped_inventories(void **state)
+{
+    (void)state;
+    const char *files[] = {DRCTL_SOURCE_DIR "/sites/example.yaml",
+                           DRCTL_SOURCE_DIR "/sites/lab.yaml"};
+    for (size_t i = 0; i < 2; i++) {
+        FILE *f = fopen(files[i], "r");
+        if (!f && i == 1)
+            continue; /* no lab inventory in this tree yet */
+        assert_non_null(f);
+        fclose(f);
+        inventory_t *inv = NULL;
+        inventory_errors errs;
+        inventory_errors_init(&errs);
+        dr_err err = {0};
+        int rc = inventory_load_file(files[i], &test_opts, &inv, &errs, &err);
+        if (rc != DR_OK)
+            fprintf(stderr, "%s\n", err.msg);
+        assert_int_equal(rc, DR_OK);
+        assert_non_null(inv->primary);
+        assert_non_null(inv->standby);
+        inventory_free(inv);
+        inventory_errors_free(&errs);
+    }
+    /* the example's shape, as its comments promise */
+    inventory_t *inv = NULL;
+    dr_err err = {0};
+    assert_int_equal(inventory_load_file(files[0], &test_opts, &inv, NULL, &err), DR_OK);
+    assert_string_equal(inv->primary->name, "chicago");
+    assert_int_equal(inv->primary->n_keepers, 3);
+    assert_int_equal(inv->standby->n_keepers, 3);
+    assert_int_equal(inv->primary->n_clickhouse, 2);
+    assert_int_equal(inv->standby->n_clickhouse, 2);
+    assert_int_equal(inventory_keeper_by_id(inv, 6)->ssh_port, 2222);
+    assert_string_equal(inventory_keeper_by_id(inv, 6)->data_dir, "/data/zookeeper");
+    assert_string_equal(inventory_keeper_by_id(inv, 5)->data_log_dir, "/srv/zk-txlog/zk2-dal");
+    assert_string_equal(inv->ssh.passphrase.env, "DRCTL_SSH_PASSPHRASE");
+    inventory_free(inv);
+}
+
 /* ---- every class of error ------------------------------------------ */
 
 static void test_yaml_syntax_error(void **state)
@@ -875,6 +918,7 @@ int main(void)
         cmocka_unit_test(test_builtin_defaults),
         cmocka_unit_test(test_keeper_kind_defaults),
         cmocka_unit_test(test_node_overrides),
+        cmocka_unit_test(test_shipped_inventories),
         cmocka_unit_test(test_yaml_syntax_error),
         cmocka_unit_test(test_unknown_key_suggestion),
         cmocka_unit_test(test_wrong_types),
