@@ -1250,6 +1250,7 @@ typedef struct ent {
     const inventory_pos *pos;
     size_t seq; /* document order */
     size_t site;
+    inventory_clickhouse *ch; /* check_shards: the node the entry is for */
 } ent;
 
 static int pos_cmp(const ent *x, const ent *y)
@@ -1295,6 +1296,12 @@ static int cmp_shard_replica(const void *p, const void *q)
         return c;
     c = strcmp(x->b, y->b);
     return c ? c : pos_cmp(x, y);
+}
+
+static int cmp_seq(const void *p, const void *q)
+{
+    const ent *x = p, *y = q;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 static int cmp_shard_seq(const void *p, const void *q)
@@ -1375,30 +1382,25 @@ static void check_shards(loader *L, ent *e, size_t n)
                               "replicas on both sites",
                               e[i].a, inv->sites[s].name);
         free(per_site);
-        groups[ng++] = e[i];
+        for (size_t k = i; k < j; k++)
+            e[k].n = (long)ng; /* the entry's group, in shard-name order */
+        groups[ng] = e[i];
+        groups[ng].n = (long)ng;
+        ng++;
         i = j;
     }
-    /* first-appearance order */
-    for (size_t i = 1; i < ng; i++)
-        for (size_t k = i; k > 0 && groups[k].seq < groups[k - 1].seq; k--) {
-            ent t = groups[k];
-            groups[k] = groups[k - 1];
-            groups[k - 1] = t;
-        }
+    qsort(groups, ng, sizeof *groups, cmp_seq); /* first-appearance order */
+    size_t *rank = dr_calloc(ng ? ng : 1, sizeof *rank);
     inv->shards = arena_alloc(L->a, (ng ? ng : 1) * sizeof *inv->shards);
     inv->n_shards = ng;
-    for (size_t i = 0; i < ng; i++)
+    for (size_t i = 0; i < ng; i++) {
         inv->shards[i] = groups[i].a;
+        rank[groups[i].n] = i;
+    }
+    for (size_t k = 0; k < n; k++)
+        e[k].ch->shard_index = rank[e[k].n];
+    free(rank);
     free(groups);
-    for (size_t s = 0; s < inv->n_sites; s++)
-        for (size_t c = 0; c < inv->sites[s].n_clickhouse; c++) {
-            inventory_clickhouse *ch = &inv->sites[s].clickhouse[c];
-            for (size_t i = 0; ch->shard && i < ng; i++)
-                if (!strcmp(inv->shards[i], ch->shard)) {
-                    ch->shard_index = i;
-                    break;
-                }
-        }
 }
 
 static void check_sites(loader *L)
@@ -1464,9 +1466,9 @@ static void check_across(loader *L)
                 continue;
             const char *what = fmt(L, "keeper %s", k->name, NULL);
             names[nn++] =
-                (ent){k->name, k->name == k->host ? "" : NULL, 0, what, &k->pos, seq++, s};
+                (ent){k->name, k->name == k->host ? "" : NULL, 0, what, &k->pos, seq++, s, NULL};
             if (k->id)
-                ids[ni++] = (ent){k->host, NULL, k->id, what, &k->pos, seq++, s};
+                ids[ni++] = (ent){k->host, NULL, k->id, what, &k->pos, seq++, s, NULL};
             const struct {
                 const char *key;
                 int port;
@@ -1478,7 +1480,7 @@ static void check_across(loader *L)
                 if (kp[j].port)
                     ports[np++] = (ent){
                         k->host, NULL,  kp[j].port, fmt(L, "%s of keeper %s", kp[j].key, k->name),
-                        &k->pos, seq++, s};
+                        &k->pos, seq++, s,          NULL};
         }
         for (size_t i = 0; i < site->n_clickhouse; i++) {
             inventory_clickhouse *c = &site->clickhouse[i];
@@ -1486,10 +1488,10 @@ static void check_across(loader *L)
                 continue;
             const char *what = fmt(L, "clickhouse node %s", c->name, NULL);
             names[nn++] =
-                (ent){c->name, c->name == c->host ? "" : NULL, 0, what, &c->pos, seq++, s};
+                (ent){c->name, c->name == c->host ? "" : NULL, 0, what, &c->pos, seq++, s, NULL};
             if (c->shard) /* a missing replica is reported already: keep the shard */
                 shards[ns++] =
-                    (ent){c->shard, c->replica ? c->replica : "", 0, what, &c->pos, seq++, s};
+                    (ent){c->shard, c->replica ? c->replica : "", 0, what, &c->pos, seq++, s, c};
             const struct {
                 const char *key;
                 int port;
@@ -1502,7 +1504,7 @@ static void check_across(loader *L)
                         (ent){c->host,    NULL,
                               cp[j].port, fmt(L, "%s of clickhouse node %s", cp[j].key, c->name),
                               &c->pos,    seq++,
-                              s};
+                              s,          NULL};
         }
     }
     check_names(L, names, nn);
@@ -1566,32 +1568,34 @@ static void parse_root(loader *L, yaml_node_t *root)
     }
 }
 
+typedef struct ranked_error {
+    inventory_error e;
+    size_t rank; /* order of recording, to keep errors at one place in order */
+} ranked_error;
+
 static int cmp_errors(const void *p, const void *q)
 {
-    const inventory_error *x = p, *y = q;
-    if (x->line != y->line)
-        return x->line < y->line ? -1 : 1;
-    if (x->column != y->column)
-        return x->column < y->column ? -1 : 1;
-    return 0;
+    const ranked_error *x = p, *y = q;
+    if (x->e.line != y->e.line)
+        return x->e.line < y->e.line ? -1 : 1;
+    if (x->e.column != y->e.column)
+        return x->e.column < y->e.column ? -1 : 1;
+    return x->rank < y->rank ? -1 : x->rank > y->rank;
 }
 
-/* Sorts the errors by position, keeping the order of those at the same
- * place (qsort is not stable: sort an index alongside). */
+/* Sorts the errors by position, stably. */
 static void sort_errors(inventory_errors *errs)
 {
     size_t n = errs->count;
     if (n < 2)
         return;
-    for (size_t i = 1; i < n; i++) { /* insertion sort: stable, and n is small */
-        inventory_error t = errs->items[i];
-        size_t k = i;
-        while (k > 0 && cmp_errors(&errs->items[k - 1], &t) > 0) {
-            errs->items[k] = errs->items[k - 1];
-            k--;
-        }
-        errs->items[k] = t;
-    }
+    ranked_error *r = dr_malloc(n * sizeof *r);
+    for (size_t i = 0; i < n; i++)
+        r[i] = (ranked_error){errs->items[i], i};
+    qsort(r, n, sizeof *r, cmp_errors);
+    for (size_t i = 0; i < n; i++)
+        errs->items[i] = r[i].e;
+    free(r);
 }
 
 int inventory_load_buffer(const char *name, const char *data, size_t len,

@@ -389,6 +389,33 @@ static void test_shipped_inventories(void **state)
     inventory_free(inv);
 }
 
+/* inv->shards lists shards in first-seen order; each node knows its rank. */
+static void test_shard_order(void **state)
+{
+    (void)state;
+    inventory_t *inv = load_ok(HEAD "sites:\n"
+                                    "  a:\n"
+                                    "    role: primary\n"
+                                    "    keepers: [{id: 1, host: h1, role: participant}]\n"
+                                    "    clickhouse:\n"
+                                    "      - {name: c1, host: h3, shard: s2, replica: r1}\n"
+                                    "      - {name: c2, host: h4, shard: s1, replica: r1}\n"
+                                    "      - {name: c3, host: h5, shard: s2, replica: r2}\n"
+                                    "  b:\n"
+                                    "    role: standby\n"
+                                    "    clickhouse:\n"
+                                    "      - {name: c4, host: h6, shard: s1, replica: r2}\n"
+                                    "      - {name: c5, host: h7, shard: s2, replica: r3}\n");
+    assert_int_equal(inv->n_shards, 2);
+    assert_string_equal(inv->shards[0], "s2");
+    assert_string_equal(inv->shards[1], "s1");
+    assert_int_equal(inventory_clickhouse_by_name(inv, "c1")->shard_index, 0);
+    assert_int_equal(inventory_clickhouse_by_name(inv, "c2")->shard_index, 1);
+    assert_int_equal(inventory_clickhouse_by_name(inv, "c4")->shard_index, 1);
+    assert_int_equal(inventory_clickhouse_by_name(inv, "c5")->shard_index, 0);
+    inventory_free(inv);
+}
+
 /* ---- every class of error ------------------------------------------ */
 
 static void test_yaml_syntax_error(void **state)
@@ -919,6 +946,7 @@ int main(void)
         cmocka_unit_test(test_keeper_kind_defaults),
         cmocka_unit_test(test_node_overrides),
         cmocka_unit_test(test_shipped_inventories),
+        cmocka_unit_test(test_shard_order),
         cmocka_unit_test(test_yaml_syntax_error),
         cmocka_unit_test(test_unknown_key_suggestion),
         cmocka_unit_test(test_wrong_types),
