@@ -197,6 +197,7 @@ static const field ch_fields[] = {
 };
 #define N_CFIELDS (sizeof ch_fields / sizeof ch_fields[0])
 #define MAX_FIELDS 16
+_Static_assert(N_KFIELDS <= MAX_FIELDS && N_CFIELDS <= MAX_FIELDS, "raise MAX_FIELDS");
 
 /* A value as written (after ${ENV} expansion), before defaults are merged. */
 typedef struct raw {
@@ -218,7 +219,7 @@ typedef struct loader {
     raw ch_defaults[MAX_FIELDS];
     yaml_mark_t sites_mark;
     size_t site_entries;  /* entries under sites:, valid or not */
-    dr_buf unset_vars;    /* "\0NAME\0..." already reported as unset */
+    dr_buf unset_vars;    /* "NAME\0NAME\0...": variables reported as unset */
     bool cmd_reported[2]; /* a missing command was reported: [0] keepers, [1] clickhouse */
 } loader;
 
@@ -350,6 +351,17 @@ static yaml_mark_t mark_in_scalar(const yaml_node_t *n, size_t off)
     return m;
 }
 
+/* True the first time name is seen (it is then remembered in seen, a list
+ * of NUL-terminated names). */
+static bool first_report(dr_buf *seen, const char *name)
+{
+    for (size_t k = 0; k < seen->len; k += strlen(seen->data + k) + 1)
+        if (!strcmp(seen->data + k, name))
+            return false;
+    dr_buf_append(seen, name, strlen(name) + 1);
+    return true;
+}
+
 /* The scalar's text with ${NAME} and ${NAME:-default} replaced (and $${ for
  * a literal ${), in the arena; NULL after reporting a problem.  what says
  * what was expected, for "expected WHAT, found a list". */
@@ -363,6 +375,10 @@ static const char *scalar_text(loader *L, const yaml_node_t *n, const char *what
     size_t len = n->data.scalar.length;
     if (memchr(v, '\0', len)) {
         error_at(L, n->start_mark, "expected %s, found text with a NUL character", what);
+        return NULL;
+    }
+    if (len == 0) {
+        error_at(L, n->start_mark, "expected %s, found an empty value", what);
         return NULL;
     }
     if (!strstr(v, "${"))
@@ -410,20 +426,11 @@ static const char *scalar_text(loader *L, const yaml_node_t *n, const char *what
                 dr_buf_append(&b, sep + 2, blen - nlen - 2);
             } else {
                 /* once per variable: the first use says it all */
-                dr_buf_putc(&L->unset_vars, '\0');
-                dr_buf_putc(&L->unset_vars, '\0');
-                L->unset_vars.len -= 2;
-                bool seen = false;
-                for (size_t k = 0; k < L->unset_vars.len && !seen;
-                     k += strlen(L->unset_vars.data + k) + 1)
-                    seen = !strcmp(L->unset_vars.data + k, name);
-                if (!seen) {
+                if (first_report(&L->unset_vars, name))
                     error_at(L, mark_in_scalar(n, i),
                              "environment variable %s is %s (write ${%s:-default} to give a "
                              "default; reported at its first use only)",
                              name, val ? "empty" : "not set", name);
-                    dr_buf_append(&L->unset_vars, name, strlen(name) + 1);
-                }
                 ok = false;
             }
             free(name);
@@ -537,8 +544,10 @@ static const char *scalar_host(loader *L, const yaml_node_t *n)
     return s;
 }
 
-/* A path on this machine (keys, secrets): absolute, or ~/ for $HOME. */
-static const char *scalar_local_path(loader *L, const yaml_node_t *n)
+/* A path on this machine (keys, secrets): absolute, or ~/ for $HOME.  For a
+ * secret's path the value is not repeated in a message: an operator may have
+ * pasted the secret itself there. */
+static const char *scalar_local_path(loader *L, const yaml_node_t *n, bool secret)
 {
     const char *s = scalar_text(L, n, "a local file path");
     if (!s)
@@ -556,8 +565,12 @@ static const char *scalar_local_path(loader *L, const yaml_node_t *n)
         return p;
     }
     if (s[0] != '/') {
-        error_at(L, n->start_mark, "expected an absolute path or ~/..., found '%s'",
-                 printable(L, s, strlen(s)));
+        if (secret)
+            error_at(L, n->start_mark,
+                     "expected the absolute path (or ~/...) of the file holding the secret");
+        else
+            error_at(L, n->start_mark, "expected an absolute path or ~/..., found '%s'",
+                     printable(L, s, strlen(s)));
         return NULL;
     }
     return s;
@@ -839,7 +852,8 @@ static void read_field(loader *L, const field *f, yaml_node_t *v, raw *r, bool k
     }
     const char *nodekind = keeper ? "keeper" : "clickhouse node";
     const char *const *allowed = keeper ? keeper_placeholders : ch_placeholders;
-    size_t nallowed = keeper ? 4 : 5;
+    size_t nallowed = keeper ? sizeof keeper_placeholders / sizeof keeper_placeholders[0]
+                             : sizeof ch_placeholders / sizeof ch_placeholders[0];
     switch (f->type) {
     case FT_PORT:
         if (scalar_port(L, v, &r->num))
@@ -855,7 +869,7 @@ static void read_field(loader *L, const field *f, yaml_node_t *v, raw *r, bool k
         const char *s = scalar_text(L, v, "an absolute path");
         if (!s)
             return;
-        if (s[0] != '/' && s[0] != '{') {
+        if (s[0] != '/') {
             error_at(L, v->start_mark, "expected an absolute path, found '%s'",
                      printable(L, s, strlen(s)));
             return;
@@ -960,6 +974,8 @@ static void resolve_fields(loader *L, void *node, const inventory_pos *pos, cons
 
 enum { K_ID, K_NAME, K_HOST, K_ROLE, K_NODE_KEYS };
 enum { C_NAME, C_HOST, C_SHARD, C_REPLICA, C_NODE_KEYS };
+_Static_assert(K_NODE_KEYS + N_KFIELDS <= MAX_KEYS && C_NODE_KEYS + N_CFIELDS <= MAX_KEYS,
+               "raise MAX_KEYS");
 
 static void parse_keeper(loader *L, yaml_node_t *n, inventory_site *site, inventory_keeper *k)
 {
@@ -1117,13 +1133,13 @@ static void parse_secret(loader *L, yaml_node_t *file, yaml_node_t *env, const c
         return;
     }
     if (file)
-        out->file = scalar_local_path(L, file);
+        out->file = scalar_local_path(L, file, true);
     if (env) {
         const char *s = scalar_text(L, env, "an environment variable name");
-        if (s && !env_name_ok(s, strlen(s)))
+        if (s && !env_name_ok(s, strlen(s))) /* the value may be the secret: not shown */
             error_at(L, env->start_mark,
-                     "expected an environment variable name (letters, digits, _), found '%s'",
-                     printable(L, s, strlen(s)));
+                     "expected the name of the environment variable holding the secret "
+                     "(letters, digits, _)");
         else
             out->env = s;
     }
@@ -1165,9 +1181,9 @@ static void parse_ssh_section(loader *L, yaml_node_t *n)
         L->inv->ssh.user = s;
     if (v[1])
         scalar_port(L, v[1], &L->inv->ssh.port);
-    if (v[2] && (s = scalar_local_path(L, v[2])))
+    if (v[2] && (s = scalar_local_path(L, v[2], false)))
         L->inv->ssh.identity = s;
-    if (v[3] && (s = scalar_local_path(L, v[3])))
+    if (v[3] && (s = scalar_local_path(L, v[3], false)))
         L->inv->ssh.known_hosts = s;
     parse_secret(L, v[4], v[5], "passphrase_file", "passphrase_env", &L->inv->ssh.passphrase);
     long t;
@@ -1774,7 +1790,7 @@ const char *inventory_keeper_role_name(inventory_keeper_role role)
 /* A YAML scalar for s that reads back as the same string: plain when that is
  * unambiguous, else double-quoted.  "${" is written "$${" either way, since
  * the loader expands ${...} in every scalar. */
-static void yaml_scalar(dr_buf *out, const char *s)
+static void yaml_scalar_as(dr_buf *out, const char *s, bool placeholders)
 {
     static const char *const special[] = {"",     "~",    "null",  "Null",  "NULL",  "true",
                                           "True", "TRUE", "false", "False", "FALSE", "yes",
@@ -1807,8 +1823,8 @@ static void yaml_scalar(dr_buf *out, const char *s)
         else {
             if (c == '$' && s[i + 1] == '{')
                 dr_buf_putc(out, '$');
-            /* {{ keeps a literal brace that looks like a placeholder */
-            if (c == '{' && !(i > 0 && s[i - 1] == '$'))
+            /* in node paths and commands {{ is a literal brace */
+            if (placeholders && c == '{' && !(i > 0 && s[i - 1] == '$'))
                 dr_buf_putc(out, '{');
             dr_buf_putc(out, (char)c);
         }
@@ -1816,13 +1832,23 @@ static void yaml_scalar(dr_buf *out, const char *s)
     dr_buf_putc(out, '"');
 }
 
-static void ykv(dr_buf *out, int indent, const char *key, const char *val)
+static void yaml_scalar(dr_buf *out, const char *s)
+{
+    yaml_scalar_as(out, s, false);
+}
+
+static void ykv_as(dr_buf *out, int indent, const char *key, const char *val, bool placeholders)
 {
     if (!val)
         return;
     dr_buf_printf(out, "%*s%s: ", indent, "", key);
-    yaml_scalar(out, val);
+    yaml_scalar_as(out, val, placeholders);
     dr_buf_putc(out, '\n');
+}
+
+static void ykv(dr_buf *out, int indent, const char *key, const char *val)
+{
+    ykv_as(out, indent, key, val, false);
 }
 
 static void ykn(dr_buf *out, int indent, const char *key, long val)
@@ -1843,7 +1869,7 @@ static void write_fields_yaml(dr_buf *out, const void *node, const field *fields
         } else {
             const char *s;
             memcpy(&s, p, sizeof s);
-            ykv(out, indent, fields[i].key, s);
+            ykv_as(out, indent, fields[i].key, s, fields[i].type != FT_USER);
         }
     }
 }

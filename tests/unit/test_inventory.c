@@ -688,8 +688,14 @@ static void test_secrets_never_inline(void **state)
                   "3:96: give either passphrase_file or passphrase_env, not both", NULL);
     expect_errors(HEAD "clickhouse_auth: {password_file: secrets/ch, password_env: 'A-B'}\n" SITES,
                   "4:60: give either password_file or password_env, not both", NULL);
-    expect_errors(HEAD "clickhouse_auth: {password_file: secrets/ch}\n" SITES,
-                  "4:34: expected an absolute path or ~/..., found 'secrets/ch'", NULL);
+    /* a secret pasted where its file or variable belongs is not repeated */
+    expect_errors(HEAD "clickhouse_auth: {password_file: hunter2}\n" SITES,
+                  "4:34: expected the absolute path (or ~/...) of the file holding the secret",
+                  NULL);
+    expect_errors(HEAD "clickhouse_auth: {password_env: 'hunter 2'}\n" SITES,
+                  "4:33: expected the name of the environment variable holding the secret "
+                  "(letters, digits, _)",
+                  NULL);
 }
 
 static void test_placeholders_and_paths(void **state)
@@ -731,6 +737,8 @@ static void test_duplicate_keys_and_misc(void **state)
                        "  b: {role: standby}\n",
                   "7:15: missing key 'name': the host 'fe80::1' is not usable as a node name",
                   NULL);
+    expect_errors(HEAD "umbrella_cluster: ''\n" SITES,
+                  "4:19: expected a cluster name, found an empty value", NULL);
     expect_errors("- a\n- b\n", "1:1: expected the inventory (a mapping of keys), found a list",
                   NULL);
     expect_errors(HEAD "sites:\n"
