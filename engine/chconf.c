@@ -936,7 +936,8 @@ __attribute__((format(printf, 2, 3))) static void note(cx_doc *d, const char *fm
  * out. */
 static int cx_apply(cx_doc *d, chconf_out *out, dr_err *err)
 {
-    qsort(d->edits, d->n_edits, sizeof *d->edits, edit_cmp);
+    if (d->n_edits > 1)
+        qsort(d->edits, d->n_edits, sizeof *d->edits, edit_cmp);
     for (size_t i = 1; i < d->n_edits; i++)
         if (d->edits[i - 1].end > d->edits[i].start)
             return dr_err_set(err, DR_ECONFLICT, "%s:%d: overlapping edits (a drctl bug)", d->file,
@@ -1891,8 +1892,10 @@ int chconf_remote_add_replica(const chconf_in *in, const char *cluster, int shar
                 goto done;
             if (!m)
                 continue;
-            if ((int)s + 1 == shard_num) {
-                rc = cx_apply(&d, out, err); /* already there */
+            /* Already there: in the shard asked for, or, for a new shard,
+             * alone in a shard of its own (what a first call would make). */
+            if ((int)s + 1 == shard_num || (shard_num == CHCONF_NEW_SHARD && nr == 1)) {
+                rc = cx_apply(&d, out, err);
                 goto done;
             }
             rc = cx_fail(&d, reps[r], DR_ECONFLICT, err,
@@ -2181,11 +2184,9 @@ int chconf_macros_read(const chconf_in *in, chconf_macros *out, dr_err *err)
     for (xmlNode *c = sec->children; c; c = c->next) {
         if (!is_el(c, NULL))
             continue;
-        if (chconf_macros_get(out, nname(c))) {
-            rc =
-                cx_fail(&d, c, DR_EPARSE, err, "macro <%s> defined twice: expected once", nname(c));
+        xmlNode *only;
+        if ((rc = unique_child(&d, sec, nname(c), &only, err)))
             goto done;
-        }
         if (out->n == cap) {
             cap = cap ? 2 * cap : 4;
             out->v = dr_realloc(out->v, cap * sizeof *out->v);
