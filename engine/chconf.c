@@ -527,7 +527,7 @@ static char *node_text(xmlNode *n)
 
 static char *prop(xmlNode *n, const char *name)
 {
-    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
     if (!v)
         return NULL;
     char *s = dr_strdup((const char *)v);
@@ -1501,7 +1501,7 @@ int chconf_zk_set_nodes(const chconf_in *in, const chconf_endpoint *nodes, size_
         if ((rc = read_host_port(&d, c, ZK_DEFAULT_PORT, &have[k].host, &have[k].port, err)))
             goto done;
         k++;
-        if (xmlHasProp(c, (const xmlChar *)"index"))
+        if (xmlHasNsProp(c, (const xmlChar *)"index", NULL))
             numbered = 1;
     }
     if (k == 0)
