@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "chconf.h"
 #include "util.h"
@@ -523,6 +524,94 @@ static void test_styles(void **state)
     chconf_out_free(&out);
 }
 
+/* Markup the span scanner must step over: a BOM, tags inside comments, CDATA,
+ * a processing instruction, '>' inside an attribute value, single quotes. */
+static void test_tricky_markup(void **state)
+{
+    (void)state;
+    const char *src = "\xEF\xBB\xBF<?xml version='1.0' encoding='utf-8'?>\n"
+                      "<?drctl keep?>\n"
+                      "<yandex>\n"
+                      "    <!-- <zookeeper><node><host>old</host></node></zookeeper> -->\n"
+                      "    <zookeeper note='a>b \"q\"'>\n"
+                      "        <node index='1' note=\"x>y\">\n"
+                      "            <host><![CDATA[zk1]]></host>\n"
+                      "            <!-- <port>1</port> -->\n"
+                      "            <port>2181</port>\n"
+                      "        </node>\n"
+                      "    </zookeeper>\n"
+                      "</yandex>\n";
+    chconf_in in = {"tricky.xml", src, strlen(src), NULL};
+    chconf_zk zk;
+    dr_err e = {0};
+    assert_int_equal(chconf_zk_read(&in, &zk, &e), DR_OK);
+    assert_int_equal(zk.n_nodes, 1);
+    assert_string_equal(zk.nodes[0].host, "zk1");
+    assert_int_equal(zk.nodes[0].line, 6);
+    chconf_zk_free(&zk);
+    chconf_out out = {0};
+    const chconf_endpoint z[] = {{"zk1", 2181}, {"zk2", 2181}};
+    assert_int_equal(chconf_zk_set_nodes(&in, z, 2, 0, &out, &e), DR_OK);
+    const char *want = "\xEF\xBB\xBF<?xml version='1.0' encoding='utf-8'?>\n"
+                       "<?drctl keep?>\n"
+                       "<yandex>\n"
+                       "    <!-- <zookeeper><node><host>old</host></node></zookeeper> -->\n"
+                       "    <zookeeper note='a>b \"q\"'>\n"
+                       "        <node index='1' note=\"x>y\">\n"
+                       "            <host><![CDATA[zk1]]></host>\n"
+                       "            <!-- <port>1</port> -->\n"
+                       "            <port>2181</port>\n"
+                       "        </node>\n"
+                       "        <node index=\"2\">\n"
+                       "            <host>zk2</host>\n"
+                       "            <port>2181</port>\n"
+                       "        </node>\n"
+                       "    </zookeeper>\n"
+                       "</yandex>\n";
+    assert_string_equal(out.text, want);
+    chconf_out_free(&out);
+    /* Renumbering touches only the attribute value, in its own quotes. */
+    const chconf_endpoint z2[] = {{"zk0", 2181}, {"zk1", 2181}};
+    assert_int_equal(chconf_zk_set_nodes(&in, z2, 2, 0, &out, &e), DR_OK);
+    assert_non_null(strstr(out.text, "<node index='2' note=\"x>y\">\n"
+                                     "            <host><![CDATA[zk1]]></host>"));
+    assert_non_null(strstr(out.text, "<node index=\"1\">\n            <host>zk0</host>"));
+    chconf_out_free(&out);
+}
+
+/* libxml2 never writes to stderr, whatever the input. */
+static void test_libxml2_silent(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/drctl-chconf-stderr-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    fflush(stderr);
+    int saved = dup(2);
+    assert_true(saved >= 0);
+    assert_int_equal(dup2(fd, 2), 2);
+    const char *bad[] = {"<yandex><a></b></yandex>",
+                         "<yandex>&nope;</yandex>",
+                         "<!DOCTYPE y [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><y>&e;</y>",
+                         "<yandex attr=\"1\" attr=\"2\"/>",
+                         "<?xml version=\"9.9\"?><yandex/>",
+                         "\x80\x81<yandex/>"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        chconf_in in = {"bad.xml", bad[i], strlen(bad[i]), NULL};
+        chconf_macros m;
+        dr_err e = {0};
+        if (chconf_macros_read(&in, &m, &e) == DR_OK)
+            chconf_macros_free(&m);
+    }
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    off_t size = lseek(fd, 0, SEEK_END);
+    close(fd);
+    unlink(path);
+    assert_int_equal(size, 0);
+}
+
 /* ---- rendering ----------------------------------------------------------------- */
 
 static void test_render(void **state)
@@ -693,6 +782,8 @@ int main(void)
         cmocka_unit_test(test_macros),
         cmocka_unit_test(test_line_endings_and_tabs),
         cmocka_unit_test(test_styles),
+        cmocka_unit_test(test_tricky_markup),
+        cmocka_unit_test(test_libxml2_silent),
         cmocka_unit_test(test_render),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_large_file),
