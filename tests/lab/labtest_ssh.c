@@ -28,7 +28,7 @@ static const int LAB_HOSTS[] = {11, 12, 13, 14, 15, 16, 21, 22, 23, 24};
 #define NHOSTS 10
 
 static char lab_dir[512], lab_net[64], key[600], known[600], user[64], tmpdir[64];
-static char hosts[NHOSTS][96];
+static char hosts[NHOSTS][160];
 
 static void host_name(char *out, size_t n, int last)
 {
@@ -211,7 +211,7 @@ static void test_exec_timeout(void **state)
     int64_t t0 = dr_now_ms();
     assert_int_equal(ssh_exec(p, hosts[3], "sleep 10", 1000, &r), DR_ETIMEOUT);
     int64_t took = dr_now_ms() - t0;
-    char want[160];
+    char want[256];
     snprintf(want, sizeof want, "exec on %s: timed out after 1.0 s: sleep 10", hosts[3]);
     assert_string_equal(r.err.msg, want);
     assert_true(took >= 1000 && took < 4000);
@@ -352,7 +352,7 @@ static void test_fan_out_to_all_lab_hosts(void **state)
     const char *h[NHOSTS + 1];
     for (int i = 0; i < NHOSTS; i++)
         h[i] = hosts[i];
-    char dead[96];
+    char dead[160];
     snprintf(dead, sizeof dead, "%s@%s.99:2222", user, lab_net); /* nobody there */
     h[NHOSTS] = dead;
     ssh_result r[NHOSTS + 1];
@@ -363,7 +363,7 @@ static void test_fan_out_to_all_lab_hosts(void **state)
     for (int i = 0; i < NHOSTS; i++) {
         assert_int_equal(r[i].rc, DR_OK);
         assert_int_equal(r[i].exit_status, 0);
-        char want[64];
+        char want[96];
         snprintf(want, sizeof want, " %s.%d 2222", lab_net, LAB_HOSTS[i]);
         assert_non_null(strstr(r[i].out.data, want)); /* each answer from its own host */
         sum += r[i].duration_ms;
