@@ -272,6 +272,111 @@ static int known_hosts_append(LIBSSH2_KNOWNHOSTS *kh, struct libssh2_knownhost *
     return DR_OK;
 }
 
+/* A known_hosts file loaded into libssh2, with the line of each entry. */
+typedef struct kh_file {
+    LIBSSH2_SESSION *s; /* libssh2 wants one for its known-hosts store */
+    LIBSSH2_KNOWNHOSTS *kh;
+    dr_buf text;
+    int *entry_line; /* line number of each entry, in libssh2's order */
+    size_t nentries, cap;
+    int missing, bad_lines, first_bad;
+} kh_file;
+
+static void kh_close(kh_file *k)
+{
+    free(k->entry_line);
+    dr_buf_free(&k->text);
+    if (k->kh)
+        libssh2_knownhost_free(k->kh);
+    if (k->s)
+        libssh2_session_free(k->s);
+    memset(k, 0, sizeof *k);
+}
+
+/* Loads file (a missing file is an empty one, noted in k->missing).  On
+ * failure k is still safe to kh_close. */
+static int kh_open(kh_file *k, const char *file, dr_err *err)
+{
+    memset(k, 0, sizeof *k);
+    k->s = libssh2_session_init();
+    k->kh = k->s ? libssh2_knownhost_init(k->s) : NULL;
+    if (!k->kh)
+        return dr_err_set(err, DR_ENOMEM, "known_hosts %s: libssh2 init failed", file);
+    dr_err rerr = {0};
+    int rc = dr_read_file(file, &k->text, &rerr);
+    if (rc == DR_ENOTFOUND)
+        k->missing = 1;
+    else if (rc != DR_OK)
+        return dr_err_set(err, rc, "%s", rerr.msg);
+    /* Feed the file line by line: libssh2's own reader stops at the first
+     * line it cannot parse (a key type it does not know, @cert-authority),
+     * and would then miss every key after it. */
+    struct libssh2_knownhost *last = NULL, *e;
+    int lineno = 0;
+    for (size_t off = 0; off < k->text.len;) {
+        const char *line = k->text.data + off;
+        const char *nl = memchr(line, '\n', k->text.len - off);
+        size_t n = nl ? (size_t)(nl - line) + 1 : k->text.len - off;
+        off += n;
+        lineno++;
+        size_t i = 0;
+        while (i < n && (line[i] == ' ' || line[i] == '\t'))
+            i++;
+        if (i == n || line[i] == '#' || line[i] == '\n' || line[i] == '\r')
+            continue;
+        if (libssh2_knownhost_readline(k->kh, line, n, LIBSSH2_KNOWNHOST_FILE_OPENSSH) != 0) {
+            if (!k->bad_lines++)
+                k->first_bad = lineno;
+            continue;
+        }
+        /* Number the entries this line added (one per host name in it). */
+        while (libssh2_knownhost_get(k->kh, &e, last) == 0) {
+            if (k->nentries == k->cap) {
+                k->cap = k->cap ? k->cap * 2 : 64;
+                k->entry_line = dr_realloc(k->entry_line, k->cap * sizeof *k->entry_line);
+            }
+            k->entry_line[k->nentries++] = lineno;
+            last = e;
+        }
+    }
+    return DR_OK;
+}
+
+static const char *const HOSTKEY_TYPES[] = {
+    "ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "ssh-rsa",
+};
+
+int ssh_known_host_types(const char *known_hosts, const char *host, int port, dr_buf *out,
+                         dr_err *err)
+{
+    kh_file k;
+    int rc = kh_open(&k, known_hosts, err);
+    for (size_t i = 0; rc == DR_OK && i < sizeof HOSTKEY_TYPES / sizeof HOSTKEY_TYPES[0]; i++) {
+        /* A made-up key of this type: "mismatch" means the file has a key of
+         * this type for the host (libssh2 compares types before keys), and
+         * this works for hashed entries too. */
+        const char *t = HOSTKEY_TYPES[i];
+        size_t tl = strlen(t);
+        uint8_t blob[64] = {0};
+        blob[3] = (uint8_t)tl;
+        memcpy(blob + 4, t, tl);
+        blob[4 + tl + 3] = 1;
+        blob[4 + tl + 4] = 'x';
+        struct libssh2_knownhost *found;
+        int check = libssh2_knownhost_checkp(
+            k.kh, host, port, (const char *)blob, 4 + tl + 5,
+            LIBSSH2_KNOWNHOST_TYPE_PLAIN | LIBSSH2_KNOWNHOST_KEYENC_RAW | knownhost_keybit(t, tl),
+            &found);
+        if (check == LIBSSH2_KNOWNHOST_CHECK_MISMATCH) {
+            if (out->len)
+                dr_buf_putc(out, ',');
+            dr_buf_puts(out, t);
+        }
+    }
+    kh_close(&k);
+    return rc;
+}
+
 int ssh_hostkey_verify(const char *known_hosts, const char *host, int port, const void *blob,
                        size_t len, ssh_hostkey_policy policy, dr_err *err)
 {
@@ -294,56 +399,13 @@ int ssh_hostkey_verify(const char *known_hosts, const char *host, int port, cons
         return rc;
     }
 
-    LIBSSH2_SESSION *s = libssh2_session_init();
-    LIBSSH2_KNOWNHOSTS *kh = s ? libssh2_knownhost_init(s) : NULL;
-    dr_buf text = DR_BUF_INIT;
-    int rc = DR_OK, missing = 0, bad_lines = 0, first_bad = 0;
-    size_t nlines_max = 0, nentries = 0;
-    int *entry_line = NULL; /* line number of each entry, in libssh2's order */
-    if (!kh) {
-        rc = dr_err_set(err, DR_ENOMEM, "known_hosts %s: libssh2 init failed", known_hosts);
+    kh_file k;
+    int rc = kh_open(&k, known_hosts, err);
+    LIBSSH2_KNOWNHOSTS *kh = k.kh;
+    struct libssh2_knownhost *last, *e;
+    int missing = k.missing, bad_lines = k.bad_lines, first_bad = k.first_bad;
+    if (rc != DR_OK)
         goto out;
-    }
-    dr_err rerr = {0};
-    rc = dr_read_file(known_hosts, &text, &rerr);
-    if (rc == DR_ENOTFOUND) {
-        missing = 1;
-        rc = DR_OK;
-    } else if (rc != DR_OK) {
-        dr_err_set(err, rc, "%s", rerr.msg);
-        goto out;
-    }
-    /* Feed the file line by line: libssh2's own reader stops at the first
-     * line it cannot parse (a key type it does not know, @cert-authority),
-     * and would then miss every key after it. */
-    struct libssh2_knownhost *last = NULL, *e;
-    int lineno = 0;
-    for (size_t off = 0; off < text.len;) {
-        const char *line = text.data + off;
-        const char *nl = memchr(line, '\n', text.len - off);
-        size_t n = nl ? (size_t)(nl - line) + 1 : text.len - off;
-        off += n;
-        lineno++;
-        size_t i = 0;
-        while (i < n && (line[i] == ' ' || line[i] == '\t'))
-            i++;
-        if (i == n || line[i] == '#' || line[i] == '\n' || line[i] == '\r')
-            continue;
-        if (libssh2_knownhost_readline(kh, line, n, LIBSSH2_KNOWNHOST_FILE_OPENSSH) != 0) {
-            if (!bad_lines++)
-                first_bad = lineno;
-            continue;
-        }
-        /* Number the entries this line added (one per host name in it). */
-        while (libssh2_knownhost_get(kh, &e, last) == 0) {
-            if (nentries == nlines_max) {
-                nlines_max = nlines_max ? nlines_max * 2 : 64;
-                entry_line = dr_realloc(entry_line, nlines_max * sizeof *entry_line);
-            }
-            entry_line[nentries++] = lineno;
-            last = e;
-        }
-    }
 
     struct libssh2_knownhost *found = NULL;
     int check = libssh2_knownhost_checkp(
@@ -360,7 +422,7 @@ int ssh_hostkey_verify(const char *known_hosts, const char *host, int port, cons
         size_t idx = 0;
         for (last = NULL; found && libssh2_knownhost_get(kh, &e, last) == 0; last = e, idx++)
             if (e == found) {
-                at = idx < nentries ? entry_line[idx] : 0;
+                at = idx < k.nentries ? k.entry_line[idx] : 0;
                 break;
             }
         char where[32] = "";
@@ -382,7 +444,7 @@ int ssh_hostkey_verify(const char *known_hosts, const char *host, int port, cons
                                 name.data);
             else
                 rc = known_hosts_append(kh, added, known_hosts,
-                                        text.len > 0 && text.data[text.len - 1] != '\n', err);
+                                        k.text.len > 0 && k.text.data[k.text.len - 1] != '\n', err);
         } else {
             rc = dr_err_set(err, DR_EREFUSED,
                             "host key of %s unknown: the server offers %s %s, which %s%s does not "
@@ -395,13 +457,8 @@ int ssh_hostkey_verify(const char *known_hosts, const char *host, int port, cons
                         name.data, known_hosts, note);
     }
 out:
-    free(entry_line);
-    dr_buf_free(&text);
+    kh_close(&k);
     dr_buf_free(&name);
-    if (kh)
-        libssh2_knownhost_free(kh);
-    if (s)
-        libssh2_session_free(s);
     return rc;
 }
 
@@ -698,10 +755,12 @@ static int key_refused(ssh_pool *p, conn *c, int lrc, dr_err *err)
     return rc;
 }
 
-/* Offers host key types ed25519 first, as OpenSSH does.  Only names this
+/* Offers first the host key types known_hosts has for this host (so that a
+ * host recorded with only its ECDSA key is not refused for offering
+ * ed25519), then the rest ed25519 first, as OpenSSH does.  Only names this
  * libssh2 supports are passed: its method_pref strips unknown ones with an
  * overlapping memcpy. */
-static void prefer_hostkeys(LIBSSH2_SESSION *s)
+static void prefer_hostkeys(LIBSSH2_SESSION *s, const char *known_types)
 {
     static const char *const order[] = {"ssh-ed25519",
                                         "ecdsa-sha2-nistp256",
@@ -710,18 +769,34 @@ static void prefer_hostkeys(LIBSSH2_SESSION *s)
                                         "rsa-sha2-512",
                                         "rsa-sha2-256",
                                         "ssh-rsa"};
+    const size_t norder = sizeof order / sizeof order[0];
     const char **algs = NULL;
     int n = libssh2_session_supported_algs(s, LIBSSH2_METHOD_HOSTKEY, &algs);
     if (n <= 0)
         return;
+    int used[sizeof order / sizeof order[0]] = {0};
     dr_buf pref = DR_BUF_INIT;
-    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
-        for (int k = 0; k < n; k++)
-            if (strcmp(algs[k], order[i]) == 0) {
-                if (pref.len)
-                    dr_buf_putc(&pref, ',');
-                dr_buf_puts(&pref, order[i]);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < norder; i++) {
+            /* RSA keys are recorded as ssh-rsa whatever the signature hash. */
+            const char *recorded = strncmp(order[i], "rsa-sha2-", 9) == 0 ? "ssh-rsa" : order[i];
+            int known = 0;
+            for (const char *t = known_types; t && *t;) {
+                size_t tl = strcspn(t, ",");
+                if (tl == strlen(recorded) && strncmp(t, recorded, tl) == 0)
+                    known = 1;
+                t += tl + (t[tl] == ',');
             }
+            if (used[i] || (pass == 0 && !known))
+                continue;
+            for (int k = 0; k < n; k++)
+                if (strcmp(algs[k], order[i]) == 0) {
+                    if (pref.len)
+                        dr_buf_putc(&pref, ',');
+                    dr_buf_puts(&pref, order[i]);
+                    used[i] = 1;
+                }
+        }
     libssh2_free(s, (void *)algs);
     if (pref.len)
         libssh2_session_method_pref(s, LIBSSH2_METHOD_HOSTKEY, pref.data);
@@ -751,7 +826,11 @@ static int conn_step(ssh_pool *p, conn *c, dr_err *err)
             if (!c->s)
                 return dr_err_set(err, DR_ENOMEM, "connect to %s: libssh2 session", c->key);
             libssh2_session_set_blocking(c->s, 0);
-            prefer_hostkeys(c->s);
+            dr_buf types = DR_BUF_INIT;
+            dr_err ignored = {0}; /* an unreadable file is reported by the check itself */
+            ssh_known_host_types(p->known_hosts, c->host, c->port, &types, &ignored);
+            prefer_hostkeys(c->s, types.data);
+            dr_buf_free(&types);
             c->st = CS_HANDSHAKE;
             break;
         }

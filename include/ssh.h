@@ -135,6 +135,12 @@ void ssh_fingerprint(const void *blob, size_t len, char out[SSH_FINGERPRINT_LEN]
 int ssh_hostkey_verify(const char *known_hosts, const char *host, int port, const void *blob,
                        size_t len, ssh_hostkey_policy policy, dr_err *err);
 
+/* Appends to out the key types known_hosts records for host:port, in
+ * OpenSSH's names, comma-separated ("ssh-ed25519,ssh-rsa"); hashed entries
+ * count.  The session offers these types first. */
+int ssh_known_host_types(const char *known_hosts, const char *host, int port, dr_buf *out,
+                         dr_err *err);
+
 /* The key type ("ssh-ed25519", "ssh-rsa", ...) of a private key file (OpenSSH
  * or PEM format; an encrypted one too).  *type is malloc'ed. */
 int ssh_key_file_type(const char *path, char **type, dr_err *err);

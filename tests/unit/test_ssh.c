@@ -194,6 +194,25 @@ static void test_tofu_appends_then_strict_accepts(void **state)
     unlink(path);
 }
 
+static void test_known_host_types(void **state)
+{
+    (void)state;
+    dr_buf b = DR_BUF_INIT;
+    dr_err e = {0};
+    assert_int_equal(ssh_known_host_types(known_hosts, "10.1.1.1", 2222, &b, &e), DR_OK);
+    assert_string_equal(b.data, "ssh-ed25519");
+    dr_buf_reset(&b);
+    assert_int_equal(ssh_known_host_types(known_hosts, "10.1.1.3", 2222, &b, &e), DR_OK);
+    assert_string_equal(b.data, "ssh-ed25519"); /* hashed */
+    dr_buf_reset(&b);
+    assert_int_equal(ssh_known_host_types(known_hosts, "10.1.1.4", 22, &b, &e), DR_OK);
+    assert_string_equal(b.data, "ecdsa-sha2-nistp256");
+    dr_buf_reset(&b);
+    assert_int_equal(ssh_known_host_types(known_hosts, "10.1.1.9", 22, &b, &e), DR_OK);
+    assert_int_equal(b.len, 0);
+    dr_buf_free(&b);
+}
+
 static void test_key_file_types(void **state)
 {
     (void)state;
@@ -342,6 +361,7 @@ int main(void)
         cmocka_unit_test(test_changed_key_refused_with_fingerprint_and_line),
         cmocka_unit_test(test_unknown_host_refused),
         cmocka_unit_test(test_tofu_appends_then_strict_accepts),
+        cmocka_unit_test(test_known_host_types),
         cmocka_unit_test(test_key_file_types),
         cmocka_unit_test(test_shell_quote),
         cmocka_unit_test(test_pool_argument_checks),
