@@ -68,8 +68,11 @@ void ssh_result_free(ssh_result *r);
 /* Runs cmd on host ("[user@]host[:port]", IPv6 as "[addr]:port") through the
  * remote user's shell, with stdin at EOF.  timeout_ms <= 0 takes the pool's
  * default.  Fills *res (free it with ssh_result_free) and returns res->rc: a
- * non-zero exit status is not an error here.  A timeout closes the session
- * and fails with DR_ETIMEOUT: "exec on HOST: timed out after 5.0 s: CMD". */
+ * non-zero exit status is not an error here.  A timeout closes the channel
+ * with its session (the next call reconnects) and fails with DR_ETIMEOUT:
+ * "exec on HOST: timed out after 5.0 s: CMD".  The remote command is not
+ * killed (libssh2 1.10 cannot send signals): it ends when it next writes to
+ * its closed output, or by itself. */
 int ssh_exec(ssh_pool *p, const char *host, const char *cmd, int timeout_ms, ssh_result *res);
 
 /* Runs cmd on n hosts in parallel (up to max_parallel at once), filling

@@ -17,7 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "effect.h"
@@ -378,18 +380,117 @@ static void test_fan_out_to_all_lab_hosts(void **state)
     ssh_pool_free(p);
 }
 
+/* The lab's authorized_keys, or NULL (then the test is skipped). */
+static const char *authorized_keys(char *buf, size_t n)
+{
+    const char *ak = getenv("DRCTL_LAB_AUTHORIZED_KEYS");
+    if (ak)
+        snprintf(buf, n, "%s", ak);
+    else
+        snprintf(buf, n, "%s/keys/authorized_keys", lab_dir);
+    if (access(buf, W_OK) != 0) {
+        print_message("no writable authorized_keys at %s: skipped\n", buf);
+        return NULL;
+    }
+    return buf;
+}
+
+static void test_agent_auth(void **state)
+{
+    (void)state;
+    char sock[256];
+    snprintf(sock, sizeof sock, "%s/agent.sock", tmpdir);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        if (!freopen("/dev/null", "w", stdout))
+            _exit(126);
+        execlp("ssh-agent", "ssh-agent", "-D", "-a", sock, (char *)NULL);
+        _exit(127);
+    }
+    /* Wait for the agent's socket, with a deadline. */
+    int64_t deadline = dr_now_ms() + 5000;
+    for (int ms = 5; access(sock, F_OK) != 0 && dr_now_ms() < deadline; ms *= 2)
+        usleep((useconds_t)(ms < 200 ? ms : 200) * 1000);
+    assert_int_equal(access(sock, F_OK), 0);
+    sh("SSH_AUTH_SOCK=%s ssh-add -q %s", sock, key);
+    const char *old = getenv("SSH_AUTH_SOCK");
+    char *saved = old ? strdup(old) : NULL;
+    setenv("SSH_AUTH_SOCK", sock, 1);
+    ssh_config cfg = {.known_hosts = known, .use_agent = 1, .exec_timeout_ms = 20000};
+    ssh_pool *p = NULL;
+    dr_err e = {0};
+    assert_int_equal(ssh_pool_new(&cfg, &p, &e), DR_OK);
+    ssh_result r;
+    int rc = ssh_exec(p, hosts[7], "echo via-agent", 0, &r);
+    char msg[DR_ERR_MAX];
+    snprintf(msg, sizeof msg, "%s", r.err.msg);
+    int ok = rc == DR_OK && r.out.data && strcmp(r.out.data, "via-agent\n") == 0;
+    ssh_result_free(&r);
+    ssh_pool_free(p);
+    if (saved)
+        setenv("SSH_AUTH_SOCK", saved, 1);
+    else
+        unsetenv("SSH_AUTH_SOCK");
+    free(saved);
+    kill(pid, SIGTERM);
+    waitpid(pid, NULL, 0);
+    if (!ok)
+        fail_msg("agent auth failed: %s", msg);
+}
+
+static void test_passphrase_from_file_and_env(void **state)
+{
+    (void)state;
+    char akbuf[600];
+    const char *ak = authorized_keys(akbuf, sizeof akbuf);
+    if (!ak)
+        skip();
+    char enc[256], pass[256];
+    snprintf(enc, sizeof enc, "%s/id_enc", tmpdir);
+    snprintf(pass, sizeof pass, "%s/passphrase", tmpdir);
+    sh("ssh-keygen -q -t ed25519 -N 'correct horse' -C drctl-labtest-enc -f %s", enc);
+    sh("printf 'correct horse\\n' > %s && chmod 600 %s", pass, pass);
+    sh("cp -p %s %s/authorized_keys.saved2 && cat %s.pub >> %s", ak, tmpdir, enc, ak);
+    ssh_config cfg = {.known_hosts = known, .identity = enc, .passphrase_file = pass};
+    ssh_pool *p = NULL;
+    dr_err e = {0};
+    ssh_result r;
+    int rc_file, rc_env, rc_wrong;
+    char wrong_msg[DR_ERR_MAX];
+    assert_int_equal(ssh_pool_new(&cfg, &p, &e), DR_OK);
+    rc_file = ssh_exec(p, hosts[8], "true", 0, &r);
+    ssh_result_free(&r);
+    ssh_pool_free(p);
+    setenv("DRCTL_TEST_PASSPHRASE", "correct horse", 1);
+    cfg = (ssh_config){
+        .known_hosts = known, .identity = enc, .passphrase_env = "DRCTL_TEST_PASSPHRASE"};
+    assert_int_equal(ssh_pool_new(&cfg, &p, &e), DR_OK);
+    rc_env = ssh_exec(p, hosts[8], "true", 0, &r);
+    ssh_result_free(&r);
+    ssh_pool_free(p);
+    setenv("DRCTL_TEST_PASSPHRASE", "wrong", 1);
+    assert_int_equal(ssh_pool_new(&cfg, &p, &e), DR_OK);
+    rc_wrong = ssh_exec(p, hosts[8], "true", 0, &r);
+    snprintf(wrong_msg, sizeof wrong_msg, "%s", r.err.msg);
+    ssh_result_free(&r);
+    ssh_pool_free(p);
+    unsetenv("DRCTL_TEST_PASSPHRASE");
+    sh("cp -p %s/authorized_keys.saved2 %s", tmpdir, ak);
+    assert_int_equal(rc_file, DR_OK);
+    assert_int_equal(rc_env, DR_OK);
+    assert_int_equal(rc_wrong, DR_EAUTH);
+    print_message("%s\n", wrong_msg);
+    assert_non_null(strstr(wrong_msg, "passphrase"));
+    assert_null(strstr(wrong_msg, "wrong\n")); /* the secret itself is never echoed */
+}
+
 static void test_rsa_key_refused_with_explanation(void **state)
 {
     (void)state;
-    const char *ak = getenv("DRCTL_LAB_AUTHORIZED_KEYS");
     char akpath[600];
-    snprintf(akpath, sizeof akpath, "%s", ak ? ak : "");
-    if (!ak)
-        snprintf(akpath, sizeof akpath, "%s/keys/authorized_keys", lab_dir);
-    if (access(akpath, W_OK) != 0) {
-        print_message("no writable authorized_keys at %s: skipped\n", akpath);
+    if (!authorized_keys(akpath, sizeof akpath))
         skip();
-    }
     char rsa[256];
     snprintf(rsa, sizeof rsa, "%s/id_rsa", tmpdir);
     sh("ssh-keygen -q -t rsa -b 2048 -N '' -C drctl-labtest-rsa -f %s", rsa);
@@ -492,6 +593,8 @@ int main(void)
         cmocka_unit_test(test_atomic_write_keeps_mode_and_owner),
         cmocka_unit_test(test_cut_off_write_leaves_old_file),
         cmocka_unit_test(test_fan_out_to_all_lab_hosts),
+        cmocka_unit_test(test_agent_auth),
+        cmocka_unit_test(test_passphrase_from_file_and_env),
         cmocka_unit_test(test_rsa_key_refused_with_explanation),
         cmocka_unit_test(test_lua_binding_real_and_rehearsal),
     };
