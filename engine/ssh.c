@@ -462,20 +462,17 @@ out:
     return rc;
 }
 
-int ssh_key_file_type(const char *path, char **type, dr_err *err)
+int ssh_key_text_type(const char *text, char **type)
 {
     *type = NULL;
-    dr_buf text = DR_BUF_INIT, bin = DR_BUF_INIT;
-    int rc = dr_read_file(path, &text, err);
-    if (rc != DR_OK)
-        return rc;
     static const char OPENSSH_BEGIN[] = "-----BEGIN OPENSSH PRIVATE KEY-----";
     static const char OPENSSH_END[] = "-----END OPENSSH PRIVATE KEY-----";
-    const char *b = strstr(text.data, OPENSSH_BEGIN);
+    const char *b = strstr(text, OPENSSH_BEGIN);
     if (b) {
+        dr_buf bin = DR_BUF_INIT;
         b += sizeof OPENSSH_BEGIN - 1;
         const char *e = strstr(b, OPENSSH_END);
-        rc = dr_err_set(err, DR_EPARSE, "key file %s: malformed OpenSSH private key", path);
+        int rc = DR_EPARSE;
         if (e && base64_decode(&bin, b, (size_t)(e - b)) == 0 && bin.len > 15 &&
             memcmp(bin.data, "openssh-key-v1", 15) == 0) {
             /* magic, cipher, kdf, kdf options, number of keys, first public key */
@@ -487,14 +484,18 @@ int ssh_key_file_type(const char *path, char **type, dr_err *err)
                 const uint8_t *pub, *pend;
                 if (wire_string(&p, end, &pub, &n) == 0) {
                     pend = pub + n;
-                    if (wire_string(&pub, pend, &s, &n) == 0 && n > 0) {
+                    if (wire_string(&pub, pend, &s, &n) == 0 && n > 0 && n < 128 &&
+                        !memchr(s, '\0', n)) {
                         *type = dr_strndup((const char *)s, n);
                         rc = DR_OK;
                     }
                 }
             }
         }
-        goto out;
+        if (bin.data)
+            memset(bin.data, 0, bin.len);
+        dr_buf_free(&bin);
+        return rc;
     }
     static const struct {
         const char *header, *type;
@@ -504,11 +505,27 @@ int ssh_key_file_type(const char *path, char **type, dr_err *err)
         {"-----BEGIN EC PRIVATE KEY-----", "ecdsa"},
     };
     for (size_t i = 0; i < sizeof pem / sizeof pem[0]; i++)
-        if (strstr(text.data, pem[i].header)) {
+        if (strstr(text, pem[i].header)) {
             *type = dr_strdup(pem[i].type);
-            rc = DR_OK;
-            goto out;
+            return DR_OK;
         }
+    return DR_ENOTFOUND;
+}
+
+int ssh_key_file_type(const char *path, char **type, dr_err *err)
+{
+    *type = NULL;
+    dr_buf text = DR_BUF_INIT;
+    int rc = dr_read_file(path, &text, err);
+    if (rc != DR_OK)
+        return rc;
+    rc = ssh_key_text_type(text.data, type);
+    memset(text.data, 0, text.len);
+    dr_buf_free(&text);
+    if (rc == DR_EPARSE)
+        return dr_err_set(err, DR_EPARSE, "key file %s: malformed OpenSSH private key", path);
+    if (rc == DR_OK)
+        return DR_OK;
     /* PKCS#8 and others: trust the public key next to it, if there is one. */
     dr_buf pubpath = DR_BUF_INIT, pubtext = DR_BUF_INIT;
     dr_buf_printf(&pubpath, "%s.pub", path);
@@ -522,12 +539,6 @@ int ssh_key_file_type(const char *path, char **type, dr_err *err)
     }
     dr_buf_free(&pubpath);
     dr_buf_free(&pubtext);
-out:
-    memset(text.data, 0, text.len);
-    dr_buf_free(&text);
-    if (bin.data)
-        memset(bin.data, 0, bin.len);
-    dr_buf_free(&bin);
     return rc;
 }
 

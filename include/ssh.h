@@ -148,6 +148,10 @@ int ssh_known_host_types(const char *known_hosts, const char *host, int port, dr
  * or PEM format; an encrypted one too).  *type is malloc'ed. */
 int ssh_key_file_type(const char *path, char **type, dr_err *err);
 
+/* The same from the key file's text (NUL-terminated): DR_OK, DR_EPARSE for
+ * a malformed OpenSSH key, DR_ENOTFOUND when the format is not recognised. */
+int ssh_key_text_type(const char *text, char **type);
+
 /* Quotes s for a POSIX shell: 'it'\''s' (appended to out). */
 void ssh_shell_quote(dr_buf *out, const char *s);
 
