@@ -1167,14 +1167,18 @@ static void run_jobs(ssh_pool *p, job *jobs, size_t n)
         }
         int64_t now = dr_now_ms();
         int wait = next == INT64_MAX ? 1000 : next <= now ? 0 : (int)(next - now);
-        if (poll(pfd, np, wait) < 0 && errno != EINTR)
-            break; /* cannot happen with valid arguments; the deadlines still apply below */
+        int poll_errno = poll(pfd, np, wait) < 0 && errno != EINTR ? errno : 0;
         now = dr_now_ms();
         for (size_t i = 0; i < n; i++) {
             job *j = &jobs[i];
-            if (j->st == J_PENDING || j->st == J_DONE || now < j->deadline)
+            if (j->st == J_PENDING || j->st == J_DONE || (now < j->deadline && !poll_errno))
                 continue;
-            job_timeout(j, now);
+            if (poll_errno) { /* not expected with valid arguments; never spin on it */
+                dr_err_set(&j->err, DR_EIO, "%s: poll: %s", j->c->key, strerror(poll_errno));
+                job_fail(j, DR_EIO);
+            } else {
+                job_timeout(j, now);
+            }
             j->t_end = now;
             j->c->busy = 0;
             active--;
@@ -1191,6 +1195,9 @@ static void job_init(job *j, conn *c, const char *cmd, int timeout_ms)
     j->cmd = cmd;
     j->timeout_ms = timeout_ms;
     j->st = J_PENDING;
+    /* Until it has run to its end, a job has failed. */
+    j->rc = DR_EIO;
+    dr_err_set(&j->err, DR_EIO, "%s: not run", c ? c->key : "ssh");
 }
 
 static void job_to_result(job *j, ssh_result *res)
@@ -1605,8 +1612,14 @@ int ssh_write_file(ssh_pool *p, const char *host, const char *path, const void *
         NB_CALL(&f, n, libssh2_sftp_write(h, (const char *)data + sent, chunk));
         if (n < 0) {
             rc = fileop_err(&f, n, "write", tmp.data);
-            dr_err_wrap(err, "cut off after %zu of %zu bytes, the old file is unchanged", sent,
-                        len);
+            if (err) {
+                char why[DR_ERR_MAX];
+                snprintf(why, sizeof why, "%s", err->msg);
+                dr_err_set(err, rc,
+                           "write %s:%s: cut off after %zu of %zu bytes, the old file is "
+                           "unchanged (%s)",
+                           f.c->key, path, sent, len, why);
+            }
             goto out;
         }
         sent += (size_t)n;

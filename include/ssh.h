@@ -108,8 +108,9 @@ typedef struct ssh_write_result {
  * to a temporary file in the same directory, is fsync'ed, given the previous
  * file's mode and owner, and renamed over path.  A write cut off at any
  * point leaves the old file as it was (a stray temporary file at worst).
- * opts may be NULL.  Fills *res (free with ssh_write_result_free) with the
- * previous content and its hash, so the caller can checkpoint it. */
+ * opts may be NULL.  Fills *res with the previous content and its hash, so
+ * the caller can checkpoint it; free it with ssh_write_result_free whatever
+ * the outcome. */
 int ssh_write_file(ssh_pool *p, const char *host, const char *path, const void *data, size_t len,
                    const ssh_write_opts *opts, ssh_write_result *res, dr_err *err);
 void ssh_write_result_free(ssh_write_result *r);
