@@ -1010,6 +1010,8 @@ static int job_step(ssh_pool *p, job *j)
                 return STEP_DONE;
             }
             if (!j->cmd) {
+                j->rc = DR_OK;
+                dr_err_clear(&j->err);
                 j->st = J_DONE;
                 return STEP_DONE;
             }
@@ -1095,6 +1097,7 @@ static int job_step(ssh_pool *p, job *j)
                 return STEP_AGAIN;
             j->ch = NULL;
             j->rc = DR_OK;
+            dr_err_clear(&j->err);
             j->st = J_DONE;
             return STEP_DONE;
         case J_DONE:
