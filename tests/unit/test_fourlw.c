@@ -89,6 +89,22 @@ static void test_srvr_leader_fields(void **state)
     free(t);
 }
 
+static void test_srvr_after_writes(void **state)
+{
+    (void)state;
+    size_t n;
+    char *t = load("zk38-leader-after-writes.srvr", &n);
+    fourlw_srvr s;
+    assert_int_equal(fourlw_parse_srvr("x", t, n, &s, NULL), DR_OK);
+    assert_int_equal(s.zxid.epoch, 1);
+    assert_int_equal(s.zxid.counter, 0x9f);
+    assert_true(s.latency_avg > 9.06 && s.latency_avg < 9.07);
+    assert_true(s.latency_max == 147.0);
+    assert_int_equal(s.received, 109);
+    fourlw_srvr_free(&s);
+    free(t);
+}
+
 static void test_not_serving(void **state)
 {
     (void)state;
@@ -636,13 +652,21 @@ int main(void)
 {
     signal(SIGPIPE, SIG_IGN);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_srvr_roles),       cmocka_unit_test(test_srvr_leader_fields),
-        cmocka_unit_test(test_not_serving),      cmocka_unit_test(test_whitelist_refusal),
-        cmocka_unit_test(test_mntr_zk38),        cmocka_unit_test(test_mntr_zk35_and_keeper),
-        cmocka_unit_test(test_keeper_srvr_stat), cmocka_unit_test(test_conf_zk38),
-        cmocka_unit_test(test_conf_keeper),      cmocka_unit_test(test_keeper_lgif_rcvr_isro),
-        cmocka_unit_test(test_edge_cases),       cmocka_unit_test(test_zxid),
-        cmocka_unit_test(test_membership),       cmocka_unit_test(test_query_many),
+        cmocka_unit_test(test_srvr_roles),
+        cmocka_unit_test(test_srvr_leader_fields),
+        cmocka_unit_test(test_srvr_after_writes),
+        cmocka_unit_test(test_not_serving),
+        cmocka_unit_test(test_whitelist_refusal),
+        cmocka_unit_test(test_mntr_zk38),
+        cmocka_unit_test(test_mntr_zk35_and_keeper),
+        cmocka_unit_test(test_keeper_srvr_stat),
+        cmocka_unit_test(test_conf_zk38),
+        cmocka_unit_test(test_conf_keeper),
+        cmocka_unit_test(test_keeper_lgif_rcvr_isro),
+        cmocka_unit_test(test_edge_cases),
+        cmocka_unit_test(test_zxid),
+        cmocka_unit_test(test_membership),
+        cmocka_unit_test(test_query_many),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
