@@ -21,8 +21,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
+#include "effect.h"
 #include "fourlw.h"
 #include "zk.h"
+#include "zk_lua.h"
 
 static char lab_dir[512], lab_net[64], secret[600], ensemble[256], base[128];
 static char host[6][80]; /* host[1..5] = zk1..zk5 */
@@ -269,6 +275,120 @@ static void test_config_and_reconfig_without_super(void **state)
     zk_close(s);
 }
 
+/* ---- the Lua binding: gated writes, against the real ensemble ---- */
+
+typedef struct recorder {
+    int calls, done_calls;
+    dr_effect_kind kind;
+    char summary[300], before[300], after[300];
+    int decision;
+} recorder;
+
+static int gate(void *ud, const dr_effect *e, dr_err *err)
+{
+    (void)err;
+    recorder *r = ud;
+    r->calls++;
+    r->kind = e->kind;
+    snprintf(r->summary, sizeof r->summary, "%s", e->summary);
+    snprintf(r->before, sizeof r->before, "%.*s", (int)(e->before ? e->before_len : 0),
+             e->before ? e->before : "");
+    snprintf(r->after, sizeof r->after, "%.*s", (int)(e->after ? e->after_len : 0),
+             e->after ? e->after : "");
+    return r->decision;
+}
+
+static void done(void *ud, const dr_effect *e, int rc, const char *detail)
+{
+    (void)e, (void)rc, (void)detail;
+    ((recorder *)ud)->done_calls++;
+}
+
+static void lua_run(lua_State *L, const char *code)
+{
+    if (luaL_dostring(L, code) != LUA_OK)
+        fail_msg("lua: %s", lua_tostring(L, -1));
+}
+
+static void test_lua_binding_gated(void **state)
+{
+    (void)state;
+    lua_State *L = luaL_newstate();
+    luaL_openlibs(L);
+    luaL_requiref(L, "dr.zk", luaopen_dr_zk, 0);
+    lua_setglobal(L, "zk");
+    recorder rec = {.decision = DR_EFFECT_SIMULATE};
+    dr_effect_hooks hooks = {gate, done, &rec};
+    dr_effect_install(L, &hooks);
+    char code[2048];
+    snprintf(code, sizeof code,
+             "S = assert(zk.connect('%s', {timeout = 15, secret_file = '%s'}))\n"
+             "BASE = '%s'\n"
+             "ZK5 = 'server.5=%s:2888:3888:observer;%s:2181'\n",
+             ensemble, secret, base, host[5], host[5]);
+    lua_run(L, code);
+    /* rehearsal: nothing is created */
+    lua_run(L, "assert(S:create(BASE .. '/x', 'v1', {parents = true}) == BASE .. '/x')\n"
+               "assert(S:exists(BASE) == false)\n");
+    assert_int_equal(rec.calls, 1);
+    assert_int_equal(rec.kind, DR_EFFECT_ZK_WRITE);
+    assert_int_equal(rec.done_calls, 0);
+    /* real run: created, then a rehearsed set leaves it alone */
+    rec.decision = DR_EFFECT_PERFORM;
+    lua_run(L, "assert(S:create(BASE .. '/x', 'v1', {parents = true}) == BASE .. '/x')\n");
+    assert_int_equal(rec.done_calls, 1);
+    rec.decision = DR_EFFECT_SIMULATE;
+    lua_run(L, "local st = assert(S:set(BASE .. '/x', 'v2'))\n"
+               "assert(st.version == 1)\n"
+               "local data, st2 = S:get(BASE .. '/x')\n"
+               "assert(data == 'v1' and st2.version == 0)\n");
+    assert_string_equal(rec.before, "v1");
+    assert_string_equal(rec.after, "v2");
+    rec.decision = DR_EFFECT_PERFORM;
+    lua_run(L, "local st = assert(S:set(BASE .. '/x', 'v2', 0))\n"
+               "assert(st.version == 1 and S:get(BASE .. '/x') == 'v2')\n"
+               "local v, err, code = S:set(BASE .. '/x', 'v3', 0)\n"
+               "assert(v == nil and code == 'conflict', err)\n"
+               "assert(S:children(BASE)[1] == 'x')\n"
+               "assert(S:marker_write(BASE .. '/m', 'lua-run'))\n"
+               "assert(S:marker_read(BASE .. '/m').run_id == 'lua-run')\n"
+               "assert(S:lock(BASE .. '/lock', 'lua-run'))\n"
+               "local h = assert(S:lock_holder(BASE .. '/lock'))\n"
+               "assert(h.run_id == 'lua-run')\n");
+    lua_run(L, "T = assert(zk.connect(S:config().members[1].client_host .. ':2181', "
+               "{timeout = 15}))\n"
+               "local v, err, code, holder = T:lock(BASE .. '/lock', 'other-run')\n"
+               "assert(v == nil and code == 'conflict' and holder.run_id == 'lua-run', err)\n"
+               "assert(err:find('held by run lua-run', 1, true), err)\n"
+               "T:close()\n"
+               "assert(S:unlock(BASE .. '/lock', 'lua-run'))\n"
+               "assert(S:lock_holder(BASE .. '/lock') == false)\n");
+    /* reconfig in a rehearsal: the predicted membership, the ensemble untouched */
+    rec.decision = DR_EFFECT_SIMULATE;
+    int before_calls = rec.calls;
+    lua_run(L, "local c0 = S:config()\n"
+               "local c = assert(S:reconfig{joining = ZK5})\n"
+               "assert(c.simulated and #c.members == 5 and c.members[5].role == 'observer')\n"
+               "assert(#S:config().members == 4)\n"
+               "c = assert(S:reconfig{leaving = '4'})\n"
+               "assert(#c.members == 3)\n"
+               "local v, err, code = S:reconfig{leaving = '4', from_version = c0.version + 1}\n"
+               "assert(v == nil and code == 'conflict', err)\n"
+               "assert(not pcall(S.reconfig, S, {}))\n");
+    assert_int_equal(rec.calls, before_calls + 3);
+    assert_int_equal(rec.kind, DR_EFFECT_ZK_RECONFIG);
+    assert_non_null(strstr(rec.before, "server.1="));
+    assert_string_equal(rec.after, "leaving: 4\n");
+    rec.decision = DR_EFFECT_PERFORM;
+    lua_run(L, "assert(S:delete(BASE .. '/x'))\n"
+               "assert(S:delete(BASE .. '/m'))\n"
+               "assert(S:delete(BASE .. '/lock') == nil)\n"
+               "assert(S:delete(BASE))\n"
+               "S:close()\n"
+               "assert(not pcall(S.get, S, '/'))\n");
+    lua_close(L);
+}
+
 /* ---- zk5: started here as a child process, stopped by its pid ---- */
 
 static int write_text(const char *path, const char *text)
@@ -469,6 +589,7 @@ int main(void)
         cmocka_unit_test(test_marker_through_observer),
         cmocka_unit_test(test_lock),
         cmocka_unit_test(test_config_and_reconfig_without_super),
+        cmocka_unit_test(test_lua_binding_gated),
         cmocka_unit_test_teardown(test_reconfig_add_remove_observer, teardown_reconfig),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
