@@ -12,7 +12,12 @@
 #include <string.h>
 #include <time.h>
 
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
 #include "fourlw.h"
+#include "fourlw_lua.h"
 
 #define NZK 5
 static char lab_net[64];
@@ -160,11 +165,45 @@ static void test_mntr_and_conf(void **state)
     fourlw_srvr_free(&s);
 }
 
+/* The Lua binding's parallel probe, as a status command would use it. */
+static void test_lua_probe(void **state)
+{
+    (void)state;
+    lua_State *L = luaL_newstate();
+    luaL_openlibs(L);
+    luaL_requiref(L, "dr.fourlw", luaopen_dr_fourlw, 0);
+    lua_setglobal(L, "fourlw");
+    char code[2048];
+    snprintf(code, sizeof code,
+             "local t = {}\n"
+             "for i = 11, 15 do t[#t + 1] = '%s.' .. i .. ':2181' end\n"
+             "local r = fourlw.probe(t, 'mntr', 3)\n"
+             "local modes = {}\n"
+             "for i = 1, 4 do\n"
+             "  assert(r[i].ok, r[i].error)\n"
+             "  modes[r[i].result.mode] = (modes[r[i].result.mode] or 0) + 1\n"
+             "  if r[i].result.mode == 'leader' then\n"
+             "    assert(r[i].result.learners == 3 and r[i].result.synced_observers == 1)\n"
+             "  end\n"
+             "end\n"
+             "assert(modes.leader == 1 and modes.follower == 2 and modes.observer == 1)\n"
+             "assert(r[4].result.mode == 'observer')\n"
+             "assert(not r[5].ok and r[5].code == 'refused', r[5].error)\n"
+             "local c = assert(fourlw.conf('%s.14'))\n"
+             "assert(c.server_id == 4 and #c.members == 4)\n"
+             "assert(fourlw.isro('%s.11') == 'rw' and fourlw.ruok('%s.12') == true)\n",
+             lab_net, lab_net, lab_net, lab_net);
+    if (luaL_dostring(L, code) != LUA_OK)
+        fail_msg("lua: %s", lua_tostring(L, -1));
+    lua_close(L);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roles_in_parallel),
         cmocka_unit_test(test_mntr_and_conf),
+        cmocka_unit_test(test_lua_probe),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
