@@ -197,6 +197,7 @@ static const field ch_fields[] = {
 };
 #define N_CFIELDS (sizeof ch_fields / sizeof ch_fields[0])
 #define MAX_FIELDS 16
+_Static_assert(N_KFIELDS <= MAX_FIELDS && N_CFIELDS <= MAX_FIELDS, "raise MAX_FIELDS");
 
 /* A value as written (after ${ENV} expansion), before defaults are merged. */
 typedef struct raw {
@@ -217,7 +218,8 @@ typedef struct loader {
     raw keeper_defaults[MAX_FIELDS];
     raw ch_defaults[MAX_FIELDS];
     yaml_mark_t sites_mark;
-    dr_buf unset_vars;    /* "\0NAME\0..." already reported as unset */
+    size_t site_entries;  /* entries under sites:, valid or not */
+    dr_buf unset_vars;    /* "NAME\0NAME\0...": variables reported as unset */
     bool cmd_reported[2]; /* a missing command was reported: [0] keepers, [1] clickhouse */
 } loader;
 
@@ -349,6 +351,17 @@ static yaml_mark_t mark_in_scalar(const yaml_node_t *n, size_t off)
     return m;
 }
 
+/* True the first time name is seen (it is then remembered in seen, a list
+ * of NUL-terminated names). */
+static bool first_report(dr_buf *seen, const char *name)
+{
+    for (size_t k = 0; k < seen->len; k += strlen(seen->data + k) + 1)
+        if (!strcmp(seen->data + k, name))
+            return false;
+    dr_buf_append(seen, name, strlen(name) + 1);
+    return true;
+}
+
 /* The scalar's text with ${NAME} and ${NAME:-default} replaced (and $${ for
  * a literal ${), in the arena; NULL after reporting a problem.  what says
  * what was expected, for "expected WHAT, found a list". */
@@ -362,6 +375,10 @@ static const char *scalar_text(loader *L, const yaml_node_t *n, const char *what
     size_t len = n->data.scalar.length;
     if (memchr(v, '\0', len)) {
         error_at(L, n->start_mark, "expected %s, found text with a NUL character", what);
+        return NULL;
+    }
+    if (len == 0) {
+        error_at(L, n->start_mark, "expected %s, found an empty value", what);
         return NULL;
     }
     if (!strstr(v, "${"))
@@ -409,20 +426,11 @@ static const char *scalar_text(loader *L, const yaml_node_t *n, const char *what
                 dr_buf_append(&b, sep + 2, blen - nlen - 2);
             } else {
                 /* once per variable: the first use says it all */
-                dr_buf_putc(&L->unset_vars, '\0');
-                dr_buf_putc(&L->unset_vars, '\0');
-                L->unset_vars.len -= 2;
-                bool seen = false;
-                for (size_t k = 0; k < L->unset_vars.len && !seen;
-                     k += strlen(L->unset_vars.data + k) + 1)
-                    seen = !strcmp(L->unset_vars.data + k, name);
-                if (!seen) {
+                if (first_report(&L->unset_vars, name))
                     error_at(L, mark_in_scalar(n, i),
                              "environment variable %s is %s (write ${%s:-default} to give a "
                              "default; reported at its first use only)",
                              name, val ? "empty" : "not set", name);
-                    dr_buf_append(&L->unset_vars, name, strlen(name) + 1);
-                }
                 ok = false;
             }
             free(name);
@@ -501,6 +509,27 @@ static const char *scalar_name(loader *L, const yaml_node_t *n, const char *what
     return s;
 }
 
+static bool name_ok(const char *s)
+{
+    for (const char *p = s; *p; p++)
+        if (!(isalnum((unsigned char)*p) || *p == '.' || *p == '_' || *p == '-'))
+            return false;
+    return *s && s[0] != '-' && s[0] != '.';
+}
+
+/* A node without a name is called by its host, when the host makes a
+ * usable name (an IPv6 address does not). */
+static const char *default_name(loader *L, const yaml_node_t *n, const char *host)
+{
+    if (!host)
+        return NULL;
+    if (name_ok(host))
+        return host;
+    error_at(L, n->start_mark, "missing key 'name': the host '%s' is not usable as a node name",
+             printable(L, host, strlen(host)));
+    return NULL;
+}
+
 static const char *scalar_host(loader *L, const yaml_node_t *n)
 {
     const char *s = scalar_text(L, n, "a host name or address");
@@ -515,8 +544,10 @@ static const char *scalar_host(loader *L, const yaml_node_t *n)
     return s;
 }
 
-/* A path on this machine (keys, secrets): absolute, or ~/ for $HOME. */
-static const char *scalar_local_path(loader *L, const yaml_node_t *n)
+/* A path on this machine (keys, secrets): absolute, or ~/ for $HOME.  For a
+ * secret's path the value is not repeated in a message: an operator may have
+ * pasted the secret itself there. */
+static const char *scalar_local_path(loader *L, const yaml_node_t *n, bool secret)
 {
     const char *s = scalar_text(L, n, "a local file path");
     if (!s)
@@ -534,8 +565,12 @@ static const char *scalar_local_path(loader *L, const yaml_node_t *n)
         return p;
     }
     if (s[0] != '/') {
-        error_at(L, n->start_mark, "expected an absolute path or ~/..., found '%s'",
-                 printable(L, s, strlen(s)));
+        if (secret)
+            error_at(L, n->start_mark,
+                     "expected the absolute path (or ~/...) of the file holding the secret");
+        else
+            error_at(L, n->start_mark, "expected an absolute path or ~/..., found '%s'",
+                     printable(L, s, strlen(s)));
         return NULL;
     }
     return s;
@@ -543,29 +578,31 @@ static const char *scalar_local_path(loader *L, const yaml_node_t *n)
 
 /* ---- keys ----------------------------------------------------------- */
 
+/* Edit distance with adjacent transpositions counted as one edit (optimal
+ * string alignment), so "nmae" is one edit from "name". */
 static size_t edit_distance(const char *a, const char *b)
 {
-    size_t la = strlen(a), lb = strlen(b);
-    size_t *row = dr_malloc((lb + 1) * sizeof *row);
+    size_t la = strlen(a), lb = strlen(b), w = lb + 1;
+    size_t *d = dr_malloc((la + 1) * w * sizeof *d);
+    for (size_t i = 0; i <= la; i++)
+        d[i * w] = i;
     for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
+        d[j] = j;
+    for (size_t i = 1; i <= la; i++)
         for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
+            size_t best = d[(i - 1) * w + j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[(i - 1) * w + j] + 1 < best)
+                best = d[(i - 1) * w + j] + 1;
+            if (d[i * w + j - 1] + 1 < best)
+                best = d[i * w + j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[(i - 2) * w + j - 2] + 1 < best)
+                best = d[(i - 2) * w + j - 2] + 1;
+            d[i * w + j] = best;
         }
-    }
-    size_t d = row[lb];
-    free(row);
-    return d;
+    size_t r = d[la * w + lb];
+    free(d);
+    return r;
 }
 
 /* The known key closest to key, if it is close enough to be a typo. */
@@ -632,11 +669,16 @@ static void unknown_key(loader *L, const yaml_node_t *k, const char *key, const 
 /* Walks a mapping's keys: each key must be a plain string, known and not
  * repeated.  vals[i] receives the value node of known[i] (or NULL).  Returns
  * false (after reporting) when n is not a mapping. */
-static bool take_keys(loader *L, yaml_node_t *n, const char *where, const char *const *known,
-                      size_t nknown, yaml_node_t **vals)
+#define MAX_KEYS 32
+
+static bool take_keys_k(loader *L, yaml_node_t *n, const char *where, const char *const *known,
+                        size_t nknown, yaml_node_t **vals, yaml_node_t **keys)
 {
+    yaml_node_t *keybuf[MAX_KEYS];
+    if (!keys)
+        keys = keybuf;
     for (size_t i = 0; i < nknown; i++)
-        vals[i] = NULL;
+        vals[i] = keys[i] = NULL;
     if (n->type != YAML_MAPPING_NODE) {
         error_at(L, n->start_mark, "expected %s (a mapping of keys), found %s", where, kind_of(n));
         return false;
@@ -663,12 +705,19 @@ static bool take_keys(loader *L, yaml_node_t *n, const char *where, const char *
         }
         if (vals[i]) {
             error_at(L, k->start_mark, "duplicate key '%s' in %s (first given at line %zu)", key,
-                     where, vals[i]->start_mark.line + 1);
+                     where, keys[i]->start_mark.line + 1);
             continue;
         }
         vals[i] = v;
+        keys[i] = k;
     }
     return true;
+}
+
+static bool take_keys(loader *L, yaml_node_t *n, const char *where, const char *const *known,
+                      size_t nknown, yaml_node_t **vals)
+{
+    return take_keys_k(L, n, where, known, nknown, vals, NULL);
 }
 
 static const char *fmt(loader *L, const char *f, const char *a, const char *b)
@@ -803,7 +852,8 @@ static void read_field(loader *L, const field *f, yaml_node_t *v, raw *r, bool k
     }
     const char *nodekind = keeper ? "keeper" : "clickhouse node";
     const char *const *allowed = keeper ? keeper_placeholders : ch_placeholders;
-    size_t nallowed = keeper ? 4 : 5;
+    size_t nallowed = keeper ? sizeof keeper_placeholders / sizeof keeper_placeholders[0]
+                             : sizeof ch_placeholders / sizeof ch_placeholders[0];
     switch (f->type) {
     case FT_PORT:
         if (scalar_port(L, v, &r->num))
@@ -819,7 +869,7 @@ static void read_field(loader *L, const field *f, yaml_node_t *v, raw *r, bool k
         const char *s = scalar_text(L, v, "an absolute path");
         if (!s)
             return;
-        if (s[0] != '/' && s[0] != '{') {
+        if (s[0] != '/') {
             error_at(L, v->start_mark, "expected an absolute path, found '%s'",
                      printable(L, s, strlen(s)));
             return;
@@ -846,19 +896,12 @@ static void parse_defaults_section(loader *L, yaml_node_t *n, bool keeper, raw *
     for (size_t i = 0; i < nf; i++)
         known[i] = fields[i].key;
     const char *where = keeper ? "the keeper defaults" : "the clickhouse defaults";
-    yaml_node_t *vals[MAX_FIELDS];
-    if (!take_keys(L, n, where, known, nf, vals))
+    yaml_node_t *vals[MAX_FIELDS], *keys[MAX_FIELDS];
+    if (!take_keys_k(L, n, where, known, nf, vals, keys))
         return;
-    for (size_t i = 0; i < nf; i++) {
-        if (!vals[i])
-            continue;
-        /* the key node, for the kind-mismatch message: find it again */
-        yaml_node_t *keynode = vals[i];
-        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++)
-            if (node_at(L, p->value) == vals[i])
-                keynode = node_at(L, p->key);
-        read_field(L, &fields[i], vals[i], &out[i], keeper, keynode);
-    }
+    for (size_t i = 0; i < nf; i++)
+        if (vals[i])
+            read_field(L, &fields[i], vals[i], &out[i], keeper, keys[i]);
 }
 
 /* Fills each field of a node struct: its own value, else the defaults
@@ -931,17 +974,19 @@ static void resolve_fields(loader *L, void *node, const inventory_pos *pos, cons
 
 enum { K_ID, K_NAME, K_HOST, K_ROLE, K_NODE_KEYS };
 enum { C_NAME, C_HOST, C_SHARD, C_REPLICA, C_NODE_KEYS };
+_Static_assert(K_NODE_KEYS + N_KFIELDS <= MAX_KEYS && C_NODE_KEYS + N_CFIELDS <= MAX_KEYS,
+               "raise MAX_KEYS");
 
 static void parse_keeper(loader *L, yaml_node_t *n, inventory_site *site, inventory_keeper *k)
 {
     const char *known[K_NODE_KEYS + MAX_FIELDS] = {"id", "name", "host", "role"};
     for (size_t i = 0; i < N_KFIELDS; i++)
         known[K_NODE_KEYS + i] = keeper_fields[i].key;
-    yaml_node_t *vals[K_NODE_KEYS + MAX_FIELDS];
+    yaml_node_t *vals[K_NODE_KEYS + MAX_FIELDS], *keys[K_NODE_KEYS + MAX_FIELDS];
     k->site = site;
     k->pos = pos_of(L, n->start_mark);
     k->role = (inventory_keeper_role)-1; /* until a valid one is read */
-    if (!take_keys(L, n, "a keeper", known, K_NODE_KEYS + N_KFIELDS, vals))
+    if (!take_keys_k(L, n, "a keeper", known, K_NODE_KEYS + N_KFIELDS, vals, keys))
         return;
     long id = 0;
     bool zk = !L->kind_known || L->inv->keeper_kind == INVENTORY_ZOOKEEPER;
@@ -957,7 +1002,7 @@ static void parse_keeper(loader *L, yaml_node_t *n, inventory_site *site, invent
     if (vals[K_NAME])
         k->name = scalar_name(L, vals[K_NAME], "a node name");
     else
-        k->name = k->host;
+        k->name = default_name(L, n, k->host);
     if (!vals[K_ROLE]) {
         error_at(L, n->start_mark, "keeper: missing key 'role' (participant, observer or spare)");
     } else {
@@ -977,13 +1022,8 @@ static void parse_keeper(loader *L, yaml_node_t *n, inventory_site *site, invent
     for (size_t i = 0; i < N_KFIELDS; i++) {
         if (!vals[K_NODE_KEYS + i])
             continue;
-        yaml_node_t *keynode = vals[K_NODE_KEYS + i];
-        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++)
-            if (node_at(L, p->value) == keynode) {
-                keynode = node_at(L, p->key);
-                break;
-            }
-        read_field(L, &keeper_fields[i], vals[K_NODE_KEYS + i], &own[i], true, keynode);
+        read_field(L, &keeper_fields[i], vals[K_NODE_KEYS + i], &own[i], true,
+                   keys[K_NODE_KEYS + i]);
     }
     char idbuf[16];
     snprintf(idbuf, sizeof idbuf, "%d", k->id);
@@ -997,10 +1037,10 @@ static void parse_clickhouse(loader *L, yaml_node_t *n, inventory_site *site,
     const char *known[C_NODE_KEYS + MAX_FIELDS] = {"name", "host", "shard", "replica"};
     for (size_t i = 0; i < N_CFIELDS; i++)
         known[C_NODE_KEYS + i] = ch_fields[i].key;
-    yaml_node_t *vals[C_NODE_KEYS + MAX_FIELDS];
+    yaml_node_t *vals[C_NODE_KEYS + MAX_FIELDS], *keys[C_NODE_KEYS + MAX_FIELDS];
     c->site = site;
     c->pos = pos_of(L, n->start_mark);
-    if (!take_keys(L, n, "a clickhouse node", known, C_NODE_KEYS + N_CFIELDS, vals))
+    if (!take_keys_k(L, n, "a clickhouse node", known, C_NODE_KEYS + N_CFIELDS, vals, keys))
         return;
     if (!vals[C_HOST])
         error_at(L, n->start_mark, "clickhouse node: missing key 'host'");
@@ -1009,7 +1049,7 @@ static void parse_clickhouse(loader *L, yaml_node_t *n, inventory_site *site,
     if (vals[C_NAME])
         c->name = scalar_name(L, vals[C_NAME], "a node name");
     else
-        c->name = c->host;
+        c->name = default_name(L, n, c->host);
     if (!vals[C_SHARD])
         error_at(L, n->start_mark, "clickhouse node: missing key 'shard' (its {shard} macro)");
     else
@@ -1022,13 +1062,7 @@ static void parse_clickhouse(loader *L, yaml_node_t *n, inventory_site *site,
     for (size_t i = 0; i < N_CFIELDS; i++) {
         if (!vals[C_NODE_KEYS + i])
             continue;
-        yaml_node_t *keynode = vals[C_NODE_KEYS + i];
-        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++)
-            if (node_at(L, p->value) == keynode) {
-                keynode = node_at(L, p->key);
-                break;
-            }
-        read_field(L, &ch_fields[i], vals[C_NODE_KEYS + i], &own[i], false, keynode);
+        read_field(L, &ch_fields[i], vals[C_NODE_KEYS + i], &own[i], false, keys[C_NODE_KEYS + i]);
     }
     ph v = {c->name ? c->name : "",   c->host ? c->host : "",      NULL, site->name,
             c->shard ? c->shard : "", c->replica ? c->replica : ""};
@@ -1099,13 +1133,13 @@ static void parse_secret(loader *L, yaml_node_t *file, yaml_node_t *env, const c
         return;
     }
     if (file)
-        out->file = scalar_local_path(L, file);
+        out->file = scalar_local_path(L, file, true);
     if (env) {
         const char *s = scalar_text(L, env, "an environment variable name");
-        if (s && !env_name_ok(s, strlen(s)))
+        if (s && !env_name_ok(s, strlen(s))) /* the value may be the secret: not shown */
             error_at(L, env->start_mark,
-                     "expected an environment variable name (letters, digits, _), found '%s'",
-                     printable(L, s, strlen(s)));
+                     "expected the name of the environment variable holding the secret "
+                     "(letters, digits, _)");
         else
             out->env = s;
     }
@@ -1147,9 +1181,9 @@ static void parse_ssh_section(loader *L, yaml_node_t *n)
         L->inv->ssh.user = s;
     if (v[1])
         scalar_port(L, v[1], &L->inv->ssh.port);
-    if (v[2] && (s = scalar_local_path(L, v[2])))
+    if (v[2] && (s = scalar_local_path(L, v[2], false)))
         L->inv->ssh.identity = s;
-    if (v[3] && (s = scalar_local_path(L, v[3])))
+    if (v[3] && (s = scalar_local_path(L, v[3], false)))
         L->inv->ssh.known_hosts = s;
     parse_secret(L, v[4], v[5], "passphrase_file", "passphrase_env", &L->inv->ssh.passphrase);
     long t;
@@ -1197,6 +1231,7 @@ static void parse_sites(loader *L, yaml_node_t *n)
         return;
     }
     size_t cnt = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
+    L->site_entries = cnt;
     L->inv->sites = arena_alloc(L->a, (cnt ? cnt : 1) * sizeof *L->inv->sites);
     for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
         yaml_node_t *k = node_at(L, p->key), *v = node_at(L, p->value);
@@ -1212,8 +1247,10 @@ static void parse_sites(loader *L, yaml_node_t *n)
                          L->inv->sites[i].pos.line);
                 dup = true;
             }
-        if (dup)
+        if (dup) {
+            L->site_entries--;
             continue;
+        }
         inventory_site *s = &L->inv->sites[L->inv->n_sites++];
         s->name = name;
         parse_site(L, k, v, s);
@@ -1229,6 +1266,7 @@ typedef struct ent {
     const inventory_pos *pos;
     size_t seq; /* document order */
     size_t site;
+    inventory_clickhouse *ch; /* check_shards: the node the entry is for */
 } ent;
 
 static int pos_cmp(const ent *x, const ent *y)
@@ -1274,6 +1312,12 @@ static int cmp_shard_replica(const void *p, const void *q)
         return c;
     c = strcmp(x->b, y->b);
     return c ? c : pos_cmp(x, y);
+}
+
+static int cmp_seq(const void *p, const void *q)
+{
+    const ent *x = p, *y = q;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 static int cmp_shard_seq(const void *p, const void *q)
@@ -1329,7 +1373,7 @@ static void check_shards(loader *L, ent *e, size_t n)
     inventory_t *inv = L->inv;
     qsort(e, n, sizeof *e, cmp_shard_replica);
     for (size_t i = 1; i < n; i++)
-        if (!strcmp(e[i].a, e[i - 1].a) && !strcmp(e[i].b, e[i - 1].b))
+        if (*e[i].b && !strcmp(e[i].a, e[i - 1].a) && !strcmp(e[i].b, e[i - 1].b))
             error_pos(L, e[i].pos,
                       "replica '%s' of shard '%s' is also the %s (line %u): replica names must be "
                       "unique within a shard",
@@ -1354,39 +1398,34 @@ static void check_shards(loader *L, ent *e, size_t n)
                               "replicas on both sites",
                               e[i].a, inv->sites[s].name);
         free(per_site);
-        groups[ng++] = e[i];
+        for (size_t k = i; k < j; k++)
+            e[k].n = (long)ng; /* the entry's group, in shard-name order */
+        groups[ng] = e[i];
+        groups[ng].n = (long)ng;
+        ng++;
         i = j;
     }
-    /* first-appearance order */
-    for (size_t i = 1; i < ng; i++)
-        for (size_t k = i; k > 0 && groups[k].seq < groups[k - 1].seq; k--) {
-            ent t = groups[k];
-            groups[k] = groups[k - 1];
-            groups[k - 1] = t;
-        }
+    qsort(groups, ng, sizeof *groups, cmp_seq); /* first-appearance order */
+    size_t *rank = dr_calloc(ng ? ng : 1, sizeof *rank);
     inv->shards = arena_alloc(L->a, (ng ? ng : 1) * sizeof *inv->shards);
     inv->n_shards = ng;
-    for (size_t i = 0; i < ng; i++)
+    for (size_t i = 0; i < ng; i++) {
         inv->shards[i] = groups[i].a;
+        rank[groups[i].n] = i;
+    }
+    for (size_t k = 0; k < n; k++)
+        e[k].ch->shard_index = rank[e[k].n];
+    free(rank);
     free(groups);
-    for (size_t s = 0; s < inv->n_sites; s++)
-        for (size_t c = 0; c < inv->sites[s].n_clickhouse; c++) {
-            inventory_clickhouse *ch = &inv->sites[s].clickhouse[c];
-            for (size_t i = 0; ch->shard && i < ng; i++)
-                if (!strcmp(inv->shards[i], ch->shard)) {
-                    ch->shard_index = i;
-                    break;
-                }
-        }
 }
 
 static void check_sites(loader *L)
 {
     inventory_t *inv = L->inv;
-    if (inv->n_sites != 2) {
+    if (L->site_entries != 2)
         error_at(L, L->sites_mark,
-                 "expected exactly two sites (one primary, one standby), found %zu", inv->n_sites);
-    }
+                 "expected exactly two sites (one primary, one standby), found %zu",
+                 L->site_entries);
     for (size_t i = 0; i < inv->n_sites; i++) {
         inventory_site *s = &inv->sites[i];
         if (s->role == INVENTORY_PRIMARY) {
@@ -1443,9 +1482,9 @@ static void check_across(loader *L)
                 continue;
             const char *what = fmt(L, "keeper %s", k->name, NULL);
             names[nn++] =
-                (ent){k->name, k->name == k->host ? "" : NULL, 0, what, &k->pos, seq++, s};
+                (ent){k->name, k->name == k->host ? "" : NULL, 0, what, &k->pos, seq++, s, NULL};
             if (k->id)
-                ids[ni++] = (ent){k->host, NULL, k->id, what, &k->pos, seq++, s};
+                ids[ni++] = (ent){k->host, NULL, k->id, what, &k->pos, seq++, s, NULL};
             const struct {
                 const char *key;
                 int port;
@@ -1457,7 +1496,7 @@ static void check_across(loader *L)
                 if (kp[j].port)
                     ports[np++] = (ent){
                         k->host, NULL,  kp[j].port, fmt(L, "%s of keeper %s", kp[j].key, k->name),
-                        &k->pos, seq++, s};
+                        &k->pos, seq++, s,          NULL};
         }
         for (size_t i = 0; i < site->n_clickhouse; i++) {
             inventory_clickhouse *c = &site->clickhouse[i];
@@ -1465,9 +1504,10 @@ static void check_across(loader *L)
                 continue;
             const char *what = fmt(L, "clickhouse node %s", c->name, NULL);
             names[nn++] =
-                (ent){c->name, c->name == c->host ? "" : NULL, 0, what, &c->pos, seq++, s};
-            if (c->shard && c->replica)
-                shards[ns++] = (ent){c->shard, c->replica, 0, what, &c->pos, seq++, s};
+                (ent){c->name, c->name == c->host ? "" : NULL, 0, what, &c->pos, seq++, s, NULL};
+            if (c->shard) /* a missing replica is reported already: keep the shard */
+                shards[ns++] =
+                    (ent){c->shard, c->replica ? c->replica : "", 0, what, &c->pos, seq++, s, c};
             const struct {
                 const char *key;
                 int port;
@@ -1480,7 +1520,7 @@ static void check_across(loader *L)
                         (ent){c->host,    NULL,
                               cp[j].port, fmt(L, "%s of clickhouse node %s", cp[j].key, c->name),
                               &c->pos,    seq++,
-                              s};
+                              s,          NULL};
         }
     }
     check_names(L, names, nn);
@@ -1501,8 +1541,8 @@ static void parse_root(loader *L, yaml_node_t *root)
     static const char *const known[] = {"cluster",         "umbrella_cluster", "keeper", "ssh",
                                         "clickhouse_auth", "defaults",         "sites"};
     enum { T_CLUSTER, T_UMBRELLA, T_KEEPER, T_SSH, T_AUTH, T_DEFAULTS, T_SITES, T_N };
-    yaml_node_t *v[T_N];
-    if (!take_keys(L, root, "the inventory", known, T_N, v))
+    yaml_node_t *v[T_N], *keys[T_N];
+    if (!take_keys_k(L, root, "the inventory", known, T_N, v, keys))
         return;
     inventory_t *inv = L->inv;
     L->sites_mark = root->start_mark;
@@ -1536,43 +1576,42 @@ static void parse_root(loader *L, yaml_node_t *root)
     if (v[T_DEFAULTS])
         parse_defaults(L, v[T_DEFAULTS]);
     if (v[T_SITES]) {
-        yaml_node_pair_t *p = root->data.mapping.pairs.start;
-        for (; p < root->data.mapping.pairs.top; p++)
-            if (node_at(L, p->value) == v[T_SITES])
-                L->sites_mark = node_at(L, p->key)->start_mark;
+        L->sites_mark = keys[T_SITES]->start_mark;
         parse_sites(L, v[T_SITES]);
+        check_across(L);
     } else {
         error_at(L, root->start_mark, "missing key 'sites' (a primary and a standby site)");
     }
-    check_across(L);
 }
+
+typedef struct ranked_error {
+    inventory_error e;
+    size_t rank; /* order of recording, to keep errors at one place in order */
+} ranked_error;
 
 static int cmp_errors(const void *p, const void *q)
 {
-    const inventory_error *x = p, *y = q;
-    if (x->line != y->line)
-        return x->line < y->line ? -1 : 1;
-    if (x->column != y->column)
-        return x->column < y->column ? -1 : 1;
-    return 0;
+    const ranked_error *x = p, *y = q;
+    if (x->e.line != y->e.line)
+        return x->e.line < y->e.line ? -1 : 1;
+    if (x->e.column != y->e.column)
+        return x->e.column < y->e.column ? -1 : 1;
+    return x->rank < y->rank ? -1 : x->rank > y->rank;
 }
 
-/* Sorts the errors by position, keeping the order of those at the same
- * place (qsort is not stable: sort an index alongside). */
+/* Sorts the errors by position, stably. */
 static void sort_errors(inventory_errors *errs)
 {
     size_t n = errs->count;
     if (n < 2)
         return;
-    for (size_t i = 1; i < n; i++) { /* insertion sort: stable, and n is small */
-        inventory_error t = errs->items[i];
-        size_t k = i;
-        while (k > 0 && cmp_errors(&errs->items[k - 1], &t) > 0) {
-            errs->items[k] = errs->items[k - 1];
-            k--;
-        }
-        errs->items[k] = t;
-    }
+    ranked_error *r = dr_malloc(n * sizeof *r);
+    for (size_t i = 0; i < n; i++)
+        r[i] = (ranked_error){errs->items[i], i};
+    qsort(r, n, sizeof *r, cmp_errors);
+    for (size_t i = 0; i < n; i++)
+        errs->items[i] = r[i].e;
+    free(r);
 }
 
 int inventory_load_buffer(const char *name, const char *data, size_t len,
@@ -1751,7 +1790,7 @@ const char *inventory_keeper_role_name(inventory_keeper_role role)
 /* A YAML scalar for s that reads back as the same string: plain when that is
  * unambiguous, else double-quoted.  "${" is written "$${" either way, since
  * the loader expands ${...} in every scalar. */
-static void yaml_scalar(dr_buf *out, const char *s)
+static void yaml_scalar_as(dr_buf *out, const char *s, bool placeholders)
 {
     static const char *const special[] = {"",     "~",    "null",  "Null",  "NULL",  "true",
                                           "True", "TRUE", "false", "False", "FALSE", "yes",
@@ -1784,8 +1823,8 @@ static void yaml_scalar(dr_buf *out, const char *s)
         else {
             if (c == '$' && s[i + 1] == '{')
                 dr_buf_putc(out, '$');
-            /* {{ keeps a literal brace that looks like a placeholder */
-            if (c == '{' && !(i > 0 && s[i - 1] == '$'))
+            /* in node paths and commands {{ is a literal brace */
+            if (placeholders && c == '{' && !(i > 0 && s[i - 1] == '$'))
                 dr_buf_putc(out, '{');
             dr_buf_putc(out, (char)c);
         }
@@ -1793,13 +1832,23 @@ static void yaml_scalar(dr_buf *out, const char *s)
     dr_buf_putc(out, '"');
 }
 
-static void ykv(dr_buf *out, int indent, const char *key, const char *val)
+static void yaml_scalar(dr_buf *out, const char *s)
+{
+    yaml_scalar_as(out, s, false);
+}
+
+static void ykv_as(dr_buf *out, int indent, const char *key, const char *val, bool placeholders)
 {
     if (!val)
         return;
     dr_buf_printf(out, "%*s%s: ", indent, "", key);
-    yaml_scalar(out, val);
+    yaml_scalar_as(out, val, placeholders);
     dr_buf_putc(out, '\n');
+}
+
+static void ykv(dr_buf *out, int indent, const char *key, const char *val)
+{
+    ykv_as(out, indent, key, val, false);
 }
 
 static void ykn(dr_buf *out, int indent, const char *key, long val)
@@ -1820,7 +1869,7 @@ static void write_fields_yaml(dr_buf *out, const void *node, const field *fields
         } else {
             const char *s;
             memcpy(&s, p, sizeof s);
-            ykv(out, indent, fields[i].key, s);
+            ykv_as(out, indent, fields[i].key, s, fields[i].type != FT_USER);
         }
     }
 }
