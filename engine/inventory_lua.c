@@ -120,7 +120,18 @@ int luaopen_dr_inventory(lua_State *L)
     set_s(L, "identity", inv->ssh.identity);
     set_s(L, "known_hosts", inv->ssh.known_hosts);
     set_i(L, "connect_timeout", inv->ssh.connect_timeout);
+    set_s(L, "passphrase_file", inv->ssh.passphrase.file);
+    set_s(L, "passphrase_env", inv->ssh.passphrase.env);
     lua_setfield(L, t, "ssh");
+    lua_newtable(L);
+    set_s(L, "file", inv->super_digest.file);
+    set_s(L, "env", inv->super_digest.env);
+    lua_setfield(L, t, "super_digest");
+    lua_newtable(L);
+    set_s(L, "user", inv->clickhouse_auth.user);
+    set_s(L, "password_file", inv->clickhouse_auth.password.file);
+    set_s(L, "password_env", inv->clickhouse_auth.password.env);
+    lua_setfield(L, t, "clickhouse_auth");
     lua_newtable(L);
     int sites = lua_gettop(L);
     lua_newtable(L);

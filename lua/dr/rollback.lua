@@ -5,6 +5,21 @@
 -- so it can be rolled back too.
 local dr = require "dr"
 
+-- How a checkpoint goes back, by the module that journaled it.  A module
+-- not listed here restores through its own restore(host, path, content).
+local restorers = {
+    ssh = function(cp)
+        local hosts = require "dr.hosts"
+        local pool = hosts.pool()
+        if cp.content then
+            local r, err = pool:write_file(cp.host, cp.path, cp.content)
+            return r ~= nil, err
+        end
+        local r, err = pool:exec(cp.host, "rm -f -- " .. hosts.quote(cp.path))
+        return r ~= nil and r.status == 0, err or (r and r.stderr)
+    end,
+}
+
 return dr.runbook {
     description = "restore every file a run replaced, newest first, byte for byte",
     params = { run = { required = true, help = "the run whose changes are undone" } },
@@ -18,12 +33,12 @@ return dr.runbook {
             return
         end
         for _, cp in ipairs(checkpoints) do
-            local mod = require("dr." .. cp.module)
+            local restore = restorers[cp.module] or require("dr." .. cp.module).restore
             dr.step {
                 name = string.format("restore %s", cp.path),
                 host = cp.host,
                 act = function()
-                    local ok, why = mod.restore(cp.host, cp.path, cp.content)
+                    local ok, why = restore(cp)
                     if not ok then
                         error(string.format("restore %s on %s: %s", cp.path, cp.host, why), 0)
                     end

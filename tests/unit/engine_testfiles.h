@@ -85,12 +85,15 @@ static int tf_write(lua_State *L)
     return 1;
 }
 
-/* testfiles.restore(host, path, content|nil) -> true */
+/* testfiles.restore{host=, path=, content=|nil} -> true */
 static int tf_restore(lua_State *L)
 {
-    luaL_checkstring(L, 1);
-    const char *path = luaL_checkstring(L, 2);
-    if (lua_isnil(L, 3)) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_getfield(L, 1, "path");
+    lua_getfield(L, 1, "content");
+    lua_remove(L, 1);
+    const char *path = luaL_checkstring(L, 1);
+    if (lua_isnil(L, 2)) {
         dr_effect e = {
             DR_EFFECT_WRITE_FILE, "testfiles", "local", "remove", path, NULL, 0, NULL, 0};
         dr_err err = {0};
@@ -99,7 +102,6 @@ static int tf_restore(lua_State *L)
         lua_pushboolean(L, 1);
         return 1;
     }
-    lua_remove(L, 1);
     return tf_write(L);
 }
 
