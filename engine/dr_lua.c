@@ -493,7 +493,9 @@ static int l_refuse(lua_State *L)
 static int l_mode(lua_State *L)
 {
     struct engine *e = check_engine(L);
-    lua_pushstring(L, e->o.mode == ENGINE_REAL ? "real" : "rehearsal");
+    lua_pushstring(L, e->o.mode == ENGINE_REAL        ? "real"
+                      : e->o.mode == ENGINE_REHEARSAL ? "rehearsal"
+                                                      : "readonly");
     return 1;
 }
 
@@ -578,22 +580,53 @@ static int l_checkpoints(lua_State *L)
     return 1;
 }
 
+/* dr.out(fmt, ...): a line of the command's result on stdout (redacted),
+ * for read-only commands like status. */
+static int l_out(lua_State *L)
+{
+    check_engine(L);
+    format_args(L);
+    dr_buf b = DR_BUF_INIT;
+    dr_buf_puts(&b, lua_tostring(L, -1));
+    dr_buf_putc(&b, '\n');
+    dr_redact(&b);
+    fputs(b.data, stdout);
+    dr_buf_free(&b);
+    return 0;
+}
+
+/* dr.json_out(value): value as one JSON document on stdout (redacted). */
+static int l_json_out(lua_State *L)
+{
+    check_engine(L);
+    luaL_checkany(L, 1);
+    dr_buf b = DR_BUF_INIT;
+    engine_json_value(L, 1, &b, 0);
+    dr_buf_putc(&b, '\n');
+    dr_redact(&b);
+    fputs(b.data, stdout);
+    dr_buf_free(&b);
+    return 0;
+}
+
+/* dr.json(): true when the command was asked for --json output. */
+static int l_json(lua_State *L)
+{
+    struct engine *e = check_engine(L);
+    lua_pushboolean(L, e->o.json);
+    return 1;
+}
+
 static const luaL_Reg dr_funcs[] = {
-    {"checkpoints", l_checkpoints},
-    {"runbook", l_runbook},
-    {"step", l_step},
-    {"wait", l_wait},
-    {"pause", l_pause},
-    {"log", l_log},
-    {"warn", l_warn},
-    {"metric", l_metric},
-    {"refuse", l_refuse},
-    {"mode", l_mode},
-    {"rehearsal", l_rehearsal},
-    {"run_id", l_run_id},
-    {"params", l_params},
-    {"now", l_now},
-    {"clock", l_clock},
+    {"out", l_out},         {"json_out", l_json_out},
+    {"json", l_json},       {"checkpoints", l_checkpoints},
+    {"runbook", l_runbook}, {"step", l_step},
+    {"wait", l_wait},       {"pause", l_pause},
+    {"log", l_log},         {"warn", l_warn},
+    {"metric", l_metric},   {"refuse", l_refuse},
+    {"mode", l_mode},       {"rehearsal", l_rehearsal},
+    {"run_id", l_run_id},   {"params", l_params},
+    {"now", l_now},         {"clock", l_clock},
     {NULL, NULL},
 };
 

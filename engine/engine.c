@@ -343,6 +343,11 @@ static int effect_gate(void *ud, const dr_effect *ef, dr_err *err)
         return dr_err_set(
             err, DR_EREFUSED, "mutating call outside a step: %s on %s (wrap it in dr.step)",
             ef->summary ? ef->summary : effect_kind_name(ef->kind), ef->host ? ef->host : "?");
+    if (e->o.mode == ENGINE_READONLY)
+        return dr_err_set(err, DR_EREFUSED, "%s is read-only and may not change %s: %s",
+                          e->runbook_name.data ? e->runbook_name.data : "this command",
+                          ef->host ? ef->host : "?",
+                          ef->summary ? ef->summary : effect_kind_name(ef->kind));
     int top = lua_gettop(L);
     int seq = ++e->effect_seq;
 
@@ -729,7 +734,7 @@ static void json_str(dr_buf *b, const char *s, size_t n)
 }
 
 /* A Lua value as JSON: sequences as arrays, other tables as objects. */
-static void json_value(lua_State *L, int idx, dr_buf *b, int depth)
+void engine_json_value(lua_State *L, int idx, dr_buf *b, int depth)
 {
     idx = lua_absindex(L, idx);
     switch (lua_type(L, idx)) {
@@ -760,7 +765,7 @@ static void json_value(lua_State *L, int idx, dr_buf *b, int depth)
                 if (i > 1)
                     dr_buf_putc(b, ',');
                 lua_rawgeti(L, idx, (lua_Integer)i);
-                json_value(L, -1, b, depth + 1);
+                engine_json_value(L, -1, b, depth + 1);
                 lua_pop(L, 1);
             }
             dr_buf_putc(b, ']');
@@ -778,7 +783,7 @@ static void json_value(lua_State *L, int idx, dr_buf *b, int depth)
                 const char *k = lua_tolstring(L, -2, &kn);
                 json_str(b, k, kn);
                 dr_buf_putc(b, ':');
-                json_value(L, -1, b, depth + 1);
+                engine_json_value(L, -1, b, depth + 1);
             }
             lua_pop(L, 1);
         }
@@ -933,14 +938,14 @@ static void print_json(engine *e, const char *status, const char *error)
     lua_pushnil(L);
     if (lua_next(L, -2)) {
         lua_pop(L, 2);
-        json_value(L, -1, &b, 0);
+        engine_json_value(L, -1, &b, 0);
     } else {
         dr_buf_puts(&b, "{}");
     }
     lua_pop(L, 1);
     dr_buf_puts(&b, ",\"steps\":");
     if (ns)
-        json_value(L, plan, &b, 0);
+        engine_json_value(L, plan, &b, 0);
     else
         dr_buf_puts(&b, "[]");
     dr_buf_puts(&b, "}\n");
@@ -1044,7 +1049,9 @@ static int execute(engine *e, int rb, int params)
         error = msg.data;
     }
     const char *status = rc == LUA_OK ? "ok" : e->refused ? "refused" : "failed";
-    if (e->o.mode == ENGINE_REHEARSAL) {
+    if (e->o.mode == ENGINE_READONLY) {
+        /* the runbook printed its own result */
+    } else if (e->o.mode == ENGINE_REHEARSAL) {
         plan_add_diffs(e);
         if (e->o.json)
             print_json(e, status, error);
@@ -1099,7 +1106,7 @@ int engine_run(engine *e, const char *runbook, int argc, char **argv)
     }
     int params = lua_gettop(L);
     int code;
-    if (e->o.mode == ENGINE_REHEARSAL) {
+    if (e->o.mode != ENGINE_REAL) {
         code = execute(e, rb, params);
         lua_settop(L, top);
         return code;
@@ -1355,7 +1362,7 @@ int engine_show_runs(engine *e, const char *run_id)
     int list = lua_gettop(L);
     if (e->o.json) {
         dr_buf b = DR_BUF_INIT;
-        json_value(L, list, &b, 0);
+        engine_json_value(L, list, &b, 0);
         dr_buf_putc(&b, '\n');
         fputs(b.data, stdout);
         dr_buf_free(&b);

@@ -14,7 +14,11 @@
 
 struct lua_State;
 
-typedef enum engine_mode { ENGINE_REAL, ENGINE_REHEARSAL } engine_mode;
+typedef enum engine_mode {
+    ENGINE_REAL,      /* effects performed, journaled, checkpointed */
+    ENGINE_REHEARSAL, /* effects recorded; the plan is printed */
+    ENGINE_READONLY,  /* status and readiness checks: any effect is refused */
+} engine_mode;
 
 typedef struct engine_opts {
     engine_mode mode;

@@ -51,6 +51,9 @@ void engine_say(struct engine *e, const char *fmt, ...) __attribute__((format(pr
 
 int luaopen_dr(struct lua_State *L);
 
+/* Appends the Lua value at idx as JSON (sequences as arrays). */
+void engine_json_value(struct lua_State *L, int idx, dr_buf *b, int depth);
+
 /* Pushes the list of a run's journal records (tables, in order). */
 int engine_load_journal(struct engine *e, const char *run_id, dr_err *err);
 
