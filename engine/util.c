@@ -55,13 +55,17 @@ int dr_err_wrap(dr_err *err, const char *fmt, ...)
 {
     if (!err)
         return DR_EINVAL;
-    char prefix[DR_ERR_MAX], old[DR_ERR_MAX];
+    dr_buf b = DR_BUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(prefix, sizeof prefix, fmt, ap);
+    dr_buf_vprintf(&b, fmt, ap);
     va_end(ap);
-    memcpy(old, err->msg, sizeof old);
-    snprintf(err->msg, sizeof err->msg, "%s: %s", prefix, old);
+    dr_buf_puts(&b, ": ");
+    dr_buf_puts(&b, err->msg);
+    size_t n = b.len < sizeof err->msg - 1 ? b.len : sizeof err->msg - 1;
+    memcpy(err->msg, b.data, n);
+    err->msg[n] = '\0';
+    dr_buf_free(&b);
     return err->code;
 }
 
