@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "engine_int.h"
+#include "chconf_lua.h"
 #include "fourlw_lua.h"
 #include "inventory_lua.h"
 #include "ssh_lua.h"
