@@ -20,6 +20,8 @@ static const struct command {
     int (*run)(int argc, char **argv);
     const char *usage;
 } commands[] = {
+    {"status", cmd_status,
+     "status [-i INVENTORY] [--json]  both sites: roles, zxids, replicas, ssh"},
     {"plan", cmd_plan,
      "plan RUNBOOK [--PARAM VALUE...] [--json]   rehearse: steps, commands, diffs"},
     {"run", cmd_run, "run RUNBOOK [--PARAM VALUE...] [--yes]     the real thing"},
