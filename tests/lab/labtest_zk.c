@@ -533,6 +533,13 @@ static void test_reconfig_add_remove_observer(void **state)
         fail_msg("zk5 did not become an observer: %s (see %s/out.log)", e.msg, zk5_dir);
     print_message("  zk5 (pid %d) observer after %lld ms\n", (int)zk5_pid,
                   (long long)(dr_now_ms() - t0));
+    /* membership in /zookeeper/config, read again after zk5 joined */
+    zk_config now;
+    assert_int_equal(zk_config_get(s, &now, &e), DR_OK);
+    assert_int_equal(now.membership.n, 5);
+    assert_true(now.membership.version == added.membership.version);
+    assert_int_equal(fourlw_membership_find(&now.membership, 5)->role, FOURLW_ROLE_OBSERVER);
+    zk_config_free(&now);
     /* membership seen through the new server itself */
     fourlw_conf c5;
     assert_int_equal(fourlw_get_conf(host[5], 2181, 3000, &c5, &e), DR_OK);
