@@ -513,9 +513,14 @@ int zk_open(const char *servers, const zk_options *opt, zk_session **out, dr_err
         char *why = log_problem_since(seq0);
         zk_close(s);
         dr_secret_free(secret);
-        rc = dr_err_set(err, DR_ETIMEOUT, "zk %s: no session within %d ms (state: %s%s%s)", servers,
-                        o.connect_timeout_ms, state_name(state), why ? "; last error: " : "",
-                        why ? why : "");
+        if (state == ZOO_AUTH_FAILED_STATE || state == ZOO_EXPIRED_SESSION_STATE)
+            rc = dr_err_set(err, state == ZOO_AUTH_FAILED_STATE ? DR_EAUTH : DR_EIO,
+                            "zk %s: the session failed while connecting (%s)%s%s", servers,
+                            state_name(state), why ? ": " : "", why ? why : "");
+        else
+            rc = dr_err_set(err, DR_ETIMEOUT, "zk %s: no session within %d ms (state: %s%s%s)",
+                            servers, o.connect_timeout_ms, state_name(state),
+                            why ? "; last error: " : "", why ? why : "");
         free(why);
         return rc;
     }
