@@ -532,7 +532,8 @@ int zk_open(const char *servers, const zk_options *opt, zk_session **out, dr_err
         secret = NULL;
         if (zrc != ZOK) {
             pthread_mutex_lock(&s->mu);
-            pending_unref(p); /* the completion will not run */
+            pending_unref(p); /* the completion will not run: drop its reference too */
+            pending_unref(p);
             pthread_mutex_unlock(&s->mu);
         } else {
             int64_t left = deadline - dr_now_ms();
@@ -782,6 +783,7 @@ int zk_sync(zk_session *s, const char *path, dr_err *err)
     int zrc = zoo_async(s->zh, path, string_done, p);
     if (zrc != ZOK) {
         pthread_mutex_lock(&s->mu);
+        pending_unref(p); /* both references: the completion will not run */
         pending_unref(p);
         pthread_mutex_unlock(&s->mu);
         return fail(s, zrc, ZK_OP_READ, "sync", path, err);
