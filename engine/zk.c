@@ -531,10 +531,7 @@ int zk_open(const char *servers, const zk_options *opt, zk_session **out, dr_err
         dr_secret_free(secret);
         secret = NULL;
         if (zrc != ZOK) {
-            pthread_mutex_lock(&s->mu);
-            pending_unref(p); /* the completion will not run: drop its reference too */
-            pending_unref(p);
-            pthread_mutex_unlock(&s->mu);
+            free(p); /* the completion will not run: both references were ours */
         } else {
             int64_t left = deadline - dr_now_ms();
             zrc = pending_wait(s, p, left > 0 ? (int)left : 1);
@@ -782,10 +779,7 @@ int zk_sync(zk_session *s, const char *path, dr_err *err)
     zk_pending *p = pending_new(s);
     int zrc = zoo_async(s->zh, path, string_done, p);
     if (zrc != ZOK) {
-        pthread_mutex_lock(&s->mu);
-        pending_unref(p); /* both references: the completion will not run */
-        pending_unref(p);
-        pthread_mutex_unlock(&s->mu);
+        free(p); /* the completion will not run: both references were ours */
         return fail(s, zrc, ZK_OP_READ, "sync", path, err);
     }
     zrc = pending_wait(s, p, s->session_timeout_ms);
