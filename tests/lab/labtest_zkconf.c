@@ -105,6 +105,42 @@ static int wait_serving(const int *ids, int n, fourlw_mode *modes, uint64_t *zxi
     }
 }
 
+/* ClickHouse lost its ZooKeeper session while the ensemble was down; it
+ * reconnects by itself.  Waits (backoff, deadline) until `lab status` shows
+ * no read-only or expired replica, so that the next lab test finds the lab
+ * as the fixture made it. */
+static int wait_clickhouse_writable(int timeout_ms)
+{
+    int64_t deadline = dr_now_ms() + timeout_ms;
+    int delay = 200;
+    dr_buf cmd = DR_BUF_INIT;
+    dr_buf_printf(&cmd, "'%s/tests/lab/lab' status 2>&1", DRCTL_SOURCE_DIR);
+    for (;;) {
+        FILE *f = popen(cmd.data, "r");
+        int bad = f == NULL, chs = 0;
+        char line[1024];
+        while (f && fgets(line, sizeof line, f)) {
+            if (strncmp(line, "ch", 2) != 0)
+                continue;
+            chs++;
+            if (strstr(line, "ro=1") || strstr(line, "exp=1") || !strstr(line, "running"))
+                bad = 1;
+        }
+        if (f)
+            pclose(f);
+        if (!bad && chs > 0) {
+            dr_buf_free(&cmd);
+            return 0;
+        }
+        if (dr_now_ms() + delay > deadline) {
+            dr_buf_free(&cmd);
+            return -1;
+        }
+        sleep_ms(delay);
+        delay = delay < 2000 ? delay * 2 : 2000;
+    }
+}
+
 static int count_mode(const fourlw_mode *modes, int n, fourlw_mode m)
 {
     int k = 0;
@@ -283,6 +319,11 @@ static void test_failover_written_by_zkconf_runs(void **state)
     assert_int_equal(count_mode(modes, 3, FOURLW_MODE_FOLLOWER), 2);
     assert_int_equal(modes[3], FOURLW_MODE_OBSERVER);
     run("rm -rf '%s'", save_dir);
+    int64_t t1 = dr_now_ms();
+    if (wait_clickhouse_writable(180000))
+        fail_msg("ClickHouse replicas stay read-only after the ensemble came back");
+    print_message("ClickHouse replicas writable again after %lld ms\n",
+                  (long long)(dr_now_ms() - t1));
 
     zkconf_members_free(&cur);
     zkconf_members_free(&site);
