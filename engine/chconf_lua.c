@@ -164,9 +164,12 @@ static void to_endpoint(lua_State *L, int arg, const char *what, lua_Integer i, 
     int t = lua_type(L, -1);
     lua_Integer port = def_port;
     if (t == LUA_TTABLE) {
-        if (lua_getfield(L, -1, "host") != LUA_TSTRING)
-            luaL_argerror(
-                L, arg, lua_pushfstring(L, "%s #%d: field 'host' must be a string", what, (int)i));
+        size_t hl = 0;
+        if (lua_getfield(L, -1, "host") != LUA_TSTRING || strlen(lua_tolstring(L, -1, &hl)) != hl ||
+            hl == 0)
+            luaL_argerror(L, arg,
+                          lua_pushfstring(L, "%s #%d: field 'host' must be a non-empty string",
+                                          what, (int)i));
         e->host = anchor(L, anchors);
         int pt = lua_getfield(L, -1, "port");
         if (pt != LUA_TNIL) {

@@ -311,6 +311,8 @@ static void test_misuse_raises(void **state)
         "raises(function() chconf.set_zookeeper_nodes(zk, 'z', {{port = 1}}) end,\n"
         "       \"field 'host'\")\n"
         "raises(function() chconf.set_zookeeper_nodes(zk, 'z', {'a:'}) end, 'host:port')\n"
+        "raises(function() chconf.set_zookeeper_nodes(zk, 'z', {{host = 'a\\0b'}}) end,\n"
+        "       \"field 'host' must be a non-empty string\")\n"
         "raises(function() chconf.add_replica(zk, 'z', 'c', 0, 'a') end, 'shard number')\n"
         "raises(function() chconf.add_replica(zk, 'z', 'c', 'last', 'a') end, 'shard number')\n"
         "raises(function() chconf.add_replica(zk, 'z', 'c', 1, {host = 'a', prot = 1}) end,\n"
