@@ -767,10 +767,12 @@ int keeperxml_members_put(keeperxml *k, const keeperxml_members *m, int has_stat
     keeperxml_members_free(&cur);
 
     xmlNodePtr raft = child(k->keeper, "raft_configuration");
-    if (!raft) {
+    if (!raft && m->n > 0) {
         raft = xmlNewDocNode(k->doc, NULL, BAD_CAST "raft_configuration", NULL);
         append_indented(root, k->keeper, raft);
     }
+    if (!raft)
+        return 0;
     for (xmlNodePtr s = raft->children, next; s; s = next) {
         next = s->next;
         if (!name_is(s, "server"))

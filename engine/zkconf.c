@@ -783,17 +783,26 @@ int zkconf_members_put(zkconf *c, const zkconf_members *m, dr_err *err)
                               "%s:%zu: group.N lines (hierarchical quorums) are not supported: "
                               "change this membership by hand",
                               c->name, i + 1);
-    /* Drop the lines of servers that leave, with their weights. */
+    /* Drop the lines of servers that leave, then their weights (a weight
+     * without a server line was there before us: left alone). */
+    zkconf_members gone = {0};
     for (size_t i = c->n; i-- > 0;) {
         zline *l = &c->lines[i];
-        long id = -1;
-        if (l->type == LINE_SERVER)
-            id = l->srv.id;
-        else if (l->type == LINE_KEY && strncmp(l->key, "weight.", 7) == 0)
-            id = strtol(l->key + 7, NULL, 10);
-        if (id > 0 && !zkconf_members_find(m, id))
+        if (l->type == LINE_SERVER && !zkconf_members_find(m, l->srv.id)) {
+            zkconf_members_add(&gone, &l->srv);
             delete_line(c, i);
+        }
     }
+    for (size_t i = c->n; i-- > 0;) {
+        zline *l = &c->lines[i];
+        if (l->type == LINE_KEY && strncmp(l->key, "weight.", 7) == 0) {
+            char *end;
+            long id = strtol(l->key + 7, &end, 10);
+            if (!*end && zkconf_members_find(&gone, id))
+                delete_line(c, i);
+        }
+    }
+    zkconf_members_free(&gone);
     /* Rewrite changed servers in place; remember where the last one is. */
     size_t after = SIZE_MAX;
     for (size_t i = 0; i < c->n; i++) {
