@@ -11,6 +11,7 @@
 
 #include "engine_int.h"
 #include "luaser.h"
+#include "sha256.h"
 
 static struct engine *check_engine(lua_State *L)
 {
@@ -617,7 +618,30 @@ static int l_json(lua_State *L)
     return 1;
 }
 
+/* dr.first_effect_time(): wall-clock seconds of the run's first performed
+ * effect (the start of the RTO), or nil before any. */
+static int l_first_effect_time(lua_State *L)
+{
+    struct engine *e = check_engine(L);
+    if (!e->first_effect_wall_ms)
+        return 0;
+    lua_pushnumber(L, (double)e->first_effect_wall_ms / 1000.0);
+    return 1;
+}
+
+/* dr.sha256(s): hex digest, for preconditions on file content. */
+static int l_sha256(lua_State *L)
+{
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    char hex[SHA256_HEX_LEN + 1];
+    sha256_hex(s, n, hex);
+    lua_pushstring(L, hex);
+    return 1;
+}
+
 static const luaL_Reg dr_funcs[] = {
+    {"first_effect_time", l_first_effect_time}, {"sha256", l_sha256},
     {"out", l_out},         {"json_out", l_json_out},
     {"json", l_json},       {"checkpoints", l_checkpoints},
     {"runbook", l_runbook}, {"step", l_step},
