@@ -21,8 +21,7 @@ static const struct command {
     const char *usage;
 } commands[] = {
     {"version", cmd_version, "version                       print the version"},
-    {"inventory", cmd_inventory,
-     "inventory check|show [-i FILE] [--json]  validate or print the inventory"},
+    {"inventory", cmd_inventory, "inventory check|show [...]    validate or print the inventory"},
     {"help", cmd_help, "help                          this text"},
 };
 
