@@ -92,6 +92,7 @@ static int l_pool(lua_State *L)
     cfg.passphrase_file = opt_field_string(L, 1, "passphrase_file");
     cfg.passphrase_env = opt_field_string(L, 1, "passphrase_env");
     cfg.use_agent = opt_field_bool(L, 1, "agent");
+    cfg.files_over_exec = opt_field_bool(L, 1, "files_over_exec");
     cfg.hostkey_policy = opt_field_bool(L, 1, "tofu") ? SSH_HOSTKEY_TOFU : SSH_HOSTKEY_STRICT;
     lua_Number port = opt_field_number(L, 1, "port", 0);
     if (port < 0 || port > 65535 || port != (int)port)
