@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_inventory.h"
 
 static int cmd_version(int argc, char **argv)
 {
@@ -20,6 +21,8 @@ static const struct command {
     const char *usage;
 } commands[] = {
     {"version", cmd_version, "version                       print the version"},
+    {"inventory", cmd_inventory,
+     "inventory check|show [-i FILE] [--json]  validate or print the inventory"},
     {"help", cmd_help, "help                          this text"},
 };
 
