@@ -368,7 +368,9 @@ static void test_cut_off_write_leaves_old_file(void **state)
     ssh_write_result_free(&w);
     dr_buf b = DR_BUF_INIT;
     assert_int_equal(dr_read_file(path, &b, &e), DR_OK);
-    assert_string_equal(b.data, "old content\n");
+    if (strcmp(b.data, "old content\n") != 0)
+        fail_msg("the old file was replaced by a cut-off write: %zu bytes, starting %.20s", b.len,
+                 b.data);
     dr_buf_free(&b);
     /* The pool reconnects; the whole write then goes through. */
     assert_int_equal(ssh_write_file(p, hosts[5], path, big, len, NULL, &w, &e), DR_OK);
