@@ -31,6 +31,7 @@ typedef struct cx_el {
     size_t tag_start, tag_end;   /* the start tag: '<' .. after '>' */
     size_t etag_start, etag_end; /* the end tag; both == tag_end for <x/> */
     int empty;                   /* written <x/> */
+    int line;                    /* of the start tag */
 } cx_el;
 
 typedef struct cx_edit {
@@ -90,7 +91,8 @@ static int offset_line(const cx_doc *d, size_t off)
 
 static int node_line(const cx_doc *d, xmlNode *n)
 {
-    return n && EL(n) ? offset_line(d, EL(n)->tag_start) : 1;
+    (void)d;
+    return n && EL(n) ? EL(n)->line : 1;
 }
 
 /* "file:line: " + message. */
@@ -204,7 +206,8 @@ static int is_name_end(char c)
 static int cx_scan(cx_doc *d, dr_err *err)
 {
     const char *t = d->text;
-    size_t n = d->len, i = 0, cap = 16, depth = 0, scap = 16;
+    size_t n = d->len, i = 0, cap = 16, depth = 0, scap = 16, lpos = 0;
+    int line = 1;
     size_t *stack = dr_malloc(scap * sizeof *stack);
     d->els = dr_malloc(cap * sizeof *d->els);
     d->n_els = 0;
@@ -266,6 +269,9 @@ static int cx_scan(cx_doc *d, dr_err *err)
             memset(el, 0, sizeof *el);
             el->tag_start = i;
             el->tag_end = j + 1;
+            for (; lpos < i; lpos++) /* lines counted once, front to back */
+                line += t[lpos] == '\n';
+            el->line = line;
             el->empty = t[j - 1] == '/';
             if (el->empty) {
                 el->etag_start = el->etag_end = el->tag_end;
@@ -1507,7 +1513,7 @@ int chconf_zk_set_nodes(const chconf_in *in, const chconf_endpoint *nodes, size_
     if (k == 0)
         numbered = 1;
 
-    char idx[16];
+    char idx[24]; /* a size_t in decimal */
     size_t common = k < n ? k : n;
     for (size_t i = 0; i < common; i++) {
         int j = zk_find(have, k, &nodes[i]);

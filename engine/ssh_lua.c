@@ -295,6 +295,20 @@ static int l_exec_many(lua_State *L)
     return 1;
 }
 
+/* The file as the run sees it: in a rehearsal, what an earlier step of the
+ * plan "wrote" there, else the file on the host. */
+static int read_current(lua_State *L, lpool *lp, const char *host, const char *path, dr_buf *out,
+                        dr_err *err)
+{
+    const char *w;
+    size_t wl;
+    if (dr_effect_written(L, host, path, &w, &wl)) {
+        dr_buf_append(out, w, wl);
+        return DR_OK;
+    }
+    return ssh_read_file(lp->pool, host, path, out, err);
+}
+
 static int l_read_file(lua_State *L)
 {
     lpool *lp = check_pool(L, 1);
@@ -302,7 +316,7 @@ static int l_read_file(lua_State *L)
     const char *path = luaL_checkstring(L, 3);
     dr_buf b = DR_BUF_INIT;
     dr_err err = {0};
-    if (ssh_read_file(lp->pool, host, path, &b, &err) != DR_OK) {
+    if (read_current(L, lp, host, path, &b, &err) != DR_OK) {
         dr_buf_free(&b);
         return fail(L, &err);
     }
@@ -358,7 +372,7 @@ static int l_write_file(lua_State *L)
      * write below only goes ahead if the content is still the same. */
     ssh_write_result w = {0};
     dr_err err = {0};
-    int rc = ssh_read_file(lp->pool, host, path, &w.previous, &err);
+    int rc = read_current(L, lp, host, path, &w.previous, &err);
     if (rc != DR_OK && rc != DR_ENOTFOUND) {
         dr_buf_free(&w.previous);
         return fail(L, &err);
