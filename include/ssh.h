@@ -86,8 +86,8 @@ int ssh_exec(ssh_pool *p, const char *host, const char *cmd, int timeout_ms, ssh
 size_t ssh_exec_many(ssh_pool *p, const char *const *hosts, size_t n, const char *cmd,
                      int timeout_ms, ssh_result *res);
 
-/* Reads the remote file path over SFTP into out (appended).  DR_ENOTFOUND
- * when it does not exist. */
+/* Reads the remote file path (absolute) into out (appended), over SFTP or,
+ * where the server has none, with cat.  DR_ENOTFOUND when it does not exist. */
 int ssh_read_file(ssh_pool *p, const char *host, const char *path, dr_buf *out, dr_err *err);
 
 typedef struct ssh_write_opts {
