@@ -1,7 +1,8 @@
 /* ssh_lua: Lua binding of the ssh pool, "dr.ssh.pool" userdata.
  *
- * Results are tables: exec gives {host, status, signal, stdout, stderr,
- * duration (seconds), simulated}; a failure to run at all (connect, auth,
+ * Results are tables: exec gives {host, ok, status (or signal, the name of
+ * the signal that killed the command), stdout, stderr, duration (seconds),
+ * simulated}; a failure to run at all (connect, auth,
  * host key, timeout) is `nil, "what: why", code`.  exec_many gives one such
  * table per host, in the order of hosts, with ok=false, error and code for
  * the hosts that failed: one host failing never hides the others. */
@@ -155,11 +156,12 @@ static void push_result(lua_State *L, const char *host, const ssh_result *r, int
         lua_pushstring(L, dr_strerror(r->rc));
         lua_setfield(L, -2, "code");
     } else {
-        lua_pushinteger(L, r->exit_status);
-        lua_setfield(L, -2, "status");
-        if (r->exit_signal) {
+        if (r->exit_signal) { /* killed: a signal name and no status */
             lua_pushstring(L, r->exit_signal);
             lua_setfield(L, -2, "signal");
+        } else {
+            lua_pushinteger(L, r->exit_status);
+            lua_setfield(L, -2, "status");
         }
         lua_pushlstring(L, r->out.data ? r->out.data : "", r->out.len);
         lua_setfield(L, -2, "stdout");

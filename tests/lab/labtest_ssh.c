@@ -611,6 +611,8 @@ static void test_lua_binding_real_and_rehearsal(void **state)
                          "assert(P:read_file(H, PATH) == 'v2\\n')\n"
                          "local rs = P:exec_many(HOSTS, 'exit 4')\n"
                          "for i = 1, 3 do assert(rs[i].ok and rs[i].status == 4, i) end\n"
+                         "local k = assert(P:exec(H, 'kill -KILL $$'))\n"
+                         "assert(k.signal == 'KILL' and k.status == nil)\n"
                          "local r, err, code = P:exec(H, 'sleep 5', {timeout = 0.5})\n"
                          "assert(r == nil and code == 'timeout' and err:find('timed out'))\n"
                          "P:close()\n") != LUA_OK)
