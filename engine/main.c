@@ -29,8 +29,7 @@ static const struct command {
     {"rollback", cmd_rollback, "rollback RUN                  restore every file RUN replaced"},
     {"runs", cmd_runs, "runs [RUN] [--json]           journaled runs, or one run's steps"},
     {"version", cmd_version, "version                       print the version"},
-    {"inventory", cmd_inventory,
-     "inventory check|show [-i FILE] [--json]  validate or print the inventory"},
+    {"inventory", cmd_inventory, "inventory check|show [...]    validate or print the inventory"},
     {"help", cmd_help, "help                          this text"},
 };
 
