@@ -19,6 +19,7 @@
 #include "engine_mods.h"
 #include "inventory_lua.h"
 #include "luaser.h"
+#include "sha256.h"
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -829,6 +830,12 @@ static void plan_add_diffs(engine *e)
                 engine_diff(path ? path : "?", before, blen, after, alen, &d);
                 lua_pushlstring(L, d.data ? d.data : "", d.len);
                 lua_setfield(L, ef, "diff");
+                /* a short handle, so that tests and tools can compare the
+                 * diffs of a plan with those of the real run */
+                char hex[SHA256_HEX_LEN + 1];
+                sha256_hex(d.data ? d.data : "", d.len, hex);
+                lua_pushstring(L, hex);
+                lua_setfield(L, ef, "diff_sha256");
                 dr_buf_free(&d);
                 lua_pop(L, 1);
             }
