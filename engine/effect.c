@@ -39,3 +39,21 @@ void dr_effect_done(lua_State *L, const dr_effect *e, int rc, const char *detail
     if (h && h->done)
         h->done(h->ud, e, rc, detail);
 }
+
+int dr_effect_written(lua_State *L, const char *host, const char *path, const char **data,
+                      size_t *len)
+{
+    if (!L)
+        return 0;
+    int found = 0;
+    if (lua_getfield(L, LUA_REGISTRYINDEX, "dr.written") == LUA_TTABLE) {
+        lua_pushfstring(L, "%s\n%s", host ? host : "", path ? path : "");
+        if (lua_rawget(L, -2) == LUA_TSTRING) {
+            *data = lua_tolstring(L, -1, len);
+            found = 1;
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return found;
+}

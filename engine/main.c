@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_inventory.h"
 
 static int cmd_version(int argc, char **argv)
 {
@@ -19,7 +20,15 @@ static const struct command {
     int (*run)(int argc, char **argv);
     const char *usage;
 } commands[] = {
+    {"plan", cmd_plan,
+     "plan RUNBOOK [--PARAM VALUE...] [--json]   rehearse: steps, commands, diffs"},
+    {"run", cmd_run, "run RUNBOOK [--PARAM VALUE...] [--yes]     the real thing"},
+    {"resume", cmd_resume, "resume RUN                    continue an interrupted run"},
+    {"rollback", cmd_rollback, "rollback RUN                  restore every file RUN replaced"},
+    {"runs", cmd_runs, "runs [RUN] [--json]           journaled runs, or one run's steps"},
     {"version", cmd_version, "version                       print the version"},
+    {"inventory", cmd_inventory,
+     "inventory check|show [-i FILE] [--json]  validate or print the inventory"},
     {"help", cmd_help, "help                          this text"},
 };
 
@@ -31,7 +40,11 @@ static void usage(FILE *f)
     fputs("\nexit codes:\n"
           "  0  success\n"
           "  1  the operation ran and failed, or the site is not ready\n"
-          "  2  bad usage or invalid input (nothing was changed)\n",
+          "  2  bad usage or invalid input (nothing was changed)\n"
+          "  3  refused by a safety rule: lock held, cooldown, precondition changed,\n"
+          "     confirmation not given (nothing more was changed)\n"
+          "\ncommon options: -i INVENTORY  --state-dir DIR  --runbooks DIR  --quiet  --json\n"
+          "                --yes  --force --reason TEXT  --cooldown SECONDS\n",
           f);
 }
 

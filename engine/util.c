@@ -1,4 +1,5 @@
 /* util: buffers, errors, time and file helpers shared by every module. */
+#define _GNU_SOURCE /* memmem */
 #include "util.h"
 
 #include <errno.h>
@@ -54,13 +55,17 @@ int dr_err_wrap(dr_err *err, const char *fmt, ...)
 {
     if (!err)
         return DR_EINVAL;
-    char prefix[DR_ERR_MAX], old[DR_ERR_MAX];
+    dr_buf b = DR_BUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(prefix, sizeof prefix, fmt, ap);
+    dr_buf_vprintf(&b, fmt, ap);
     va_end(ap);
-    memcpy(old, err->msg, sizeof old);
-    snprintf(err->msg, sizeof err->msg, "%s: %s", prefix, old);
+    dr_buf_puts(&b, ": ");
+    dr_buf_puts(&b, err->msg);
+    size_t n = b.len < sizeof err->msg - 1 ? b.len : sizeof err->msg - 1;
+    memcpy(err->msg, b.data, n);
+    err->msg[n] = '\0';
+    dr_buf_free(&b);
     return err->code;
 }
 
@@ -258,6 +263,7 @@ int dr_secret_load(const char *path, const char *env_name, char **out, dr_err *e
         while (n > 0 && (b.data[n - 1] == ' ' || b.data[n - 1] == '\t'))
             n--;
         *out = dr_strndup(b.data, n);
+        dr_redact_add(*out);
         memset(b.data, 0, b.cap);
         dr_buf_free(&b);
         return DR_OK;
@@ -268,6 +274,7 @@ int dr_secret_load(const char *path, const char *env_name, char **out, dr_err *e
             return dr_err_set(err, DR_ENOTFOUND, "secret: environment variable %s is not set",
                               env_name);
         *out = dr_strdup(v);
+        dr_redact_add(*out);
         return DR_OK;
     }
     return dr_err_set(err, DR_EINVAL, "secret: neither a file nor an environment variable given");
@@ -280,5 +287,43 @@ void dr_secret_free(char *secret)
         while (*p)
             *p++ = 0;
         free(secret);
+    }
+}
+
+static char **redactions;
+static size_t n_redactions;
+
+void dr_redact_add(const char *secret)
+{
+    /* Very short secrets would mask ordinary text: they are refused at
+     * load time elsewhere; here they are simply not remembered. */
+    if (!secret || strlen(secret) < 4)
+        return;
+    for (size_t i = 0; i < n_redactions; i++)
+        if (!strcmp(redactions[i], secret))
+            return;
+    redactions = dr_realloc(redactions, (n_redactions + 1) * sizeof *redactions);
+    redactions[n_redactions++] = dr_strdup(secret);
+}
+
+void dr_redact(dr_buf *b)
+{
+    if (!b->data)
+        return;
+    for (size_t i = 0; i < n_redactions; i++) {
+        const char *s = redactions[i];
+        size_t sl = strlen(s);
+        char *p;
+        size_t from = 0;
+        while (from < b->len && (p = memmem(b->data + from, b->len - from, s, sl))) {
+            size_t at = (size_t)(p - b->data);
+            dr_buf tail = DR_BUF_INIT;
+            dr_buf_append(&tail, p + sl, b->len - at - sl);
+            b->len = at;
+            dr_buf_puts(b, "***");
+            from = b->len;
+            dr_buf_append(b, tail.data ? tail.data : "", tail.len);
+            dr_buf_free(&tail);
+        }
     }
 }

@@ -6,9 +6,18 @@
 #include "util.h"
 
 enum {
-    DR_EXIT_OK = 0,    /* success; a drill: the standby is ready */
-    DR_EXIT_FAIL = 1,  /* the operation ran and failed; a drill: not ready */
-    DR_EXIT_USAGE = 2, /* bad usage or invalid input; nothing was changed */
+    DR_EXIT_OK = 0,      /* success; a drill: the standby is ready */
+    DR_EXIT_FAIL = 1,    /* the operation ran and failed; a drill: not ready */
+    DR_EXIT_USAGE = 2,   /* bad usage or invalid input; nothing was changed */
+    DR_EXIT_REFUSED = 3, /* a safety rule refused: lock held, cooldown, precondition
+                            changed, confirmation not given */
 };
+
+/* Engine commands (engine/cmd_run.c). */
+int cmd_plan(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_resume(int argc, char **argv);
+int cmd_runs(int argc, char **argv);
+int cmd_rollback(int argc, char **argv);
 
 #endif

@@ -66,6 +66,13 @@ void dr_effect_install(struct lua_State *L, const dr_effect_hooks *hooks);
  * or a negative DR_E* code with err filled. */
 int dr_effect_gate(struct lua_State *L, const dr_effect *e, dr_err *err);
 
+/* In a rehearsal, a file "written" earlier in the same plan must read back
+ * as what was written, so that later steps (and their diffs) build on it.
+ * Returns 1 and sets *data and *len (valid while the state lives) when host:path
+ * was written in this rehearsal, 0 otherwise (read the real file). */
+int dr_effect_written(struct lua_State *L, const char *host, const char *path, const char **data,
+                      size_t *len);
+
 /* Reports the result of a performed effect to the engine. */
 void dr_effect_done(struct lua_State *L, const dr_effect *e, int rc, const char *detail);
 

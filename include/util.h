@@ -89,4 +89,10 @@ int dr_read_file(const char *path, dr_buf *out, dr_err *err);
 int dr_secret_load(const char *path, const char *env_name, char **out, dr_err *err);
 void dr_secret_free(char *secret);
 
+/* Redaction: every secret loaded by dr_secret_load is remembered (a copy,
+ * process-wide) so that output meant for journals, logs and reports can be
+ * masked with dr_redact, which replaces each occurrence by "***" in place. */
+void dr_redact_add(const char *secret);
+void dr_redact(dr_buf *b);
+
 #endif

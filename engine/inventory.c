@@ -1,0 +1,2054 @@
+/* inventory: YAML inventory loader, validator and resolver (see
+ * include/inventory.h and sites/example.yaml for the format).
+ *
+ * libyaml builds the document tree (with positions); one pass walks it by
+ * the schema, expanding ${ENV}, checking each key and value and resolving
+ * every node against the defaults; a second pass checks the rules that span
+ * nodes (unique names, ids, host:port pairs, shards on both sites, one
+ * primary, an odd quorum).  Every problem is recorded and the walk goes on,
+ * so one run reports them all.
+ *
+ * Everything a loaded inventory points to lives in one arena freed by
+ * inventory_free(). */
+#include <ctype.h>
+#include <stdalign.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <yaml.h>
+
+#include "inventory.h"
+
+/* ---- arena ---------------------------------------------------------- */
+
+typedef struct chunk {
+    struct chunk *next;
+    size_t used, cap;
+    alignas(max_align_t) unsigned char data[];
+} chunk;
+
+typedef struct arena {
+    chunk *head;
+} arena;
+
+static void *arena_alloc(arena *a, size_t n)
+{
+    const size_t align = alignof(max_align_t);
+    n = (n + align - 1) / align * align;
+    if (n == 0)
+        n = align;
+    chunk *c = a->head;
+    if (!c || c->cap - c->used < n) {
+        size_t cap = n > 16384 ? n : 16384;
+        c = dr_malloc(sizeof *c + cap);
+        c->cap = cap;
+        c->used = 0;
+        c->next = a->head;
+        a->head = c;
+    }
+    void *p = c->data + c->used;
+    c->used += n;
+    memset(p, 0, n);
+    return p;
+}
+
+static char *arena_strndup(arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+static char *arena_strdup(arena *a, const char *s)
+{
+    return arena_strndup(a, s, strlen(s));
+}
+
+static void arena_free(arena *a)
+{
+    chunk *c = a->head;
+    while (c) {
+        chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    a->head = NULL;
+}
+
+/* The inventory_t handed out is the first member, so inventory_free can find
+ * the arena that holds everything it points to. */
+typedef struct owner {
+    inventory_t inv;
+    arena a;
+} owner;
+
+/* ---- errors --------------------------------------------------------- */
+
+void inventory_errors_init(inventory_errors *errs)
+{
+    memset(errs, 0, sizeof *errs);
+}
+
+void inventory_errors_free(inventory_errors *errs)
+{
+    if (!errs)
+        return;
+    for (size_t i = 0; i < errs->count; i++)
+        free(errs->items[i].message);
+    free(errs->items);
+    free(errs->file);
+    inventory_errors_init(errs);
+}
+
+void inventory_errors_format(const inventory_errors *errs, dr_buf *out)
+{
+    for (size_t i = 0; i < errs->count; i++) {
+        const inventory_error *e = &errs->items[i];
+        if (e->line)
+            dr_buf_printf(out, "%s:%u:%u: %s\n", errs->file ? errs->file : "-", e->line, e->column,
+                          e->message);
+        else
+            dr_buf_printf(out, "%s: %s\n", errs->file ? errs->file : "-", e->message);
+    }
+}
+
+/* ---- the loader ----------------------------------------------------- */
+
+enum { KIND_ZK = 1, KIND_CHK = 2 };
+
+typedef enum ftype {
+    FT_PORT, /* 1..65535 */
+    FT_PATH, /* absolute path on the node's host; placeholders allowed */
+    FT_CMD,  /* shell command run on the node's host; placeholders allowed */
+    FT_USER, /* a user name */
+} ftype;
+
+/* A per-node setting that defaults can supply: where it lands in the node
+ * struct, which keeper kinds know it, and its built-in default per kind
+ * ([0] ZooKeeper or ClickHouse, [1] Keeper; NULL = none). */
+typedef struct field {
+    const char *key;
+    ftype type;
+    unsigned kinds;
+    size_t off;
+    const char *builtin[2];
+} field;
+
+#define KF(k, t, kinds, member, zk, chk)                                                           \
+    {                                                                                              \
+        k, t, kinds, offsetof(inventory_keeper, member),                                           \
+        {                                                                                          \
+            zk, chk                                                                                \
+        }                                                                                          \
+    }
+#define CF(k, t, member, def)                                                                      \
+    {                                                                                              \
+        k, t, 0, offsetof(inventory_clickhouse, member),                                           \
+        {                                                                                          \
+            def, NULL                                                                              \
+        }                                                                                          \
+    }
+
+static const field keeper_fields[] = {
+    KF("client_port", FT_PORT, KIND_ZK | KIND_CHK, client_port, "2181", "9181"),
+    KF("quorum_port", FT_PORT, KIND_ZK, quorum_port, "2888", NULL),
+    KF("election_port", FT_PORT, KIND_ZK, election_port, "3888", NULL),
+    KF("raft_port", FT_PORT, KIND_CHK, raft_port, NULL, "9234"),
+    KF("config", FT_PATH, KIND_ZK | KIND_CHK, config, "/etc/zookeeper/conf/zoo.cfg",
+       "/etc/clickhouse-keeper/keeper_config.xml"),
+    KF("data_dir", FT_PATH, KIND_ZK, data_dir, "/var/lib/zookeeper", NULL),
+    KF("data_log_dir", FT_PATH, KIND_ZK, data_log_dir, NULL, NULL),
+    KF("log_storage_path", FT_PATH, KIND_CHK, log_storage_path, NULL,
+       "/var/lib/clickhouse/coordination/log"),
+    KF("snapshot_storage_path", FT_PATH, KIND_CHK, snapshot_storage_path, NULL,
+       "/var/lib/clickhouse/coordination/snapshots"),
+    KF("start", FT_CMD, KIND_ZK | KIND_CHK, start, "systemctl start zookeeper",
+       "systemctl start clickhouse-keeper"),
+    KF("stop", FT_CMD, KIND_ZK | KIND_CHK, stop, "systemctl stop zookeeper",
+       "systemctl stop clickhouse-keeper"),
+    KF("restart", FT_CMD, KIND_ZK | KIND_CHK, restart, "systemctl restart zookeeper",
+       "systemctl restart clickhouse-keeper"),
+    KF("status", FT_CMD, KIND_ZK | KIND_CHK, status, "systemctl is-active zookeeper",
+       "systemctl is-active clickhouse-keeper"),
+    KF("ssh_user", FT_USER, KIND_ZK | KIND_CHK, ssh_user, NULL, NULL),
+    KF("ssh_port", FT_PORT, KIND_ZK | KIND_CHK, ssh_port, NULL, NULL),
+};
+#define N_KFIELDS (sizeof keeper_fields / sizeof keeper_fields[0])
+
+static const field ch_fields[] = {
+    CF("http_port", FT_PORT, http_port, "8123"),
+    CF("tcp_port", FT_PORT, tcp_port, "9000"),
+    CF("interserver_port", FT_PORT, interserver_port, "9009"),
+    CF("config", FT_PATH, config, "/etc/clickhouse-server/config.xml"),
+    CF("zookeeper_xml", FT_PATH, zookeeper_xml, "/etc/clickhouse-server/config.d/zookeeper.xml"),
+    CF("remote_servers_xml", FT_PATH, remote_servers_xml,
+       "/etc/clickhouse-server/config.d/remote_servers.xml"),
+    CF("macros_xml", FT_PATH, macros_xml, "/etc/clickhouse-server/config.d/macros.xml"),
+    CF("start", FT_CMD, start, "systemctl start clickhouse-server"),
+    CF("stop", FT_CMD, stop, "systemctl stop clickhouse-server"),
+    CF("restart", FT_CMD, restart, "systemctl restart clickhouse-server"),
+    CF("status", FT_CMD, status, "systemctl is-active clickhouse-server"),
+    CF("ssh_user", FT_USER, ssh_user, NULL),
+    CF("ssh_port", FT_PORT, ssh_port, NULL),
+};
+#define N_CFIELDS (sizeof ch_fields / sizeof ch_fields[0])
+#define MAX_FIELDS 16
+_Static_assert(N_KFIELDS <= MAX_FIELDS && N_CFIELDS <= MAX_FIELDS, "raise MAX_FIELDS");
+
+/* A value as written (after ${ENV} expansion), before defaults are merged. */
+typedef struct raw {
+    const char *s; /* NULL when not given */
+    int num;       /* FT_PORT: the parsed port */
+    yaml_mark_t mark;
+} raw;
+
+typedef struct loader {
+    const char *file;
+    yaml_document_t doc;
+    inventory_errors *errs;
+    size_t n_errors;
+    const inventory_options *opts;
+    arena *a;
+    inventory_t *inv;
+    bool kind_known; /* keeper.kind was given and valid */
+    raw keeper_defaults[MAX_FIELDS];
+    raw ch_defaults[MAX_FIELDS];
+    yaml_mark_t sites_mark;
+    size_t site_entries;  /* entries under sites:, valid or not */
+    dr_buf unset_vars;    /* "NAME\0NAME\0...": variables reported as unset */
+    bool cmd_reported[2]; /* a missing command was reported: [0] keepers, [1] clickhouse */
+} loader;
+
+static void verror_at(loader *L, unsigned line, unsigned column, const char *fmt, va_list ap)
+{
+    L->n_errors++;
+    inventory_errors *e = L->errs;
+    if (!e)
+        return;
+    if (e->count == e->cap) {
+        e->cap = e->cap ? e->cap * 2 : 16;
+        e->items = dr_realloc(e->items, e->cap * sizeof *e->items);
+    }
+    dr_buf b = DR_BUF_INIT;
+    dr_buf_vprintf(&b, fmt, ap);
+    e->items[e->count].line = line;
+    e->items[e->count].column = column;
+    e->items[e->count].message = dr_buf_steal(&b, NULL);
+    e->count++;
+}
+
+static void __attribute__((format(printf, 3, 4)))
+error_at(loader *L, yaml_mark_t m, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    verror_at(L, (unsigned)m.line + 1, (unsigned)m.column + 1, fmt, ap);
+    va_end(ap);
+}
+
+static void __attribute__((format(printf, 3, 4)))
+error_pos(loader *L, const inventory_pos *p, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    verror_at(L, p->line, p->column, fmt, ap);
+    va_end(ap);
+}
+
+static inventory_pos pos_of(loader *L, yaml_mark_t m)
+{
+    inventory_pos p = {L->file, (unsigned)m.line + 1, (unsigned)m.column + 1};
+    return p;
+}
+
+static yaml_node_t *node_at(loader *L, int index)
+{
+    return yaml_document_get_node(&L->doc, index);
+}
+
+static const char *kind_of(const yaml_node_t *n)
+{
+    switch (n->type) {
+    case YAML_MAPPING_NODE:
+        return "a mapping";
+    case YAML_SEQUENCE_NODE:
+        return "a list";
+    case YAML_SCALAR_NODE:
+        return n->data.scalar.length ? "a scalar" : "nothing";
+    default:
+        return "nothing";
+    }
+}
+
+/* A short, printable rendering of text from the file for a message: control
+ * characters escaped, long text cut. */
+static const char *printable(loader *L, const char *s, size_t n)
+{
+    dr_buf b = DR_BUF_INIT;
+    for (size_t i = 0; i < n && i < 64; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7f || c == '\'')
+            dr_buf_printf(&b, "\\x%02x", c);
+        else
+            dr_buf_putc(&b, (char)c);
+    }
+    if (n > 64)
+        dr_buf_puts(&b, "...");
+    char *t = arena_strdup(L->a, b.data ? b.data : "");
+    dr_buf_free(&b);
+    return t;
+}
+
+static bool is_null_scalar(const yaml_node_t *n)
+{
+    if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+        return false;
+    const char *v = (const char *)n->data.scalar.value;
+    return !strcmp(v, "") || !strcmp(v, "~") || !strcmp(v, "null") || !strcmp(v, "Null") ||
+           !strcmp(v, "NULL");
+}
+
+static bool env_name_ok(const char *s, size_t n)
+{
+    if (n == 0 || !(isalpha((unsigned char)s[0]) || s[0] == '_'))
+        return false;
+    for (size_t i = 1; i < n; i++)
+        if (!(isalnum((unsigned char)s[i]) || s[i] == '_'))
+            return false;
+    return true;
+}
+
+static const char *get_env(loader *L, const char *name)
+{
+    if (L->opts && L->opts->getenv)
+        return L->opts->getenv(name, L->opts->getenv_ctx);
+    return getenv(name);
+}
+
+/* The position of byte off of a scalar's value, when it can be known: exact
+ * for one-line plain and quoted scalars without escapes, else the start. */
+static yaml_mark_t mark_in_scalar(const yaml_node_t *n, size_t off)
+{
+    yaml_mark_t m = n->start_mark;
+    if (n->start_mark.line != n->end_mark.line)
+        return m;
+    switch (n->data.scalar.style) {
+    case YAML_PLAIN_SCALAR_STYLE:
+        m.column += off;
+        break;
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+        if (n->end_mark.column - n->start_mark.column == n->data.scalar.length + 2)
+            m.column += off + 1;
+        break;
+    default:
+        break;
+    }
+    return m;
+}
+
+/* True the first time name is seen (it is then remembered in seen, a list
+ * of NUL-terminated names). */
+static bool first_report(dr_buf *seen, const char *name)
+{
+    for (size_t k = 0; k < seen->len; k += strlen(seen->data + k) + 1)
+        if (!strcmp(seen->data + k, name))
+            return false;
+    dr_buf_append(seen, name, strlen(name) + 1);
+    return true;
+}
+
+/* The scalar's text with ${NAME} and ${NAME:-default} replaced (and $${ for
+ * a literal ${), in the arena; NULL after reporting a problem.  what says
+ * what was expected, for "expected WHAT, found a list". */
+static const char *scalar_text(loader *L, const yaml_node_t *n, const char *what)
+{
+    if (n->type != YAML_SCALAR_NODE || is_null_scalar(n)) {
+        error_at(L, n->start_mark, "expected %s, found %s", what, kind_of(n));
+        return NULL;
+    }
+    const char *v = (const char *)n->data.scalar.value;
+    size_t len = n->data.scalar.length;
+    if (memchr(v, '\0', len)) {
+        error_at(L, n->start_mark, "expected %s, found text with a NUL character", what);
+        return NULL;
+    }
+    if (len == 0) {
+        error_at(L, n->start_mark, "expected %s, found an empty value", what);
+        return NULL;
+    }
+    if (!strstr(v, "${"))
+        return arena_strndup(L->a, v, len);
+    dr_buf b = DR_BUF_INIT;
+    bool ok = true;
+    size_t i = 0;
+    while (i < len) {
+        if (v[i] == '$' && i + 2 < len && v[i + 1] == '$' && v[i + 2] == '{') {
+            dr_buf_puts(&b, "${");
+            i += 3;
+            continue;
+        }
+        if (!(v[i] == '$' && i + 1 < len && v[i + 1] == '{')) {
+            dr_buf_putc(&b, v[i++]);
+            continue;
+        }
+        const char *body = v + i + 2;
+        const char *close = memchr(body, '}', len - (i + 2));
+        if (!close) {
+            error_at(L, mark_in_scalar(n, i),
+                     "expected '}' to close '${' (write $${ for a literal ${)");
+            ok = false;
+            break;
+        }
+        size_t blen = (size_t)(close - body);
+        const char *sep = NULL;
+        for (size_t k = 0; k + 1 < blen; k++)
+            if (body[k] == ':' && body[k + 1] == '-') {
+                sep = body + k;
+                break;
+            }
+        size_t nlen = sep ? (size_t)(sep - body) : blen;
+        if (!env_name_ok(body, nlen)) {
+            error_at(L, mark_in_scalar(n, i + 2),
+                     "expected an environment variable name in '${%s}' (letters, digits, _)",
+                     printable(L, body, blen));
+            ok = false;
+        } else {
+            char *name = dr_strndup(body, nlen);
+            const char *val = get_env(L, name);
+            if (val && *val) {
+                dr_buf_puts(&b, val);
+            } else if (sep) {
+                dr_buf_append(&b, sep + 2, blen - nlen - 2);
+            } else {
+                /* once per variable: the first use says it all */
+                if (first_report(&L->unset_vars, name))
+                    error_at(L, mark_in_scalar(n, i),
+                             "environment variable %s is %s (write ${%s:-default} to give a "
+                             "default; reported at its first use only)",
+                             name, val ? "empty" : "not set", name);
+                ok = false;
+            }
+            free(name);
+        }
+        i += 2 + blen + 1;
+    }
+    const char *out = NULL;
+    if (ok)
+        out = arena_strndup(L->a, b.data ? b.data : "", b.len);
+    dr_buf_free(&b);
+    if (ok && !*out) {
+        error_at(L, n->start_mark, "expected %s, found an empty value", what);
+        return NULL;
+    }
+    return out;
+}
+
+static bool parse_int(const char *s, long lo, long hi, long *out)
+{
+    if (!*s)
+        return false;
+    long v = 0;
+    for (const char *p = s; *p; p++) {
+        if (!isdigit((unsigned char)*p))
+            return false;
+        v = v * 10 + (*p - '0');
+        if (v > hi)
+            return false;
+    }
+    if (v < lo)
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool scalar_int(loader *L, const yaml_node_t *n, long lo, long hi, const char *what,
+                       long *out)
+{
+    const char *s = scalar_text(L, n, what);
+    if (!s)
+        return false;
+    if (!parse_int(s, lo, hi, out)) {
+        error_at(L, n->start_mark, "expected %s, found '%s'", what, printable(L, s, strlen(s)));
+        return false;
+    }
+    return true;
+}
+
+static bool scalar_port(loader *L, const yaml_node_t *n, int *out)
+{
+    long v;
+    if (!scalar_int(L, n, 1, 65535, "a port number (1..65535)", &v))
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+/* Names of sites and nodes end up in paths ({name}) and in messages: keep
+ * them to letters, digits, '.', '_' and '-'. */
+static const char *scalar_name(loader *L, const yaml_node_t *n, const char *what)
+{
+    const char *s = scalar_text(L, n, what);
+    if (!s)
+        return NULL;
+    for (const char *p = s; *p; p++)
+        if (!(isalnum((unsigned char)*p) || *p == '.' || *p == '_' || *p == '-')) {
+            error_at(L, n->start_mark, "expected %s (letters, digits, '.', '_', '-'), found '%s'",
+                     what, printable(L, s, strlen(s)));
+            return NULL;
+        }
+    if (s[0] == '-' || s[0] == '.') {
+        error_at(L, n->start_mark, "expected %s not starting with '%c', found '%s'", what, s[0],
+                 printable(L, s, strlen(s)));
+        return NULL;
+    }
+    return s;
+}
+
+static bool name_ok(const char *s)
+{
+    for (const char *p = s; *p; p++)
+        if (!(isalnum((unsigned char)*p) || *p == '.' || *p == '_' || *p == '-'))
+            return false;
+    return *s && s[0] != '-' && s[0] != '.';
+}
+
+/* A node without a name is called by its host, when the host makes a
+ * usable name (an IPv6 address does not). */
+static const char *default_name(loader *L, const yaml_node_t *n, const char *host)
+{
+    if (!host)
+        return NULL;
+    if (name_ok(host))
+        return host;
+    error_at(L, n->start_mark, "missing key 'name': the host '%s' is not usable as a node name",
+             printable(L, host, strlen(host)));
+    return NULL;
+}
+
+static const char *scalar_host(loader *L, const yaml_node_t *n)
+{
+    const char *s = scalar_text(L, n, "a host name or address");
+    if (!s)
+        return NULL;
+    for (const char *p = s; *p; p++)
+        if (!(isalnum((unsigned char)*p) || strchr(".-_:%[]", *p))) {
+            error_at(L, n->start_mark, "expected a host name or address, found '%s'",
+                     printable(L, s, strlen(s)));
+            return NULL;
+        }
+    return s;
+}
+
+/* A path on this machine (keys, secrets): absolute, or ~/ for $HOME.  For a
+ * secret's path the value is not repeated in a message: an operator may have
+ * pasted the secret itself there. */
+static const char *scalar_local_path(loader *L, const yaml_node_t *n, bool secret)
+{
+    const char *s = scalar_text(L, n, "a local file path");
+    if (!s)
+        return NULL;
+    if (s[0] == '~' && s[1] == '/') {
+        const char *home = get_env(L, "HOME");
+        if (!home || home[0] != '/') {
+            error_at(L, n->start_mark, "expected an absolute path: HOME is not set to expand ~/");
+            return NULL;
+        }
+        size_t hl = strlen(home), sl = strlen(s);
+        char *p = arena_alloc(L->a, hl + sl);
+        memcpy(p, home, hl);
+        memcpy(p + hl, s + 1, sl); /* includes the terminator */
+        return p;
+    }
+    if (s[0] != '/') {
+        if (secret)
+            error_at(L, n->start_mark,
+                     "expected the absolute path (or ~/...) of the file holding the secret");
+        else
+            error_at(L, n->start_mark, "expected an absolute path or ~/..., found '%s'",
+                     printable(L, s, strlen(s)));
+        return NULL;
+    }
+    return s;
+}
+
+/* ---- keys ----------------------------------------------------------- */
+
+/* Edit distance with adjacent transpositions counted as one edit (optimal
+ * string alignment), so "nmae" is one edit from "name". */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), w = lb + 1;
+    size_t *d = dr_malloc((la + 1) * w * sizeof *d);
+    for (size_t i = 0; i <= la; i++)
+        d[i * w] = i;
+    for (size_t j = 0; j <= lb; j++)
+        d[j] = j;
+    for (size_t i = 1; i <= la; i++)
+        for (size_t j = 1; j <= lb; j++) {
+            size_t best = d[(i - 1) * w + j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[(i - 1) * w + j] + 1 < best)
+                best = d[(i - 1) * w + j] + 1;
+            if (d[i * w + j - 1] + 1 < best)
+                best = d[i * w + j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[(i - 2) * w + j - 2] + 1 < best)
+                best = d[(i - 2) * w + j - 2] + 1;
+            d[i * w + j] = best;
+        }
+    size_t r = d[la * w + lb];
+    free(d);
+    return r;
+}
+
+/* The known key closest to key, if it is close enough to be a typo. */
+static const char *closest_key(const char *key, const char *const *known, size_t n)
+{
+    size_t klen = strlen(key);
+    if (klen > 64)
+        return NULL;
+    const char *best = NULL;
+    size_t best_d = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        size_t d = edit_distance(key, known[i]);
+        if (d < best_d)
+            best_d = d, best = known[i];
+    }
+    size_t limit = klen < 6 ? 1 : klen < 12 ? 2 : 3;
+    return best_d <= limit ? best : NULL;
+}
+
+static bool has_key(const char *const *known, size_t n, const char *key)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(known[i], key))
+            return true;
+    return false;
+}
+
+static void unknown_key(loader *L, const yaml_node_t *k, const char *key, const char *where,
+                        const char *const *known, size_t n)
+{
+    /* A secret written inline: say where it should go instead. */
+    static const char *const secrets[] = {"password", "passphrase", "super_digest",
+                                          "secret",   "digest",     "token"};
+    for (size_t i = 0; i < sizeof secrets / sizeof secrets[0]; i++) {
+        if (strcmp(key, secrets[i]))
+            continue;
+        char fk[32], ek[32];
+        snprintf(fk, sizeof fk, "%s_file", key);
+        snprintf(ek, sizeof ek, "%s_env", key);
+        if (has_key(known, n, fk))
+            error_at(L, k->start_mark,
+                     "'%s' would put a secret in the inventory: use %s (path of a 0600 file) or "
+                     "%s (name of an environment variable)",
+                     key, fk, ek);
+        else
+            error_at(L, k->start_mark,
+                     "'%s' would put a secret in the inventory, and %s takes none", key, where);
+        return;
+    }
+    const char *near = closest_key(key, known, n);
+    if (near) {
+        error_at(L, k->start_mark, "unknown key '%s' in %s (did you mean '%s'?)",
+                 printable(L, key, strlen(key)), where, near);
+        return;
+    }
+    dr_buf b = DR_BUF_INIT;
+    for (size_t i = 0; i < n; i++)
+        dr_buf_printf(&b, "%s%s", i ? ", " : "", known[i]);
+    error_at(L, k->start_mark, "unknown key '%s' in %s (expected one of: %s)",
+             printable(L, key, strlen(key)), where, b.data ? b.data : "");
+    dr_buf_free(&b);
+}
+
+/* Walks a mapping's keys: each key must be a plain string, known and not
+ * repeated.  vals[i] receives the value node of known[i] (or NULL).  Returns
+ * false (after reporting) when n is not a mapping. */
+#define MAX_KEYS 32
+
+static bool take_keys_k(loader *L, yaml_node_t *n, const char *where, const char *const *known,
+                        size_t nknown, yaml_node_t **vals, yaml_node_t **keys)
+{
+    yaml_node_t *keybuf[MAX_KEYS];
+    if (!keys)
+        keys = keybuf;
+    for (size_t i = 0; i < nknown; i++)
+        vals[i] = keys[i] = NULL;
+    if (n->type != YAML_MAPPING_NODE) {
+        error_at(L, n->start_mark, "expected %s (a mapping of keys), found %s", where, kind_of(n));
+        return false;
+    }
+    for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = node_at(L, p->key), *v = node_at(L, p->value);
+        if (!k || !v)
+            continue;
+        if (k->type != YAML_SCALAR_NODE) {
+            error_at(L, k->start_mark, "expected a key name in %s, found %s", where, kind_of(k));
+            continue;
+        }
+        const char *key = (const char *)k->data.scalar.value;
+        if (memchr(key, '\0', k->data.scalar.length)) {
+            error_at(L, k->start_mark, "expected a key name in %s, found a NUL character", where);
+            continue;
+        }
+        size_t i = 0;
+        while (i < nknown && strcmp(known[i], key))
+            i++;
+        if (i == nknown) {
+            unknown_key(L, k, key, where, known, nknown);
+            continue;
+        }
+        if (vals[i]) {
+            error_at(L, k->start_mark, "duplicate key '%s' in %s (first given at line %zu)", key,
+                     where, keys[i]->start_mark.line + 1);
+            continue;
+        }
+        vals[i] = v;
+        keys[i] = k;
+    }
+    return true;
+}
+
+static bool take_keys(loader *L, yaml_node_t *n, const char *where, const char *const *known,
+                      size_t nknown, yaml_node_t **vals)
+{
+    return take_keys_k(L, n, where, known, nknown, vals, NULL);
+}
+
+static const char *fmt(loader *L, const char *f, const char *a, const char *b)
+{
+    dr_buf buf = DR_BUF_INIT;
+    dr_buf_printf(&buf, f, a, b);
+    const char *s = arena_strdup(L->a, buf.data);
+    dr_buf_free(&buf);
+    return s;
+}
+
+/* ---- placeholders ---------------------------------------------------- */
+
+/* {name} etc. in per-node paths and commands.  A '{' right after '$' is
+ * left alone (shell ${VAR}), and {{ is a literal '{'. */
+typedef struct ph {
+    const char *name, *host, *id, *site, *shard, *replica;
+} ph;
+
+static bool ph_ident(const char *s, size_t *len)
+{
+    size_t n = 0;
+    while (islower((unsigned char)s[n]) || s[n] == '_')
+        n++;
+    if (n == 0 || s[n] != '}')
+        return false;
+    *len = n;
+    return true;
+}
+
+/* Reports unknown placeholders in s (written at mark); allowed lists the
+ * ones this kind of node has. */
+static bool check_placeholders(loader *L, const char *s, yaml_mark_t mark,
+                               const char *const *allowed, size_t nallowed, const char *nodekind)
+{
+    bool ok = true;
+    for (size_t i = 0; s[i]; i++) {
+        if (s[i] != '{')
+            continue;
+        if (s[i + 1] == '{') {
+            i++;
+            continue;
+        }
+        size_t n;
+        if ((i > 0 && s[i - 1] == '$') || !ph_ident(s + i + 1, &n))
+            continue;
+        char *id = dr_strndup(s + i + 1, n);
+        if (!has_key(allowed, nallowed, id)) {
+            dr_buf b = DR_BUF_INIT;
+            for (size_t k = 0; k < nallowed; k++)
+                dr_buf_printf(&b, " {%s}", allowed[k]);
+            const char *near = closest_key(id, allowed, nallowed);
+            if (near)
+                error_at(L, mark, "unknown placeholder {%s} for a %s (did you mean {%s}?)", id,
+                         nodekind, near);
+            else
+                error_at(L, mark, "unknown placeholder {%s} for a %s (expected one of:%s)", id,
+                         nodekind, b.data);
+            dr_buf_free(&b);
+            ok = false;
+        }
+        free(id);
+        i += n + 1;
+    }
+    return ok;
+}
+
+static const char *expand_placeholders(loader *L, const char *s, const ph *v)
+{
+    if (!strchr(s, '{'))
+        return s;
+    dr_buf b = DR_BUF_INIT;
+    for (size_t i = 0; s[i]; i++) {
+        size_t n;
+        if (s[i] == '{' && s[i + 1] == '{') {
+            dr_buf_putc(&b, '{');
+            i++;
+        } else if (s[i] == '{' && !(i > 0 && s[i - 1] == '$') && ph_ident(s + i + 1, &n)) {
+            const char *id = s + i + 1, *rep = NULL;
+            if (n == 4 && !strncmp(id, "name", 4))
+                rep = v->name;
+            else if (n == 4 && !strncmp(id, "host", 4))
+                rep = v->host;
+            else if (n == 2 && !strncmp(id, "id", 2))
+                rep = v->id;
+            else if (n == 4 && !strncmp(id, "site", 4))
+                rep = v->site;
+            else if (n == 5 && !strncmp(id, "shard", 5))
+                rep = v->shard;
+            else if (n == 7 && !strncmp(id, "replica", 7))
+                rep = v->replica;
+            if (rep)
+                dr_buf_puts(&b, rep);
+            else
+                dr_buf_append(&b, s + i, n + 2);
+            i += n + 1;
+        } else {
+            dr_buf_putc(&b, s[i]);
+        }
+    }
+    const char *out = arena_strdup(L->a, b.data ? b.data : "");
+    dr_buf_free(&b);
+    return out;
+}
+
+static const char *const keeper_placeholders[] = {"name", "host", "id", "site"};
+static const char *const ch_placeholders[] = {"name", "host", "shard", "replica", "site"};
+
+/* ---- per-node settings ---------------------------------------------- */
+
+static bool field_applies(const loader *L, const field *f, bool keeper)
+{
+    if (!keeper || !L->kind_known)
+        return true;
+    unsigned k = L->inv->keeper_kind == INVENTORY_ZOOKEEPER ? KIND_ZK : KIND_CHK;
+    return (f->kinds & k) != 0;
+}
+
+/* Reads one field value node into r (validated as far as it can be before
+ * placeholders are replaced). */
+static void read_field(loader *L, const field *f, yaml_node_t *v, raw *r, bool keeper,
+                       const yaml_node_t *keynode)
+{
+    if (!field_applies(L, f, keeper)) {
+        const char *kind = inventory_keeper_kind_name(L->inv->keeper_kind);
+        const char *other = L->inv->keeper_kind == INVENTORY_ZOOKEEPER
+                                ? inventory_keeper_kind_name(INVENTORY_CLICKHOUSE_KEEPER)
+                                : inventory_keeper_kind_name(INVENTORY_ZOOKEEPER);
+        error_at(L, keynode->start_mark, "'%s' is a %s setting, but keeper.kind is %s", f->key,
+                 other, kind);
+        return;
+    }
+    const char *nodekind = keeper ? "keeper" : "clickhouse node";
+    const char *const *allowed = keeper ? keeper_placeholders : ch_placeholders;
+    size_t nallowed = keeper ? sizeof keeper_placeholders / sizeof keeper_placeholders[0]
+                             : sizeof ch_placeholders / sizeof ch_placeholders[0];
+    switch (f->type) {
+    case FT_PORT:
+        if (scalar_port(L, v, &r->num))
+            r->s = "", r->mark = v->start_mark;
+        return;
+    case FT_USER: {
+        const char *s = scalar_name(L, v, "a user name");
+        if (s)
+            r->s = s, r->mark = v->start_mark;
+        return;
+    }
+    case FT_PATH: {
+        const char *s = scalar_text(L, v, "an absolute path");
+        if (!s)
+            return;
+        if (s[0] != '/') {
+            error_at(L, v->start_mark, "expected an absolute path, found '%s'",
+                     printable(L, s, strlen(s)));
+            return;
+        }
+        if (check_placeholders(L, s, v->start_mark, allowed, nallowed, nodekind))
+            r->s = s, r->mark = v->start_mark;
+        return;
+    }
+    case FT_CMD: {
+        const char *s = scalar_text(L, v, "a shell command");
+        if (s && check_placeholders(L, s, v->start_mark, allowed, nallowed, nodekind))
+            r->s = s, r->mark = v->start_mark;
+        return;
+    }
+    }
+}
+
+/* Parses a defaults section (defaults.zookeeper/keeper or .clickhouse). */
+static void parse_defaults_section(loader *L, yaml_node_t *n, bool keeper, raw *out)
+{
+    const field *fields = keeper ? keeper_fields : ch_fields;
+    size_t nf = keeper ? N_KFIELDS : N_CFIELDS;
+    const char *known[MAX_FIELDS];
+    for (size_t i = 0; i < nf; i++)
+        known[i] = fields[i].key;
+    const char *where = keeper ? "the keeper defaults" : "the clickhouse defaults";
+    yaml_node_t *vals[MAX_FIELDS], *keys[MAX_FIELDS];
+    if (!take_keys_k(L, n, where, known, nf, vals, keys))
+        return;
+    for (size_t i = 0; i < nf; i++)
+        if (vals[i])
+            read_field(L, &fields[i], vals[i], &out[i], keeper, keys[i]);
+}
+
+/* Fills each field of a node struct: its own value, else the defaults
+ * section's, else the built-in one, with placeholders replaced. */
+static void resolve_fields(loader *L, void *node, const inventory_pos *pos, const field *fields,
+                           size_t nf, const raw *own, const raw *defs, bool keeper, const ph *v)
+{
+    int kidx = L->inv->keeper_kind == INVENTORY_ZOOKEEPER ? 0 : 1;
+    /* The built-in commands (systemctl) come as a set: once the inventory
+     * names any command for a node, none of them is used, so that a lab or
+     * a custom install never gets a systemctl call it did not ask for. */
+    bool custom_cmds = false;
+    for (size_t i = 0; i < nf; i++)
+        custom_cmds |= fields[i].type == FT_CMD && (own[i].s || defs[i].s);
+    const char *cmd_start = NULL, *cmd_stop = NULL;
+    size_t restart_i = nf;
+    for (size_t i = 0; i < nf; i++) {
+        const field *f = &fields[i];
+        if (keeper && !(f->kinds & (kidx ? KIND_CHK : KIND_ZK)))
+            continue;
+        const raw *r = own[i].s ? &own[i] : defs[i].s ? &defs[i] : NULL;
+        char *dst = (char *)node + f->off;
+        if (f->type == FT_PORT) {
+            int port = 0;
+            if (r)
+                port = r->num;
+            else if (f->builtin[keeper ? kidx : 0])
+                port = atoi(f->builtin[keeper ? kidx : 0]);
+            else if (!strcmp(f->key, "ssh_port"))
+                port = L->inv->ssh.port;
+            memcpy(dst, &port, sizeof port);
+        } else {
+            const char *s = r ? r->s : NULL;
+            if (!s && !(f->type == FT_CMD && custom_cmds))
+                s = f->builtin[keeper ? kidx : 0];
+            if (!s && !strcmp(f->key, "ssh_user"))
+                s = L->inv->ssh.user;
+            if (s && f->type != FT_USER)
+                s = expand_placeholders(L, s, v);
+            memcpy(dst, &s, sizeof s);
+            if (f->type == FT_CMD && !strcmp(f->key, "start"))
+                cmd_start = s;
+            else if (f->type == FT_CMD && !strcmp(f->key, "stop"))
+                cmd_stop = s;
+            else if (f->type == FT_CMD && !strcmp(f->key, "restart") && !s)
+                restart_i = i;
+        }
+    }
+    if (restart_i < nf && cmd_start && cmd_stop) {
+        const char *s = fmt(L, "%s && %s", cmd_stop, cmd_start);
+        memcpy((char *)node + fields[restart_i].off, &s, sizeof s);
+    }
+    /* what is still missing is an error, reported at the first such node */
+    for (size_t i = 0; i < nf; i++) {
+        const char *s;
+        memcpy(&s, (char *)node + fields[i].off, sizeof s);
+        if (fields[i].type != FT_CMD || s || L->cmd_reported[!keeper])
+            continue;
+        L->cmd_reported[!keeper] = true;
+        error_pos(L, pos,
+                  "%s %s has no '%s' command: once the inventory names a command for %s, give "
+                  "start, stop and status (restart defaults to stop && start); reported for "
+                  "the first such node only",
+                  keeper ? "keeper" : "clickhouse node", v->name, fields[i].key,
+                  keeper ? "keepers" : "clickhouse nodes");
+    }
+}
+
+/* ---- nodes ---------------------------------------------------------- */
+
+enum { K_ID, K_NAME, K_HOST, K_ROLE, K_NODE_KEYS };
+enum { C_NAME, C_HOST, C_SHARD, C_REPLICA, C_NODE_KEYS };
+_Static_assert(K_NODE_KEYS + N_KFIELDS <= MAX_KEYS && C_NODE_KEYS + N_CFIELDS <= MAX_KEYS,
+               "raise MAX_KEYS");
+
+static void parse_keeper(loader *L, yaml_node_t *n, inventory_site *site, inventory_keeper *k)
+{
+    const char *known[K_NODE_KEYS + MAX_FIELDS] = {"id", "name", "host", "role"};
+    for (size_t i = 0; i < N_KFIELDS; i++)
+        known[K_NODE_KEYS + i] = keeper_fields[i].key;
+    yaml_node_t *vals[K_NODE_KEYS + MAX_FIELDS], *keys[K_NODE_KEYS + MAX_FIELDS];
+    k->site = site;
+    k->pos = pos_of(L, n->start_mark);
+    k->role = (inventory_keeper_role)-1; /* until a valid one is read */
+    if (!take_keys_k(L, n, "a keeper", known, K_NODE_KEYS + N_KFIELDS, vals, keys))
+        return;
+    long id = 0;
+    bool zk = !L->kind_known || L->inv->keeper_kind == INVENTORY_ZOOKEEPER;
+    if (!vals[K_ID])
+        error_at(L, n->start_mark, "keeper: missing key 'id' (its server id)");
+    else if (scalar_int(L, vals[K_ID], 1, zk ? 255 : INT32_MAX,
+                        zk ? "a server id (1..255)" : "a server id (a positive integer)", &id))
+        k->id = (int)id;
+    if (!vals[K_HOST])
+        error_at(L, n->start_mark, "keeper: missing key 'host'");
+    else
+        k->host = scalar_host(L, vals[K_HOST]);
+    if (vals[K_NAME])
+        k->name = scalar_name(L, vals[K_NAME], "a node name");
+    else
+        k->name = default_name(L, n, k->host);
+    if (!vals[K_ROLE]) {
+        error_at(L, n->start_mark, "keeper: missing key 'role' (participant, observer or spare)");
+    } else {
+        const char *r = scalar_text(L, vals[K_ROLE], "a role (participant, observer or spare)");
+        if (r && !strcmp(r, "participant"))
+            k->role = INVENTORY_PARTICIPANT;
+        else if (r && !strcmp(r, "observer"))
+            k->role = INVENTORY_OBSERVER;
+        else if (r && !strcmp(r, "spare"))
+            k->role = INVENTORY_SPARE;
+        else if (r)
+            error_at(L, vals[K_ROLE]->start_mark,
+                     "expected a role (participant, observer or spare), found '%s'",
+                     printable(L, r, strlen(r)));
+    }
+    raw own[MAX_FIELDS] = {0};
+    for (size_t i = 0; i < N_KFIELDS; i++) {
+        if (!vals[K_NODE_KEYS + i])
+            continue;
+        read_field(L, &keeper_fields[i], vals[K_NODE_KEYS + i], &own[i], true,
+                   keys[K_NODE_KEYS + i]);
+    }
+    char idbuf[16];
+    snprintf(idbuf, sizeof idbuf, "%d", k->id);
+    ph v = {k->name ? k->name : "", k->host ? k->host : "", idbuf, site->name, NULL, NULL};
+    resolve_fields(L, k, &k->pos, keeper_fields, N_KFIELDS, own, L->keeper_defaults, true, &v);
+}
+
+static void parse_clickhouse(loader *L, yaml_node_t *n, inventory_site *site,
+                             inventory_clickhouse *c)
+{
+    const char *known[C_NODE_KEYS + MAX_FIELDS] = {"name", "host", "shard", "replica"};
+    for (size_t i = 0; i < N_CFIELDS; i++)
+        known[C_NODE_KEYS + i] = ch_fields[i].key;
+    yaml_node_t *vals[C_NODE_KEYS + MAX_FIELDS], *keys[C_NODE_KEYS + MAX_FIELDS];
+    c->site = site;
+    c->pos = pos_of(L, n->start_mark);
+    if (!take_keys_k(L, n, "a clickhouse node", known, C_NODE_KEYS + N_CFIELDS, vals, keys))
+        return;
+    if (!vals[C_HOST])
+        error_at(L, n->start_mark, "clickhouse node: missing key 'host'");
+    else
+        c->host = scalar_host(L, vals[C_HOST]);
+    if (vals[C_NAME])
+        c->name = scalar_name(L, vals[C_NAME], "a node name");
+    else
+        c->name = default_name(L, n, c->host);
+    if (!vals[C_SHARD])
+        error_at(L, n->start_mark, "clickhouse node: missing key 'shard' (its {shard} macro)");
+    else
+        c->shard = scalar_name(L, vals[C_SHARD], "a shard name or number");
+    if (!vals[C_REPLICA])
+        error_at(L, n->start_mark, "clickhouse node: missing key 'replica' (its {replica} macro)");
+    else
+        c->replica = scalar_name(L, vals[C_REPLICA], "a replica name");
+    raw own[MAX_FIELDS] = {0};
+    for (size_t i = 0; i < N_CFIELDS; i++) {
+        if (!vals[C_NODE_KEYS + i])
+            continue;
+        read_field(L, &ch_fields[i], vals[C_NODE_KEYS + i], &own[i], false, keys[C_NODE_KEYS + i]);
+    }
+    ph v = {c->name ? c->name : "",   c->host ? c->host : "",      NULL, site->name,
+            c->shard ? c->shard : "", c->replica ? c->replica : ""};
+    resolve_fields(L, c, &c->pos, ch_fields, N_CFIELDS, own, L->ch_defaults, false, &v);
+}
+
+static void parse_site(loader *L, yaml_node_t *keynode, yaml_node_t *n, inventory_site *s)
+{
+    static const char *const known[] = {"role", "keepers", "clickhouse"};
+    yaml_node_t *vals[3];
+    s->pos = pos_of(L, keynode->start_mark);
+    s->role = (inventory_site_role)-1; /* until a valid one is read */
+    if (!take_keys(L, n, "a site", known, 3, vals))
+        return;
+    if (!vals[0]) {
+        error_at(L, keynode->start_mark, "site '%s': missing key 'role' (primary or standby)",
+                 s->name);
+    } else {
+        const char *r = scalar_text(L, vals[0], "a site role (primary or standby)");
+        if (r && !strcmp(r, "primary"))
+            s->role = INVENTORY_PRIMARY;
+        else if (r && !strcmp(r, "standby"))
+            s->role = INVENTORY_STANDBY;
+        else if (r)
+            error_at(L, vals[0]->start_mark,
+                     "expected a site role (primary or standby), found '%s'",
+                     printable(L, r, strlen(r)));
+    }
+    yaml_node_t *kl = vals[1], *cl = vals[2];
+    if (kl && !is_null_scalar(kl)) {
+        if (kl->type != YAML_SEQUENCE_NODE) {
+            error_at(L, kl->start_mark, "expected a list of keepers, found %s", kind_of(kl));
+        } else {
+            size_t cnt = (size_t)(kl->data.sequence.items.top - kl->data.sequence.items.start);
+            s->keepers = arena_alloc(L->a, (cnt ? cnt : 1) * sizeof *s->keepers);
+            for (yaml_node_item_t *it = kl->data.sequence.items.start;
+                 it < kl->data.sequence.items.top; it++) {
+                yaml_node_t *e = node_at(L, *it);
+                if (e)
+                    parse_keeper(L, e, s, &s->keepers[s->n_keepers++]);
+            }
+        }
+    }
+    if (cl && !is_null_scalar(cl)) {
+        if (cl->type != YAML_SEQUENCE_NODE) {
+            error_at(L, cl->start_mark, "expected a list of clickhouse nodes, found %s",
+                     kind_of(cl));
+        } else {
+            size_t cnt = (size_t)(cl->data.sequence.items.top - cl->data.sequence.items.start);
+            s->clickhouse = arena_alloc(L->a, (cnt ? cnt : 1) * sizeof *s->clickhouse);
+            for (yaml_node_item_t *it = cl->data.sequence.items.start;
+                 it < cl->data.sequence.items.top; it++) {
+                yaml_node_t *e = node_at(L, *it);
+                if (e)
+                    parse_clickhouse(L, e, s, &s->clickhouse[s->n_clickhouse++]);
+            }
+        }
+    }
+}
+
+/* ---- top-level sections ---------------------------------------------- */
+
+static void parse_secret(loader *L, yaml_node_t *file, yaml_node_t *env, const char *fkey,
+                         const char *ekey, inventory_secret *out)
+{
+    if (file && env) {
+        error_at(L, env->start_mark, "give either %s or %s, not both", fkey, ekey);
+        return;
+    }
+    if (file)
+        out->file = scalar_local_path(L, file, true);
+    if (env) {
+        const char *s = scalar_text(L, env, "an environment variable name");
+        if (s && !env_name_ok(s, strlen(s))) /* the value may be the secret: not shown */
+            error_at(L, env->start_mark,
+                     "expected the name of the environment variable holding the secret "
+                     "(letters, digits, _)");
+        else
+            out->env = s;
+    }
+}
+
+static void parse_keeper_section(loader *L, yaml_node_t *n)
+{
+    static const char *const known[] = {"kind", "super_digest_file", "super_digest_env"};
+    yaml_node_t *vals[3];
+    if (!take_keys(L, n, "the keeper section", known, 3, vals))
+        return;
+    if (!vals[0]) {
+        error_at(L, n->start_mark, "keeper: missing key 'kind' (zookeeper or clickhouse-keeper)");
+    } else {
+        const char *k = scalar_text(L, vals[0], "a keeper kind (zookeeper or clickhouse-keeper)");
+        if (k && !strcmp(k, "zookeeper"))
+            L->inv->keeper_kind = INVENTORY_ZOOKEEPER, L->kind_known = true;
+        else if (k && !strcmp(k, "clickhouse-keeper"))
+            L->inv->keeper_kind = INVENTORY_CLICKHOUSE_KEEPER, L->kind_known = true;
+        else if (k)
+            error_at(L, vals[0]->start_mark,
+                     "expected a keeper kind (zookeeper or clickhouse-keeper), found '%s'",
+                     printable(L, k, strlen(k)));
+    }
+    parse_secret(L, vals[1], vals[2], "super_digest_file", "super_digest_env",
+                 &L->inv->super_digest);
+}
+
+static void parse_ssh_section(loader *L, yaml_node_t *n)
+{
+    static const char *const known[] = {
+        "user",           "port",           "identity", "known_hosts", "passphrase_file",
+        "passphrase_env", "connect_timeout"};
+    yaml_node_t *v[7];
+    if (!n || !take_keys(L, n, "the ssh section", known, 7, v))
+        return;
+    const char *s;
+    if (v[0] && (s = scalar_name(L, v[0], "a user name")))
+        L->inv->ssh.user = s;
+    if (v[1])
+        scalar_port(L, v[1], &L->inv->ssh.port);
+    if (v[2] && (s = scalar_local_path(L, v[2], false)))
+        L->inv->ssh.identity = s;
+    if (v[3] && (s = scalar_local_path(L, v[3], false)))
+        L->inv->ssh.known_hosts = s;
+    parse_secret(L, v[4], v[5], "passphrase_file", "passphrase_env", &L->inv->ssh.passphrase);
+    long t;
+    if (v[6] && scalar_int(L, v[6], 1, 3600, "a timeout in seconds (1..3600)", &t))
+        L->inv->ssh.connect_timeout = (int)t;
+}
+
+static void parse_auth_section(loader *L, yaml_node_t *n)
+{
+    static const char *const known[] = {"user", "password_file", "password_env"};
+    yaml_node_t *v[3];
+    if (!n || !take_keys(L, n, "the clickhouse_auth section", known, 3, v))
+        return;
+    const char *s;
+    if (v[0] && (s = scalar_name(L, v[0], "a ClickHouse user name")))
+        L->inv->clickhouse_auth.user = s;
+    parse_secret(L, v[1], v[2], "password_file", "password_env", &L->inv->clickhouse_auth.password);
+}
+
+static void parse_defaults(loader *L, yaml_node_t *n)
+{
+    static const char *const known[] = {"zookeeper", "keeper", "clickhouse"};
+    yaml_node_t *v[3];
+    if (!take_keys(L, n, "the defaults section", known, 3, v))
+        return;
+    if (v[0] && v[1]) {
+        error_at(L, v[1]->start_mark,
+                 "give the keeper defaults once: under 'zookeeper' or under 'keeper'");
+    } else if (v[0] && L->kind_known && L->inv->keeper_kind != INVENTORY_ZOOKEEPER) {
+        error_at(L, v[0]->start_mark,
+                 "defaults.zookeeper given but keeper.kind is clickhouse-keeper "
+                 "(name the section 'keeper')");
+    } else if (v[0] || v[1]) {
+        parse_defaults_section(L, v[0] ? v[0] : v[1], true, L->keeper_defaults);
+    }
+    if (v[2])
+        parse_defaults_section(L, v[2], false, L->ch_defaults);
+}
+
+static void parse_sites(loader *L, yaml_node_t *n)
+{
+    if (n->type != YAML_MAPPING_NODE) {
+        error_at(L, n->start_mark, "expected the sites (a mapping of site name to site), found %s",
+                 kind_of(n));
+        return;
+    }
+    size_t cnt = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
+    L->site_entries = cnt;
+    L->inv->sites = arena_alloc(L->a, (cnt ? cnt : 1) * sizeof *L->inv->sites);
+    for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = node_at(L, p->key), *v = node_at(L, p->value);
+        if (!k || !v)
+            continue;
+        const char *name = scalar_name(L, k, "a site name");
+        if (!name)
+            continue;
+        bool dup = false;
+        for (size_t i = 0; i < L->inv->n_sites; i++)
+            if (!strcmp(L->inv->sites[i].name, name)) {
+                error_at(L, k->start_mark, "duplicate site '%s' (first given at line %u)", name,
+                         L->inv->sites[i].pos.line);
+                dup = true;
+            }
+        if (dup) {
+            L->site_entries--;
+            continue;
+        }
+        inventory_site *s = &L->inv->sites[L->inv->n_sites++];
+        s->name = name;
+        parse_site(L, k, v, s);
+    }
+}
+
+/* ---- rules across nodes --------------------------------------------- */
+
+typedef struct ent {
+    const char *a, *b; /* sort keys */
+    long n;
+    const char *what; /* "client_port of zk1" and the like */
+    const inventory_pos *pos;
+    size_t seq; /* document order */
+    size_t site;
+    inventory_clickhouse *ch; /* check_shards: the node the entry is for */
+} ent;
+
+static int pos_cmp(const ent *x, const ent *y)
+{
+    if (x->pos->line != y->pos->line)
+        return x->pos->line < y->pos->line ? -1 : 1;
+    if (x->pos->column != y->pos->column)
+        return x->pos->column < y->pos->column ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static int cmp_a_then_pos(const void *p, const void *q)
+{
+    const ent *x = p, *y = q;
+    int c = strcmp(x->a, y->a);
+    return c ? c : pos_cmp(x, y);
+}
+
+static int cmp_host_port(const void *p, const void *q)
+{
+    const ent *x = p, *y = q;
+    int c = strcasecmp(x->a, y->a);
+    if (c)
+        return c;
+    if (x->n != y->n)
+        return x->n < y->n ? -1 : 1;
+    return pos_cmp(x, y);
+}
+
+static int cmp_id(const void *p, const void *q)
+{
+    const ent *x = p, *y = q;
+    if (x->n != y->n)
+        return x->n < y->n ? -1 : 1;
+    return pos_cmp(x, y);
+}
+
+static int cmp_shard_replica(const void *p, const void *q)
+{
+    const ent *x = p, *y = q;
+    int c = strcmp(x->a, y->a);
+    if (c)
+        return c;
+    c = strcmp(x->b, y->b);
+    return c ? c : pos_cmp(x, y);
+}
+
+static int cmp_seq(const void *p, const void *q)
+{
+    const ent *x = p, *y = q;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static int cmp_shard_seq(const void *p, const void *q)
+{
+    const ent *x = p, *y = q;
+    int c = strcmp(x->a, y->a);
+    if (c)
+        return c;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void check_names(loader *L, ent *e, size_t n)
+{
+    qsort(e, n, sizeof *e, cmp_a_then_pos);
+    for (size_t i = 1; i < n; i++)
+        if (!strcmp(e[i].a, e[i - 1].a))
+            error_pos(L, e[i].pos, "node name '%s' is already used by the %s at line %u: %s",
+                      e[i].a, e[i - 1].what, e[i - 1].pos->line,
+                      e[i].b ? "give each node its own 'name'" : "node names must be unique");
+}
+
+static void check_ports(loader *L, ent *e, size_t n)
+{
+    qsort(e, n, sizeof *e, cmp_host_port);
+    for (size_t i = 1; i < n; i++)
+        if (!strcasecmp(e[i].a, e[i - 1].a) && e[i].n == e[i - 1].n)
+            error_pos(L, e[i].pos, "%s: port %ld on host %s is also the %s (line %u)", e[i].what,
+                      e[i].n, e[i].a, e[i - 1].what, e[i - 1].pos->line);
+}
+
+static void check_ids(loader *L, ent *e, size_t n)
+{
+    qsort(e, n, sizeof *e, cmp_id);
+    for (size_t i = 1; i < n; i++) {
+        if (e[i].n != e[i - 1].n)
+            continue;
+        if (!strcasecmp(e[i].a, e[i - 1].a))
+            error_pos(L, e[i].pos, "server id %ld is given twice (also at line %u)", e[i].n,
+                      e[i - 1].pos->line);
+        else
+            error_pos(L, e[i].pos,
+                      "server id %ld is already mapped to host %s (line %u): an id must always "
+                      "name the same host",
+                      e[i].n, e[i - 1].a, e[i - 1].pos->line);
+    }
+}
+
+/* Shards: each needs replicas on both sites; replica names are unique within
+ * a shard (they share the shard's table paths); and inv->shards lists them in
+ * the order they first appear. */
+static void check_shards(loader *L, ent *e, size_t n)
+{
+    inventory_t *inv = L->inv;
+    qsort(e, n, sizeof *e, cmp_shard_replica);
+    for (size_t i = 1; i < n; i++)
+        if (*e[i].b && !strcmp(e[i].a, e[i - 1].a) && !strcmp(e[i].b, e[i - 1].b))
+            error_pos(L, e[i].pos,
+                      "replica '%s' of shard '%s' is also the %s (line %u): replica names must be "
+                      "unique within a shard",
+                      e[i].b, e[i].a, e[i - 1].what, e[i - 1].pos->line);
+    qsort(e, n, sizeof *e, cmp_shard_seq);
+    /* groups of one shard; e[g].seq is the group's first appearance */
+    ent *groups = dr_calloc(n ? n : 1, sizeof *groups);
+    size_t ng = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        size_t *per_site = dr_calloc(inv->n_sites ? inv->n_sites : 1, sizeof *per_site);
+        while (j < n && !strcmp(e[j].a, e[i].a)) {
+            if (e[j].site < inv->n_sites)
+                per_site[e[j].site]++;
+            j++;
+        }
+        if (inv->n_sites == 2)
+            for (size_t s = 0; s < 2; s++)
+                if (!per_site[s])
+                    error_pos(L, e[i].pos,
+                              "shard '%s' has no replica on site '%s': every shard needs "
+                              "replicas on both sites",
+                              e[i].a, inv->sites[s].name);
+        free(per_site);
+        for (size_t k = i; k < j; k++)
+            e[k].n = (long)ng; /* the entry's group, in shard-name order */
+        groups[ng] = e[i];
+        groups[ng].n = (long)ng;
+        ng++;
+        i = j;
+    }
+    qsort(groups, ng, sizeof *groups, cmp_seq); /* first-appearance order */
+    size_t *rank = dr_calloc(ng ? ng : 1, sizeof *rank);
+    inv->shards = arena_alloc(L->a, (ng ? ng : 1) * sizeof *inv->shards);
+    inv->n_shards = ng;
+    for (size_t i = 0; i < ng; i++) {
+        inv->shards[i] = groups[i].a;
+        rank[groups[i].n] = i;
+    }
+    for (size_t k = 0; k < n; k++)
+        e[k].ch->shard_index = rank[e[k].n];
+    free(rank);
+    free(groups);
+}
+
+static void check_sites(loader *L)
+{
+    inventory_t *inv = L->inv;
+    if (L->site_entries != 2)
+        error_at(L, L->sites_mark,
+                 "expected exactly two sites (one primary, one standby), found %zu",
+                 L->site_entries);
+    for (size_t i = 0; i < inv->n_sites; i++) {
+        inventory_site *s = &inv->sites[i];
+        if (s->role == INVENTORY_PRIMARY) {
+            if (inv->primary)
+                error_pos(L, &s->pos,
+                          "site '%s' is a second primary ('%s' is primary at line %u): exactly "
+                          "one site is primary",
+                          s->name, inv->primary->name, inv->primary->pos.line);
+            else
+                inv->primary = s;
+        } else if (s->role == INVENTORY_STANDBY && !inv->standby) {
+            inv->standby = s;
+        }
+    }
+    bool roles_valid = true;
+    for (size_t i = 0; i < inv->n_sites; i++)
+        roles_valid &=
+            inv->sites[i].role == INVENTORY_PRIMARY || inv->sites[i].role == INVENTORY_STANDBY;
+    if (inv->n_sites >= 1 && !inv->primary && roles_valid)
+        error_at(L, L->sites_mark, "no site has role: primary (exactly one site is primary)");
+    if (inv->primary) {
+        size_t voters = 0;
+        for (size_t i = 0; i < inv->primary->n_keepers; i++)
+            voters += inv->primary->keepers[i].role == INVENTORY_PARTICIPANT;
+        if (voters % 2 == 0)
+            error_pos(L, &inv->primary->pos,
+                      "site '%s' (primary) has %zu voting participants: a quorum needs an odd "
+                      "number (1, 3, 5, ...)",
+                      inv->primary->name, voters);
+    }
+    if (inv->cluster && inv->umbrella_cluster && !strcmp(inv->cluster, inv->umbrella_cluster))
+        error_at(L, L->sites_mark,
+                 "umbrella_cluster '%s' is the same as cluster: the umbrella cluster spans both "
+                 "sites and needs a name of its own",
+                 inv->cluster);
+}
+
+static void check_across(loader *L)
+{
+    inventory_t *inv = L->inv;
+    size_t nk = 0, nc = 0;
+    for (size_t s = 0; s < inv->n_sites; s++)
+        nk += inv->sites[s].n_keepers, nc += inv->sites[s].n_clickhouse;
+    ent *names = dr_calloc(nk + nc + 1, sizeof *names);
+    ent *ports = dr_calloc(4 * nk + 3 * nc + 1, sizeof *ports);
+    ent *ids = dr_calloc(nk + 1, sizeof *ids);
+    ent *shards = dr_calloc(nc + 1, sizeof *shards);
+    size_t nn = 0, np = 0, ni = 0, ns = 0, seq = 0;
+    for (size_t s = 0; s < inv->n_sites; s++) {
+        inventory_site *site = &inv->sites[s];
+        for (size_t i = 0; i < site->n_keepers; i++) {
+            inventory_keeper *k = &site->keepers[i];
+            if (!k->name || !k->host)
+                continue;
+            const char *what = fmt(L, "keeper %s", k->name, NULL);
+            names[nn++] =
+                (ent){k->name, k->name == k->host ? "" : NULL, 0, what, &k->pos, seq++, s, NULL};
+            if (k->id)
+                ids[ni++] = (ent){k->host, NULL, k->id, what, &k->pos, seq++, s, NULL};
+            const struct {
+                const char *key;
+                int port;
+            } kp[] = {{"client_port", k->client_port},
+                      {"quorum_port", k->quorum_port},
+                      {"election_port", k->election_port},
+                      {"raft_port", k->raft_port}};
+            for (size_t j = 0; j < 4; j++)
+                if (kp[j].port)
+                    ports[np++] = (ent){
+                        k->host, NULL,  kp[j].port, fmt(L, "%s of keeper %s", kp[j].key, k->name),
+                        &k->pos, seq++, s,          NULL};
+        }
+        for (size_t i = 0; i < site->n_clickhouse; i++) {
+            inventory_clickhouse *c = &site->clickhouse[i];
+            if (!c->name || !c->host)
+                continue;
+            const char *what = fmt(L, "clickhouse node %s", c->name, NULL);
+            names[nn++] =
+                (ent){c->name, c->name == c->host ? "" : NULL, 0, what, &c->pos, seq++, s, NULL};
+            if (c->shard) /* a missing replica is reported already: keep the shard */
+                shards[ns++] =
+                    (ent){c->shard, c->replica ? c->replica : "", 0, what, &c->pos, seq++, s, c};
+            const struct {
+                const char *key;
+                int port;
+            } cp[] = {{"http_port", c->http_port},
+                      {"tcp_port", c->tcp_port},
+                      {"interserver_port", c->interserver_port}};
+            for (size_t j = 0; j < 3; j++)
+                if (cp[j].port)
+                    ports[np++] =
+                        (ent){c->host,    NULL,
+                              cp[j].port, fmt(L, "%s of clickhouse node %s", cp[j].key, c->name),
+                              &c->pos,    seq++,
+                              s,          NULL};
+        }
+    }
+    check_names(L, names, nn);
+    check_ports(L, ports, np);
+    check_ids(L, ids, ni);
+    check_shards(L, shards, ns);
+    check_sites(L);
+    free(names);
+    free(ports);
+    free(ids);
+    free(shards);
+}
+
+/* ---- load ----------------------------------------------------------- */
+
+static void parse_root(loader *L, yaml_node_t *root)
+{
+    static const char *const known[] = {"cluster",         "umbrella_cluster", "keeper", "ssh",
+                                        "clickhouse_auth", "defaults",         "sites"};
+    enum { T_CLUSTER, T_UMBRELLA, T_KEEPER, T_SSH, T_AUTH, T_DEFAULTS, T_SITES, T_N };
+    yaml_node_t *v[T_N], *keys[T_N];
+    if (!take_keys_k(L, root, "the inventory", known, T_N, v, keys))
+        return;
+    inventory_t *inv = L->inv;
+    L->sites_mark = root->start_mark;
+    /* built-in defaults of the global sections */
+    inv->ssh.user = "root";
+    inv->ssh.port = 22;
+    inv->ssh.connect_timeout = 10;
+    const char *home = get_env(L, "HOME");
+    if (home && home[0] == '/') {
+        inv->ssh.identity = fmt(L, "%s/.ssh/id_ed25519", home, NULL);
+        inv->ssh.known_hosts = fmt(L, "%s/.ssh/known_hosts", home, NULL);
+    }
+    inv->clickhouse_auth.user = "default";
+
+    if (v[T_CLUSTER])
+        inv->cluster = scalar_name(L, v[T_CLUSTER], "a cluster name");
+    else
+        error_at(L, root->start_mark, "missing key 'cluster' (the per-site ClickHouse cluster)");
+    if (v[T_UMBRELLA])
+        inv->umbrella_cluster = scalar_name(L, v[T_UMBRELLA], "a cluster name");
+    if (v[T_KEEPER])
+        parse_keeper_section(L, v[T_KEEPER]);
+    else
+        error_at(L, root->start_mark,
+                 "missing key 'keeper' (with kind: zookeeper or clickhouse-keeper)");
+    parse_ssh_section(L, v[T_SSH]);
+    if (!inv->ssh.identity || !inv->ssh.known_hosts)
+        error_at(L, v[T_SSH] ? v[T_SSH]->start_mark : root->start_mark,
+                 "ssh: give identity and known_hosts (HOME is not set to find ~/.ssh)");
+    parse_auth_section(L, v[T_AUTH]);
+    if (v[T_DEFAULTS])
+        parse_defaults(L, v[T_DEFAULTS]);
+    if (v[T_SITES]) {
+        L->sites_mark = keys[T_SITES]->start_mark;
+        parse_sites(L, v[T_SITES]);
+        check_across(L);
+    } else {
+        error_at(L, root->start_mark, "missing key 'sites' (a primary and a standby site)");
+    }
+}
+
+typedef struct ranked_error {
+    inventory_error e;
+    size_t rank; /* order of recording, to keep errors at one place in order */
+} ranked_error;
+
+static int cmp_errors(const void *p, const void *q)
+{
+    const ranked_error *x = p, *y = q;
+    if (x->e.line != y->e.line)
+        return x->e.line < y->e.line ? -1 : 1;
+    if (x->e.column != y->e.column)
+        return x->e.column < y->e.column ? -1 : 1;
+    return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
+/* Sorts the errors by position, stably. */
+static void sort_errors(inventory_errors *errs)
+{
+    size_t n = errs->count;
+    if (n < 2)
+        return;
+    ranked_error *r = dr_malloc(n * sizeof *r);
+    for (size_t i = 0; i < n; i++)
+        r[i] = (ranked_error){errs->items[i], i};
+    qsort(r, n, sizeof *r, cmp_errors);
+    for (size_t i = 0; i < n; i++)
+        errs->items[i] = r[i].e;
+    free(r);
+}
+
+int inventory_load_buffer(const char *name, const char *data, size_t len,
+                          const inventory_options *opts, inventory_t **out, inventory_errors *errs,
+                          dr_err *err)
+{
+    *out = NULL;
+    if (errs) {
+        inventory_errors_free(errs);
+        errs->file = dr_strdup(name);
+    }
+    owner *own = dr_calloc(1, sizeof *own);
+    loader L = {0};
+    L.a = &own->a;
+    L.inv = &own->inv;
+    L.file = arena_strdup(L.a, name);
+    L.inv->file = L.file;
+    L.errs = errs;
+    L.opts = opts;
+
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        inventory_free(&own->inv);
+        return dr_err_set(err, DR_ENOMEM, "inventory %s: cannot start the YAML parser", name);
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+    bool have_doc = false;
+    if (!yaml_parser_load(&parser, &L.doc)) {
+        yaml_mark_t m = parser.problem_mark;
+        const char *problem = parser.problem ? parser.problem : "malformed YAML";
+        if (parser.context)
+            error_at(&L, m, "YAML syntax error: %s %s", problem, parser.context);
+        else
+            error_at(&L, m, "YAML syntax error: %s", problem);
+    } else {
+        have_doc = true;
+        yaml_node_t *root = yaml_document_get_root_node(&L.doc);
+        if (!root) {
+            yaml_mark_t m = {0, 0, 0};
+            error_at(&L, m, "the inventory is empty (expected cluster, keeper, sites, ...)");
+        } else {
+            parse_root(&L, root);
+            yaml_document_t next;
+            if (yaml_parser_load(&parser, &next)) {
+                yaml_node_t *r2 = yaml_document_get_root_node(&next);
+                if (r2)
+                    error_at(&L, r2->start_mark,
+                             "expected one YAML document, found a second one ('---')");
+                yaml_document_delete(&next);
+            } else {
+                error_at(&L, parser.problem_mark, "YAML syntax error after the document: %s",
+                         parser.problem ? parser.problem : "malformed YAML");
+            }
+        }
+    }
+    if (have_doc)
+        yaml_document_delete(&L.doc);
+    dr_buf_free(&L.unset_vars);
+    yaml_parser_delete(&parser);
+
+    if (L.n_errors) {
+        if (errs)
+            sort_errors(errs);
+        if (errs && errs->count)
+            dr_err_set(err, DR_EINVAL, "%s:%u:%u: %s%s", name, errs->items[0].line,
+                       errs->items[0].column, errs->items[0].message,
+                       errs->count > 1 ? " (and more errors)" : "");
+        else
+            dr_err_set(err, DR_EINVAL, "inventory %s: %zu errors", name, L.n_errors);
+        inventory_free(&own->inv);
+        return DR_EINVAL;
+    }
+    *out = &own->inv;
+    return DR_OK;
+}
+
+int inventory_load_file(const char *path, const inventory_options *opts, inventory_t **out,
+                        inventory_errors *errs, dr_err *err)
+{
+    *out = NULL;
+    if (errs) {
+        inventory_errors_free(errs);
+        errs->file = dr_strdup(path);
+    }
+    dr_buf b = DR_BUF_INIT;
+    int rc = dr_read_file(path, &b, err);
+    if (rc != DR_OK) {
+        dr_buf_free(&b);
+        dr_err_wrap(err, "inventory");
+        return rc;
+    }
+    rc = inventory_load_buffer(path, b.data, b.len, opts, out, errs, err);
+    dr_buf_free(&b);
+    return rc;
+}
+
+void inventory_free(inventory_t *inv)
+{
+    if (!inv)
+        return;
+    owner *own = (owner *)inv;
+    arena_free(&own->a);
+    free(own);
+}
+
+/* ---- lookups and names ---------------------------------------------- */
+
+inventory_site *inventory_site_by_name(const inventory_t *inv, const char *name)
+{
+    for (size_t i = 0; i < inv->n_sites; i++)
+        if (!strcmp(inv->sites[i].name, name))
+            return &inv->sites[i];
+    return NULL;
+}
+
+inventory_site *inventory_other_site(const inventory_t *inv, const inventory_site *s)
+{
+    for (size_t i = 0; i < inv->n_sites; i++)
+        if (&inv->sites[i] != s)
+            return &inv->sites[i];
+    return NULL;
+}
+
+inventory_keeper *inventory_keeper_by_name(const inventory_t *inv, const char *name)
+{
+    for (size_t s = 0; s < inv->n_sites; s++)
+        for (size_t i = 0; i < inv->sites[s].n_keepers; i++)
+            if (!strcmp(inv->sites[s].keepers[i].name, name))
+                return &inv->sites[s].keepers[i];
+    return NULL;
+}
+
+inventory_keeper *inventory_keeper_by_id(const inventory_t *inv, int id)
+{
+    for (size_t s = 0; s < inv->n_sites; s++)
+        for (size_t i = 0; i < inv->sites[s].n_keepers; i++)
+            if (inv->sites[s].keepers[i].id == id)
+                return &inv->sites[s].keepers[i];
+    return NULL;
+}
+
+inventory_clickhouse *inventory_clickhouse_by_name(const inventory_t *inv, const char *name)
+{
+    for (size_t s = 0; s < inv->n_sites; s++)
+        for (size_t i = 0; i < inv->sites[s].n_clickhouse; i++)
+            if (!strcmp(inv->sites[s].clickhouse[i].name, name))
+                return &inv->sites[s].clickhouse[i];
+    return NULL;
+}
+
+const char *inventory_keeper_kind_name(inventory_keeper_kind kind)
+{
+    return kind == INVENTORY_CLICKHOUSE_KEEPER ? "clickhouse-keeper" : "zookeeper";
+}
+
+const char *inventory_site_role_name(inventory_site_role role)
+{
+    return role == INVENTORY_PRIMARY ? "primary" : "standby";
+}
+
+const char *inventory_keeper_role_name(inventory_keeper_role role)
+{
+    switch (role) {
+    case INVENTORY_PARTICIPANT:
+        return "participant";
+    case INVENTORY_OBSERVER:
+        return "observer";
+    case INVENTORY_SPARE:
+        return "spare";
+    }
+    return "?";
+}
+
+/* ---- output --------------------------------------------------------- */
+
+/* A YAML scalar for s that reads back as the same string: plain when that is
+ * unambiguous, else double-quoted.  "${" is written "$${" either way, since
+ * the loader expands ${...} in every scalar. */
+static void yaml_scalar_as(dr_buf *out, const char *s, bool placeholders)
+{
+    static const char *const special[] = {"",     "~",    "null",  "Null",  "NULL",  "true",
+                                          "True", "TRUE", "false", "False", "FALSE", "yes",
+                                          "Yes",  "YES",  "no",    "No",    "NO",    "on",
+                                          "On",   "ON",   "off",   "Off",   "OFF"};
+    bool quote = strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) != NULL;
+    for (size_t i = 0; i < sizeof special / sizeof special[0] && !quote; i++)
+        quote = !strcmp(s, special[i]);
+    size_t n = strlen(s);
+    if (!quote)
+        quote = strstr(s, ": ") || strstr(s, " #") || s[n - 1] == ':' || s[n - 1] == ' ' ||
+                strpbrk(s, "{}[],") || strspn(s, "0123456789.+-eE") == n;
+    for (size_t i = 0; i < n && !quote; i++)
+        quote = (unsigned char)s[i] < 0x20 || s[i] == 0x7f;
+    if (!quote) {
+        for (size_t i = 0; i < n; i++) {
+            if (s[i] == '$' && s[i + 1] == '{')
+                dr_buf_putc(out, '$');
+            dr_buf_putc(out, s[i]);
+        }
+        return;
+    }
+    dr_buf_putc(out, '"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\')
+            dr_buf_printf(out, "\\%c", c);
+        else if (c < 0x20 || c == 0x7f)
+            dr_buf_printf(out, "\\x%02x", c);
+        else {
+            if (c == '$' && s[i + 1] == '{')
+                dr_buf_putc(out, '$');
+            /* in node paths and commands {{ is a literal brace */
+            if (placeholders && c == '{' && !(i > 0 && s[i - 1] == '$'))
+                dr_buf_putc(out, '{');
+            dr_buf_putc(out, (char)c);
+        }
+    }
+    dr_buf_putc(out, '"');
+}
+
+static void yaml_scalar(dr_buf *out, const char *s)
+{
+    yaml_scalar_as(out, s, false);
+}
+
+static void ykv_as(dr_buf *out, int indent, const char *key, const char *val, bool placeholders)
+{
+    if (!val)
+        return;
+    dr_buf_printf(out, "%*s%s: ", indent, "", key);
+    yaml_scalar_as(out, val, placeholders);
+    dr_buf_putc(out, '\n');
+}
+
+static void ykv(dr_buf *out, int indent, const char *key, const char *val)
+{
+    ykv_as(out, indent, key, val, false);
+}
+
+static void ykn(dr_buf *out, int indent, const char *key, long val)
+{
+    if (val)
+        dr_buf_printf(out, "%*s%s: %ld\n", indent, "", key, val);
+}
+
+static void write_fields_yaml(dr_buf *out, const void *node, const field *fields, size_t nf,
+                              int indent)
+{
+    for (size_t i = 0; i < nf; i++) {
+        const char *p = (const char *)node + fields[i].off;
+        if (fields[i].type == FT_PORT) {
+            int v;
+            memcpy(&v, p, sizeof v);
+            ykn(out, indent, fields[i].key, v);
+        } else {
+            const char *s;
+            memcpy(&s, p, sizeof s);
+            ykv_as(out, indent, fields[i].key, s, fields[i].type != FT_USER);
+        }
+    }
+}
+
+void inventory_write_yaml(const inventory_t *inv, dr_buf *out)
+{
+    dr_buf_puts(out, "# resolved inventory: defaults filled in on every node\n");
+    ykv(out, 0, "cluster", inv->cluster);
+    ykv(out, 0, "umbrella_cluster", inv->umbrella_cluster);
+    dr_buf_puts(out, "keeper:\n");
+    ykv(out, 2, "kind", inventory_keeper_kind_name(inv->keeper_kind));
+    ykv(out, 2, "super_digest_file", inv->super_digest.file);
+    ykv(out, 2, "super_digest_env", inv->super_digest.env);
+    dr_buf_puts(out, "ssh:\n");
+    ykv(out, 2, "user", inv->ssh.user);
+    ykn(out, 2, "port", inv->ssh.port);
+    ykv(out, 2, "identity", inv->ssh.identity);
+    ykv(out, 2, "known_hosts", inv->ssh.known_hosts);
+    ykv(out, 2, "passphrase_file", inv->ssh.passphrase.file);
+    ykv(out, 2, "passphrase_env", inv->ssh.passphrase.env);
+    ykn(out, 2, "connect_timeout", inv->ssh.connect_timeout);
+    dr_buf_puts(out, "clickhouse_auth:\n");
+    ykv(out, 2, "user", inv->clickhouse_auth.user);
+    ykv(out, 2, "password_file", inv->clickhouse_auth.password.file);
+    ykv(out, 2, "password_env", inv->clickhouse_auth.password.env);
+    dr_buf_puts(out, "sites:\n");
+    for (size_t s = 0; s < inv->n_sites; s++) {
+        const inventory_site *site = &inv->sites[s];
+        dr_buf_printf(out, "  %s:\n", site->name);
+        ykv(out, 4, "role", inventory_site_role_name(site->role));
+        dr_buf_puts(out, site->n_keepers ? "    keepers:\n" : "    keepers: []\n");
+        for (size_t i = 0; i < site->n_keepers; i++) {
+            const inventory_keeper *k = &site->keepers[i];
+            dr_buf_printf(out, "      - id: %d\n", k->id);
+            ykv(out, 8, "name", k->name);
+            ykv(out, 8, "host", k->host);
+            ykv(out, 8, "role", inventory_keeper_role_name(k->role));
+            write_fields_yaml(out, k, keeper_fields, N_KFIELDS, 8);
+        }
+        dr_buf_puts(out, site->n_clickhouse ? "    clickhouse:\n" : "    clickhouse: []\n");
+        for (size_t i = 0; i < site->n_clickhouse; i++) {
+            const inventory_clickhouse *c = &site->clickhouse[i];
+            dr_buf_puts(out, "      - name: ");
+            yaml_scalar(out, c->name);
+            dr_buf_putc(out, '\n');
+            ykv(out, 8, "host", c->host);
+            ykv(out, 8, "shard", c->shard);
+            ykv(out, 8, "replica", c->replica);
+            write_fields_yaml(out, c, ch_fields, N_CFIELDS, 8);
+        }
+    }
+}
+
+static void jkv(json_writer *w, const char *key, const char *val)
+{
+    json_key(w, key);
+    json_string(w, val);
+}
+
+static void jkn(json_writer *w, const char *key, long val)
+{
+    json_key(w, key);
+    if (val)
+        json_int(w, val);
+    else
+        json_null(w);
+}
+
+static void jsecret(json_writer *w, const char *key, const inventory_secret *s)
+{
+    json_key(w, key);
+    if (!s->file && !s->env) {
+        json_null(w);
+        return;
+    }
+    json_begin_object(w);
+    if (s->file)
+        jkv(w, "file", s->file);
+    if (s->env)
+        jkv(w, "env", s->env);
+    json_end_object(w);
+}
+
+static void write_fields_json(json_writer *w, const void *node, const field *fields, size_t nf,
+                              unsigned kind_mask)
+{
+    for (size_t i = 0; i < nf; i++) {
+        if (kind_mask && !(fields[i].kinds & kind_mask))
+            continue;
+        const char *p = (const char *)node + fields[i].off;
+        if (fields[i].type == FT_PORT) {
+            int v;
+            memcpy(&v, p, sizeof v);
+            jkn(w, fields[i].key, v);
+        } else {
+            const char *s;
+            memcpy(&s, p, sizeof s);
+            jkv(w, fields[i].key, s);
+        }
+    }
+}
+
+static void jpos(json_writer *w, const inventory_pos *p)
+{
+    json_key(w, "line");
+    json_int(w, p->line);
+}
+
+void inventory_write_json(const inventory_t *inv, json_writer *w)
+{
+    unsigned mask = inv->keeper_kind == INVENTORY_ZOOKEEPER ? KIND_ZK : KIND_CHK;
+    json_begin_object(w);
+    jkv(w, "file", inv->file);
+    jkv(w, "cluster", inv->cluster);
+    jkv(w, "umbrella_cluster", inv->umbrella_cluster);
+    json_key(w, "keeper");
+    json_begin_object(w);
+    jkv(w, "kind", inventory_keeper_kind_name(inv->keeper_kind));
+    jsecret(w, "super_digest", &inv->super_digest);
+    json_end_object(w);
+    json_key(w, "ssh");
+    json_begin_object(w);
+    jkv(w, "user", inv->ssh.user);
+    jkn(w, "port", inv->ssh.port);
+    jkv(w, "identity", inv->ssh.identity);
+    jkv(w, "known_hosts", inv->ssh.known_hosts);
+    jsecret(w, "passphrase", &inv->ssh.passphrase);
+    jkn(w, "connect_timeout", inv->ssh.connect_timeout);
+    json_end_object(w);
+    json_key(w, "clickhouse_auth");
+    json_begin_object(w);
+    jkv(w, "user", inv->clickhouse_auth.user);
+    jsecret(w, "password", &inv->clickhouse_auth.password);
+    json_end_object(w);
+    json_key(w, "shards");
+    json_begin_array(w);
+    for (size_t i = 0; i < inv->n_shards; i++)
+        json_string(w, inv->shards[i]);
+    json_end_array(w);
+    json_key(w, "sites");
+    json_begin_array(w);
+    for (size_t s = 0; s < inv->n_sites; s++) {
+        const inventory_site *site = &inv->sites[s];
+        json_begin_object(w);
+        jkv(w, "name", site->name);
+        jkv(w, "role", inventory_site_role_name(site->role));
+        json_key(w, "keepers");
+        json_begin_array(w);
+        for (size_t i = 0; i < site->n_keepers; i++) {
+            const inventory_keeper *k = &site->keepers[i];
+            json_begin_object(w);
+            json_key(w, "id");
+            json_int(w, k->id);
+            jkv(w, "name", k->name);
+            jkv(w, "host", k->host);
+            jkv(w, "role", inventory_keeper_role_name(k->role));
+            write_fields_json(w, k, keeper_fields, N_KFIELDS, mask);
+            jpos(w, &k->pos);
+            json_end_object(w);
+        }
+        json_end_array(w);
+        json_key(w, "clickhouse");
+        json_begin_array(w);
+        for (size_t i = 0; i < site->n_clickhouse; i++) {
+            const inventory_clickhouse *c = &site->clickhouse[i];
+            json_begin_object(w);
+            jkv(w, "name", c->name);
+            jkv(w, "host", c->host);
+            jkv(w, "shard", c->shard);
+            json_key(w, "shard_index");
+            json_int(w, (int64_t)c->shard_index);
+            jkv(w, "replica", c->replica);
+            write_fields_json(w, c, ch_fields, N_CFIELDS, 0);
+            jpos(w, &c->pos);
+            json_end_object(w);
+        }
+        json_end_array(w);
+        json_end_object(w);
+    }
+    json_end_array(w);
+    json_end_object(w);
+}

@@ -1,0 +1,602 @@
+/* Lab tests for ssh against the lab's real sshds (one per lab host, port
+ * 2222): exec results, host key refusals, timeouts, atomic writes (mode and
+ * owner kept, a cut-off write leaves the old file), fan-out to all ten
+ * hosts, the RSA refusal, and the Lua binding end to end.  The lab hosts are
+ * loopback addresses, so files written "remotely" are checked locally. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "effect.h"
+#include "ssh.h"
+#include "ssh_lua.h"
+
+static const int LAB_HOSTS[] = {11, 12, 13, 14, 15, 16, 21, 22, 23, 24};
+#define NHOSTS 10
+
+static char lab_dir[512], lab_net[64], key[600], known[600], user[64], tmpdir[64];
+static char hosts[NHOSTS][160];
+
+static void host_name(char *out, size_t n, int last)
+{
+    snprintf(out, n, "%s@%s.%d:2222", user, lab_net, last);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    const char *d = getenv("DRCTL_LAB_DIR"), *net = getenv("DRCTL_LAB_NET");
+    if (!d) {
+        fprintf(stderr, "labtest_ssh: DRCTL_LAB_DIR is not set (run me through 'lab exec')\n");
+        return -1;
+    }
+    snprintf(lab_dir, sizeof lab_dir, "%s", d);
+    snprintf(lab_net, sizeof lab_net, "%s", net ? net : "127.0.0");
+    snprintf(key, sizeof key, "%s/keys/id_ed25519", lab_dir);
+    snprintf(known, sizeof known, "%s/keys/known_hosts", lab_dir);
+    const char *u = getenv("DRCTL_LAB_SSH_USER");
+    struct passwd *pw = getpwuid(getuid());
+    snprintf(user, sizeof user, "%s", u ? u : pw ? pw->pw_name : "root");
+    for (int i = 0; i < NHOSTS; i++)
+        host_name(hosts[i], sizeof hosts[i], LAB_HOSTS[i]);
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/drctl-labssh-XXXXXX");
+    if (!mkdtemp(tmpdir))
+        return -1;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static ssh_pool *pool_with(const char *known_hosts, const char *identity, ssh_hostkey_policy policy)
+{
+    ssh_config cfg = {.known_hosts = known_hosts,
+                      .identity = identity,
+                      .hostkey_policy = policy,
+                      .connect_timeout_ms = 10000,
+                      .exec_timeout_ms = 20000};
+    ssh_pool *p = NULL;
+    dr_err e = {0};
+    assert_int_equal(ssh_pool_new(&cfg, &p, &e), DR_OK);
+    return p;
+}
+
+static void sh(const char *fmt, ...)
+{
+    char cmd[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    if (system(cmd) != 0)
+        fail_msg("command failed: %s", cmd);
+}
+
+/* The fingerprint OpenSSH computes for the first key in a known_hosts file. */
+static void ssh_keygen_fingerprint(const char *file, char *out, size_t n)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "ssh-keygen -lf %s | head -1 | cut -d' ' -f2", file);
+    FILE *f = popen(cmd, "r");
+    assert_non_null(f);
+    assert_non_null(fgets(out, (int)n, f));
+    out[strcspn(out, "\n")] = '\0';
+    pclose(f);
+    assert_true(strncmp(out, "SHA256:", 7) == 0);
+}
+
+static void test_exec_status_stderr_signal_and_reuse(void **state)
+{
+    (void)state;
+    ssh_pool *p = pool_with(known, key, SSH_HOSTKEY_STRICT);
+    ssh_result r;
+    assert_int_equal(ssh_exec(p, hosts[0], "echo out; echo err >&2; exit 3", 0, &r), DR_OK);
+    assert_int_equal(r.exit_status, 3);
+    assert_null(r.exit_signal);
+    assert_string_equal(r.out.data, "out\n");
+    assert_string_equal(r.errout.data, "err\n");
+    ssh_result_free(&r);
+    int fd = ssh_pool_socket(p, hosts[0]);
+    assert_true(fd >= 0);
+    /* Killed by a signal: no exit status, the signal's name. */
+    assert_int_equal(ssh_exec(p, hosts[0], "kill -TERM $$", 0, &r), DR_OK);
+    assert_int_equal(r.exit_status, -1);
+    assert_non_null(r.exit_signal);
+    assert_string_equal(r.exit_signal, "TERM");
+    ssh_result_free(&r);
+    /* stdin is at EOF, and large output arrives whole. */
+    assert_int_equal(ssh_exec(p, hosts[0], "cat; head -c 300000 /dev/zero | tr '\\0' x", 0, &r),
+                     DR_OK);
+    assert_int_equal(r.exit_status, 0);
+    assert_int_equal(r.out.len, 300000);
+    ssh_result_free(&r);
+    /* The same session served all three. */
+    assert_int_equal(ssh_pool_socket(p, hosts[0]), fd);
+    ssh_pool_free(p);
+}
+
+static void test_changed_host_key_refused(void **state)
+{
+    (void)state;
+    /* A known_hosts copy where host .11's key is replaced by another one. */
+    char copy[256], other[256], real_line[256];
+    snprintf(copy, sizeof copy, "%s/kh_changed", tmpdir);
+    snprintf(other, sizeof other, "%s/otherkey", tmpdir);
+    snprintf(real_line, sizeof real_line, "%s/real_line", tmpdir);
+    sh("ssh-keygen -q -t ed25519 -N '' -f %s", other);
+    sh("grep -F '[%s.11]:2222 ' %s > %s", lab_net, known, real_line);
+    sh("grep -vF '[%s.11]:2222 ' %s > %s", lab_net, known, copy);
+    sh("echo \"[%s.11]:2222 $(cut -d' ' -f1,2 %s.pub)\" >> %s", lab_net, other, copy);
+    char fp[128];
+    ssh_keygen_fingerprint(real_line, fp, sizeof fp);
+
+    ssh_pool *p = pool_with(copy, key, SSH_HOSTKEY_STRICT);
+    ssh_result r;
+    assert_int_equal(ssh_exec(p, hosts[0], "touch /tmp/must-not-run", 0, &r), DR_EREFUSED);
+    assert_non_null(strstr(r.err.msg, "CHANGED"));
+    assert_non_null(strstr(r.err.msg, fp));
+    assert_non_null(strstr(r.err.msg, copy));
+    ssh_result_free(&r);
+    ssh_pool_free(p);
+    /* TOFU does not accept a changed key either. */
+    p = pool_with(copy, key, SSH_HOSTKEY_TOFU);
+    assert_int_equal(ssh_exec(p, hosts[0], "true", 0, &r), DR_EREFUSED);
+    ssh_result_free(&r);
+    ssh_pool_free(p);
+}
+
+static void test_unknown_host_refused_tofu_records(void **state)
+{
+    (void)state;
+    char copy[256];
+    snprintf(copy, sizeof copy, "%s/kh_unknown", tmpdir);
+    sh("grep -vF '[%s.12]:2222 ' %s > %s", lab_net, known, copy);
+    ssh_pool *p = pool_with(copy, key, SSH_HOSTKEY_STRICT);
+    ssh_result r;
+    assert_int_equal(ssh_exec(p, hosts[1], "true", 0, &r), DR_EREFUSED);
+    assert_non_null(strstr(r.err.msg, "unknown"));
+    assert_non_null(strstr(r.err.msg, "SHA256:"));
+    assert_non_null(strstr(r.err.msg, copy));
+    ssh_result_free(&r);
+    ssh_pool_free(p);
+    /* First contact with TOFU: accepted and recorded; strict is happy after. */
+    p = pool_with(copy, key, SSH_HOSTKEY_TOFU);
+    assert_int_equal(ssh_exec(p, hosts[1], "true", 0, &r), DR_OK);
+    ssh_result_free(&r);
+    ssh_pool_free(p);
+    p = pool_with(copy, key, SSH_HOSTKEY_STRICT);
+    assert_int_equal(ssh_exec(p, hosts[1], "true", 0, &r), DR_OK);
+    ssh_result_free(&r);
+    ssh_pool_free(p);
+}
+
+static void test_hashed_known_hosts(void **state)
+{
+    (void)state;
+    char copy[256];
+    snprintf(copy, sizeof copy, "%s/kh_hashed", tmpdir);
+    sh("cp %s %s && ssh-keygen -q -H -f %s >/dev/null 2>&1 && ! grep -qF '%s.' %s", known, copy,
+       copy, lab_net, copy);
+    ssh_pool *p = pool_with(copy, key, SSH_HOSTKEY_STRICT);
+    ssh_result r;
+    assert_int_equal(ssh_exec(p, hosts[2], "true", 0, &r), DR_OK);
+    assert_int_equal(r.exit_status, 0);
+    ssh_result_free(&r);
+    ssh_pool_free(p);
+}
+
+static void test_exec_timeout(void **state)
+{
+    (void)state;
+    ssh_pool *p = pool_with(known, key, SSH_HOSTKEY_STRICT);
+    ssh_result r;
+    int64_t t0 = dr_now_ms();
+    assert_int_equal(ssh_exec(p, hosts[3], "sleep 10", 1000, &r), DR_ETIMEOUT);
+    int64_t took = dr_now_ms() - t0;
+    char want[256];
+    snprintf(want, sizeof want, "exec on %s: timed out after 1.0 s: sleep 10", hosts[3]);
+    assert_string_equal(r.err.msg, want);
+    assert_true(took >= 1000 && took < 4000);
+    ssh_result_free(&r);
+    /* The pool recovers: a new session for the next command. */
+    assert_int_equal(ssh_exec(p, hosts[3], "echo again", 0, &r), DR_OK);
+    assert_string_equal(r.out.data, "again\n");
+    ssh_result_free(&r);
+    ssh_pool_free(p);
+}
+
+static void test_atomic_write_keeps_mode_and_owner(void **state)
+{
+    (void)state;
+    ssh_pool *p = pool_with(known, key, SSH_HOSTKEY_STRICT);
+    char path[256];
+    snprintf(path, sizeof path, "%s/zoo.cfg", tmpdir);
+    sh("printf 'tickTime=500\\n' > %s && chmod 0640 %s", path, path);
+    int chowned = getuid() == 0;
+    if (chowned)
+        sh("chown 1:1 %s", path);
+    struct stat before;
+    assert_int_equal(stat(path, &before), 0);
+
+    ssh_write_result w;
+    dr_err e = {0};
+    const char *content = "tickTime=500\ninitLimit=10\n";
+    assert_int_equal(ssh_write_file(p, hosts[4], path, content, strlen(content), NULL, &w, &e),
+                     DR_OK);
+    assert_true(w.existed);
+    assert_string_equal(w.previous.data, "tickTime=500\n");
+    char hex[SHA256_HEX_LEN + 1];
+    sha256_hex("tickTime=500\n", 13, hex);
+    assert_string_equal(w.previous_sha256, hex);
+    sha256_hex(content, strlen(content), hex);
+    assert_string_equal(w.sha256, hex);
+    ssh_write_result_free(&w);
+
+    struct stat after;
+    assert_int_equal(stat(path, &after), 0);
+    assert_int_equal(after.st_mode & 07777, 0640);
+    assert_int_equal(after.st_uid, before.st_uid);
+    assert_int_equal(after.st_gid, before.st_gid);
+    assert_int_not_equal(after.st_ino, before.st_ino); /* replaced, not rewritten in place */
+    dr_buf b = DR_BUF_INIT;
+    assert_int_equal(dr_read_file(path, &b, &e), DR_OK);
+    assert_string_equal(b.data, content);
+    dr_buf_reset(&b);
+    assert_int_equal(ssh_read_file(p, hosts[4], path, &b, &e), DR_OK);
+    assert_string_equal(b.data, content);
+    dr_buf_free(&b);
+
+    /* Compare-and-swap: a stale expectation changes nothing. */
+    ssh_write_opts opts = {.expect_sha256 = "00"};
+    assert_int_equal(ssh_write_file(p, hosts[4], path, "x", 1, &opts, &w, &e), DR_ECONFLICT);
+    ssh_write_result_free(&w);
+    assert_int_equal(dr_read_file(path, &b, &e), DR_OK);
+    assert_string_equal(b.data, content);
+    dr_buf_free(&b);
+
+    /* A new file: absent before, the requested mode. */
+    char fresh[256];
+    snprintf(fresh, sizeof fresh, "%s/new.xml", tmpdir);
+    opts = (ssh_write_opts){.mode = 0600, .expect_sha256 = ""};
+    assert_int_equal(ssh_write_file(p, hosts[4], fresh, "<a/>", 4, &opts, &w, &e), DR_OK);
+    assert_false(w.existed);
+    assert_string_equal(w.previous_sha256, "");
+    ssh_write_result_free(&w);
+    assert_int_equal(stat(fresh, &after), 0);
+    assert_int_equal(after.st_mode & 07777, 0600);
+    assert_int_equal(ssh_read_file(p, hosts[4], "/nonexistent/drctl", &b, &e), DR_ENOTFOUND);
+    dr_buf_free(&b);
+    /* No temporary files left behind. */
+    sh("test $(ls -A %s | grep -c drctl) -eq 0", tmpdir);
+    ssh_pool_free(p);
+}
+
+typedef struct cutter {
+    ssh_pool *p;
+    const char *host;
+    int cut;
+} cutter;
+
+/* Cuts the connection once a quarter of the content is out. */
+static void cut_midway(void *ud, size_t sent, size_t total)
+{
+    cutter *c = ud;
+    if (!c->cut && sent >= total / 4) {
+        int fd = ssh_pool_socket(c->p, c->host);
+        assert_true(fd >= 0);
+        shutdown(fd, SHUT_RDWR);
+        c->cut = 1;
+    }
+}
+
+static void test_cut_off_write_leaves_old_file(void **state)
+{
+    (void)state;
+    ssh_pool *p = pool_with(known, key, SSH_HOSTKEY_STRICT);
+    char path[256];
+    snprintf(path, sizeof path, "%s/big.cfg", tmpdir);
+    sh("printf 'old content\\n' > %s && chmod 0644 %s", path, path);
+    size_t len = 16 << 20;
+    char *big = malloc(len);
+    assert_non_null(big);
+    for (size_t i = 0; i < len; i++)
+        big[i] = (char)('a' + i % 26);
+    cutter c = {p, hosts[5], 0};
+    ssh_write_opts opts = {.progress = cut_midway, .progress_ud = &c};
+    ssh_write_result w;
+    dr_err e = {0};
+    assert_int_not_equal(ssh_write_file(p, hosts[5], path, big, len, &opts, &w, &e), DR_OK);
+    assert_true(c.cut);
+    assert_non_null(strstr(e.msg, "the old file is unchanged"));
+    ssh_write_result_free(&w);
+    dr_buf b = DR_BUF_INIT;
+    assert_int_equal(dr_read_file(path, &b, &e), DR_OK);
+    assert_string_equal(b.data, "old content\n");
+    dr_buf_free(&b);
+    /* The pool reconnects; the whole write then goes through. */
+    assert_int_equal(ssh_write_file(p, hosts[5], path, big, len, NULL, &w, &e), DR_OK);
+    assert_string_equal(w.previous.data, "old content\n");
+    ssh_write_result_free(&w);
+    assert_int_equal(dr_read_file(path, &b, &e), DR_OK);
+    assert_int_equal(b.len, len);
+    assert_memory_equal(b.data, big, len);
+    dr_buf_free(&b);
+    free(big);
+    /* The cut-off attempt's temporary file may remain; remove it. */
+    sh("rm -f %s/.big.cfg.drctl-*", tmpdir);
+    ssh_pool_free(p);
+}
+
+static void test_fan_out_to_all_lab_hosts(void **state)
+{
+    (void)state;
+    ssh_pool *p = pool_with(known, key, SSH_HOSTKEY_STRICT);
+    const char *h[NHOSTS + 1];
+    for (int i = 0; i < NHOSTS; i++)
+        h[i] = hosts[i];
+    char dead[160];
+    snprintf(dead, sizeof dead, "%s@%s.99:2222", user, lab_net); /* nobody there */
+    h[NHOSTS] = dead;
+    ssh_result r[NHOSTS + 1];
+    int64_t t0 = dr_now_ms();
+    size_t failed = ssh_exec_many(p, h, NHOSTS + 1, "echo $SSH_CONNECTION; sleep 0.3", 0, r);
+    int64_t took = dr_now_ms() - t0, sum = 0;
+    assert_int_equal(failed, 1);
+    for (int i = 0; i < NHOSTS; i++) {
+        assert_int_equal(r[i].rc, DR_OK);
+        assert_int_equal(r[i].exit_status, 0);
+        char want[96];
+        snprintf(want, sizeof want, " %s.%d 2222", lab_net, LAB_HOSTS[i]);
+        assert_non_null(strstr(r[i].out.data, want)); /* each answer from its own host */
+        sum += r[i].duration_ms;
+        ssh_result_free(&r[i]);
+    }
+    assert_int_not_equal(r[NHOSTS].rc, DR_OK);
+    ssh_result_free(&r[NHOSTS]);
+    /* Parallel: ten hosts sleeping 0.3 s each take far less than their sum. */
+    print_message("fan-out to %d hosts: %lld ms, sum of hosts %lld ms\n", NHOSTS, (long long)took,
+                  (long long)sum);
+    assert_true(took * 2 < sum);
+    ssh_pool_free(p);
+}
+
+/* The lab's authorized_keys, or NULL (then the test is skipped). */
+static const char *authorized_keys(char *buf, size_t n)
+{
+    const char *ak = getenv("DRCTL_LAB_AUTHORIZED_KEYS");
+    if (ak)
+        snprintf(buf, n, "%s", ak);
+    else
+        snprintf(buf, n, "%s/keys/authorized_keys", lab_dir);
+    if (access(buf, W_OK) != 0) {
+        print_message("no writable authorized_keys at %s: skipped\n", buf);
+        return NULL;
+    }
+    return buf;
+}
+
+static void test_agent_auth(void **state)
+{
+    (void)state;
+    char sock[256];
+    snprintf(sock, sizeof sock, "%s/agent.sock", tmpdir);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        if (!freopen("/dev/null", "w", stdout))
+            _exit(126);
+        execlp("ssh-agent", "ssh-agent", "-D", "-a", sock, (char *)NULL);
+        _exit(127);
+    }
+    /* Wait for the agent's socket, with a deadline. */
+    int64_t deadline = dr_now_ms() + 5000;
+    for (int ms = 5; access(sock, F_OK) != 0 && dr_now_ms() < deadline; ms *= 2)
+        usleep((useconds_t)(ms < 200 ? ms : 200) * 1000);
+    assert_int_equal(access(sock, F_OK), 0);
+    sh("SSH_AUTH_SOCK=%s ssh-add -q %s", sock, key);
+    const char *old = getenv("SSH_AUTH_SOCK");
+    char *saved = old ? strdup(old) : NULL;
+    setenv("SSH_AUTH_SOCK", sock, 1);
+    ssh_config cfg = {.known_hosts = known, .use_agent = 1, .exec_timeout_ms = 20000};
+    ssh_pool *p = NULL;
+    dr_err e = {0};
+    assert_int_equal(ssh_pool_new(&cfg, &p, &e), DR_OK);
+    ssh_result r;
+    int rc = ssh_exec(p, hosts[7], "echo via-agent", 0, &r);
+    char msg[DR_ERR_MAX];
+    snprintf(msg, sizeof msg, "%s", r.err.msg);
+    int ok = rc == DR_OK && r.out.data && strcmp(r.out.data, "via-agent\n") == 0;
+    ssh_result_free(&r);
+    ssh_pool_free(p);
+    if (saved)
+        setenv("SSH_AUTH_SOCK", saved, 1);
+    else
+        unsetenv("SSH_AUTH_SOCK");
+    free(saved);
+    kill(pid, SIGTERM);
+    waitpid(pid, NULL, 0);
+    if (!ok)
+        fail_msg("agent auth failed: %s", msg);
+}
+
+static void test_passphrase_from_file_and_env(void **state)
+{
+    (void)state;
+    char akbuf[600];
+    const char *ak = authorized_keys(akbuf, sizeof akbuf);
+    if (!ak)
+        skip();
+    char enc[256], pass[256];
+    snprintf(enc, sizeof enc, "%s/id_enc", tmpdir);
+    snprintf(pass, sizeof pass, "%s/passphrase", tmpdir);
+    sh("ssh-keygen -q -t ed25519 -N 'correct horse' -C drctl-labtest-enc -f %s", enc);
+    sh("printf 'correct horse\\n' > %s && chmod 600 %s", pass, pass);
+    sh("cp -p %s %s/authorized_keys.saved2 && cat %s.pub >> %s", ak, tmpdir, enc, ak);
+    ssh_config cfg = {.known_hosts = known, .identity = enc, .passphrase_file = pass};
+    ssh_pool *p = NULL;
+    dr_err e = {0};
+    ssh_result r;
+    int rc_file, rc_env, rc_wrong;
+    char wrong_msg[DR_ERR_MAX];
+    assert_int_equal(ssh_pool_new(&cfg, &p, &e), DR_OK);
+    rc_file = ssh_exec(p, hosts[8], "true", 0, &r);
+    ssh_result_free(&r);
+    ssh_pool_free(p);
+    setenv("DRCTL_TEST_PASSPHRASE", "correct horse", 1);
+    cfg = (ssh_config){
+        .known_hosts = known, .identity = enc, .passphrase_env = "DRCTL_TEST_PASSPHRASE"};
+    assert_int_equal(ssh_pool_new(&cfg, &p, &e), DR_OK);
+    rc_env = ssh_exec(p, hosts[8], "true", 0, &r);
+    ssh_result_free(&r);
+    ssh_pool_free(p);
+    setenv("DRCTL_TEST_PASSPHRASE", "wrong", 1);
+    assert_int_equal(ssh_pool_new(&cfg, &p, &e), DR_OK);
+    rc_wrong = ssh_exec(p, hosts[8], "true", 0, &r);
+    snprintf(wrong_msg, sizeof wrong_msg, "%s", r.err.msg);
+    ssh_result_free(&r);
+    ssh_pool_free(p);
+    unsetenv("DRCTL_TEST_PASSPHRASE");
+    sh("cp -p %s/authorized_keys.saved2 %s", tmpdir, ak);
+    assert_int_equal(rc_file, DR_OK);
+    assert_int_equal(rc_env, DR_OK);
+    assert_int_equal(rc_wrong, DR_EAUTH);
+    print_message("%s\n", wrong_msg);
+    assert_non_null(strstr(wrong_msg, "passphrase"));
+    assert_null(strstr(wrong_msg, "wrong\n")); /* the secret itself is never echoed */
+}
+
+static void test_rsa_key_refused_with_explanation(void **state)
+{
+    (void)state;
+    char akpath[600];
+    if (!authorized_keys(akpath, sizeof akpath))
+        skip();
+    char rsa[256];
+    snprintf(rsa, sizeof rsa, "%s/id_rsa", tmpdir);
+    sh("ssh-keygen -q -t rsa -b 2048 -N '' -C drctl-labtest-rsa -f %s", rsa);
+    sh("cp -p %s %s/authorized_keys.saved && cat %s.pub >> %s", akpath, tmpdir, rsa, akpath);
+    /* The key is authorized: OpenSSH's client, which signs with rsa-sha2-512,
+     * gets in with it.  So a refusal below is about libssh2's signature. */
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd,
+             "ssh -q -p 2222 -i %s -o IdentitiesOnly=yes -o BatchMode=yes "
+             "-o UserKnownHostsFile=%s -o StrictHostKeyChecking=yes %s@%s.%d true",
+             rsa, known, user, lab_net, LAB_HOSTS[6]);
+    int openssh_rc = system(cmd);
+    ssh_pool *p = pool_with(known, rsa, SSH_HOSTKEY_STRICT);
+    ssh_result r;
+    int rc = ssh_exec(p, hosts[6], "true", 0, &r);
+    char msg[DR_ERR_MAX];
+    snprintf(msg, sizeof msg, "%s", r.err.msg);
+    ssh_result_free(&r);
+    ssh_pool_free(p);
+    sh("cp -p %s/authorized_keys.saved %s", tmpdir, akpath);
+    print_message("%s\n", msg);
+    assert_int_equal(openssh_rc, 0);
+    assert_int_equal(rc, DR_EAUTH);
+    assert_non_null(strstr(msg, "SHA-1"));
+    assert_non_null(strstr(msg, "ed25519"));
+    assert_non_null(strstr(msg, rsa));
+}
+
+/* --- the Lua binding on a real host --- */
+
+static int gate_decision;
+static int gate_calls;
+static int lua_gate(void *ud, const dr_effect *e, dr_err *err)
+{
+    (void)ud, (void)e, (void)err;
+    gate_calls++;
+    return gate_decision;
+}
+
+static void test_lua_binding_real_and_rehearsal(void **state)
+{
+    (void)state;
+    lua_State *L = luaL_newstate();
+    luaL_openlibs(L);
+    luaL_requiref(L, "dr.ssh", luaopen_dr_ssh, 0);
+    lua_setglobal(L, "ssh");
+    dr_effect_hooks hooks = {lua_gate, NULL, NULL};
+    dr_effect_install(L, &hooks);
+    char path[256], code[2048];
+    snprintf(path, sizeof path, "%s/lua.cfg", tmpdir);
+    sh("printf 'v1\\n' > %s", path);
+    snprintf(code, sizeof code,
+             "P = assert(ssh.pool{known_hosts='%s', identity='%s', user='%s', port=2222})\n"
+             "H, PATH, HOSTS = '%s.%d', '%s', {'%s.11', '%s.12', '%s.13'}\n",
+             known, key, user, lab_net, 13, path, lab_net, lab_net, lab_net);
+    if (luaL_dostring(L, code) != LUA_OK)
+        fail_msg("%s", lua_tostring(L, -1));
+
+    /* Rehearsal: nothing changes, but the answers look like success. */
+    gate_decision = DR_EFFECT_SIMULATE;
+    if (luaL_dostring(L, "local w = assert(P:write_file(H, PATH, 'v2\\n'))\n"
+                         "assert(w.simulated and w.existed and w.previous == 'v1\\n')\n"
+                         "local r = assert(P:exec(H, 'echo x > ' .. PATH))\n"
+                         "assert(r.simulated and r.status == 0)\n"
+                         "local pr = assert(P:probe(H, 'cat ' .. PATH))\n"
+                         "assert(pr.stdout == 'v1\\n' and not pr.simulated)\n") != LUA_OK)
+        fail_msg("%s", lua_tostring(L, -1));
+    assert_int_equal(gate_calls, 2);
+    dr_buf b = DR_BUF_INIT;
+    dr_err e = {0};
+    assert_int_equal(dr_read_file(path, &b, &e), DR_OK);
+    assert_string_equal(b.data, "v1\n");
+    dr_buf_free(&b);
+
+    /* Real run. */
+    gate_decision = DR_EFFECT_PERFORM;
+    if (luaL_dostring(L, "local w = assert(P:write_file(H, PATH, 'v2\\n'))\n"
+                         "assert(not w.simulated and w.previous == 'v1\\n' and #w.sha256 == 64)\n"
+                         "assert(P:read_file(H, PATH) == 'v2\\n')\n"
+                         "local rs = P:exec_many(HOSTS, 'exit 4')\n"
+                         "for i = 1, 3 do assert(rs[i].ok and rs[i].status == 4, i) end\n"
+                         "local r, err, code = P:exec(H, 'sleep 5', {timeout = 0.5})\n"
+                         "assert(r == nil and code == 'timeout' and err:find('timed out'))\n"
+                         "P:close()\n") != LUA_OK)
+        fail_msg("%s", lua_tostring(L, -1));
+    assert_int_equal(dr_read_file(path, &b, &e), DR_OK);
+    assert_string_equal(b.data, "v2\n");
+    dr_buf_free(&b);
+    lua_close(L);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_exec_status_stderr_signal_and_reuse),
+        cmocka_unit_test(test_changed_host_key_refused),
+        cmocka_unit_test(test_unknown_host_refused_tofu_records),
+        cmocka_unit_test(test_hashed_known_hosts),
+        cmocka_unit_test(test_exec_timeout),
+        cmocka_unit_test(test_atomic_write_keeps_mode_and_owner),
+        cmocka_unit_test(test_cut_off_write_leaves_old_file),
+        cmocka_unit_test(test_fan_out_to_all_lab_hosts),
+        cmocka_unit_test(test_agent_auth),
+        cmocka_unit_test(test_passphrase_from_file_and_env),
+        cmocka_unit_test(test_rsa_key_refused_with_explanation),
+        cmocka_unit_test(test_lua_binding_real_and_rehearsal),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,402 @@
+/* Unit tests for the engine: sandbox, rehearsal, journal, resume after
+ * SIGKILL at every point, precondition refusal, rollback, lock, cooldown.
+ * Files on the local machine stand in for a host (engine_testfiles.h); the
+ * same paths through the effect gate are used by the real primitives. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "engine.h"
+#include "engine_testfiles.h"
+#include "journal.h"
+
+#define RUNBOOKS DRCTL_SOURCE_DIR "/tests/runbooks"
+
+struct fixture {
+    char dir[256];   /* the "host" files */
+    char state[256]; /* the engine's state directory */
+};
+
+static int setup(void **state)
+{
+    struct fixture *f = calloc(1, sizeof *f);
+    snprintf(f->dir, sizeof f->dir, "/tmp/drctl-test-engine-XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    snprintf(f->state, sizeof f->state, "%s/state", f->dir);
+    char files[300];
+    snprintf(files, sizeof files, "%s/files", f->dir);
+    mkdir(files, 0700);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+    assert_int_equal(system(cmd), 0);
+    free(f);
+    return 0;
+}
+
+static void put(const struct fixture *f, const char *name, const char *data, size_t len)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/files/%s", f->dir, name);
+    assert_int_equal(tf_write_raw(path, data, len), 0);
+}
+
+static char *get(const struct fixture *f, const char *name, size_t *len)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/files/%s", f->dir, name);
+    dr_buf b = DR_BUF_INIT;
+    if (tf_read_raw(path, &b) != DR_OK) {
+        dr_buf_free(&b);
+        return NULL;
+    }
+    return dr_buf_steal(&b, len);
+}
+
+static void expect_file(const struct fixture *f, const char *name, const char *want)
+{
+    size_t n;
+    char *got = get(f, name, &n);
+    assert_non_null(got);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+/* Runs a fresh engine on runbook with the given mode and extra args;
+ * stdout/stderr of the run go to capture files when out/err are given. */
+static int run_engine(const struct fixture *f, engine_mode mode, const char *what,
+                      const char *target, int argc, char **argv, dr_buf *out, dr_buf *errout,
+                      int yes, int force, const char *reason)
+{
+    engine_opts o = {0};
+    o.mode = mode;
+    o.state_dir = f->state;
+    o.runbook_dir = RUNBOOKS;
+    o.quiet = 1;
+    o.yes = yes;
+    o.force = force;
+    o.reason = reason;
+    engine *e = NULL;
+    dr_err err = {0};
+    assert_int_equal(engine_open(&e, &o, &err), DR_OK);
+    engine_preload(e, "dr.testfiles", luaopen_dr_testfiles);
+    char outp[300], errp[300];
+    snprintf(outp, sizeof outp, "%s/stdout", f->dir);
+    snprintf(errp, sizeof errp, "%s/stderr", f->dir);
+    fflush(stdout);
+    fflush(stderr);
+    int so = dup(1), se = dup(2);
+    int fo = open(outp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int fe = open(errp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(fo, 1);
+    dup2(fe, 2);
+    int code;
+    if (!strcmp(what, "run"))
+        code = engine_run(e, target, argc, argv);
+    else if (!strcmp(what, "resume"))
+        code = engine_resume(e, target);
+    else
+        code = engine_rollback(e, target);
+    fflush(stdout);
+    fflush(stderr);
+    dup2(so, 1);
+    dup2(se, 2);
+    close(so), close(se), close(fo), close(fe);
+    engine_close(e);
+    if (out) {
+        dr_buf_reset(out);
+        dr_read_file(outp, out, &err);
+    }
+    if (errout) {
+        dr_buf_reset(errout);
+        dr_read_file(errp, errout, &err);
+    }
+    return code;
+}
+
+static int run_three(const struct fixture *f, engine_mode mode, dr_buf *out, dr_buf *errb)
+{
+    char dir[300];
+    snprintf(dir, sizeof dir, "%s/files", f->dir);
+    char *argv[] = {"--dir", dir};
+    return run_engine(f, mode, "run", "three_files", 2, argv, out, errb, 1, 0, NULL);
+}
+
+static void newest_run(const struct fixture *f, char *id, size_t n)
+{
+    dr_buf ids = DR_BUF_INIT;
+    size_t count = 0;
+    dr_err err = {0};
+    assert_int_equal(journal_list_runs(f->state, &ids, &count, &err), DR_OK);
+    assert_true(count > 0);
+    const char *p = ids.data;
+    for (size_t i = 1; i < count; i++)
+        p += strlen(p) + 1;
+    snprintf(id, n, "%s", p);
+    dr_buf_free(&ids);
+}
+
+static void seed_old(const struct fixture *f)
+{
+    put(f, "f1", "old 1\n", 6);
+    put(f, "f2", "old\0two", 7); /* binary, no trailing newline */
+    put(f, "f3", "old 3\n", 6);
+}
+
+static void test_rehearsal_changes_nothing_and_shows_diffs(void **state)
+{
+    struct fixture *f = *state;
+    seed_old(f);
+    dr_buf out = DR_BUF_INIT;
+    assert_int_equal(run_three(f, ENGINE_REHEARSAL, &out, NULL), DR_EXIT_OK);
+    expect_file(f, "f1", "old 1\n");
+    expect_file(f, "f3", "old 3\n");
+    assert_non_null(strstr(out.data, "Rehearsal of three_files: 3 steps"));
+    assert_non_null(strstr(out.data, "-old 1"));
+    assert_non_null(strstr(out.data, "+file 1 v2"));
+    assert_non_null(strstr(out.data, "+file 3 v2"));
+    /* no run was journaled */
+    dr_buf ids = DR_BUF_INIT;
+    size_t count = 7;
+    dr_err err = {0};
+    journal_list_runs(f->state, &ids, &count, &err);
+    assert_int_equal(count, 0);
+    dr_buf_free(&ids);
+    dr_buf_free(&out);
+}
+
+static void test_run_then_rollback_restores_bytes(void **state)
+{
+    struct fixture *f = *state;
+    seed_old(f);
+    assert_int_equal(run_three(f, ENGINE_REAL, NULL, NULL), DR_EXIT_OK);
+    expect_file(f, "f1", "file 1 v2\n");
+    expect_file(f, "f2", "file 2 v2\n");
+    char id[80];
+    newest_run(f, id, sizeof id);
+    dr_buf out = DR_BUF_INIT;
+    assert_int_equal(run_engine(f, ENGINE_REAL, "rollback", id, 0, NULL, NULL, NULL, 1, 0, NULL),
+                     DR_EXIT_OK);
+    expect_file(f, "f1", "old 1\n");
+    size_t n;
+    char *f2 = get(f, "f2", &n);
+    assert_int_equal(n, 7);
+    assert_memory_equal(f2, "old\0two", 7);
+    free(f2);
+    dr_buf_free(&out);
+}
+
+static void test_rollback_removes_created_file(void **state)
+{
+    struct fixture *f = *state;
+    put(f, "f1", "old 1\n", 6);
+    put(f, "f3", "old 3\n", 6);
+    assert_int_equal(run_three(f, ENGINE_REAL, NULL, NULL), DR_EXIT_OK);
+    char id[80];
+    newest_run(f, id, sizeof id);
+    assert_int_equal(run_engine(f, ENGINE_REAL, "rollback", id, 0, NULL, NULL, NULL, 1, 0, NULL),
+                     DR_EXIT_OK);
+    size_t n;
+    assert_null(get(f, "f2", &n));
+    expect_file(f, "f3", "old 3\n");
+}
+
+/* SIGKILL inside each step, before and after its write, then resume: the
+ * end state is the one of an uninterrupted run. */
+static void test_sigkill_in_every_step_then_resume(void **state)
+{
+    struct fixture *f = *state;
+    const char *where[] = {"before", "after"};
+    for (int step = 1; step <= 3; step++) {
+        for (int w = 0; w < 2; w++) {
+            seed_old(f);
+            char marker[400];
+            snprintf(marker, sizeof marker, "%s/files/crash-%d-%s", f->dir, step, where[w]);
+            put(f, strrchr(marker, '/') + 1, "", 0);
+            pid_t pid = fork();
+            assert_true(pid >= 0);
+            if (pid == 0) {
+                run_three(f, ENGINE_REAL, NULL, NULL);
+                _exit(0);
+            }
+            int st;
+            waitpid(pid, &st, 0);
+            assert_true(WIFSIGNALED(st));
+            assert_int_equal(WTERMSIG(st), SIGKILL);
+            char id[80];
+            newest_run(f, id, sizeof id);
+            dr_buf errb = DR_BUF_INIT;
+            int code = run_engine(f, ENGINE_REAL, "resume", id, 0, NULL, NULL, &errb, 1, 0, NULL);
+            if (code != DR_EXIT_OK)
+                fprintf(stderr, "resume after crash in step %d %s: %s\n", step, where[w],
+                        errb.data);
+            assert_int_equal(code, DR_EXIT_OK);
+            dr_buf_free(&errb);
+            expect_file(f, "f1", "file 1 v2\n");
+            expect_file(f, "f2", "file 2 v2\n");
+            expect_file(f, "f3", "file 3 v2\n");
+            /* a finished run does not resume twice */
+            assert_int_equal(
+                run_engine(f, ENGINE_REAL, "resume", id, 0, NULL, NULL, NULL, 1, 0, NULL),
+                DR_EXIT_USAGE);
+        }
+    }
+}
+
+static void test_resume_refuses_when_precondition_moved(void **state)
+{
+    struct fixture *f = *state;
+    seed_old(f);
+    put(f, "crash-2-before", "", 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        run_three(f, ENGINE_REAL, NULL, NULL);
+        _exit(0);
+    }
+    int st;
+    waitpid(pid, &st, 0);
+    assert_true(WIFSIGNALED(st));
+    put(f, "f2", "edited by someone\n", 18);
+    char id[80];
+    newest_run(f, id, sizeof id);
+    dr_buf errb = DR_BUF_INIT;
+    assert_int_equal(run_engine(f, ENGINE_REAL, "resume", id, 0, NULL, NULL, &errb, 1, 0, NULL),
+                     DR_EXIT_REFUSED);
+    assert_non_null(strstr(errb.data, "precondition changed"));
+    assert_non_null(strstr(errb.data, "write f2"));
+    expect_file(f, "f2", "edited by someone\n");
+    dr_buf_free(&errb);
+}
+
+static void test_second_run_refused_by_lock(void **state)
+{
+    struct fixture *f = *state;
+    seed_old(f);
+    dr_err err = {0};
+    int fd;
+    mkdir(f->state, 0700);
+    assert_int_equal(journal_lock(f->state, "20260101-000000-abcd", "failover", &fd, &err), DR_OK);
+    /* flock is per open file: a child process sees the lock held */
+    pid_t pid = fork();
+    if (pid == 0) {
+        dr_buf errb = DR_BUF_INIT;
+        int code = run_three(f, ENGINE_REAL, NULL, &errb);
+        int ok = code == DR_EXIT_REFUSED && strstr(errb.data, "20260101-000000-abcd") &&
+                 strstr(errb.data, "since");
+        _exit(ok ? 0 : 1);
+    }
+    int st;
+    waitpid(pid, &st, 0);
+    journal_unlock(fd);
+    assert_true(WIFEXITED(st));
+    assert_int_equal(WEXITSTATUS(st), 0);
+    expect_file(f, "f1", "old 1\n");
+}
+
+static void test_sandbox_escapes_fail_with_position(void **state)
+{
+    struct fixture *f = *state;
+    const char *hows[] = {"os", "io", "binary", "loadb", "debug", "global"};
+    for (size_t i = 0; i < sizeof hows / sizeof hows[0]; i++) {
+        char *argv[] = {"--how", (char *)hows[i]};
+        dr_buf errb = DR_BUF_INIT;
+        unlink("/tmp/drctl-escaped");
+        int code = run_engine(f, ENGINE_REAL, "run", "escape", 2, argv, NULL, &errb, 1, 0, NULL);
+        assert_int_equal(code, DR_EXIT_FAIL);
+        assert_non_null(strstr(errb.data, "escape.lua:"));
+        assert_int_equal(access("/tmp/drctl-escaped", F_OK), -1);
+        dr_buf_free(&errb);
+    }
+}
+
+static void test_mutation_outside_step_refused(void **state)
+{
+    struct fixture *f = *state;
+    char dir[300];
+    snprintf(dir, sizeof dir, "%s/files", f->dir);
+    char *argv[] = {"--dir", dir};
+    dr_buf errb = DR_BUF_INIT;
+    assert_int_equal(
+        run_engine(f, ENGINE_REAL, "run", "outside_step", 2, argv, NULL, &errb, 1, 0, NULL),
+        DR_EXIT_FAIL);
+    assert_non_null(strstr(errb.data, "outside a step"));
+    size_t n;
+    assert_null(get(f, "x", &n));
+    dr_buf_free(&errb);
+}
+
+static void test_cooldown_and_forced_reason(void **state)
+{
+    struct fixture *f = *state;
+    char *argv[] = {"--to", "dallas"};
+    assert_int_equal(run_engine(f, ENGINE_REAL, "run", "switch", 2, argv, NULL, NULL, 1, 0, NULL),
+                     DR_EXIT_OK);
+    dr_buf errb = DR_BUF_INIT;
+    assert_int_equal(run_engine(f, ENGINE_REAL, "run", "switch", 2, argv, NULL, &errb, 1, 0, NULL),
+                     DR_EXIT_REFUSED);
+    assert_non_null(strstr(errb.data, "cooldown"));
+    assert_int_equal(
+        run_engine(f, ENGINE_REAL, "run", "switch", 2, argv, NULL, &errb, 1, 1, "drill on staging"),
+        DR_EXIT_OK);
+    char id[80];
+    newest_run(f, id, sizeof id);
+    dr_buf j = DR_BUF_INIT;
+    dr_err err = {0};
+    assert_int_equal(journal_read(f->state, id, &j, &err), DR_OK);
+    assert_non_null(strstr(j.data, "force_reason=\"drill on staging\""));
+    dr_buf_free(&j);
+    dr_buf_free(&errb);
+}
+
+static void test_confirmation_needed_without_yes(void **state)
+{
+    struct fixture *f = *state;
+    char *argv[] = {"--to", "dallas"};
+    int saved = dup(0);
+    int devnull = open("/dev/null", O_RDONLY);
+    dup2(devnull, 0);
+    dr_buf errb = DR_BUF_INIT;
+    int code = run_engine(f, ENGINE_REAL, "run", "switch", 2, argv, NULL, &errb, 0, 0, NULL);
+    dup2(saved, 0);
+    close(saved), close(devnull);
+    assert_int_equal(code, DR_EXIT_REFUSED);
+    assert_non_null(strstr(errb.data, "--yes"));
+    dr_buf_free(&errb);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_rehearsal_changes_nothing_and_shows_diffs, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_run_then_rollback_restores_bytes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rollback_removes_created_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sigkill_in_every_step_then_resume, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_resume_refuses_when_precondition_moved, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_second_run_refused_by_lock, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sandbox_escapes_fail_with_position, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_mutation_outside_step_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cooldown_and_forced_reason, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_confirmation_needed_without_yes, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,371 @@
+/* Unit tests for ssh, for what needs no SSH server: host specs, fingerprints,
+ * known_hosts checks (plain, [host]:port, hashed, TOFU), key file types,
+ * argument checks, and connect failures and deadlines against local sockets
+ * that refuse or never answer. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "ssh.h"
+
+/* Host key blobs: ssh-ed25519 with key bytes 0..31 (A) and 100..131 (B).
+ * Fingerprints as printed by `ssh-keygen -lf`. */
+static uint8_t KEY_A[51], KEY_B[51];
+static const char FP_A[] = "SHA256:ZkAslGjFiUHdGf/WUL8rQvkib4PTvQatUV0OUQSncCA";
+static const char FP_B[] = "SHA256:xWtjdf85Hf9YydYmgfjDz0hCpTg6OA8XgYzL29I8Qko";
+
+static void make_blob(uint8_t *b, uint8_t first)
+{
+    static const char type[] = "ssh-ed25519";
+    memcpy(b, "\0\0\0\x0b", 4);
+    memcpy(b + 4, type, 11);
+    memcpy(b + 15, "\0\0\0\x20", 4);
+    for (int i = 0; i < 32; i++)
+        b[19 + i] = (uint8_t)(first + i);
+}
+
+static char known_hosts[4096];
+
+static int setup(void **state)
+{
+    (void)state;
+    make_blob(KEY_A, 0);
+    make_blob(KEY_B, 100);
+    const char *data = getenv("DRCTL_TESTDATA");
+    snprintf(known_hosts, sizeof known_hosts, "%s/ssh/known_hosts", data ? data : "tests/data");
+    return 0;
+}
+
+static void test_fingerprint_as_openssh(void **state)
+{
+    (void)state;
+    char fp[SSH_FINGERPRINT_LEN];
+    ssh_fingerprint(KEY_A, sizeof KEY_A, fp);
+    assert_string_equal(fp, FP_A);
+    ssh_fingerprint(KEY_B, sizeof KEY_B, fp);
+    assert_string_equal(fp, FP_B);
+}
+
+static void test_parse_host(void **state)
+{
+    (void)state;
+    char *u, *h;
+    int port;
+    dr_err e = {0};
+    assert_int_equal(ssh_parse_host("admin@db1:2222", "root", 22, &u, &h, &port, &e), DR_OK);
+    assert_string_equal(u, "admin");
+    assert_string_equal(h, "db1");
+    assert_int_equal(port, 2222);
+    free(u), free(h);
+    assert_int_equal(ssh_parse_host("db1", "root", 0, &u, &h, &port, &e), DR_OK);
+    assert_string_equal(u, "root");
+    assert_string_equal(h, "db1");
+    assert_int_equal(port, 22);
+    free(u), free(h);
+    assert_int_equal(ssh_parse_host("[::1]:2200", "root", 22, &u, &h, &port, &e), DR_OK);
+    assert_string_equal(h, "::1");
+    assert_int_equal(port, 2200);
+    free(u), free(h);
+    assert_int_equal(ssh_parse_host("fe80::1", "root", 2222, &u, &h, &port, &e), DR_OK);
+    assert_string_equal(h, "fe80::1");
+    assert_int_equal(port, 2222);
+    free(u), free(h);
+
+    const char *bad[] = {"",     "@h",    "h:0", "h:65536", "h:2x",
+                         "[::1", "[]:22", "a b", "h:",      "[::1]x"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        dr_err_clear(&e);
+        assert_int_equal(ssh_parse_host(bad[i], "root", 22, &u, &h, &port, &e), DR_EINVAL);
+        assert_null(u);
+        assert_null(h);
+        assert_true(strlen(e.msg) > 0);
+    }
+}
+
+static void test_known_host_plain_and_port(void **state)
+{
+    (void)state;
+    dr_err e = {0};
+    assert_int_equal(ssh_hostkey_verify(known_hosts, "10.1.1.1", 2222, KEY_A, sizeof KEY_A,
+                                        SSH_HOSTKEY_STRICT, &e),
+                     DR_OK);
+    assert_int_equal(ssh_hostkey_verify(known_hosts, "10.1.1.2", 22, KEY_A, sizeof KEY_A,
+                                        SSH_HOSTKEY_STRICT, &e),
+                     DR_OK);
+    /* One line naming two hosts. */
+    assert_int_equal(
+        ssh_hostkey_verify(known_hosts, "beta", 22, KEY_A, sizeof KEY_A, SSH_HOSTKEY_STRICT, &e),
+        DR_OK);
+}
+
+static void test_known_host_hashed(void **state)
+{
+    (void)state;
+    dr_err e = {0};
+    assert_int_equal(ssh_hostkey_verify(known_hosts, "10.1.1.3", 2222, KEY_A, sizeof KEY_A,
+                                        SSH_HOSTKEY_STRICT, &e),
+                     DR_OK);
+    assert_int_equal(ssh_hostkey_verify(known_hosts, "10.1.1.3", 2222, KEY_B, sizeof KEY_B,
+                                        SSH_HOSTKEY_STRICT, &e),
+                     DR_EREFUSED);
+    assert_non_null(strstr(e.msg, "CHANGED"));
+    assert_non_null(strstr(e.msg, FP_B));
+    assert_non_null(strstr(e.msg, "known_hosts:6 "));
+}
+
+static void test_changed_key_refused_with_fingerprint_and_line(void **state)
+{
+    (void)state;
+    dr_err e = {0};
+    assert_int_equal(ssh_hostkey_verify(known_hosts, "10.1.1.1", 2222, KEY_B, sizeof KEY_B,
+                                        SSH_HOSTKEY_STRICT, &e),
+                     DR_EREFUSED);
+    assert_non_null(strstr(e.msg, "[10.1.1.1]:2222"));
+    assert_non_null(strstr(e.msg, FP_B));
+    assert_non_null(strstr(e.msg, known_hosts));
+    assert_non_null(strstr(e.msg, "known_hosts:3 "));
+    /* TOFU never accepts a changed key. */
+    assert_int_equal(ssh_hostkey_verify(known_hosts, "10.1.1.1", 2222, KEY_B, sizeof KEY_B,
+                                        SSH_HOSTKEY_TOFU, &e),
+                     DR_EREFUSED);
+}
+
+static void test_unknown_host_refused(void **state)
+{
+    (void)state;
+    dr_err e = {0};
+    assert_int_equal(ssh_hostkey_verify(known_hosts, "10.1.1.9", 22, KEY_A, sizeof KEY_A,
+                                        SSH_HOSTKEY_STRICT, &e),
+                     DR_EREFUSED);
+    assert_non_null(strstr(e.msg, "unknown"));
+    assert_non_null(strstr(e.msg, FP_A));
+    assert_non_null(strstr(e.msg, known_hosts));
+    /* The unreadable lines 2 and 4 are reported, not fatal. */
+    assert_non_null(strstr(e.msg, "2 lines of it could not be read, the first at line 2"));
+    /* A key entry for port 2222 does not vouch for another port... of another host. */
+    assert_int_equal(ssh_hostkey_verify("/nonexistent/known_hosts", "10.1.1.1", 2222, KEY_A,
+                                        sizeof KEY_A, SSH_HOSTKEY_STRICT, &e),
+                     DR_EREFUSED);
+    assert_non_null(strstr(e.msg, "missing file"));
+    /* Garbage instead of a key blob. */
+    assert_int_equal(ssh_hostkey_verify(known_hosts, "10.1.1.1", 2222, "\0\0\0\x7fxx", 6,
+                                        SSH_HOSTKEY_STRICT, &e),
+                     DR_EPARSE);
+}
+
+static void test_tofu_appends_then_strict_accepts(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/drctl-kh-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "# no newline at end", 19), 19);
+    close(fd);
+    dr_err e = {0};
+    assert_int_equal(
+        ssh_hostkey_verify(path, "10.1.1.9", 2200, KEY_A, sizeof KEY_A, SSH_HOSTKEY_STRICT, &e),
+        DR_EREFUSED);
+    assert_int_equal(
+        ssh_hostkey_verify(path, "10.1.1.9", 2200, KEY_A, sizeof KEY_A, SSH_HOSTKEY_TOFU, &e),
+        DR_OK);
+    dr_buf b = DR_BUF_INIT;
+    assert_int_equal(dr_read_file(path, &b, &e), DR_OK);
+    assert_non_null(strstr(b.data, "# no newline at end\n[10.1.1.9]:2200 ssh-ed25519 "
+                                   "AAAAC3NzaC1lZDI1NTE5AAAAIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhs"
+                                   "cHR4f"));
+    dr_buf_free(&b);
+    assert_int_equal(
+        ssh_hostkey_verify(path, "10.1.1.9", 2200, KEY_A, sizeof KEY_A, SSH_HOSTKEY_STRICT, &e),
+        DR_OK);
+    assert_int_equal(
+        ssh_hostkey_verify(path, "10.1.1.9", 2200, KEY_B, sizeof KEY_B, SSH_HOSTKEY_TOFU, &e),
+        DR_EREFUSED);
+    assert_non_null(strstr(e.msg, "CHANGED"));
+    unlink(path);
+}
+
+static void test_known_host_types(void **state)
+{
+    (void)state;
+    dr_buf b = DR_BUF_INIT;
+    dr_err e = {0};
+    assert_int_equal(ssh_known_host_types(known_hosts, "10.1.1.1", 2222, &b, &e), DR_OK);
+    assert_string_equal(b.data, "ssh-ed25519");
+    dr_buf_reset(&b);
+    assert_int_equal(ssh_known_host_types(known_hosts, "10.1.1.3", 2222, &b, &e), DR_OK);
+    assert_string_equal(b.data, "ssh-ed25519"); /* hashed */
+    dr_buf_reset(&b);
+    assert_int_equal(ssh_known_host_types(known_hosts, "10.1.1.4", 22, &b, &e), DR_OK);
+    assert_string_equal(b.data, "ecdsa-sha2-nistp256");
+    dr_buf_reset(&b);
+    assert_int_equal(ssh_known_host_types(known_hosts, "10.1.1.9", 22, &b, &e), DR_OK);
+    assert_int_equal(b.len, 0);
+    dr_buf_free(&b);
+}
+
+static void test_key_file_types(void **state)
+{
+    (void)state;
+    if (system("command -v ssh-keygen >/dev/null 2>&1") != 0)
+        skip();
+    char dir[] = "/tmp/drctl-keys-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char cmd[512], path[300];
+    snprintf(cmd, sizeof cmd,
+             "ssh-keygen -q -t ed25519 -N 'pass phrase' -f %s/ed && "
+             "ssh-keygen -q -t rsa -b 2048 -N '' -f %s/rsa && "
+             "ssh-keygen -q -t rsa -b 2048 -N '' -m PEM -f %s/rsapem",
+             dir, dir, dir);
+    assert_int_equal(system(cmd), 0);
+    char *type = NULL;
+    dr_err e = {0};
+    snprintf(path, sizeof path, "%s/ed", dir);
+    assert_int_equal(ssh_key_file_type(path, &type, &e), DR_OK);
+    assert_string_equal(type, "ssh-ed25519");
+    free(type);
+    snprintf(path, sizeof path, "%s/rsa", dir);
+    assert_int_equal(ssh_key_file_type(path, &type, &e), DR_OK);
+    assert_string_equal(type, "ssh-rsa");
+    free(type);
+    snprintf(path, sizeof path, "%s/rsapem", dir);
+    assert_int_equal(ssh_key_file_type(path, &type, &e), DR_OK);
+    assert_string_equal(type, "ssh-rsa");
+    free(type);
+    assert_int_equal(ssh_key_file_type(known_hosts, &type, &e), DR_EPARSE);
+    assert_null(type);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static void test_shell_quote(void **state)
+{
+    (void)state;
+    dr_buf b = DR_BUF_INIT;
+    ssh_shell_quote(&b, "it's $HOME");
+    assert_string_equal(b.data, "'it'\\''s $HOME'");
+    dr_buf_free(&b);
+}
+
+static void test_pool_argument_checks(void **state)
+{
+    (void)state;
+    ssh_pool *p = NULL;
+    dr_err e = {0};
+    ssh_config cfg = {.identity = "/k"};
+    assert_int_equal(ssh_pool_new(&cfg, &p, &e), DR_EINVAL);
+    assert_non_null(strstr(e.msg, "known_hosts"));
+    assert_null(p);
+    cfg = (ssh_config){.known_hosts = known_hosts};
+    assert_int_equal(ssh_pool_new(&cfg, &p, &e), DR_EINVAL);
+    cfg = (ssh_config){.known_hosts = known_hosts, .identity = "/k", .exec_timeout_ms = -1};
+    assert_int_equal(ssh_pool_new(&cfg, &p, &e), DR_EINVAL);
+    cfg = (ssh_config){.known_hosts = known_hosts, .identity = "/k", .hostkey_policy = 7};
+    assert_int_equal(ssh_pool_new(&cfg, &p, &e), DR_EINVAL);
+
+    cfg = (ssh_config){.known_hosts = known_hosts, .identity = "/k"};
+    assert_int_equal(ssh_pool_new(&cfg, &p, &e), DR_OK);
+    ssh_write_result w;
+    assert_int_equal(ssh_write_file(p, "h", "relative/path", "x", 1, NULL, &w, &e), DR_EINVAL);
+    assert_non_null(strstr(e.msg, "absolute"));
+    ssh_write_result_free(&w);
+    dr_buf b = DR_BUF_INIT;
+    assert_int_equal(ssh_read_file(p, "h:99999", "/etc/hosts", &b, &e), DR_EINVAL);
+    dr_buf_free(&b);
+    ssh_result r;
+    assert_int_equal(ssh_exec(p, "bad host", "true", 0, &r), DR_EINVAL);
+    assert_int_equal(r.exit_status, -1);
+    ssh_result_free(&r);
+    assert_int_equal(ssh_pool_socket(p, "h"), -1);
+    ssh_pool_free(p);
+}
+
+/* A TCP listener that accepts connections into its backlog and never says a
+ * word: the SSH handshake must time out. */
+static int silent_listener(int *port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {0};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (bind(fd, (struct sockaddr *)&a, sizeof a) != 0 || listen(fd, 16) != 0)
+        return -1;
+    socklen_t len = sizeof a;
+    getsockname(fd, (struct sockaddr *)&a, &len);
+    *port = ntohs(a.sin_port);
+    return fd;
+}
+
+static void test_connect_failures_are_per_host_and_parallel(void **state)
+{
+    (void)state;
+    int port;
+    int lfd = silent_listener(&port);
+    assert_true(lfd >= 0);
+    /* A port nobody listens on: bind one, note it, close it. */
+    int closed_port;
+    int tmp = silent_listener(&closed_port);
+    close(tmp);
+
+    ssh_pool *p = NULL;
+    dr_err e = {0};
+    ssh_config cfg = {.known_hosts = known_hosts,
+                      .identity = "/nonexistent/key",
+                      .user = "nobody",
+                      .connect_timeout_ms = 400};
+    assert_int_equal(ssh_pool_new(&cfg, &p, &e), DR_OK);
+    char silent[3][64], refused[64];
+    for (int i = 0; i < 3; i++)
+        snprintf(silent[i], sizeof silent[i], "u%d@127.0.0.1:%d", i, port);
+    snprintf(refused, sizeof refused, "127.0.0.1:%d", closed_port);
+    const char *hosts[] = {silent[0], refused, silent[1], silent[2]};
+    ssh_result r[4];
+    int64_t t0 = dr_now_ms();
+    size_t failed = ssh_exec_many(p, hosts, 4, "true", 1000, r);
+    int64_t took = dr_now_ms() - t0;
+    assert_int_equal(failed, 4);
+    for (int i = 0; i < 4; i++) {
+        if (i == 1) {
+            assert_int_equal(r[i].rc, DR_EIO);
+            assert_non_null(strstr(r[i].err.msg, "Connection refused"));
+            assert_non_null(strstr(r[i].err.msg, refused));
+        } else {
+            assert_int_equal(r[i].rc, DR_ETIMEOUT);
+            assert_non_null(strstr(r[i].err.msg, "timed out after 0.4 s (SSH handshake)"));
+            assert_true(r[i].duration_ms >= 400);
+        }
+        ssh_result_free(&r[i]);
+    }
+    /* Three 0.4 s timeouts in parallel, not one after the other. */
+    assert_true(took < 1000);
+    ssh_pool_free(p);
+    close(lfd);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fingerprint_as_openssh),
+        cmocka_unit_test(test_parse_host),
+        cmocka_unit_test(test_known_host_plain_and_port),
+        cmocka_unit_test(test_known_host_hashed),
+        cmocka_unit_test(test_changed_key_refused_with_fingerprint_and_line),
+        cmocka_unit_test(test_unknown_host_refused),
+        cmocka_unit_test(test_tofu_appends_then_strict_accepts),
+        cmocka_unit_test(test_known_host_types),
+        cmocka_unit_test(test_key_file_types),
+        cmocka_unit_test(test_shell_quote),
+        cmocka_unit_test(test_pool_argument_checks),
+        cmocka_unit_test(test_connect_failures_are_per_host_and_parallel),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}
