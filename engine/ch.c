@@ -523,6 +523,7 @@ const char *ch_table_cell(const ch_table *t, size_t row, size_t col)
 static char *tsv_unescape(const char *p, const char *e)
 {
     dr_buf b = DR_BUF_INIT;
+    dr_buf_append(&b, "", 0); /* allocated and terminated even when empty */
     dr_buf_reserve(&b, (size_t)(e - p));
     while (p < e) {
         char ch = *p++;
