@@ -18,7 +18,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
 #include "ch.h"
+#include "ch_lua.h"
+#include "effect.h"
 
 static void load(const char *name, dr_buf *out)
 {
@@ -500,6 +506,65 @@ static void test_secret_file(void **state)
     unlink(path);
 }
 
+/* ---- the Lua binding: misuse raises, the gate decides on writes */
+
+static int gate_calls;
+static char gate_summary[256];
+
+static int simulate_gate(void *ud, const dr_effect *e, dr_err *err)
+{
+    (void)ud, (void)err;
+    gate_calls++;
+    snprintf(gate_summary, sizeof gate_summary, "%s %s %s", e->module, e->host, e->summary);
+    return e->kind == DR_EFFECT_CH_WRITE ? DR_EFFECT_SIMULATE : DR_EFFECT_PERFORM;
+}
+
+static void run_lua(lua_State *L, const char *chunk)
+{
+    if (luaL_dostring(L, chunk) != LUA_OK)
+        fail_msg("lua: %s", lua_tostring(L, -1));
+}
+
+static void test_lua_binding(void **state)
+{
+    (void)state;
+    lua_State *L = luaL_newstate();
+    luaL_openlibs(L);
+    luaL_requiref(L, "dr.ch", luaopen_dr_ch, 0);
+    lua_setglobal(L, "ch");
+    dr_effect_hooks hooks = {.gate = simulate_gate};
+    dr_effect_install(L, &hooks);
+    setenv("DRCTL_TEST_CH_PW2", "lua-secret-9", 1);
+    run_lua(L, "c = assert(ch.client{password_env = 'DRCTL_TEST_CH_PW2', timeout = 2})\n"
+               "assert(tostring(c):find('dr.ch.client'))\n"
+               /* rehearsal: nothing is sent (port 1 would refuse) */
+               "assert(c:heartbeat_write('127.0.0.1:1', 'dallas') == true)\n"
+               "local r = assert(c:execute('127.0.0.1:1', 'SYSTEM STOP FETCHES default.events'))\n"
+               "assert(r.simulated == true)\n"
+               /* misuse raises */
+               "local ok, e = pcall(c.query, c, '127.0.0.1:1', 'INSERT INTO t VALUES (1)')\n"
+               "assert(not ok and e:find('read%-only statement expected'), e)\n"
+               "ok, e = pcall(c.sync_replica, c, '127.0.0.1:1', 'a;b', 1)\n"
+               "assert(not ok and e:find('db.table expected'), e)\n"
+               "ok, e = pcall(c.replicas, c, 'h:99999')\n"
+               "assert(not ok and e:find('port between'), e)\n"
+               /* an expected failure: nil, message, code; no password in it */
+               "local rows, err, code = c:query('127.0.0.1:1', 'SELECT 1')\n"
+               "assert(rows == nil and code == 'i/o error' and err:find('127.0.0.1:1'), err)\n"
+               "assert(not err:find('lua%-secret'))\n"
+               "local all = c:query({'127.0.0.1:1', '127.0.0.1:1'}, 'SELECT 1')\n"
+               "assert(#all == 2 and all[2].ok == false and all[2].code == 'i/o error')\n"
+               "c:close(); c:close()\n"
+               "ok, e = pcall(c.replicas, c, '127.0.0.1')\n"
+               "assert(not ok and e:find('closed'), e)\n"
+               "local c2, err2, code2 = ch.client{password_env = 'DRCTL_NO_SUCH_VAR_X'}\n"
+               "assert(c2 == nil and code2 == 'not found', err2)\n");
+    unsetenv("DRCTL_TEST_CH_PW2");
+    assert_int_equal(gate_calls, 2);
+    assert_string_equal(gate_summary, "ch 127.0.0.1:1 SYSTEM STOP FETCHES default.events");
+    lua_close(L);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -515,6 +580,7 @@ int main(void)
         cmocka_unit_test(test_password_in_header_only_and_scrubbed),
         cmocka_unit_test(test_unreachable_and_deadline),
         cmocka_unit_test(test_secret_file),
+        cmocka_unit_test(test_lua_binding),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
