@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "engine_int.h"
+#include "ch_lua.h"
 #include "chconf_lua.h"
 #include "fourlw_lua.h"
 #include "inventory_lua.h"
@@ -11,8 +12,13 @@
 #include "zk_lua.h"
 
 const struct engine_module engine_modules[] = {
-    {"dr", luaopen_dr},       {"dr.inventory", luaopen_dr_inventory}, {"dr.ssh", luaopen_dr_ssh},
-    {"dr.zk", luaopen_dr_zk}, {"dr.fourlw", luaopen_dr_fourlw},       {NULL, NULL},
+    {"dr", luaopen_dr},
+    {"dr.inventory", luaopen_dr_inventory},
+    {"dr.ssh", luaopen_dr_ssh},
+    {"dr.zk", luaopen_dr_zk},
+    {"dr.fourlw", luaopen_dr_fourlw},
+    {"dr.ch", luaopen_dr_ch},
+    {NULL, NULL},
 };
 
 void engine_diff(const char *path, const char *before, size_t before_len, const char *after,
