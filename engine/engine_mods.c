@@ -2,6 +2,7 @@
 #include "engine_mods.h"
 
 #include "engine_int.h"
+#include "ch_lua.h"
 #include "chconf_lua.h"
 #include "diff.h"
 #include "diff_lua.h"
@@ -22,6 +23,7 @@ const struct engine_module engine_modules[] = {
     {"dr.zkconf", luaopen_dr_zkconf},
     {"dr.keeperxml", luaopen_dr_keeperxml},
     {"dr.diff", luaopen_dr_diff},
+    {"dr.ch", luaopen_dr_ch},
     {NULL, NULL},
 };
 
