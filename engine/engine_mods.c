@@ -30,5 +30,7 @@ const struct engine_module engine_modules[] = {
 void engine_diff(const char *path, const char *before, size_t before_len, const char *after,
                  size_t after_len, dr_buf *out)
 {
+    while (path && *path == '/')
+        path++; /* "a/etc/x", not "a//etc/x" */
     diff_unified(path, before ? before : "", before ? before_len : 0, after, after_len, out, NULL);
 }
