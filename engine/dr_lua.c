@@ -336,9 +336,13 @@ static int l_wait(lua_State *L)
         }
         const char *detail = luaL_optstring(L, -1, "");
         int64_t now = dr_now_ms();
-        if (now >= deadline)
-            return luaL_error(L, "timed out after %.1f s waiting for %s%s%s", timeout, what,
-                              *detail ? " (last: " : "", *detail ? detail : "");
+        if (now >= deadline) {
+            /* lua_pushfstring knows no precision: format the seconds here */
+            char secs[32];
+            snprintf(secs, sizeof secs, "%.1f", timeout);
+            return luaL_error(L, "timed out after %s s waiting for %s%s%s%s", secs, what,
+                              *detail ? " (last: " : "", *detail ? detail : "", *detail ? ")" : "");
+        }
         if (tty) {
             fprintf(stderr, "\r\033[K    waiting for %s: %.1f s of %.0f s%s%s", what,
                     (double)(now - t0) / 1000.0, timeout, *detail ? " - " : "", detail);

@@ -102,6 +102,34 @@ function M.wait_mode(k, modes, timeout)
     }, last
 end
 
+-- Waits until the keepers in `up` have formed a quorum: one of them leads
+-- and `k` (just started) leads or follows.
+function M.wait_ensemble(up, k, timeout)
+    return dr.wait {
+        what = string.format("%s to join an ensemble of %s", k.name,
+            table.concat((function()
+                local n = {}
+                for i, x in ipairs(up) do
+                    n[i] = x.name
+                end
+                return n
+            end)(), ", ")),
+        timeout = timeout or 60,
+        check = function()
+            local p = M.probe(up, 2)
+            local leaders = 0
+            for _, x in ipairs(up) do
+                if p[x.name].mode == "leader" then
+                    leaders = leaders + 1
+                end
+            end
+            local m = p[k.name].mode
+            return leaders == 1 and (m == "leader" or m == "follower"),
+                string.format("%s is %s, %d leader(s)", k.name, tostring(m), leaders)
+        end,
+    }
+end
+
 -- A client session to the given keepers (all of them: the client picks),
 -- authenticated with the super-user digest when the inventory names one.
 function M.connect(ks, timeout)

@@ -318,7 +318,7 @@ end
 -- The new ensemble is trusted only when its leader is the data holder, its
 -- zxid is not behind what the standby held, the marker and the standby
 -- replicas' znodes are there, and the roles are as planned.
-local function prove_ensemble(ensemble, holder, zxid_before, replica_paths)
+local function prove_ensemble(ensemble, holders, zxid_before, replica_paths)
     dr.step {
         name = "prove the new ensemble holds the data",
         -- a check only: it runs in real runs (a rehearsal has no new
@@ -339,10 +339,15 @@ local function prove_ensemble(ensemble, holder, zxid_before, replica_paths)
                 error("no leader among " .. names(ensemble), 0)
             end
             local lz = probe[leader.name].zxid
-            if leader.name ~= holder.name then
-                error(string.format("zxid guard: %s leads, not the data holder %s: an ensemble "
-                    .. "without the data may have formed; stop it and start %s first",
-                    leader.name, holder.name, holder.name), 0)
+            if not holders[leader.name] then
+                local hs = {}
+                for n in pairs(holders) do
+                    hs[#hs + 1] = n
+                end
+                table.sort(hs)
+                error(string.format("zxid guard: %s leads, not a data holder (%s): an ensemble "
+                    .. "without the data may have formed; stop it and start a data holder first",
+                    leader.name, table.concat(hs, ", ")), 0)
             end
             if zxid_before and lz < zxid_before then
                 error(string.format("zxid guard: leader %s is at %s, behind %s seen on the "
@@ -401,61 +406,81 @@ function M.failover(to_name, opts)
     if inv.keeper_kind ~= "zookeeper" then
         return M.keeper_failover(target, dead, opts)
     end
-
-    -- pre-flight: the target's hosts answer, what each keeper holds, no
-    -- writes running on the target's replicas
-    local unreachable = {}
-    for _, n in ipairs(target.keepers) do
-        if not pcall(hosts.probe, n, "true", { timeout = 10 }) then
-            unreachable[#unreachable + 1] = n.name
-        end
-    end
-    for _, n in ipairs(target.clickhouse) do
-        if not pcall(hosts.probe, n, "true", { timeout = 10 }) then
-            unreachable[#unreachable + 1] = n.name
-        end
-    end
-    if #unreachable > 0 then
-        dr.refuse(string.format("%s hosts do not answer over ssh: %s", target.name,
-            table.concat(unreachable, ", ")), "bring them back or fix ssh, then run again")
-    end
     local ensemble = target.keepers
     if #ensemble % 2 == 0 then
         dr.refuse(string.format("%s has %d keepers: an ensemble needs an odd number",
             target.name, #ensemble), "add or remove a spare in the inventory")
     end
-    local seen, probe = observe_zxids(target.keepers)
-    local holder = pick_holder(target.keepers, seen)
-    if not holder then
-        dr.refuse(string.format("no keeper of %s holds any data (no zxid from srvr or its data "
-            .. "directory)", target.name), "check the observers' data directories")
-    end
-    local zxid_before = seen[holder.name].zxid
-    dr.log("data holder: %s at %s%s", holder.name, keepers.hex(zxid_before),
-        seen[holder.name].exact and "" or " (from its data directory)")
-    for _, k in ipairs(target.keepers) do
-        dr.log("%s: %s, zxid %s", k.name, probe[k.name].mode, keepers.hex(seen[k.name].zxid))
-    end
-    local busy = clickhouse.running_inserts(target.clickhouse)
-    if #busy > 0 then
-        dr.refuse("INSERTs are running on " .. table.concat(busy, ", "),
-            "stop the writers on the standby site first")
-    end
-    local replica_paths = clickhouse.replica_paths(target.clickhouse)
-    local reachable_dead = {}
-    local dead_probe = keepers.probe(dead.keepers, 2)
-    for _, k in ipairs(dead.keepers) do
-        if dead_probe[k.name].ok then
-            reachable_dead[#reachable_dead + 1] = k
-        end
-    end
-    if opts.planned then
-        for _, k in ipairs(dead.keepers) do
-            if inv.keepers_by_id[k.id].role ~= "spare" and not dead_probe[k.name].ok then
-                dr.refuse(string.format("%s does not answer: a planned switch needs both sites",
-                    k.name), "use failover for an unplanned switch")
+
+    -- Pre-flight, as a step: what it decides (the data holder, the zxid to
+    -- guard, what to fence) is journaled, so a resumed run acts on the same
+    -- decisions even though the world has moved since.
+    local pf = dr.step {
+        name = string.format("pre-flight: %s's hosts, zxids and writes", target.name),
+        act = function()
+            local unreachable = {}
+            for _, list in ipairs({ target.keepers, target.clickhouse }) do
+                for _, n in ipairs(list) do
+                    if not pcall(hosts.probe, n, "true", { timeout = 10 }) then
+                        unreachable[#unreachable + 1] = n.name
+                    end
+                end
             end
-        end
+            if #unreachable > 0 then
+                dr.refuse(string.format("%s hosts do not answer over ssh: %s", target.name,
+                    table.concat(unreachable, ", ")), "bring them back or fix ssh, then run again")
+            end
+            local seen, probe = observe_zxids(target.keepers)
+            local holder = pick_holder(target.keepers, seen)
+            if not holder then
+                dr.refuse(string.format("no keeper of %s holds any data (no zxid from srvr or "
+                    .. "its data directory)", target.name), "check the observers' data directories")
+            end
+            local plan = {
+                holder = holder.name, zxid_before = seen[holder.name].zxid, holders = {},
+                running = {}, dead_keepers = {}, dead_clickhouse = {},
+            }
+            for _, k in ipairs(target.keepers) do
+                dr.log("%s: %s, zxid %s%s", k.name, probe[k.name].mode,
+                    keepers.hex(seen[k.name].zxid), seen[k.name].exact and "" or " (data dir)")
+                if seen[k.name].zxid == plan.zxid_before then
+                    plan.holders[#plan.holders + 1] = k.name
+                end
+                if probe[k.name].ok then
+                    plan.running[#plan.running + 1] = k.name
+                end
+            end
+            local busy = clickhouse.running_inserts(target.clickhouse)
+            if #busy > 0 then
+                dr.refuse("INSERTs are running on " .. table.concat(busy, ", "),
+                    "stop the writers on the standby site first")
+            end
+            plan.replica_paths = clickhouse.replica_paths(target.clickhouse)
+            local dead_probe = keepers.probe(dead.keepers, 2)
+            for _, k in ipairs(dead.keepers) do
+                if dead_probe[k.name].ok then
+                    plan.dead_keepers[#plan.dead_keepers + 1] = k.name
+                elseif opts.planned and k.role ~= "spare" then
+                    dr.refuse(string.format("%s does not answer: a planned switch needs both "
+                        .. "sites", k.name), "use failover for an unplanned switch")
+                end
+            end
+            for _, c in ipairs(dead.clickhouse) do
+                if pcall(hosts.probe, c, "true", { timeout = 5 }) then
+                    plan.dead_clickhouse[#plan.dead_clickhouse + 1] = c.name
+                else
+                    dr.warn("%s is unreachable: it cannot be fenced now; recovery rewrites it "
+                        .. "before it rejoins", c.name)
+                end
+            end
+            dr.log("data holder: %s at %s", holder.name, keepers.hex(plan.zxid_before))
+            return plan
+        end,
+    }
+    local holder = inv.nodes[pf.holder]
+    local holders = {}
+    for _, n in ipairs(pf.holders) do
+        holders[n] = true
     end
 
     -- the membership to write
@@ -467,40 +492,33 @@ function M.failover(to_name, opts)
     dr.log("new ensemble: %s", describe(new))
 
     -- fence what is reachable of the old primary
-    for _, k in ipairs(reachable_dead) do
-        stop_keeper(k, "fence the old primary")
+    for _, n in ipairs(pf.dead_keepers) do
+        stop_keeper(inv.nodes[n], "fence the old primary")
     end
-    if opts.fence_clickhouse ~= false then
-        for _, c in ipairs(dead.clickhouse) do
-            if pcall(hosts.probe, c, "true", { timeout = 5 }) then
-                dr.step {
-                    name = string.format("stop %s (fence the old primary)", c.name),
-                    host = c.name,
-                    act = function()
-                        hosts.exec(c, c.stop, { timeout = 120 })
-                    end,
-                }
-            else
-                dr.warn("%s is unreachable: it cannot be fenced now; recovery rewrites it "
-                    .. "before it rejoins", c.name)
-            end
-        end
+    for _, n in ipairs(pf.dead_clickhouse) do
+        local c = inv.nodes[n]
+        dr.step {
+            name = string.format("stop %s (fence the old primary)", c.name),
+            host = c.name,
+            act = function()
+                hosts.exec(c, c.stop, { timeout = 120 })
+            end,
+        }
     end
 
     -- stop the target's keepers, save the holder's data, rewrite every config
-    for _, k in ipairs(target.keepers) do
-        if probe[k.name].ok then
-            stop_keeper(k, "to rewrite its membership")
-        end
+    for _, n in ipairs(pf.running) do
+        stop_keeper(inv.nodes[n], "to rewrite its membership")
     end
     backup_data(holder, "failover")
     for _, k in ipairs(target.keepers) do
         write_keeper_config(k, new, "participant of " .. describe(new))
     end
 
-    -- the data holder first, then the others one at a time: two empty
-    -- nodes never run together without it, so they cannot elect an empty
-    -- leader
+    -- the data holder first, then the others one at a time: nodes without
+    -- the data never run together without it, so they cannot elect an
+    -- empty leader.  Nodes at the holder's zxid hold the same data: any of
+    -- them may win the election (ZooKeeper breaks the tie by id).
     local order = { holder }
     for _, k in ipairs(target.keepers) do
         if k ~= holder then
@@ -514,8 +532,11 @@ function M.failover(to_name, opts)
             keepers.start(holder)
         end,
     }
+    local started = { holder }
     for i = 2, #order do
         local k = order[i]
+        started[#started + 1] = k
+        local up = { table.unpack(started) }
         dr.step {
             name = string.format("start %s", k.name),
             host = k.name,
@@ -523,13 +544,11 @@ function M.failover(to_name, opts)
                 keepers.start(k)
             end,
             verify = function()
-                keepers.wait_mode(holder, { leader = true }, 60)
-                keepers.wait_mode(k, { follower = true }, 60)
-                return true
+                return keepers.wait_ensemble(up, k, 60)
             end,
         }
     end
-    prove_ensemble(ensemble, holder, zxid_before, replica_paths)
+    prove_ensemble(ensemble, holders, pf.zxid_before, pf.replica_paths)
 
     -- ClickHouse of the new primary site
     for _, c in ipairs(target.clickhouse) do
@@ -539,20 +558,18 @@ function M.failover(to_name, opts)
     for _, c in ipairs(target.clickhouse) do
         restart_clickhouse(c)
     end
-    local first_write
-    dr.step {
+    local first_write = dr.step {
         name = "verify " .. target.name .. " takes writes",
         act = function()
             for _, c in ipairs(target.clickhouse) do
                 clickhouse.wait_writable(c, 120)
             end
-            first_write = clickhouse.heartbeat(target.clickhouse[1], target.name)
-            return first_write
+            return clickhouse.heartbeat(target.clickhouse[1], target.name)
         end,
     }
     write_marker(ensemble)
     local t0 = dr.first_effect_time()
-    if t0 and first_write then
+    if t0 and first_write and not dr.rehearsal() then
         dr.metric("rto_seconds", math.floor((first_write - t0) * 1000 + 0.5) / 1000)
     end
     return { holder = holder.name, ensemble = new }
@@ -571,22 +588,28 @@ function M.recover(name, opts)
     if inv.keeper_kind ~= "zookeeper" then
         return M.keeper_recover(site, live, opts)
     end
-    local ensemble = {}
-    local probe = keepers.probe(live.keepers)
-    for _, k in ipairs(live.keepers) do
-        local m = probe[k.name].mode
-        if m == "leader" or m == "follower" then
-            ensemble[#ensemble + 1] = k
+    local ensemble, current = {}, nil
+    if opts.assume then
+        -- right after a failover in the same run (switchover, failback):
+        -- the ensemble it built and proved, which a rehearsal cannot see
+        ensemble, current = opts.assume.ensemble, opts.assume.members
+    else
+        local probe = keepers.probe(live.keepers)
+        for _, k in ipairs(live.keepers) do
+            local m = probe[k.name].mode
+            if m == "leader" or m == "follower" then
+                ensemble[#ensemble + 1] = k
+            end
         end
+        if #ensemble == 0 then
+            dr.refuse("no keeper of " .. live.name .. " serves as leader or follower",
+                "fail over to " .. live.name .. " first")
+        end
+        local s = assert(keepers.connect(ensemble))
+        local config = assert(s:config())
+        s:close()
+        current = config.members
     end
-    if #ensemble == 0 then
-        dr.refuse("no keeper of " .. live.name .. " serves as leader or follower",
-            "fail over to " .. live.name .. " first")
-    end
-    local s = assert(keepers.connect(ensemble))
-    local config = assert(s:config())
-    s:close()
-    local current = config.members
     for _, m in ipairs(current) do
         local k = inv.keepers_by_id[m.id]
         if k and k.site == site.name and m.role == "participant" then
@@ -784,8 +807,11 @@ function M.switch(to_name, opts)
     for _, c in ipairs(target.clickhouse) do
         clickhouse.wait_caught_up(c, opts.gate_timeout or 120)
     end
-    M.failover(to_name, { planned = true })
-    M.recover(from.name, opts)
+    local done = M.failover(to_name, { planned = true })
+    M.recover(from.name, {
+        catch_up_timeout = opts.catch_up_timeout,
+        assume = { ensemble = target.keepers, members = done.ensemble },
+    })
 end
 
 return M
