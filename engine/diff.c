@@ -421,6 +421,8 @@ int diff_unified(const char *path, const char *before, size_t before_len, const 
     size_t hunks = 0;
     if (ng > 0) {
         const char *p = path ? path : "";
+        while (*p == '/')
+            p++; /* "/etc/x" is labelled a/etc/x, as git does */
         const char *sep = path ? "/" : "";
         dr_buf_printf(out, "--- a%s%s\n+++ b%s%s\n", sep, p, sep, p);
     }

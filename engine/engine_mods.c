@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "diff.h"
 #include "engine_int.h"
 #include "chconf_lua.h"
 #include "fourlw_lua.h"
@@ -18,26 +19,7 @@ const struct engine_module engine_modules[] = {
 void engine_diff(const char *path, const char *before, size_t before_len, const char *after,
                  size_t after_len, dr_buf *out)
 {
-    if (before && before_len == after_len && !memcmp(before, after, after_len))
-        return;
-    /* Placeholder until the diff module lands: whole-file replacement. */
-    dr_buf_printf(out, "--- a%s\n+++ b%s\n", path, path);
-    (void)before_len;
-    const char *texts[2] = {before, after};
-    size_t lens[2] = {before_len, after_len};
-    const char marks[2] = {'-', '+'};
-    for (int k = 0; k < 2; k++) {
-        const char *p = texts[k];
-        if (!p)
-            continue;
-        const char *end = p + lens[k];
-        while (p < end) {
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-            dr_buf_putc(out, marks[k]);
-            dr_buf_append(out, p, n);
-            dr_buf_putc(out, '\n');
-            p += n + (nl ? 1 : 0);
-        }
-    }
+    /* An absent file diffs as an empty one. */
+    diff_unified(path, before ? before : "", before ? before_len : 0, after ? after : "",
+                 after ? after_len : 0, out, NULL);
 }

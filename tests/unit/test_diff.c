@@ -143,6 +143,10 @@ static void test_equal_gives_nothing(void **state)
     assert_int_equal(st.added, 1);
     assert_int_equal(st.removed, 1);
     assert_true(strncmp(out.data, "--- a\n+++ b\n@@ -1 +1 @@\n-a", 26) == 0);
+    dr_buf_reset(&out);
+    diff_unified("/etc/zookeeper/zoo.cfg", "", 0, "x", 1, &out, NULL);
+    assert_string_equal(out.data, "--- a/etc/zookeeper/zoo.cfg\n+++ b/etc/zookeeper/zoo.cfg\n"
+                                  "@@ -0,0 +1 @@\n+x\n\\ No newline at end of file\n");
     dr_buf_free(&out);
 }
 
