@@ -10,7 +10,7 @@
  * search settles for the furthest-reaching point found so far: the script
  * stays valid, only maybe longer, and inputs that share almost nothing cannot
  * make a dry run crawl. */
-#define DIFF_MAX_ROUNDS 4096
+#define DIFF_MAX_ROUNDS 1024
 
 typedef struct line {
     const char *p;
