@@ -346,24 +346,25 @@ int keeperxml_parse(const char *name, const char *text, size_t len, keeperxml **
             keeperxml_free(k);
             return r;
         }
+        long id = -1, other = -1;
         char *t = text_of(child(s, "id"));
+        parse_long(t, 1, LONG_MAX, &id);
+        free(t);
         for (xmlNodePtr o = raft->children; o != s; o = o->next) {
             if (!name_is(o, "server"))
                 continue;
-            char *u = text_of(child(o, "id"));
-            int same = strcmp(t, u) == 0;
-            free(u);
-            if (same) {
+            t = text_of(child(o, "id"));
+            parse_long(t, 1, LONG_MAX, &other);
+            free(t);
+            if (other == id) {
                 dr_err_set(err, DR_EPARSE,
-                           "%s:%ld: expected each server id once, %s is already "
-                           "in <raft_configuration>",
-                           k->name, xmlGetLineNo(s), t);
-                free(t);
+                           "%s:%ld: expected each server id once, %ld is already in "
+                           "<raft_configuration>",
+                           k->name, xmlGetLineNo(s), id);
                 keeperxml_free(k);
                 return DR_EPARSE;
             }
         }
-        free(t);
     }
     /* Keep the declaration as written (libxml2 would rewrite it). */
     const char *p = text;
