@@ -370,7 +370,9 @@ int keeperxml_parse(const char *name, const char *text, size_t len, keeperxml **
     const char *p = text;
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
         p += 3;
-    if ((size_t)(p - text) + 5 <= len && memcmp(p, "<?xml", 5) == 0) {
+    /* "<?xml" + white space: a declaration; "<?xmlfoo" is a processing
+     * instruction, which libxml2 keeps as a node and writes itself. */
+    if ((size_t)(p - text) + 6 <= len && memcmp(p, "<?xml", 5) == 0 && strchr(" \t\r\n", p[5])) {
         const char *end = strstr(p, "?>");
         if (end && (size_t)(end - text) < len)
             k->decl = dr_strndup(p, (size_t)(end + 2 - p));
