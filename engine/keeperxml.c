@@ -374,8 +374,8 @@ int keeperxml_parse(const char *name, const char *text, size_t len, keeperxml **
      * instruction, which libxml2 keeps as a node and writes itself. */
     if ((size_t)(p - text) + 6 <= len && memcmp(p, "<?xml", 5) == 0 && p[5] &&
         strchr(" \t\r\n", p[5])) {
-        const char *end = strstr(p, "?>");
-        if (end && (size_t)(end - text) < len)
+        const char *end = memmem(p, len - (size_t)(p - text), "?>", 2); /* text: no NUL */
+        if (end)
             k->decl = dr_strndup(p, (size_t)(end + 2 - p));
     }
     *out = k;
