@@ -374,7 +374,11 @@ int keeperxml_parse(const char *name, const char *text, size_t len, keeperxml **
      * instruction, which libxml2 keeps as a node and writes itself. */
     if ((size_t)(p - text) + 6 <= len && memcmp(p, "<?xml", 5) == 0 && p[5] &&
         strchr(" \t\r\n", p[5])) {
-        const char *end = memmem(p, len - (size_t)(p - text), "?>", 2); /* text: no NUL */
+        /* text need not end in a NUL: search within len only */
+        const char *end = NULL;
+        for (const char *q = p; !end && q + 1 < text + len; q++)
+            if (q[0] == '?' && q[1] == '>')
+                end = q;
         if (end)
             k->decl = dr_strndup(p, (size_t)(end + 2 - p));
     }
