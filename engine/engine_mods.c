@@ -32,5 +32,7 @@ void engine_diff(const char *path, const char *before, size_t before_len, const 
 {
     while (path && *path == '/')
         path++; /* "a/etc/x", not "a//etc/x" */
-    diff_unified(path, before ? before : "", before ? before_len : 0, after, after_len, out, NULL);
+    /* An absent file diffs as an empty one. */
+    diff_unified(path, before ? before : "", before ? before_len : 0, after ? after : "",
+                 after ? after_len : 0, out, NULL);
 }
