@@ -19,7 +19,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
 #include "ch.h"
+#include "ch_lua.h"
 
 #define NCH 4
 static char host[NCH + 1][64]; /* host[1..4] = ch1..ch4 */
@@ -243,6 +248,38 @@ static void test_catch_up_view(void **state)
     assert_true(seen);
     ch_replicas_status_free(&st);
 
+    /* the catch-up view of all four at once: the others catch up (the
+     * writes are seconds old), ch3 stays behind */
+    ch_catchup v[NCH];
+    deadline = dr_now_ms() + 30000;
+    delay = 50;
+    for (;;) {
+        for (int i = 0; i < NCH; i++)
+            v[i] = (ch_catchup){.host = host[i + 1]};
+        assert_int_equal(ch_catchup_many(&client, v, NCH, 5000, &err), 0);
+        int others = v[0].caught_up && v[1].caught_up && v[3].caught_up;
+        if (others || dr_now_ms() > deadline)
+            break;
+        for (int i = 0; i < NCH; i++)
+            ch_catchup_free(&v[i]);
+        backoff(&delay);
+    }
+    for (int i = 0; i < NCH; i++) {
+        assert_int_equal(v[i].status_rc, DR_OK);
+        assert_true(v[i].replicas.n >= 2);
+        const char *w = NULL;
+        for (size_t k = 0; k < v[i].replicas.n && !w; k++)
+            ch_replica_caught_up(&v[i].replicas.items[k], &w);
+        printf("labtest_ch: catch-up view ch%d: system.replicas %s%s%s, /replicas_status HTTP %ld "
+               "\"%.60s\"\n",
+               i + 1, v[i].caught_up ? "caught up" : "behind", w ? ": " : "", w ? w : "",
+               v[i].status.http_status, v[i].status.body);
+    }
+    assert_true(v[0].caught_up && v[1].caught_up && v[3].caught_up);
+    assert_false(v[2].caught_up);
+    for (int i = 0; i < NCH; i++)
+        ch_catchup_free(&v[i]);
+
     /* SYNC REPLICA cannot succeed while fetches are stopped */
     int64_t t0 = dr_now_ms();
     assert_int_equal(ch_sync_replica(&client, host[3], 0, "default.events", 2000, &err),
@@ -360,6 +397,46 @@ static void test_heartbeat_across_sites(void **state)
                      DR_EINVAL);
 }
 
+/* The binding on the real servers: what a runbook sees. */
+static void test_lua_binding_on_lab(void **state)
+{
+    (void)state;
+    lua_State *L = luaL_newstate();
+    luaL_openlibs(L);
+    luaL_requiref(L, "dr.ch", luaopen_dr_ch, 0);
+    lua_setglobal(L, "ch");
+    lua_pushstring(L, pwfile);
+    lua_setglobal(L, "PWFILE");
+    for (int i = 1; i <= NCH; i++) {
+        lua_pushstring(L, host[i]);
+        char name[8];
+        snprintf(name, sizeof name, "CH%d", i);
+        lua_setglobal(L, name);
+    }
+    const char *chunk =
+        "local c <close> = assert(ch.client{password_file = PWFILE, timeout = 10})\n"
+        "local all = c:query({CH1, CH2, CH3, CH4}, 'SELECT count() AS n FROM default.events')\n"
+        "assert(#all == 4)\n"
+        "for _, r in ipairs(all) do assert(r.ok and tonumber(r.rows[1].n) >= 1000, r.error) end\n"
+        "local reps = assert(c:replicas(CH3 .. ':8123'))\n"
+        "assert(#reps >= 2 and reps[1].total_replicas == 4, 'total_replicas')\n"
+        "local v = assert(c:catch_up({CH1, CH3}))\n"
+        "assert(v[2].replicas_status.status == 200 and v[2].replicas)\n"
+        "assert(c:sync_replica(CH3, 'default.events', 30))\n"
+        "local p = assert(c:processes(CH1))\n"
+        "assert(type(p) == 'table')\n"
+        "assert(c:heartbeat_write(CH3, 'dallas'))\n"
+        "local lag = assert(c:heartbeat_lag(CH3, 'dallas'))\n"
+        "assert(lag.chicago ~= nil and lag.dallas == nil)\n"
+        "local r = assert(c:execute(CH3, 'SYSTEM START FETCHES default.events'))\n"
+        "assert(r.status == 200 and r.simulated == false)\n"
+        "local rows, err, code = c:query(CH1, 'SELECT * FROM default.nosuch')\n"
+        "assert(rows == nil and code == 'not found' and err:find('code 60'), err)\n";
+    if (luaL_dostring(L, chunk) != LUA_OK)
+        fail_msg("lua: %s", lua_tostring(L, -1));
+    lua_close(L);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -368,6 +445,7 @@ int main(void)
         cmocka_unit_test_teardown(test_catch_up_view, restore_fetches),
         cmocka_unit_test(test_running_insert_seen),
         cmocka_unit_test(test_heartbeat_across_sites),
+        cmocka_unit_test(test_lua_binding_on_lab),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
