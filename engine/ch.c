@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define DEFAULT_CONNECT_TIMEOUT_MS 3000
 /* An answer larger than this is refused: the probes read small tables, and
@@ -1298,7 +1299,8 @@ int ch_sync_replica(const ch_client *c, const char *host, int port, const char *
     int secs = (deadline_ms + 999) / 1000;
     char settings[128], qid[96];
     snprintf(settings, sizeof settings, "receive_timeout=%d&max_execution_time=%d", secs, secs);
-    snprintf(qid, sizeof qid, "drctl-sync-%" PRId64 "-%ld", dr_wall_ms(), (long)random());
+    static unsigned seq; /* distinct ids for syncs started in the same millisecond */
+    snprintf(qid, sizeof qid, "drctl-sync-%ld-%" PRId64 "-%u", (long)getpid(), dr_wall_ms(), ++seq);
     dr_buf sql = DR_BUF_INIT;
     dr_buf_printf(&sql, "SYSTEM SYNC REPLICA %s", table);
     ch_request r;

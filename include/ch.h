@@ -97,7 +97,10 @@ typedef struct ch_request {
  * requests (0..n), or a negative DR_E* code (err filled) when the batch
  * could not run at all.  Error codes per request: DR_EAUTH (192, 193, 194,
  * 516), DR_ETIMEOUT (159 or a timeout), DR_ENOTFOUND (60, 81), DR_EREFUSED
- * (164, 242), DR_EIO otherwise. */
+ * (164, 242), DR_EIO otherwise.  The first call initializes libcurl
+ * (curl_global_init), which is not thread-safe: make it from the main thread
+ * before any other thread calls ch_run; later calls may run in parallel on
+ * different requests. */
 int ch_run(const ch_client *c, ch_request *reqs, size_t n, int deadline_ms, dr_err *err);
 void ch_request_free(ch_request *r);
 
