@@ -1026,7 +1026,7 @@ int ch_parse_lags(const char *what, const char *text, size_t len, ch_lags *out, 
         goto done;
     out->items = dr_calloc(t.nrows ? t.nrows : 1, sizeof *out->items);
     for (size_t r = 0; r < t.nrows; r++) {
-        int64_t v;
+        int64_t v = 0;
         if ((rc = cell_i64(what, &t, r, cl, &v, err)) != DR_OK)
             goto done;
         out->items[out->n].site = dr_strdup(ch_table_cell(&t, r, (size_t)cs));

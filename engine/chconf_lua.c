@@ -1,365 +1,449 @@
-/* chconf_lua: Lua binding of chconf (see include/chconf_lua.h).
+/* chconf_lua: Lua binding of chconf ("dr.chconf"): ClickHouse config files as
+ * text in, text and tables out.  See include/chconf_lua.h for the functions.
  *
- *   local chconf = require "dr.chconf"
- *   local zk = assert(chconf.zk_read(text, {file = "zookeeper.xml"}))
- *   local r = assert(chconf.zk_set_nodes(text, {{host = "zk4", port = 2181}},
- *                                        {file = "zookeeper.xml"}))
- *   if r.changed then ... write r.text ... end
- *
- * Every function takes the config text first and an options table last:
- * file (name for errors), section (element under the root), and the flags
- * inline, force, drop_empty_shards, replace (booleans).  Patches return
- * {text =, changed =, notes =}; readers return tables; an expected failure
- * returns nil, "file:line: what", code name ("refused", "parse error", ...).
- *
- * C results live in a "dr.chconf.box" userdata whose __gc frees them, and
- * input arrays in userdata scratch memory, so an error raised while building
- * or pushing never leaks. */
+ * Every argument is read and checked before chconf is called, into scratch
+ * memory owned by Lua (userdata on the stack) and strings anchored in a Lua
+ * table, so that misuse found halfway through a table raises without leaking
+ * anything.  C results are pushed and freed before returning. */
 #include "chconf_lua.h"
-
-#include <stdlib.h>
-#include <string.h>
 
 #include <lauxlib.h>
 #include <lua.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "chconf.h"
 
-#define BOX_MT "dr.chconf.box"
+#define DEFAULT_ZK_PORT 2181
+#define DEFAULT_CH_PORT 9000
 
-typedef enum box_kind {
-    BOX_CLOSED = 0,
-    BOX_OUT,
-    BOX_ZK,
-    BOX_REMOTE,
-    BOX_MACROS,
-    BOX_INCLUDES,
-    BOX_BUF,
-    BOX_STR,
-} box_kind;
-
-typedef struct box {
-    box_kind kind;
-    union {
-        chconf_out out;
-        chconf_zk zk;
-        chconf_remote remote;
-        chconf_macros macros;
-        chconf_includes inc;
-        dr_buf buf;
-        char *str;
-    } u;
-} box;
-
-/* ---- the box ------------------------------------------------------------------ */
-
-static box *check_box(lua_State *L, int idx)
+static int fail(lua_State *L, const dr_err *err)
 {
-    return luaL_checkudata(L, idx, BOX_MT);
+    lua_pushnil(L);
+    lua_pushstring(L, err->msg);
+    lua_pushstring(L, dr_strerror(err->code));
+    return 3;
 }
 
-/* One close for close/__gc/__close: frees what the box holds, twice is fine. */
-static int box_close(lua_State *L)
-{
-    box *b = check_box(L, 1);
-    switch (b->kind) {
-    case BOX_OUT:
-        chconf_out_free(&b->u.out);
-        break;
-    case BOX_ZK:
-        chconf_zk_free(&b->u.zk);
-        break;
-    case BOX_REMOTE:
-        chconf_remote_free(&b->u.remote);
-        break;
-    case BOX_MACROS:
-        chconf_macros_free(&b->u.macros);
-        break;
-    case BOX_INCLUDES:
-        chconf_includes_free(&b->u.inc);
-        break;
-    case BOX_BUF:
-        dr_buf_free(&b->u.buf);
-        break;
-    case BOX_STR:
-        free(b->u.str);
-        break;
-    case BOX_CLOSED:
-        break;
-    }
-    b->kind = BOX_CLOSED;
-    return 0;
-}
+/* ---- reading arguments ------------------------------------------------------ */
 
-/* A closed box on the stack, opened as `kind` (its content zeroed, so that
- * closing it before the C call filled it is harmless). */
-static box *new_box(lua_State *L, box_kind kind)
-{
-    box *b = lua_newuserdatauv(L, sizeof *b, 0);
-    b->kind = BOX_CLOSED;
-    luaL_setmetatable(L, BOX_MT);
-    memset(&b->u, 0, sizeof b->u);
-    b->kind = kind;
-    return b;
-}
-
-/* GC-managed scratch memory for input arrays (left on the stack). */
+/* Zeroed memory for n elements, owned by a userdata pushed on the stack. */
 static void *scratch(lua_State *L, size_t n, size_t size)
 {
     if (n == 0)
         n = 1;
-    if (n > (size_t)-1 / size)
+    if (n > SIZE_MAX / size / 2)
         luaL_error(L, "too many elements");
-    return lua_newuserdatauv(L, n * size, 0);
+    void *p = lua_newuserdatauv(L, n * size, 0);
+    memset(p, 0, n * size);
+    return p;
 }
 
-/* ---- reading arguments ------------------------------------------------------- */
-
-typedef struct opts {
-    const char *file;
-    const char *section;
-    unsigned flags;
-} opts;
-
-static int opt_bool(lua_State *L, int t, const char *k)
+/* Keeps the string (or number made string) at the top of the stack alive in
+ * the anchor table at `anchors` while the call runs; pops it. */
+static const char *anchor(lua_State *L, int anchors)
 {
-    lua_getfield(L, t, k);
-    int v = lua_toboolean(L, -1);
-    lua_pop(L, 1);
-    return v;
-}
-
-/* A string field of table t (NULL when nil): the string stays alive through
- * the table, which is an argument on the stack. */
-static const char *opt_str(lua_State *L, int arg, int t, const char *k)
-{
-    lua_getfield(L, t, k);
-    const char *s = NULL;
-    if (lua_type(L, -1) == LUA_TSTRING)
-        s = lua_tostring(L, -1);
-    else if (!lua_isnil(L, -1))
-        luaL_argerror(L, arg, lua_pushfstring(L, "field '%s': string expected", k));
-    lua_pop(L, 1);
+    const char *s = lua_tostring(L, -1);
+    lua_rawseti(L, anchors, (lua_Integer)lua_rawlen(L, anchors) + 1);
     return s;
 }
 
-static opts check_opts(lua_State *L, int arg, const char *default_file)
+/* A string argument without NUL bytes. */
+static const char *check_name(lua_State *L, int arg)
 {
-    opts o = {default_file, NULL, 0};
+    size_t len;
+    const char *s = luaL_checklstring(L, arg, &len);
+    luaL_argcheck(L, strlen(s) == len, arg, "string without NUL bytes expected");
+    return s;
+}
+
+/* The file text, or NULL when nil is allowed and given. */
+static const char *check_text(lua_State *L, int arg, int nil_ok, size_t *len)
+{
+    if (nil_ok && lua_isnoneornil(L, arg)) {
+        *len = 0;
+        return NULL;
+    }
+    return luaL_checklstring(L, arg, len);
+}
+
+enum {
+    OPT_SECTION = 1u << 0,
+    OPT_INLINE = 1u << 1,
+    OPT_ROOT = 1u << 2,
+    OPT_REPLACE = 1u << 3,
+    OPT_SETTINGS = 1u << 4,
+    OPT_DROP_EMPTY = 1u << 5,
+    OPT_FORCE = 1u << 6,
+};
+
+static const struct {
+    const char *key;
+    unsigned bit;
+    unsigned flag; /* CHCONF_* for the boolean options */
+} OPTION_KEYS[] = {
+    {"section", OPT_SECTION, 0},
+    {"inline", OPT_INLINE, CHCONF_INLINE},
+    {"root", OPT_ROOT, 0},
+    {"replace", OPT_REPLACE, CHCONF_REPLACE},
+    {"settings", OPT_SETTINGS, 0},
+    {"drop_empty_shards", OPT_DROP_EMPTY, CHCONF_DROP_EMPTY_SHARDS},
+    {"force", OPT_FORCE, CHCONF_FORCE},
+};
+#define N_OPTION_KEYS (sizeof OPTION_KEYS / sizeof OPTION_KEYS[0])
+
+typedef struct options {
+    const char *section;
+    const char *root;
+    unsigned flags;
+    int settings; /* stack index of the settings table, 0 when none */
+} options;
+
+/* Reads the options table at arg (nil or absent: defaults).  A key the
+ * function does not take raises: a misspelt `force` must not pass silently. */
+static void check_options(lua_State *L, int arg, unsigned allowed, options *o)
+{
+    memset(o, 0, sizeof *o);
     if (lua_isnoneornil(L, arg))
-        return o;
+        return;
     luaL_checktype(L, arg, LUA_TTABLE);
-    const char *f = opt_str(L, arg, arg, "file");
-    if (f)
-        o.file = f;
-    o.section = opt_str(L, arg, arg, "section");
-    if (opt_bool(L, arg, "inline"))
-        o.flags |= CHCONF_INLINE;
-    if (opt_bool(L, arg, "force"))
-        o.flags |= CHCONF_FORCE;
-    if (opt_bool(L, arg, "drop_empty_shards"))
-        o.flags |= CHCONF_DROP_EMPTY_SHARDS;
-    if (opt_bool(L, arg, "replace"))
-        o.flags |= CHCONF_REPLACE;
-    return o;
+    lua_pushnil(L);
+    while (lua_next(L, arg)) {
+        lua_pop(L, 1);
+        size_t k = N_OPTION_KEYS;
+        if (lua_type(L, -1) == LUA_TSTRING)
+            for (k = 0; k < N_OPTION_KEYS; k++)
+                if (!strcmp(lua_tostring(L, -1), OPTION_KEYS[k].key))
+                    break;
+        if (k == N_OPTION_KEYS || !(OPTION_KEYS[k].bit & allowed)) {
+            lua_pushvalue(L, -1);
+            const char *key = luaL_tolstring(L, -1, NULL);
+            luaL_argerror(L, arg, lua_pushfstring(L, "unknown option '%s'", key));
+        }
+        int t = lua_getfield(L, arg, OPTION_KEYS[k].key);
+        if (OPTION_KEYS[k].flag) {
+            if (t != LUA_TBOOLEAN)
+                luaL_argerror(
+                    L, arg,
+                    lua_pushfstring(L, "option '%s': boolean expected", OPTION_KEYS[k].key));
+            if (lua_toboolean(L, -1))
+                o->flags |= OPTION_KEYS[k].flag;
+        } else if (OPTION_KEYS[k].bit == OPT_SETTINGS) {
+            if (t != LUA_TTABLE)
+                luaL_argerror(L, arg, "option 'settings': table expected");
+            o->settings = 1; /* fetched again below: lua_next needs a clean stack */
+        } else if (t != LUA_TSTRING) {
+            luaL_argerror(L, arg,
+                          lua_pushfstring(L, "option '%s': string expected", OPTION_KEYS[k].key));
+        }
+        lua_pop(L, 1);
+    }
+    /* Strings stay alive in the options table, which stays on the stack. */
+    if (lua_getfield(L, arg, "section") == LUA_TSTRING)
+        o->section = lua_tostring(L, -1);
+    lua_pop(L, 1);
+    if (lua_getfield(L, arg, "root") == LUA_TSTRING) {
+        o->root = lua_tostring(L, -1);
+        if (strcmp(o->root, "clickhouse") && strcmp(o->root, "yandex"))
+            luaL_argerror(L, arg, "option 'root': \"clickhouse\" or \"yandex\" expected");
+    }
+    lua_pop(L, 1);
+    if (o->settings) {
+        lua_getfield(L, arg, "settings");
+        o->settings = lua_gettop(L); /* left on the stack */
+    }
 }
 
-static chconf_in check_in(lua_State *L, int arg, const opts *o)
-{
-    chconf_in in;
-    in.text = luaL_checklstring(L, arg, &in.len);
-    in.file = o->file;
-    in.section = o->section;
-    return in;
-}
-
-/* The value at the top of the stack as a string kept alive in the anchor
- * table at index `anchor` (numbers are converted: macro shard = 0). */
-static const char *anchored(lua_State *L, int anchor, int arg, const char *what)
+/* Reads the endpoint at the top of the stack ("host", "host:port",
+ * "[v6addr]:port" or {host =, port =}) into e and pops it.  def_port is
+ * used when none is given; any_port allows port 0. */
+static void to_endpoint(lua_State *L, int arg, const char *what, lua_Integer i, int anchors,
+                        int def_port, int any_port, chconf_endpoint *e)
 {
     int t = lua_type(L, -1);
-    if (t != LUA_TSTRING && t != LUA_TNUMBER)
-        luaL_argerror(
-            L, arg, lua_pushfstring(L, "%s: string expected, got %s", what, luaL_typename(L, -1)));
-    const char *s = luaL_tolstring(L, -1, NULL);
-    lua_rawseti(L, anchor, (lua_Integer)lua_rawlen(L, anchor) + 1);
-    return s;
-}
-
-static int port_of(lua_State *L, int arg, int t, int dflt, const char *what)
-{
-    lua_getfield(L, t, "port");
-    int isnum;
-    lua_Integer p = lua_tointegerx(L, -1, &isnum);
-    if (lua_isnil(L, -1))
-        p = dflt;
-    else if (!isnum)
-        luaL_argerror(L, arg, lua_pushfstring(L, "%s.port: integer expected", what));
-    lua_pop(L, 1);
-    if (p < 0 || p > 65535)
-        luaL_argerror(L, arg, lua_pushfstring(L, "%s.port: %d out of range", what, (int)p));
-    return (int)p;
-}
-
-/* An array of endpoints: {host = "h", port = 2181} or "h" (port dflt). */
-static chconf_endpoint *check_endpoints(lua_State *L, int arg, int anchor, int dflt, size_t *n)
-{
-    luaL_checktype(L, arg, LUA_TTABLE);
-    *n = lua_rawlen(L, arg);
-    chconf_endpoint *v = scratch(L, *n, sizeof *v);
-    lua_replace(L, anchor + 1); /* keep the scratch alive in its slot */
-    for (size_t i = 0; i < *n; i++) {
-        lua_rawgeti(L, arg, (lua_Integer)i + 1);
-        if (lua_type(L, -1) == LUA_TSTRING) {
-            v[i].host = anchored(L, anchor, arg, "host");
-            v[i].port = dflt;
-        } else if (lua_istable(L, -1)) {
-            int t = lua_gettop(L);
-            lua_getfield(L, t, "host");
-            v[i].host = anchored(L, anchor, arg, "host");
-            lua_pop(L, 1);
-            v[i].port = port_of(L, arg, t, dflt, "endpoint");
-        } else {
-            luaL_argerror(L, arg, "endpoints: {host=, port=} tables or host strings expected");
+    lua_Integer port = def_port;
+    if (t == LUA_TTABLE) {
+        size_t hl = 0;
+        if (lua_getfield(L, -1, "host") != LUA_TSTRING || strlen(lua_tolstring(L, -1, &hl)) != hl ||
+            hl == 0)
+            luaL_argerror(L, arg,
+                          lua_pushfstring(L, "%s #%d: field 'host' must be a non-empty string",
+                                          what, (int)i));
+        e->host = anchor(L, anchors);
+        int pt = lua_getfield(L, -1, "port");
+        if (pt != LUA_TNIL) {
+            if (!lua_isinteger(L, -1))
+                luaL_argerror(L, arg,
+                              lua_pushfstring(L, "%s #%d: port must be an integer", what, (int)i));
+            port = lua_tointeger(L, -1);
         }
         lua_pop(L, 1);
+    } else if (t == LUA_TSTRING) {
+        size_t len;
+        const char *s = lua_tolstring(L, -1, &len);
+        const char *host = s, *colon = NULL;
+        size_t hl = len;
+        if (s[0] == '[') {
+            const char *close = memchr(s, ']', len);
+            if (!close || (close[1] && close[1] != ':'))
+                goto bad_string;
+            host = s + 1;
+            hl = (size_t)(close - host);
+            colon = close[1] ? close + 1 : NULL;
+        } else {
+            colon = strrchr(s, ':');
+            if (colon && strchr(s, ':') != colon)
+                colon = NULL; /* a bare IPv6 address */
+            if (colon)
+                hl = (size_t)(colon - s);
+        }
+        if (colon) {
+            char *end;
+            long p = strtol(colon + 1, &end, 10);
+            if (end == colon + 1 || *end || p < 0 || p > 65535)
+                goto bad_string;
+            port = p;
+        }
+        if (hl == 0 || strlen(s) != len)
+            goto bad_string;
+        lua_pushlstring(L, host, hl);
+        e->host = anchor(L, anchors);
+    } else {
+        luaL_argerror(
+            L, arg,
+            lua_pushfstring(L, "%s #%d: \"host:port\" or {host =, port =} expected", what, (int)i));
+    }
+    if (port < (any_port ? 0 : 1) || port > 65535)
+        luaL_argerror(
+            L, arg, lua_pushfstring(L, "%s #%d: port between 1 and 65535 expected", what, (int)i));
+    e->port = (int)port;
+    lua_pop(L, 1);
+    return;
+bad_string:
+    luaL_argerror(L, arg,
+                  lua_pushfstring(L, "%s #%d: \"host\" or \"host:port\" expected, got '%s'", what,
+                                  (int)i, lua_tostring(L, -1)));
+}
+
+/* An array argument: its length, checked. */
+static size_t check_array(lua_State *L, int arg, const char *what)
+{
+    luaL_checktype(L, arg, LUA_TTABLE);
+    lua_Integer n = luaL_len(L, arg);
+    if (n < 1 || n > 100000)
+        luaL_argerror(L, arg, lua_pushfstring(L, "non-empty array of %s expected", what));
+    return (size_t)n;
+}
+
+/* The endpoints in the array at arg, in scratch memory left on the stack. */
+static chconf_endpoint *check_endpoints(lua_State *L, int arg, const char *what, int anchors,
+                                        int def_port, int any_port, size_t *n)
+{
+    *n = check_array(L, arg, what);
+    chconf_endpoint *v = scratch(L, *n, sizeof *v);
+    for (size_t i = 0; i < *n; i++) {
+        lua_geti(L, arg, (lua_Integer)i + 1);
+        to_endpoint(L, arg, what, (lua_Integer)i + 1, anchors, def_port, any_port, &v[i]);
     }
     return v;
 }
 
-/* Name/value pairs: an array of {name, value} / {name=, value=}, or a map
- * (written in sorted name order, so the output does not depend on hashing). */
-static chconf_pair *check_pairs(lua_State *L, int arg, int anchor, int slot, size_t *n)
+/* Orders name/value pairs read from a map as ClickHouse's docs write them
+ * (macros cluster, shard, replica; a replica's user, password, secure), then
+ * by name, so the output is the same on every run whatever the hash order. */
+static int pair_rank(const char *name)
 {
-    luaL_checktype(L, arg, LUA_TTABLE);
-    size_t len = lua_rawlen(L, arg);
-    if (len > 0) {
-        chconf_pair *v = scratch(L, len, sizeof *v);
-        lua_replace(L, slot);
-        for (size_t i = 0; i < len; i++) {
-            lua_rawgeti(L, arg, (lua_Integer)i + 1);
-            luaL_argcheck(L, lua_istable(L, -1), arg, "pairs: {name, value} tables expected");
-            int t = lua_gettop(L);
-            if (lua_rawgeti(L, t, 1) == LUA_TNIL) {
-                lua_pop(L, 1);
-                lua_getfield(L, t, "name");
-            }
-            v[i].name = anchored(L, anchor, arg, "name");
-            lua_pop(L, 1);
-            if (lua_rawgeti(L, t, 2) == LUA_TNIL) {
-                lua_pop(L, 1);
-                lua_getfield(L, t, "value");
-            }
-            v[i].value = anchored(L, anchor, arg, "value");
-            lua_pop(L, 2);
-        }
-        *n = len;
-        return v;
-    }
+    static const char *const first[] = {"cluster", "shard",    "replica",
+                                        "user",    "password", "secure"};
+    const int n = (int)(sizeof first / sizeof first[0]);
+    for (int i = 0; i < n; i++)
+        if (!strcmp(name, first[i]))
+            return i;
+    return n;
+}
+
+static int pair_cmp(const void *a, const void *b)
+{
+    const chconf_pair *x = a, *y = b;
+    int rx = pair_rank(x->name), ry = pair_rank(y->name);
+    if (rx != ry)
+        return rx - ry;
+    return strcmp(x->name, y->name);
+}
+
+/* The string-keyed map at idx as name/value pairs (values: strings or
+ * numbers), sorted, in scratch memory left on the stack. */
+static chconf_pair *check_pairs(lua_State *L, int arg, int idx, const char *what, int anchors,
+                                size_t *n)
+{
+    if (lua_type(L, idx) != LUA_TTABLE)
+        luaL_argerror(L, arg, lua_pushfstring(L, "%s: table expected", what));
     size_t count = 0;
     lua_pushnil(L);
-    while (lua_next(L, arg)) {
-        luaL_argcheck(L, lua_type(L, -2) == LUA_TSTRING, arg, "pairs: string keys expected");
-        count++;
+    while (lua_next(L, idx)) {
         lua_pop(L, 1);
+        count++;
     }
     chconf_pair *v = scratch(L, count, sizeof *v);
-    lua_replace(L, slot);
     size_t i = 0;
     lua_pushnil(L);
-    while (lua_next(L, arg)) {
-        v[i].value = anchored(L, anchor, arg, "value");
-        lua_pop(L, 1);
-        v[i].name = lua_tostring(L, -1);
+    while (lua_next(L, idx)) {
+        if (lua_type(L, -2) != LUA_TSTRING)
+            luaL_argerror(L, arg, lua_pushfstring(L, "%s: string keys expected", what));
+        int vt = lua_type(L, -1);
+        if (vt != LUA_TSTRING && vt != LUA_TNUMBER)
+            luaL_argerror(L, arg,
+                          lua_pushfstring(L, "%s '%s': string or number expected, got %s", what,
+                                          lua_tostring(L, -2), luaL_typename(L, -1)));
+        size_t vl;
+        lua_pushvalue(L, -1);
+        const char *val = lua_tolstring(L, -1, &vl); /* converts the copy, not the table */
+        if (strlen(val) != vl)
+            luaL_argerror(
+                L, arg,
+                lua_pushfstring(L, "%s '%s': NUL byte in value", what, lua_tostring(L, -3)));
+        v[i].value = anchor(L, anchors);
+        v[i].name = lua_tostring(L, -2); /* anchored by the table itself */
         i++;
+        lua_pop(L, 1);
     }
-    for (size_t a = 1; a < count; a++) /* insertion sort by name */
-        for (size_t b = a; b > 0 && strcmp(v[b - 1].name, v[b].name) > 0; b--) {
-            chconf_pair tmp = v[b];
-            v[b] = v[b - 1];
-            v[b - 1] = tmp;
-        }
+    qsort(v, count, sizeof *v, pair_cmp);
     *n = count;
     return v;
 }
 
-/* A replica spec from {host =, port =, extra = pairs}; extra's scratch goes in
- * the anchor table. */
-static void check_replica(lua_State *L, int arg, int anchor, int t, chconf_replica_spec *r)
+/* A replica: "host[:port]" or {host =, port =, extra = {k = v}}, read from
+ * the top of the stack (popped). */
+static void to_replica(lua_State *L, int arg, const char *what, lua_Integer i, int anchors,
+                       chconf_replica_spec *r)
 {
-    lua_getfield(L, t, "host");
-    r->host = anchored(L, anchor, arg, "replica.host");
-    lua_pop(L, 1);
-    r->port = port_of(L, arg, t, 9000, "replica");
-    r->extra = NULL;
-    r->n_extra = 0;
-    if (lua_getfield(L, t, "extra") != LUA_TNIL) {
-        int e = lua_gettop(L);
-        lua_pushnil(L); /* slot for the scratch array */
-        int slot = lua_gettop(L);
-        size_t n;
-        chconf_pair *p = check_pairs(L, e, anchor, slot, &n);
-        r->extra = p;
-        r->n_extra = n;
-        lua_pushvalue(L, slot);
-        lua_rawseti(L, anchor, (lua_Integer)lua_rawlen(L, anchor) + 1);
-        lua_pop(L, 1); /* slot */
-    }
-    lua_pop(L, 1); /* extra */
-}
-
-/* A cluster spec: {name =, internal_replication =, shards = {{replica, ...}, ...}}. */
-static void check_cluster(lua_State *L, int arg, int anchor, int t, chconf_cluster_spec *c)
-{
-    luaL_argcheck(L, lua_istable(L, t), arg, "cluster: table expected");
-    lua_getfield(L, t, "name");
-    c->name = anchored(L, anchor, arg, "cluster.name");
-    lua_pop(L, 1);
-    c->internal_replication = opt_str(L, arg, t, "internal_replication");
-    luaL_argcheck(L, lua_getfield(L, t, "shards") == LUA_TTABLE, arg,
-                  "cluster.shards: table expected");
-    int st = lua_gettop(L);
-    size_t ns = lua_rawlen(L, st);
-    chconf_shard_spec *shards = scratch(L, ns, sizeof *shards);
-    lua_rawseti(L, anchor, (lua_Integer)lua_rawlen(L, anchor) + 1);
-    for (size_t s = 0; s < ns; s++) {
-        luaL_argcheck(L, lua_rawgeti(L, st, (lua_Integer)s + 1) == LUA_TTABLE, arg,
-                      "cluster.shards[i]: array of replicas expected");
-        int sh = lua_gettop(L);
-        size_t nr = lua_rawlen(L, sh);
-        chconf_replica_spec *reps = scratch(L, nr, sizeof *reps);
-        lua_rawseti(L, anchor, (lua_Integer)lua_rawlen(L, anchor) + 1);
-        for (size_t r = 0; r < nr; r++) {
-            luaL_argcheck(L, lua_rawgeti(L, sh, (lua_Integer)r + 1) == LUA_TTABLE, arg,
-                          "replica: table expected");
-            check_replica(L, arg, anchor, lua_gettop(L), &reps[r]);
+    chconf_endpoint e;
+    if (lua_type(L, -1) == LUA_TTABLE) {
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
             lua_pop(L, 1);
+            const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+            if (strcmp(k, "host") && strcmp(k, "port") && strcmp(k, "extra"))
+                luaL_argerror(
+                    L, arg,
+                    lua_pushfstring(L, "%s #%d: unknown field '%s' (host, port, extra expected)",
+                                    what, (int)i, luaL_tolstring(L, -1, NULL)));
         }
-        shards[s].replicas = reps;
-        shards[s].n_replicas = nr;
+        if (lua_getfield(L, -1, "extra") != LUA_TNIL) {
+            int extra = lua_gettop(L);
+            size_t n;
+            chconf_pair *x = check_pairs(L, arg, extra, "replica extra", anchors, &n);
+            /* scratch stays alive: anchor it too */
+            lua_rawseti(L, anchors, (lua_Integer)lua_rawlen(L, anchors) + 1);
+            r->extra = x;
+            r->n_extra = n;
+        }
         lua_pop(L, 1);
     }
-    c->shards = shards;
-    c->n_shards = ns;
-    lua_pop(L, 1); /* shards */
+    to_endpoint(L, arg, what, i, anchors, DEFAULT_CH_PORT, 0, &e);
+    r->host = e.host;
+    r->port = e.port;
 }
 
-/* ---- pushing results ------------------------------------------------------------ */
-
-static int push_fail(lua_State *L, const dr_err *err, int rc)
+/* A cluster spec table at idx, read into c (all memory anchored). */
+static void to_cluster(lua_State *L, int arg, int idx, int anchors, chconf_cluster_spec *c)
 {
+    luaL_checktype(L, idx, LUA_TTABLE);
     lua_pushnil(L);
-    lua_pushstring(L, err->msg);
-    lua_pushstring(L, dr_strerror(rc));
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+        if (strcmp(k, "name") && strcmp(k, "internal_replication") && strcmp(k, "shards"))
+            luaL_argerror(L, arg,
+                          lua_pushfstring(L,
+                                          "cluster: unknown field '%s' (name, "
+                                          "internal_replication, shards expected)",
+                                          luaL_tolstring(L, -1, NULL)));
+    }
+    if (lua_getfield(L, idx, "name") != LUA_TSTRING)
+        luaL_argerror(L, arg, "cluster: field 'name' must be a string");
+    c->name = anchor(L, anchors);
+    int t = lua_getfield(L, idx, "internal_replication");
+    if (t == LUA_TSTRING) {
+        c->internal_replication = anchor(L, anchors);
+    } else {
+        if (t == LUA_TBOOLEAN)
+            c->internal_replication = lua_toboolean(L, -1) ? "true" : "false";
+        else if (t != LUA_TNIL)
+            luaL_argerror(L, arg, "cluster: field 'internal_replication' must be a boolean");
+        lua_pop(L, 1);
+    }
+    if (lua_getfield(L, idx, "shards") != LUA_TTABLE)
+        luaL_argerror(L, arg, "cluster: field 'shards' must be an array of shards");
+    int shards = lua_gettop(L);
+    lua_Integer ns = luaL_len(L, shards);
+    if (ns < 1 || ns > 10000)
+        luaL_argerror(L, arg, "cluster: field 'shards' must be a non-empty array");
+    chconf_shard_spec *sv = scratch(L, (size_t)ns, sizeof *sv);
+    lua_rawseti(L, anchors, (lua_Integer)lua_rawlen(L, anchors) + 1);
+    for (lua_Integer s = 1; s <= ns; s++) {
+        if (lua_geti(L, shards, s) != LUA_TTABLE)
+            luaL_argerror(
+                L, arg,
+                lua_pushfstring(L, "cluster: shard #%d: array of replicas expected", (int)s));
+        int shard = lua_gettop(L);
+        lua_Integer nr = luaL_len(L, shard);
+        if (nr < 1 || nr > 10000)
+            luaL_argerror(
+                L, arg, lua_pushfstring(L, "cluster: shard #%d: non-empty array expected", (int)s));
+        chconf_replica_spec *rv = scratch(L, (size_t)nr, sizeof *rv);
+        lua_rawseti(L, anchors, (lua_Integer)lua_rawlen(L, anchors) + 1);
+        for (lua_Integer r = 1; r <= nr; r++) {
+            lua_geti(L, shard, r);
+            to_replica(L, arg, "replica", r, anchors, &rv[r - 1]);
+        }
+        sv[s - 1].replicas = rv;
+        sv[s - 1].n_replicas = (size_t)nr;
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    c->shards = sv;
+    c->n_shards = (size_t)ns;
+}
+
+/* ---- results ------------------------------------------------------------------ */
+
+static int push_out(lua_State *L, int rc, chconf_out *out, const dr_err *err)
+{
+    if (rc != DR_OK) {
+        chconf_out_free(out);
+        return fail(L, err);
+    }
+    lua_pushlstring(L, out->text, out->len);
+    lua_pushboolean(L, out->changed);
+    lua_pushstring(L, out->notes);
+    chconf_out_free(out);
+    return 3;
+}
+
+/* A new file rendered into b (rc from the render function). */
+static int push_rendered(lua_State *L, int rc, const char *name, dr_buf *b, dr_err *err,
+                         const char *what)
+{
+    if (rc != DR_OK) {
+        dr_buf_free(b);
+        dr_err_wrap(err, "%s", name);
+        return fail(L, err);
+    }
+    lua_pushlstring(L, b->data, b->len);
+    lua_pushboolean(L, 1);
+    lua_pushfstring(L, "%s: new file with %s\n", name, what);
+    dr_buf_free(b);
     return 3;
 }
 
 static void set_str(lua_State *L, const char *k, const char *v)
 {
-    if (v) {
-        lua_pushstring(L, v);
-        lua_setfield(L, -2, k);
-    }
+    if (!v)
+        return;
+    lua_pushstring(L, v);
+    lua_setfield(L, -2, k);
 }
 
 static void set_int(lua_State *L, const char *k, lua_Integer v)
@@ -374,360 +458,400 @@ static void set_bool(lua_State *L, const char *k, int v)
     lua_setfield(L, -2, k);
 }
 
-static int push_out(lua_State *L, const chconf_out *out)
+/* The section's incl=: the short forms refuse to guess what the
+ * substitution holds. */
+static void incl_refused(dr_err *err, const char *file, int line, const char *element,
+                         const char *incl)
 {
-    lua_createtable(L, 0, 3);
-    lua_pushlstring(L, out->text, out->len);
-    lua_setfield(L, -2, "text");
-    set_bool(L, "changed", out->changed);
-    set_str(L, "notes", out->notes);
-    return 1;
+    dr_err_set(err, DR_ENOTFOUND,
+               "%s:%d: <%s> takes its content from the substitution '%s': read the include_from "
+               "file with {section = \"%s\"}",
+               file, line, element, incl, incl);
 }
 
-static void push_kv_map(lua_State *L, const chconf_kv *kv, size_t n)
+static void read_in(lua_State *L, chconf_in *in, const options *o)
 {
-    lua_createtable(L, 0, (int)n);
-    for (size_t i = 0; i < n; i++)
-        set_str(L, kv[i].name, kv[i].value);
+    in->text = check_text(L, 1, 0, &in->len);
+    in->file = check_name(L, 2);
+    in->section = o->section;
 }
 
-/* ---- functions ------------------------------------------------------------------ */
+/* ---- reads ----------------------------------------------------------------------- */
 
 static int l_root(lua_State *L)
 {
-    opts o = check_opts(L, 2, "config");
-    chconf_in in = check_in(L, 1, &o);
-    box *b = new_box(L, BOX_STR);
+    chconf_in in;
+    options o = {0};
+    read_in(L, &in, &o);
+    char *root;
     dr_err err = {0};
-    int rc = chconf_root(&in, &b->u.str, &err);
-    if (rc)
-        return push_fail(L, &err, rc);
-    lua_pushstring(L, b->u.str);
+    if (chconf_root(&in, &root, &err) != DR_OK)
+        return fail(L, &err);
+    lua_pushstring(L, root);
+    free(root);
     return 1;
 }
 
 static int l_includes(lua_State *L)
 {
-    opts o = check_opts(L, 2, "config");
-    chconf_in in = check_in(L, 1, &o);
-    box *b = new_box(L, BOX_INCLUDES);
+    chconf_in in;
+    options o = {0};
+    read_in(L, &in, &o);
+    chconf_includes inc;
     dr_err err = {0};
-    int rc = chconf_includes_read(&in, &b->u.inc, &err);
-    if (rc)
-        return push_fail(L, &err, rc);
-    lua_createtable(L, 0, 2);
-    set_str(L, "include_from", b->u.inc.include_from);
-    lua_createtable(L, 0, (int)b->u.inc.n);
-    for (size_t i = 0; i < b->u.inc.n; i++) {
-        lua_createtable(L, 0, 3);
-        set_str(L, "name", b->u.inc.v[i].name);
-        set_bool(L, "optional", b->u.inc.v[i].optional);
-        set_int(L, "line", b->u.inc.v[i].line);
-        lua_setfield(L, -2, b->u.inc.v[i].element);
+    if (chconf_includes_read(&in, &inc, &err) != DR_OK)
+        return fail(L, &err);
+    lua_createtable(L, (int)inc.n, 1);
+    set_str(L, "include_from", inc.include_from);
+    for (size_t i = 0; i < inc.n; i++) {
+        lua_createtable(L, 0, 4);
+        set_str(L, "element", inc.v[i].element);
+        set_str(L, "name", inc.v[i].name);
+        set_bool(L, "optional", inc.v[i].optional);
+        set_int(L, "line", inc.v[i].line);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
-    lua_setfield(L, -2, "elements");
+    chconf_includes_free(&inc);
     return 1;
 }
 
-static int l_zk_read(lua_State *L)
+static int read_zk(lua_State *L, chconf_in *in, chconf_zk *zk, dr_err *err)
 {
-    opts o = check_opts(L, 2, "zookeeper.xml");
-    chconf_in in = check_in(L, 1, &o);
-    box *b = new_box(L, BOX_ZK);
+    options o;
+    check_options(L, 3, OPT_SECTION, &o);
+    read_in(L, in, &o);
+    return chconf_zk_read(in, zk, err);
+}
+
+static int l_zookeeper(lua_State *L)
+{
+    chconf_in in;
+    chconf_zk zk;
     dr_err err = {0};
-    int rc = chconf_zk_read(&in, &b->u.zk, &err);
-    if (rc)
-        return push_fail(L, &err, rc);
-    const chconf_zk *zk = &b->u.zk;
-    lua_createtable(L, 0, 5);
-    set_bool(L, "found", zk->found);
-    set_str(L, "incl", zk->incl);
-    set_int(L, "line", zk->line);
-    lua_createtable(L, (int)zk->n_nodes, 0);
-    for (size_t i = 0; i < zk->n_nodes; i++) {
+    if (read_zk(L, &in, &zk, &err) != DR_OK)
+        return fail(L, &err);
+    lua_createtable(L, 0, 7);
+    set_bool(L, "found", zk.found);
+    set_str(L, "incl", zk.incl);
+    if (zk.found)
+        set_int(L, "line", zk.line);
+    lua_createtable(L, (int)zk.n_nodes, 0);
+    for (size_t i = 0; i < zk.n_nodes; i++) {
         lua_createtable(L, 0, 4);
-        set_str(L, "host", zk->nodes[i].host);
-        set_int(L, "port", zk->nodes[i].port);
-        set_str(L, "index", zk->nodes[i].index);
-        set_int(L, "line", zk->nodes[i].line);
+        set_str(L, "host", zk.nodes[i].host);
+        set_int(L, "port", zk.nodes[i].port);
+        set_str(L, "index", zk.nodes[i].index);
+        set_int(L, "line", zk.nodes[i].line);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     lua_setfield(L, -2, "nodes");
-    push_kv_map(L, zk->settings, zk->n_settings);
+    int identity = 0;
+    lua_createtable(L, 0, (int)zk.n_settings);
+    for (size_t i = 0; i < zk.n_settings; i++) {
+        if (!strcmp(zk.settings[i].name, "identity")) {
+            identity = 1; /* a secret: never handed to scripts that may print it */
+            continue;
+        }
+        set_str(L, zk.settings[i].name, zk.settings[i].value);
+    }
     lua_setfield(L, -2, "settings");
+    set_bool(L, "has_identity", identity);
+    chconf_zk_free(&zk);
     return 1;
 }
 
-static int l_zk_set_nodes(lua_State *L)
+static int l_zookeeper_nodes(lua_State *L)
 {
-    opts o = check_opts(L, 3, "zookeeper.xml");
-    chconf_in in = check_in(L, 1, &o);
-    lua_settop(L, 3);
-    lua_newtable(L); /* 4: anchor */
-    lua_pushnil(L);  /* 5: scratch */
-    size_t n;
-    chconf_endpoint *nodes = check_endpoints(L, 2, 4, 2181, &n);
-    box *b = new_box(L, BOX_OUT);
+    chconf_in in;
+    chconf_zk zk;
     dr_err err = {0};
-    int rc = chconf_zk_set_nodes(&in, nodes, n, o.flags, &b->u.out, &err);
-    if (rc)
-        return push_fail(L, &err, rc);
-    return push_out(L, &b->u.out);
+    if (read_zk(L, &in, &zk, &err) != DR_OK)
+        return fail(L, &err);
+    if (zk.incl && zk.n_nodes == 0) {
+        incl_refused(&err, in.file, zk.line, in.section ? in.section : "zookeeper", zk.incl);
+        chconf_zk_free(&zk);
+        return fail(L, &err);
+    }
+    lua_createtable(L, (int)zk.n_nodes, 0);
+    for (size_t i = 0; i < zk.n_nodes; i++) {
+        lua_createtable(L, 0, 2);
+        set_str(L, "host", zk.nodes[i].host);
+        set_int(L, "port", zk.nodes[i].port);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    chconf_zk_free(&zk);
+    return 1;
 }
 
 static void push_replica(lua_State *L, const chconf_replica *r)
 {
-    lua_createtable(L, 0, 4);
+    lua_createtable(L, 0, 5);
     set_str(L, "host", r->host);
-    set_int(L, "port", r->port);
+    if (r->port)
+        set_int(L, "port", r->port);
     set_int(L, "line", r->line);
-    push_kv_map(L, r->extra, r->n_extra);
-    lua_setfield(L, -2, "extra");
-}
-
-static int l_remote_read(lua_State *L)
-{
-    opts o = check_opts(L, 2, "remote_servers.xml");
-    chconf_in in = check_in(L, 1, &o);
-    box *b = new_box(L, BOX_REMOTE);
-    dr_err err = {0};
-    int rc = chconf_remote_read(&in, &b->u.remote, &err);
-    if (rc)
-        return push_fail(L, &err, rc);
-    const chconf_remote *r = &b->u.remote;
-    lua_createtable(L, 0, 5);
-    set_bool(L, "found", r->found);
-    set_str(L, "incl", r->incl);
-    set_int(L, "line", r->line);
-    lua_createtable(L, 0, (int)r->n_clusters); /* clusters by name */
-    lua_createtable(L, (int)r->n_clusters, 0); /* names in file order */
-    for (size_t c = 0; c < r->n_clusters; c++) {
-        const chconf_cluster *cl = &r->clusters[c];
-        lua_pushstring(L, cl->name);
-        lua_rawseti(L, -2, (lua_Integer)c + 1);
-        lua_createtable(L, 0, 3);
-        set_str(L, "name", cl->name);
-        set_int(L, "line", cl->line);
-        lua_createtable(L, (int)cl->n_shards, 0);
-        for (size_t s = 0; s < cl->n_shards; s++) {
-            const chconf_shard *sh = &cl->shards[s];
-            lua_createtable(L, 0, 5);
-            set_str(L, "internal_replication", sh->internal_replication);
-            set_str(L, "weight", sh->weight);
-            set_bool(L, "shorthand", sh->shorthand);
-            set_int(L, "line", sh->line);
-            lua_createtable(L, (int)sh->n_replicas, 0);
-            for (size_t i = 0; i < sh->n_replicas; i++) {
-                push_replica(L, &sh->replicas[i]);
-                lua_rawseti(L, -2, (lua_Integer)i + 1);
-            }
-            lua_setfield(L, -2, "replicas");
-            lua_rawseti(L, -2, (lua_Integer)s + 1);
+    int password = 0;
+    lua_createtable(L, 0, (int)r->n_extra);
+    for (size_t i = 0; i < r->n_extra; i++) {
+        if (!strcmp(r->extra[i].name, "password")) {
+            password = 1; /* a secret */
+            continue;
         }
-        lua_setfield(L, -2, "shards");
-        lua_setfield(L, -3, cl->name);
+        set_str(L, r->extra[i].name, r->extra[i].value);
     }
-    lua_setfield(L, -3, "order");
-    lua_setfield(L, -2, "clusters");
-    return 1;
+    lua_setfield(L, -2, "extra");
+    set_bool(L, "password_set", password);
 }
 
-static int l_remote_add_replica(lua_State *L)
+static void push_cluster(lua_State *L, const chconf_cluster *c)
 {
-    opts o = check_opts(L, 5, "remote_servers.xml");
-    chconf_in in = check_in(L, 1, &o);
-    const char *cluster = luaL_checkstring(L, 2);
-    lua_Integer shard = luaL_checkinteger(L, 3);
-    luaL_argcheck(L, shard >= 0 && shard <= 1000000, 3, "shard number out of range");
-    luaL_checktype(L, 4, LUA_TTABLE);
-    lua_settop(L, 5);
-    lua_newtable(L); /* 6: anchor */
-    chconf_replica_spec r;
-    check_replica(L, 4, 6, 4, &r);
-    box *b = new_box(L, BOX_OUT);
-    dr_err err = {0};
-    int rc = chconf_remote_add_replica(&in, cluster, (int)shard, &r, o.flags, &b->u.out, &err);
-    if (rc)
-        return push_fail(L, &err, rc);
-    return push_out(L, &b->u.out);
+    lua_createtable(L, 0, 3);
+    set_str(L, "name", c->name);
+    set_int(L, "line", c->line);
+    lua_createtable(L, (int)c->n_shards, 0);
+    for (size_t s = 0; s < c->n_shards; s++) {
+        const chconf_shard *sh = &c->shards[s];
+        lua_createtable(L, 0, 5);
+        set_int(L, "line", sh->line);
+        set_str(L, "internal_replication", sh->internal_replication);
+        set_str(L, "weight", sh->weight);
+        set_bool(L, "shorthand", sh->shorthand);
+        lua_createtable(L, (int)sh->n_replicas, 0);
+        for (size_t r = 0; r < sh->n_replicas; r++) {
+            push_replica(L, &sh->replicas[r]);
+            lua_rawseti(L, -2, (lua_Integer)r + 1);
+        }
+        lua_setfield(L, -2, "replicas");
+        lua_rawseti(L, -2, (lua_Integer)s + 1);
+    }
+    lua_setfield(L, -2, "shards");
 }
 
-static int l_remote_remove_hosts(lua_State *L)
+static int l_remote_servers(lua_State *L)
 {
-    opts o = check_opts(L, 4, "remote_servers.xml");
-    chconf_in in = check_in(L, 1, &o);
-    const char *cluster = luaL_checkstring(L, 2);
-    lua_settop(L, 4);
-    lua_newtable(L); /* 5: anchor */
-    lua_pushnil(L);  /* 6: scratch */
-    size_t n;
-    chconf_endpoint *hosts = check_endpoints(L, 3, 5, 0, &n);
-    box *b = new_box(L, BOX_OUT);
+    options o;
+    check_options(L, 3, OPT_SECTION, &o);
+    chconf_in in;
+    read_in(L, &in, &o);
+    chconf_remote r;
     dr_err err = {0};
-    int rc = chconf_remote_remove_hosts(&in, cluster, hosts, n, o.flags, &b->u.out, &err);
-    if (rc)
-        return push_fail(L, &err, rc);
-    return push_out(L, &b->u.out);
-}
-
-static int l_remote_create_cluster(lua_State *L)
-{
-    opts o = check_opts(L, 3, "remote_servers.xml");
-    chconf_in in = check_in(L, 1, &o);
-    lua_settop(L, 3);
-    lua_newtable(L); /* 4: anchor */
-    chconf_cluster_spec c;
-    check_cluster(L, 2, 4, 2, &c);
-    box *b = new_box(L, BOX_OUT);
-    dr_err err = {0};
-    int rc = chconf_remote_create_cluster(&in, &c, o.flags, &b->u.out, &err);
-    if (rc)
-        return push_fail(L, &err, rc);
-    return push_out(L, &b->u.out);
-}
-
-static int l_macros_read(lua_State *L)
-{
-    opts o = check_opts(L, 2, "macros.xml");
-    chconf_in in = check_in(L, 1, &o);
-    box *b = new_box(L, BOX_MACROS);
-    dr_err err = {0};
-    int rc = chconf_macros_read(&in, &b->u.macros, &err);
-    if (rc)
-        return push_fail(L, &err, rc);
-    const chconf_macros *m = &b->u.macros;
+    if (chconf_remote_read(&in, &r, &err) != DR_OK)
+        return fail(L, &err);
     lua_createtable(L, 0, 5);
-    set_bool(L, "found", m->found);
-    set_str(L, "incl", m->incl);
-    set_int(L, "line", m->line);
-    push_kv_map(L, m->v, m->n);
-    lua_setfield(L, -2, "values");
-    lua_createtable(L, (int)m->n, 0);
-    for (size_t i = 0; i < m->n; i++) {
-        lua_pushstring(L, m->v[i].name);
+    set_bool(L, "found", r.found);
+    set_str(L, "incl", r.incl);
+    if (r.found)
+        set_int(L, "line", r.line);
+    lua_createtable(L, (int)r.n_clusters, 0);
+    for (size_t i = 0; i < r.n_clusters; i++) {
+        lua_pushstring(L, r.clusters[i].name);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
-    lua_setfield(L, -2, "order");
-    return 1;
-}
-
-static int l_macros_set(lua_State *L)
-{
-    opts o = check_opts(L, 3, "macros.xml");
-    chconf_in in = check_in(L, 1, &o);
-    lua_settop(L, 3);
-    lua_newtable(L); /* 4: anchor */
-    lua_pushnil(L);  /* 5: scratch */
-    size_t n;
-    chconf_pair *m = check_pairs(L, 2, 4, 5, &n);
-    box *b = new_box(L, BOX_OUT);
-    dr_err err = {0};
-    int rc = chconf_macros_set(&in, m, n, o.flags, &b->u.out, &err);
-    if (rc)
-        return push_fail(L, &err, rc);
-    return push_out(L, &b->u.out);
-}
-
-/* render_*(root, ..., opts): a whole file as a string. */
-static int push_rendered(lua_State *L, box *b, int rc, const dr_err *err)
-{
-    if (rc)
-        return push_fail(L, err, rc);
-    lua_pushlstring(L, b->u.buf.data ? b->u.buf.data : "", b->u.buf.len);
-    return 1;
-}
-
-static int l_render_zookeeper(lua_State *L)
-{
-    const char *root = luaL_checkstring(L, 1);
-    opts o = check_opts(L, 4, "zookeeper.xml");
-    lua_settop(L, 4);
-    lua_newtable(L); /* 5: anchor */
-    lua_pushnil(L);  /* 6: scratch for nodes */
-    lua_pushnil(L);  /* 7: scratch for settings */
-    size_t n, ns = 0;
-    chconf_endpoint *nodes = check_endpoints(L, 2, 5, 2181, &n);
-    chconf_pair *settings = NULL;
-    if (!lua_isnil(L, 3))
-        settings = check_pairs(L, 3, 5, 7, &ns);
-    box *b = new_box(L, BOX_BUF);
-    dr_err err = {0};
-    int rc =
-        chconf_render_zookeeper(root, o.section, nodes, n, settings, ns, o.flags, &b->u.buf, &err);
-    return push_rendered(L, b, rc, &err);
-}
-
-static int l_render_remote_servers(lua_State *L)
-{
-    const char *root = luaL_checkstring(L, 1);
-    luaL_checktype(L, 2, LUA_TTABLE);
-    opts o = check_opts(L, 3, "remote_servers.xml");
-    lua_settop(L, 3);
-    lua_newtable(L); /* 4: anchor */
-    size_t n = lua_rawlen(L, 2);
-    chconf_cluster_spec *c = scratch(L, n, sizeof *c);
-    lua_rawseti(L, 4, 1);
-    for (size_t i = 0; i < n; i++) {
-        lua_rawgeti(L, 2, (lua_Integer)i + 1);
-        check_cluster(L, 2, 4, lua_gettop(L), &c[i]);
-        lua_pop(L, 1);
+    lua_setfield(L, -2, "names");
+    lua_createtable(L, 0, (int)r.n_clusters);
+    for (size_t i = 0; i < r.n_clusters; i++) {
+        push_cluster(L, &r.clusters[i]);
+        lua_setfield(L, -2, r.clusters[i].name);
     }
-    box *b = new_box(L, BOX_BUF);
-    dr_err err = {0};
-    int rc = chconf_render_remote_servers(root, o.section, c, n, o.flags, &b->u.buf, &err);
-    return push_rendered(L, b, rc, &err);
+    lua_setfield(L, -2, "clusters");
+    chconf_remote_free(&r);
+    return 1;
 }
 
-static int l_render_macros(lua_State *L)
+static int l_macros(lua_State *L)
 {
-    const char *root = luaL_checkstring(L, 1);
-    opts o = check_opts(L, 3, "macros.xml");
-    lua_settop(L, 3);
-    lua_newtable(L); /* 4: anchor */
-    lua_pushnil(L);  /* 5: scratch */
-    size_t n;
-    chconf_pair *m = check_pairs(L, 2, 4, 5, &n);
-    box *b = new_box(L, BOX_BUF);
+    options o;
+    check_options(L, 3, OPT_SECTION, &o);
+    chconf_in in;
+    read_in(L, &in, &o);
+    chconf_macros m;
     dr_err err = {0};
-    int rc = chconf_render_macros(root, o.section, m, n, o.flags, &b->u.buf, &err);
-    return push_rendered(L, b, rc, &err);
+    if (chconf_macros_read(&in, &m, &err) != DR_OK)
+        return fail(L, &err);
+    if (m.incl && m.n == 0) {
+        incl_refused(&err, in.file, m.line, in.section ? in.section : "macros", m.incl);
+        chconf_macros_free(&m);
+        return fail(L, &err);
+    }
+    lua_createtable(L, 0, (int)m.n);
+    for (size_t i = 0; i < m.n; i++)
+        set_str(L, m.v[i].name, m.v[i].value);
+    chconf_macros_free(&m);
+    return 1;
 }
 
-static const luaL_Reg chconf_funcs[] = {
+/* ---- patches -------------------------------------------------------------------- */
+
+/* Common start of a patch: options at opts_arg, text (nil: new file, which
+ * needs opts.root), file name.  Pushes the anchor table; returns its index. */
+static int patch_start(lua_State *L, int opts_arg, unsigned allowed, options *o, chconf_in *in)
+{
+    check_options(L, opts_arg, allowed, o);
+    in->text = check_text(L, 1, 1, &in->len);
+    in->file = check_name(L, 2);
+    in->section = o->section;
+    if (!in->text && !o->root)
+        luaL_argerror(L, 1, "string expected (or nil with option 'root' for a new file)");
+    if (in->text && (o->flags & CHCONF_REPLACE))
+        luaL_argerror(L, opts_arg, "option 'replace' applies to a new file (text nil) only");
+    if (in->text && o->settings)
+        luaL_argerror(L, opts_arg, "option 'settings' applies to a new file (text nil) only");
+    lua_newtable(L);
+    return lua_gettop(L);
+}
+
+static int l_set_zookeeper_nodes(lua_State *L)
+{
+    options o;
+    chconf_in in;
+    int anchors = patch_start(
+        L, 4, OPT_SECTION | OPT_INLINE | OPT_ROOT | OPT_REPLACE | OPT_SETTINGS, &o, &in);
+    size_t n;
+    chconf_endpoint *nodes = check_endpoints(L, 3, "node", anchors, DEFAULT_ZK_PORT, 0, &n);
+    dr_err err = {0};
+    if (!in.text) {
+        size_t ns = 0;
+        chconf_pair *settings = NULL;
+        if (o.settings)
+            settings = check_pairs(L, 4, o.settings, "setting", anchors, &ns);
+        dr_buf b = DR_BUF_INIT;
+        int rc =
+            chconf_render_zookeeper(o.root, o.section, nodes, n, settings, ns, o.flags, &b, &err);
+        const char *what = lua_pushfstring(L, "<%s>: %d ZooKeeper node(s)",
+                                           o.section ? o.section : "zookeeper", (int)n);
+        return push_rendered(L, rc, in.file, &b, &err, what);
+    }
+    chconf_out out = {0};
+    int rc = chconf_zk_set_nodes(&in, nodes, n, o.flags, &out, &err);
+    return push_out(L, rc, &out, &err);
+}
+
+static int l_add_replica(lua_State *L)
+{
+    options o;
+    chconf_in in;
+    int anchors = patch_start(L, 6, OPT_SECTION | OPT_INLINE | OPT_ROOT | OPT_REPLACE, &o, &in);
+    const char *cluster = check_name(L, 3);
+    int shard;
+    if (lua_type(L, 4) == LUA_TSTRING) {
+        luaL_argcheck(L, !strcmp(lua_tostring(L, 4), "new"), 4, "shard number or \"new\" expected");
+        shard = CHCONF_NEW_SHARD;
+    } else {
+        lua_Integer s = luaL_checkinteger(L, 4);
+        luaL_argcheck(L, s >= 1 && s <= 100000, 4, "shard number (1..) or \"new\" expected");
+        shard = (int)s;
+    }
+    chconf_replica_spec replica = {0};
+    lua_pushvalue(L, 5);
+    to_replica(L, 5, "replica", 1, anchors, &replica);
+    dr_err err = {0};
+    if (!in.text) {
+        if (shard > 1) {
+            dr_err_set(&err, DR_ENOTFOUND, "%s: new file: cluster '%s' has no shard %d", in.file,
+                       cluster, shard);
+            return fail(L, &err);
+        }
+        chconf_shard_spec s = {&replica, 1};
+        chconf_cluster_spec c = {cluster, NULL, &s, 1};
+        dr_buf b = DR_BUF_INIT;
+        int rc = chconf_render_remote_servers(o.root, o.section, &c, 1, o.flags, &b, &err);
+        const char *what = lua_pushfstring(L, "<%s>: cluster %s with replica %s:%d",
+                                           o.section ? o.section : "remote_servers", cluster,
+                                           replica.host, replica.port);
+        return push_rendered(L, rc, in.file, &b, &err, what);
+    }
+    chconf_out out = {0};
+    int rc = chconf_remote_add_replica(&in, cluster, shard, &replica, o.flags, &out, &err);
+    return push_out(L, rc, &out, &err);
+}
+
+static int l_remove_hosts(lua_State *L)
+{
+    options o;
+    chconf_in in;
+    check_options(L, 5, OPT_SECTION | OPT_INLINE | OPT_DROP_EMPTY, &o);
+    in.text = check_text(L, 1, 1, &in.len);
+    in.file = check_name(L, 2);
+    in.section = o.section;
+    lua_newtable(L);
+    int anchors = lua_gettop(L);
+    const char *cluster = check_name(L, 3);
+    size_t n;
+    chconf_endpoint *hosts = check_endpoints(L, 4, "host", anchors, 0, 1, &n);
+    chconf_out out = {0};
+    dr_err err = {0};
+    if (!in.text) {
+        dr_err_set(&err, DR_ENOTFOUND,
+                   "%s: the file does not exist: no cluster '%s' to remove "
+                   "hosts from",
+                   in.file, cluster);
+        return fail(L, &err);
+    }
+    int rc = chconf_remote_remove_hosts(&in, cluster, hosts, n, o.flags, &out, &err);
+    return push_out(L, rc, &out, &err);
+}
+
+static int l_create_cluster(lua_State *L)
+{
+    options o;
+    chconf_in in;
+    int anchors = patch_start(L, 4, OPT_SECTION | OPT_INLINE | OPT_ROOT | OPT_REPLACE, &o, &in);
+    chconf_cluster_spec c = {0};
+    to_cluster(L, 3, 3, anchors, &c);
+    dr_err err = {0};
+    if (!in.text) {
+        dr_buf b = DR_BUF_INIT;
+        int rc = chconf_render_remote_servers(o.root, o.section, &c, 1, o.flags, &b, &err);
+        const char *what =
+            lua_pushfstring(L, "<%s>: cluster %s, %d shard(s)",
+                            o.section ? o.section : "remote_servers", c.name, (int)c.n_shards);
+        return push_rendered(L, rc, in.file, &b, &err, what);
+    }
+    chconf_out out = {0};
+    int rc = chconf_remote_create_cluster(&in, &c, o.flags, &out, &err);
+    return push_out(L, rc, &out, &err);
+}
+
+static int l_set_macros(lua_State *L)
+{
+    options o;
+    chconf_in in;
+    int anchors =
+        patch_start(L, 4, OPT_SECTION | OPT_INLINE | OPT_ROOT | OPT_REPLACE | OPT_FORCE, &o, &in);
+    luaL_checktype(L, 3, LUA_TTABLE);
+    size_t n;
+    chconf_pair *macros = check_pairs(L, 3, 3, "macro", anchors, &n);
+    luaL_argcheck(L, n > 0, 3, "at least one macro expected");
+    dr_err err = {0};
+    if (!in.text) {
+        dr_buf b = DR_BUF_INIT;
+        int rc = chconf_render_macros(o.root, o.section, macros, n, o.flags, &b, &err);
+        const char *what =
+            lua_pushfstring(L, "<%s>: %d macro(s)", o.section ? o.section : "macros", (int)n);
+        return push_rendered(L, rc, in.file, &b, &err, what);
+    }
+    chconf_out out = {0};
+    int rc = chconf_macros_set(&in, macros, n, o.flags, &out, &err);
+    return push_out(L, rc, &out, &err);
+}
+
+static const luaL_Reg chconf_functions[] = {
     {"root", l_root},
     {"includes", l_includes},
-    {"zk_read", l_zk_read},
-    {"zk_set_nodes", l_zk_set_nodes},
-    {"remote_read", l_remote_read},
-    {"remote_add_replica", l_remote_add_replica},
-    {"remote_remove_hosts", l_remote_remove_hosts},
-    {"remote_create_cluster", l_remote_create_cluster},
-    {"macros_read", l_macros_read},
-    {"macros_set", l_macros_set},
-    {"render_zookeeper", l_render_zookeeper},
-    {"render_remote_servers", l_render_remote_servers},
-    {"render_macros", l_render_macros},
+    {"zookeeper", l_zookeeper},
+    {"zookeeper_nodes", l_zookeeper_nodes},
+    {"remote_servers", l_remote_servers},
+    {"macros", l_macros},
+    {"set_zookeeper_nodes", l_set_zookeeper_nodes},
+    {"add_replica", l_add_replica},
+    {"remove_hosts", l_remove_hosts},
+    {"create_cluster", l_create_cluster},
+    {"set_macros", l_set_macros},
     {NULL, NULL},
 };
-
-static const luaL_Reg box_metameth[] = {
-    {"__gc", box_close},
-    {"__close", box_close},
-    {NULL, NULL},
-};
-
-static void createmeta(lua_State *L)
-{
-    luaL_newmetatable(L, BOX_MT);
-    luaL_setfuncs(L, box_metameth, 0);
-    lua_pop(L, 1);
-}
 
 int luaopen_dr_chconf(lua_State *L)
 {
-    createmeta(L);
-    luaL_newlib(L, chconf_funcs);
-    lua_pushinteger(L, CHCONF_NEW_SHARD);
-    lua_setfield(L, -2, "NEW_SHARD");
+    luaL_newlib(L, chconf_functions);
     return 1;
 }

@@ -389,7 +389,8 @@ int fourlw_parse_srvr(const char *origin, const char *text, size_t len, fourlw_s
             continue;
         }
         if (!colon)
-            return dr_err_set(err, DR_EPARSE, "%s:%d:1: expected 'Name: value'", origin, it.lineno);
+            continue; /* a note such as 3.8's "READ-ONLY mode; serving only read-only
+                         clients"; Mode: says the same */
         if (span_eq(k, kn, "Clients")) {
             in_clients = true;
         } else if (span_eq(k, kn, "Latency min/avg/max")) {

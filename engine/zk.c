@@ -513,9 +513,14 @@ int zk_open(const char *servers, const zk_options *opt, zk_session **out, dr_err
         char *why = log_problem_since(seq0);
         zk_close(s);
         dr_secret_free(secret);
-        rc = dr_err_set(err, DR_ETIMEOUT, "zk %s: no session within %d ms (state: %s%s%s)", servers,
-                        o.connect_timeout_ms, state_name(state), why ? "; last error: " : "",
-                        why ? why : "");
+        if (state == ZOO_AUTH_FAILED_STATE || state == ZOO_EXPIRED_SESSION_STATE)
+            rc = dr_err_set(err, state == ZOO_AUTH_FAILED_STATE ? DR_EAUTH : DR_EIO,
+                            "zk %s: the session failed while connecting (%s)%s%s", servers,
+                            state_name(state), why ? ": " : "", why ? why : "");
+        else
+            rc = dr_err_set(err, DR_ETIMEOUT, "zk %s: no session within %d ms (state: %s%s%s)",
+                            servers, o.connect_timeout_ms, state_name(state),
+                            why ? "; last error: " : "", why ? why : "");
         free(why);
         return rc;
     }
@@ -526,9 +531,7 @@ int zk_open(const char *servers, const zk_options *opt, zk_session **out, dr_err
         dr_secret_free(secret);
         secret = NULL;
         if (zrc != ZOK) {
-            pthread_mutex_lock(&s->mu);
-            pending_unref(p); /* the completion will not run */
-            pthread_mutex_unlock(&s->mu);
+            free(p); /* the completion will not run: both references were ours */
         } else {
             int64_t left = deadline - dr_now_ms();
             zrc = pending_wait(s, p, left > 0 ? (int)left : 1);
@@ -776,9 +779,7 @@ int zk_sync(zk_session *s, const char *path, dr_err *err)
     zk_pending *p = pending_new(s);
     int zrc = zoo_async(s->zh, path, string_done, p);
     if (zrc != ZOK) {
-        pthread_mutex_lock(&s->mu);
-        pending_unref(p);
-        pthread_mutex_unlock(&s->mu);
+        free(p); /* the completion will not run: both references were ours */
         return fail(s, zrc, ZK_OP_READ, "sync", path, err);
     }
     zrc = pending_wait(s, p, s->session_timeout_ms);

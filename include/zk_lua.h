@@ -19,6 +19,9 @@
  *   s:reconfig{joining="server.5=...", leaving="5", from_version=n} -> config   gated ZK_RECONFIG
  *   s:close()
  *
+ * set reads the current data first (it is the effect's `before`) and writes only
+ * over that version, even with version -1: a change made in between is a
+ * conflict, not silently overwritten.
  * stat = {version, cversion, czxid, mzxid, ephemeral_owner, data_length, num_children}.
  * A gated call asks dr_effect_gate first; in a rehearsal it returns what success
  * would: set -> the stat with version + 1, create -> the path, reconfig -> the

@@ -32,8 +32,6 @@
 
 static char lab_dir[512], lab_net[64], secret[600], ensemble[256], base[128];
 static char host[6][80]; /* host[1..5] = zk1..zk5 */
-static pid_t zk5_pid = -1;
-static char zk5_dir[700];
 
 static void backoff(int *delay_ms)
 {
@@ -389,7 +387,26 @@ static void test_lua_binding_gated(void **state)
     lua_close(L);
 }
 
-/* ---- zk5: started here as a child process, stopped by its pid ---- */
+/* ---- zk5: the lab's spare, started and stopped through the lab's hostctl
+ * (which starts the server with its pid recorded and stops it by that pid,
+ * returning once the process is gone and its ports are closed).  Its conf/
+ * and data/ are saved first and put back after, so the spare is left as
+ * the lab prepared it. ---- */
+
+static char zk5_host_dir[700], zk5_saved[700];
+static bool zk5_started, zk5_saved_ok;
+
+static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int sh(const char *fmt, ...)
+{
+    char cmd[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    int st = system(cmd);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
 
 static int write_text(const char *path, const char *text)
 {
@@ -400,81 +417,60 @@ static int write_text(const char *path, const char *text)
     return fclose(f);
 }
 
-static pid_t start_zk5(const fourlw_conf *ens, const zk_config *cfg)
+static int hostctl(const char *action)
 {
-    snprintf(zk5_dir, sizeof zk5_dir, "%s/labtest_zk/zk5", lab_dir);
-    char cmd[1600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s/data'", zk5_dir, zk5_dir);
-    assert_int_equal(system(cmd), 0);
-    char p[900], text[4096];
-    snprintf(p, sizeof p, "%s/data/myid", zk5_dir);
-    assert_int_equal(write_text(p, "5\n"), 0);
-    /* the same timing as the ensemble (read from conf) and the settings an
-     * observer of a reconfigurable ensemble needs */
-    const char *tick = fourlw_kv_get(&ens->kv, "tickTime");
-    const char *init = fourlw_kv_get(&ens->kv, "initLimit");
-    const char *sync = fourlw_kv_get(&ens->kv, "syncLimit");
-    snprintf(text, sizeof text,
-             "tickTime=%s\ninitLimit=%s\nsyncLimit=%s\ndataDir=%s/data\n"
-             "reconfigEnabled=true\nstandaloneEnabled=false\n4lw.commands.whitelist=*\n"
-             "admin.enableServer=false\ndynamicConfigFile=%s/zoo.cfg.dynamic\n",
-             tick ? tick : "500", init ? init : "10", sync ? sync : "5", zk5_dir, zk5_dir);
-    snprintf(p, sizeof p, "%s/zoo.cfg", zk5_dir);
-    assert_int_equal(write_text(p, text), 0);
-    /* membership: the servers of /zookeeper/config, version line left out */
+    return sh("'%s/bin/hostctl' %s '%s' server >>'%s/hostctl.log' 2>&1", lab_dir, action,
+              zk5_host_dir, zk5_saved);
+}
+
+/* Saves zk5's conf and data, writes its dynamic file from cfg (the
+ * ensemble's membership, which already has server 5), starts it and
+ * returns its pid. */
+static pid_t start_zk5(const zk_config *cfg)
+{
+    snprintf(zk5_host_dir, sizeof zk5_host_dir, "%s/hosts/zk5", lab_dir);
+    snprintf(zk5_saved, sizeof zk5_saved, "%s/labtest_zk/zk5-saved", lab_dir);
+    assert_int_equal(sh("rm -rf '%s' && mkdir -p '%s' && cp -a '%s/conf' '%s/data' '%s/'",
+                        zk5_saved, zk5_saved, zk5_host_dir, zk5_host_dir, zk5_saved),
+                     0);
+    zk5_saved_ok = true;
+    /* membership: the servers of /zookeeper/config; the version is the
+     * file name's business, never a line in it */
     dr_buf dyn = DR_BUF_INIT;
     for (size_t i = 0; i < cfg->membership.n; i++) {
         fourlw_member_format(&cfg->membership.members[i], &dyn);
         dr_buf_putc(&dyn, '\n');
     }
-    snprintf(p, sizeof p, "%s/zoo.cfg.dynamic", zk5_dir);
+    char p[900];
+    snprintf(p, sizeof p, "%s/conf/zoo.cfg.dynamic", zk5_host_dir);
     assert_int_equal(write_text(p, dyn.data), 0);
     dr_buf_free(&dyn);
-
-    char cfgpath[900], logpath[900];
-    snprintf(cfgpath, sizeof cfgpath, "%s/zoo.cfg", zk5_dir);
-    snprintf(logpath, sizeof logpath, "%s/out.log", zk5_dir);
-    char *argv[] = {"java",
-                    "-Xmx96m",
-                    "-cp",
-                    "/etc/zookeeper/conf:/usr/share/java/zookeeper.jar:/usr/share/java/"
-                    "log4j-1.2.jar:/usr/share/java/slf4j-api.jar:/usr/share/java/"
-                    "slf4j-log4j12.jar",
-                    "-Dzookeeper.root.logger=INFO,CONSOLE",
-                    "org.apache.zookeeper.server.quorum.QuorumPeerMain",
-                    cfgpath,
-                    NULL};
-    int logfd = open(logpath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    assert_true(logfd >= 0);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        dup2(logfd, 1);
-        dup2(logfd, 2);
-        execvp("java", argv);
-        _exit(127);
-    }
-    close(logfd);
-    return pid;
+    zk5_started = true;
+    if (hostctl("start") != 0)
+        fail_msg("hostctl start zk5 failed: see %s/hostctl.log and %s/log/server.log", zk5_saved,
+                 zk5_host_dir);
+    snprintf(p, sizeof p, "%s/run/server.pid", zk5_host_dir);
+    dr_buf pid = DR_BUF_INIT;
+    dr_err e = {0};
+    assert_int_equal(dr_read_file(p, &pid, &e), DR_OK);
+    pid_t v = (pid_t)atoi(pid.data);
+    dr_buf_free(&pid);
+    return v;
 }
 
-/* Stops zk5 by its pid: SIGTERM, wait for the exit, then check the port. */
+/* Stops zk5 by its recorded pid and puts its saved files back. */
 static void stop_zk5(void)
 {
-    if (zk5_pid <= 0)
-        return;
-    kill(zk5_pid, SIGTERM);
-    int64_t deadline = dr_now_ms() + 20000;
-    int delay = 20, st;
-    while (waitpid(zk5_pid, &st, WNOHANG) == 0) {
-        if (dr_now_ms() > deadline) {
-            kill(zk5_pid, SIGKILL);
-            waitpid(zk5_pid, &st, 0);
-            break;
-        }
-        backoff(&delay);
+    if (zk5_started) {
+        if (hostctl("stop") != 0)
+            hostctl("kill");
+        zk5_started = false;
     }
-    zk5_pid = -1;
+    if (zk5_saved_ok) {
+        sh("rm -rf '%s/conf' '%s/data' && cp -a '%s/conf' '%s/data' '%s/'", zk5_host_dir,
+           zk5_host_dir, zk5_saved, zk5_saved, zk5_host_dir);
+        zk5_saved_ok = false;
+    }
 }
 
 static int teardown_reconfig(void **state)
@@ -506,8 +502,6 @@ static void test_reconfig_add_remove_observer(void **state)
         fail_msg("%s", e.msg);
     assert_int_equal(before.membership.n, 4);
     assert_null(fourlw_membership_find(&before.membership, 5));
-    fourlw_conf ens;
-    assert_int_equal(fourlw_get_conf(host[1], 2181, 3000, &ens, &e), DR_OK);
 
     /* an observer does not count for the quorum: add it, then start it
      * with the new membership, so it never has a config the leader lacks */
@@ -527,12 +521,19 @@ static void test_reconfig_add_remove_observer(void **state)
     assert_int_equal(zk_reconfig(s, NULL, "5", (int64_t)before.membership.version, NULL, &e),
                      DR_ECONFLICT);
 
-    zk5_pid = start_zk5(&ens, &added);
+    pid_t zk5_pid = start_zk5(&added);
     t0 = dr_now_ms();
     if (wait_mode(host[5], FOURLW_MODE_OBSERVER, 90000, &e))
-        fail_msg("zk5 did not become an observer: %s (see %s/out.log)", e.msg, zk5_dir);
+        fail_msg("zk5 did not become an observer: %s (see %s/log/server.log)", e.msg, zk5_host_dir);
     print_message("  zk5 (pid %d) observer after %lld ms\n", (int)zk5_pid,
                   (long long)(dr_now_ms() - t0));
+    /* membership in /zookeeper/config, read again after zk5 joined */
+    zk_config now;
+    assert_int_equal(zk_config_get(s, &now, &e), DR_OK);
+    assert_int_equal(now.membership.n, 5);
+    assert_true(now.membership.version == added.membership.version);
+    assert_int_equal(fourlw_membership_find(&now.membership, 5)->role, FOURLW_ROLE_OBSERVER);
+    zk_config_free(&now);
     /* membership seen through the new server itself */
     fourlw_conf c5;
     assert_int_equal(fourlw_get_conf(host[5], 2181, 3000, &c5, &e), DR_OK);
@@ -578,7 +579,6 @@ static void test_reconfig_add_remove_observer(void **state)
     zk_config_free(&removed);
     zk_config_free(&added);
     zk_config_free(&before);
-    fourlw_conf_free(&ens);
     zk_close(s);
 }
 

@@ -105,6 +105,37 @@ static void test_srvr_after_writes(void **state)
     free(t);
 }
 
+static void test_read_only_mode(void **state)
+{
+    (void)state;
+    const char *files[] = {"zk38-readonly.srvr", "zk38-readonly.stat"};
+    for (int i = 0; i < 2; i++) {
+        size_t n;
+        char *t = load(files[i], &n);
+        fourlw_srvr s;
+        dr_err e = {0};
+        if (fourlw_parse_srvr(files[i], t, n, &s, &e))
+            fail_msg("%s", e.msg);
+        assert_true(s.serving);
+        assert_int_equal(s.mode, FOURLW_MODE_READ_ONLY);
+        assert_string_equal(fourlw_mode_name(s.mode), "read-only");
+        fourlw_srvr_free(&s);
+        free(t);
+    }
+    size_t n;
+    char *t = load("zk38-readonly.mntr", &n);
+    fourlw_mntr m;
+    assert_int_equal(fourlw_parse_mntr("ro", t, n, &m, NULL), DR_OK);
+    assert_int_equal(m.mode, FOURLW_MODE_READ_ONLY);
+    fourlw_mntr_free(&m);
+    free(t);
+    t = load("zk38-readonly.isro", &n);
+    fourlw_isro ro;
+    assert_int_equal(fourlw_parse_isro("ro", t, n, &ro, NULL), DR_OK);
+    assert_int_equal(ro, FOURLW_ISRO_RO);
+    free(t);
+}
+
 static void test_not_serving(void **state)
 {
     (void)state;
@@ -652,21 +683,14 @@ int main(void)
 {
     signal(SIGPIPE, SIG_IGN);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_srvr_roles),
-        cmocka_unit_test(test_srvr_leader_fields),
-        cmocka_unit_test(test_srvr_after_writes),
-        cmocka_unit_test(test_not_serving),
-        cmocka_unit_test(test_whitelist_refusal),
-        cmocka_unit_test(test_mntr_zk38),
-        cmocka_unit_test(test_mntr_zk35_and_keeper),
-        cmocka_unit_test(test_keeper_srvr_stat),
-        cmocka_unit_test(test_conf_zk38),
-        cmocka_unit_test(test_conf_keeper),
-        cmocka_unit_test(test_keeper_lgif_rcvr_isro),
-        cmocka_unit_test(test_edge_cases),
-        cmocka_unit_test(test_zxid),
-        cmocka_unit_test(test_membership),
-        cmocka_unit_test(test_query_many),
+        cmocka_unit_test(test_srvr_roles),        cmocka_unit_test(test_srvr_leader_fields),
+        cmocka_unit_test(test_srvr_after_writes), cmocka_unit_test(test_read_only_mode),
+        cmocka_unit_test(test_not_serving),       cmocka_unit_test(test_whitelist_refusal),
+        cmocka_unit_test(test_mntr_zk38),         cmocka_unit_test(test_mntr_zk35_and_keeper),
+        cmocka_unit_test(test_keeper_srvr_stat),  cmocka_unit_test(test_conf_zk38),
+        cmocka_unit_test(test_conf_keeper),       cmocka_unit_test(test_keeper_lgif_rcvr_isro),
+        cmocka_unit_test(test_edge_cases),        cmocka_unit_test(test_zxid),
+        cmocka_unit_test(test_membership),        cmocka_unit_test(test_query_many),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

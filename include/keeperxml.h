@@ -1,0 +1,146 @@
+/* keeperxml: ClickHouse Keeper's <keeper_server> configuration (XML, root
+ * <clickhouse> or <yandex>), read and patched in place so that a runbook can
+ * change the Raft membership and write the file back with its comments,
+ * other elements and layout kept (as far as libxml2's serializer allows:
+ * attribute quoting and empty-element forms are normalized once; after that
+ * patching is idempotent, applying a patch to its own output gives the same
+ * bytes).
+ *
+ * Roles: a participant votes and may lead (<can_become_leader> true or
+ * absent); a learner (observer) has <can_become_leader>false</...> and
+ * <priority>0</priority>.  Keeper stores its cluster configuration in its
+ * log and snapshots: after a node's first start, that stored configuration
+ * wins over the XML, so some changes cannot be made by editing the file.  The
+ * patch function refuses those and says which route is supported instead;
+ * keeperxml_recovery_steps() gives the quorum-loss recovery as data. */
+#ifndef DR_KEEPERXML_H
+#define DR_KEEPERXML_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+typedef enum keeperxml_role {
+    KEEPERXML_PARTICIPANT,
+    KEEPERXML_LEARNER,
+} keeperxml_role;
+
+/* One <server> of <raft_configuration>. */
+typedef struct keeperxml_server {
+    long id;
+    char *hostname; /* owned */
+    int port;       /* Raft port (9234) */
+    keeperxml_role role;
+    int priority;          /* -1: not given (Keeper's default 1) */
+    int start_as_follower; /* -1: not given, else 0/1 */
+} keeperxml_server;
+
+/* A membership: servers sorted by id, owned by the list. */
+typedef struct keeperxml_members {
+    keeperxml_server *v;
+    size_t n;
+} keeperxml_members;
+
+typedef struct keeperxml keeperxml; /* one parsed document */
+
+/* The scalar settings of <keeper_server> (absent: -1 / NULL). */
+typedef struct keeperxml_info {
+    long server_id;
+    int tcp_port;
+    char *log_storage_path;      /* owned */
+    char *snapshot_storage_path; /* owned */
+} keeperxml_info;
+
+/* Parses text (need not be NUL-terminated).  Errors (DR_EPARSE) read
+ * "NAME:LINE:COL: expected well-formed XML: <libxml2's reason>" for XML
+ * syntax and "NAME:LINE: what was expected" for the structure (root,
+ * <keeper_server>, each <server> with a numeric <id>, a <hostname>, a
+ * <port>).  libxml2 prints nothing.  *out is the caller's (keeperxml_free). */
+int keeperxml_parse(const char *name, const char *text, size_t len, keeperxml **out, dr_err *err);
+void keeperxml_free(keeperxml *k);
+/* Appends the document's text to out. */
+void keeperxml_render(const keeperxml *k, dr_buf *out);
+
+void keeperxml_info_get(const keeperxml *k, keeperxml_info *out);
+void keeperxml_info_clear(keeperxml_info *info);
+/* Sets the text of <keeper_server>/<key> (e.g. "server_id", "tcp_port"),
+ * adding the element, indented like its siblings, when absent. */
+void keeperxml_set(keeperxml *k, const char *key, const char *value);
+
+/* Copies the servers of <raft_configuration> (out is reset first). */
+void keeperxml_members_get(const keeperxml *k, keeperxml_members *out);
+/* Makes <raft_configuration> say m: servers gone are removed, new ones
+ * appended, changed ones edited in place (only the elements that differ).
+ * has_state: this node has Keeper log/snapshot data already.  Then a role
+ * change of a server present before and after cannot work by editing the
+ * XML (the stored cluster config wins): refused with DR_EREFUSED before any
+ * change, and advice (may be NULL; reset first) receives the supported
+ * routes.  Adding and removing servers is left to Keeper's own config
+ * reload. */
+int keeperxml_members_put(keeperxml *k, const keeperxml_members *m, int has_state, dr_buf *advice,
+                          dr_err *err);
+
+/* ---- memberships (same operations as zkconf) ------------------------------- */
+
+void keeperxml_members_free(keeperxml_members *m);
+void keeperxml_members_add(keeperxml_members *m, const keeperxml_server *s); /* copies */
+void keeperxml_members_copy(keeperxml_members *dst, const keeperxml_members *src);
+keeperxml_server *keeperxml_members_find(const keeperxml_members *m, long id);
+/* Odd number of participants, unique positive ids, a hostname and a port
+ * 1-65535 each, no two servers on one hostname:port.  DR_EINVAL. */
+int keeperxml_members_validate(const keeperxml_members *m, dr_err *err);
+/* Same id, same hostname in both (DR_ECONFLICT otherwise). */
+int keeperxml_members_check_hosts(const keeperxml_members *a, const keeperxml_members *b,
+                                  dr_err *err);
+/* See zkconf_after_failover & co: the surviving site's servers become the
+ * participants / the other site returns as learners / the initial topology. */
+int keeperxml_after_failover(const keeperxml_members *cur, const keeperxml_members *site,
+                             keeperxml_members *out, dr_err *err);
+int keeperxml_after_recovery(const keeperxml_members *cur, const keeperxml_members *other_site,
+                             keeperxml_members *out, dr_err *err);
+int keeperxml_after_failback(const keeperxml_members *primary, const keeperxml_members *standby,
+                             keeperxml_members *out, dr_err *err);
+/* Participant: can_become_leader true, priority 1 if it was 0.  Learner:
+ * can_become_leader false, priority 0.  DR_ENOTFOUND when absent. */
+int keeperxml_promote(keeperxml_members *m, long id, dr_err *err);
+int keeperxml_demote(keeperxml_members *m, long id, dr_err *err);
+
+/* ---- quorum-loss recovery, as data --------------------------------------- */
+
+typedef enum keeperxml_step_kind {
+    KEEPERXML_STEP_FENCE,          /* stop a failed node, keep it from rejoining */
+    KEEPERXML_STEP_ENSURE_STOPPED, /* a node of the new cluster stays down until its turn */
+    KEEPERXML_STEP_BACKUP,         /* copy log and snapshot dirs of the chosen node */
+    KEEPERXML_STEP_REWRITE_CONFIG, /* write the new raft_configuration on a node */
+    KEEPERXML_STEP_RCVR,       /* "rcvr" 4lw to the chosen node (or one --force-recovery start) */
+    KEEPERXML_STEP_START_WAIT, /* start a node, wait for mntr zk_server_state == expect */
+    KEEPERXML_STEP_VERIFY_LEADER, /* mntr zk_server_state == leader on the chosen node */
+} keeperxml_step_kind;
+
+typedef struct keeperxml_step {
+    keeperxml_step_kind kind;
+    long server_id;
+    char *hostname; /* owned */
+    char *expect;   /* owned: state to wait for (START_WAIT, VERIFY_LEADER), else NULL */
+    char *text;     /* owned: what to do, in a sentence, for plans and journals */
+} keeperxml_step;
+
+typedef struct keeperxml_steps {
+    keeperxml_step *v;
+    size_t n;
+} keeperxml_steps;
+
+/* The ordered steps of recovering a Keeper cluster that lost its quorum,
+ * from membership old to membership new_members around the node chosen_id
+ * (the most up-to-date one; it must be a participant of new_members), whose
+ * data directories are log_path and snapshot_path.  new_members must
+ * validate.  *out is reset first; free with keeperxml_steps_free. */
+int keeperxml_recovery_steps(const keeperxml_members *old, const keeperxml_members *new_members,
+                             long chosen_id, const char *log_path, const char *snapshot_path,
+                             keeperxml_steps *out, dr_err *err);
+void keeperxml_steps_free(keeperxml_steps *s);
+/* "fence", "ensure_stopped", "backup", "rewrite_config", "rcvr", "start_wait",
+ * "verify_leader". */
+const char *keeperxml_step_name(keeperxml_step_kind kind);
+
+#endif

@@ -1,0 +1,59 @@
+# testlib.sh: helpers for the shell lab tests (tests/lab/test_*.sh), which run
+# under `tests/lab/lab exec` with DRCTL_LAB_DIR and DRCTL_LAB_NET exported.
+# Source it from bash:  . "$(dirname "$0")/testlib.sh"
+# Secrets stay in files: ClickHouse credentials go to curl through -K.
+
+: "${DRCTL_LAB_DIR:?run me through tests/lab/lab exec}"
+: "${DRCTL_LAB_NET:?run me through tests/lab/lab exec}"
+LAB_DIR=$DRCTL_LAB_DIR
+LAB_NET=$DRCTL_LAB_NET
+TEST_NAME=$(basename "$0" .sh)
+
+fail() {
+    echo "$TEST_NAME: FAIL: $*" >&2
+    exit 1
+}
+pass() { echo "$TEST_NAME: ok: $*"; }
+
+lab_addr() {
+    case $1 in
+    zk[1-6]) echo "$LAB_NET.$((10 + ${1#zk}))" ;;
+    ch[1-4]) echo "$LAB_NET.$((20 + ${1#ch}))" ;;
+    *) fail "lab_addr: unknown host $1" ;;
+    esac
+}
+
+now_ms() { date +%s%3N; }
+
+# wait_until SECONDS COMMAND...: poll with backoff (50 ms .. 1 s) until
+# COMMAND succeeds; 1 on timeout.
+wait_until() {
+    local secs=$1 deadline delay_ms=50
+    shift
+    deadline=$(($(now_ms) + secs * 1000))
+    until "$@"; do
+        (($(now_ms) < deadline)) || return 1
+        sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+        delay_ms=$((delay_ms * 2 > 1000 ? 1000 : delay_ms * 2))
+    done
+}
+
+# ch_query HOST SQL: SQL over HTTP as user default; fails with the server's text.
+ch_query() {
+    curl -sS --fail-with-body --max-time 30 -K "$LAB_DIR/secrets/ch_curl" \
+        --data-binary "$2" "http://$(lab_addr "$1"):8123/"
+}
+
+# zk_4lw HOST WORD: a ZooKeeper four-letter word's answer (empty if none).
+zk_4lw() {
+    printf '%s' "$2" | nc -w 2 "$(lab_addr "$1")" 2181 2>/dev/null || true
+}
+
+# lab_ssh HOST CMD: run CMD on HOST through its sshd, strict host key check.
+lab_ssh() {
+    local h=$1
+    shift
+    ssh -p 2222 -i "$LAB_DIR/keys/id_ed25519" -o UserKnownHostsFile="$LAB_DIR/keys/known_hosts" \
+        -o StrictHostKeyChecking=yes -o BatchMode=yes -o ConnectTimeout=5 \
+        -o IdentitiesOnly=yes -o LogLevel=ERROR "root@$(lab_addr "$h")" "$@"
+}

@@ -1,0 +1,403 @@
+/* Unit tests for keeperxml: reading Keeper's XML, patching the Raft
+ * membership in place (golden files, idempotence), refusing role flips on
+ * nodes with data, the recovery plan, and errors with file:line. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "keeperxml.h"
+
+static char *data_path(const char *rel)
+{
+    const char *dir = getenv("DRCTL_TESTDATA");
+    assert_non_null(dir);
+    dr_buf b = DR_BUF_INIT;
+    dr_buf_printf(&b, "%s/keeperxml/%s", dir, rel);
+    return dr_buf_steal(&b, NULL);
+}
+
+static void read_data(const char *rel, dr_buf *out)
+{
+    char *p = data_path(rel);
+    dr_err err = {0};
+    dr_buf_reset(out);
+    if (dr_read_file(p, out, &err) != 0)
+        fail_msg("%s", err.msg);
+    free(p);
+}
+
+/* DRCTL_UPDATE_GOLDEN=1 rewrites the expected files instead of checking. */
+static void check_golden(const char *rel, const dr_buf *got)
+{
+    if (getenv("DRCTL_UPDATE_GOLDEN")) {
+        char *p = data_path(rel);
+        FILE *f = fopen(p, "wb");
+        assert_non_null(f);
+        fwrite(got->data, 1, got->len, f);
+        fclose(f);
+        free(p);
+        return;
+    }
+    dr_buf want = DR_BUF_INIT;
+    read_data(rel, &want);
+    if (want.len != got->len || memcmp(want.data, got->data, got->len) != 0)
+        fail_msg("%s differs:\n--- got\n%s--- want\n%s", rel, got->data, want.data);
+    dr_buf_free(&want);
+}
+
+static keeperxml *load_text(const char *name, const char *text, size_t len)
+{
+    keeperxml *k = NULL;
+    dr_err err = {0};
+    if (keeperxml_parse(name, text, len, &k, &err))
+        fail_msg("%s", err.msg);
+    return k;
+}
+
+static keeperxml *load(const char *rel)
+{
+    dr_buf b = DR_BUF_INIT;
+    read_data(rel, &b);
+    keeperxml *k = load_text(rel, b.data, b.len);
+    dr_buf_free(&b);
+    return k;
+}
+
+static keeperxml_server ks(long id, const char *host, keeperxml_role role)
+{
+    keeperxml_server s = {.id = id,
+                          .hostname = (char *)host,
+                          .port = 9234,
+                          .role = role,
+                          .priority = -1,
+                          .start_as_follower = -1};
+    return s;
+}
+
+static void test_reads_settings_and_members(void **state)
+{
+    (void)state;
+    keeperxml *k = load("keeper4.xml");
+    keeperxml_info info;
+    keeperxml_info_get(k, &info);
+    assert_int_equal(info.server_id, 4);
+    assert_int_equal(info.tcp_port, 9181);
+    assert_string_equal(info.log_storage_path, "/var/lib/clickhouse/coordination/log");
+    assert_string_equal(info.snapshot_storage_path, "/var/lib/clickhouse/coordination/snapshots");
+    keeperxml_info_clear(&info);
+    keeperxml_members m = {0};
+    keeperxml_members_get(k, &m);
+    assert_int_equal(m.n, 4);
+    assert_string_equal(m.v[0].hostname, "zk1.chi.example");
+    assert_int_equal(m.v[0].port, 9234);
+    assert_int_equal(m.v[0].role, KEEPERXML_PARTICIPANT);
+    assert_int_equal(m.v[0].priority, -1);
+    assert_int_equal(m.v[2].priority, 3);
+    assert_int_equal(m.v[3].role, KEEPERXML_LEARNER);
+    assert_int_equal(m.v[3].priority, 0);
+    dr_err err = {0};
+    assert_int_equal(keeperxml_members_validate(&m, &err), 0);
+    keeperxml_members_free(&m);
+    keeperxml_free(k);
+
+    k = load("yandex1.xml");
+    keeperxml_info_get(k, &info);
+    assert_int_equal(info.server_id, 1);
+    assert_int_equal(info.tcp_port, 2181);
+    keeperxml_info_clear(&info);
+    keeperxml_members_get(k, &m);
+    assert_int_equal(m.n, 1);
+    assert_string_equal(m.v[0].hostname, "k1");
+    assert_int_equal(m.v[0].port, 9444);
+    keeperxml_members_free(&m);
+    keeperxml_free(k);
+}
+
+/* Unmodified documents come back byte-equal here (they use the forms
+ * libxml2 writes), and rendering is a fixed point. */
+static void test_render_keeps_the_document(void **state)
+{
+    (void)state;
+    const char *files[] = {"keeper4.xml", "yandex1.xml"};
+    for (size_t i = 0; i < 2; i++) {
+        dr_buf in = DR_BUF_INIT, out = DR_BUF_INIT, again = DR_BUF_INIT;
+        read_data(files[i], &in);
+        keeperxml *k = load_text(files[i], in.data, in.len);
+        keeperxml_render(k, &out);
+        keeperxml *k2 = load_text(files[i], out.data, out.len);
+        keeperxml_render(k2, &again);
+        assert_string_equal(again.data, out.data);
+        if (i == 0) {
+            assert_string_equal(out.data, in.data);
+        } else {
+            /* only the single-quoted attribute changes form */
+            assert_non_null(strstr(out.data, "<path attr=\"x\">"));
+            const char *head = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- old";
+            assert_true(strncmp(out.data, head, strlen(head)) == 0);
+        }
+        keeperxml_free(k);
+        keeperxml_free(k2);
+        dr_buf_free(&in);
+        dr_buf_free(&out);
+        dr_buf_free(&again);
+    }
+}
+
+/* Failover to dallas, written into the learner's file (no data yet): the
+ * chicago servers go, 4 becomes a participant, 5 and 6 arrive, comments and
+ * other settings stay.  Patching the result again changes no byte. */
+static void test_failover_patch_golden_and_idempotent(void **state)
+{
+    (void)state;
+    keeperxml *k = load("keeper4.xml");
+    keeperxml_members cur = {0}, site = {0}, next = {0};
+    keeperxml_members_get(k, &cur);
+    keeperxml_server s4 = *keeperxml_members_find(&cur, 4);
+    keeperxml_server s5 = ks(5, "zk2.dal.example", KEEPERXML_LEARNER);
+    keeperxml_server s6 = ks(6, "zk3.dal.example", KEEPERXML_LEARNER);
+    keeperxml_members_add(&site, &s4);
+    keeperxml_members_add(&site, &s5);
+    keeperxml_members_add(&site, &s6);
+    dr_err err = {0};
+    assert_int_equal(keeperxml_after_failover(&cur, &site, &next, &err), 0);
+    assert_int_equal(keeperxml_members_find(&next, 4)->role, KEEPERXML_PARTICIPANT);
+    assert_int_equal(keeperxml_members_find(&next, 4)->priority, 1);
+    assert_int_equal(keeperxml_members_put(k, &next, 0, NULL, &err), 0);
+    dr_buf out = DR_BUF_INIT, again = DR_BUF_INIT;
+    keeperxml_render(k, &out);
+    check_golden("expected/keeper4-failover.xml", &out);
+    /* same patch, same document */
+    assert_int_equal(keeperxml_members_put(k, &next, 0, NULL, &err), 0);
+    keeperxml_render(k, &again);
+    assert_string_equal(again.data, out.data);
+    /* same patch on the output, parsed anew */
+    keeperxml *k2 = load_text("out", out.data, out.len);
+    assert_int_equal(keeperxml_members_put(k2, &next, 0, NULL, &err), 0);
+    dr_buf_reset(&again);
+    keeperxml_render(k2, &again);
+    assert_string_equal(again.data, out.data);
+    keeperxml_members m2 = {0};
+    keeperxml_members_get(k2, &m2);
+    assert_int_equal(m2.n, 3);
+    assert_int_equal(m2.v[0].id, 4);
+    assert_int_equal(m2.v[0].role, KEEPERXML_PARTICIPANT);
+    assert_int_equal(m2.v[1].role, KEEPERXML_PARTICIPANT);
+    assert_int_equal(keeperxml_members_validate(&m2, &err), 0);
+    keeperxml_members_free(&m2);
+    keeperxml_free(k2);
+
+    /* Recovery: chicago back as learners, into the tab-indented file. */
+    keeperxml_members chi = {0}, rec = {0};
+    keeperxml_server c1 = ks(1, "zk1.chi.example", KEEPERXML_PARTICIPANT);
+    keeperxml_members_add(&chi, &c1);
+    assert_int_equal(keeperxml_after_recovery(&next, &chi, &rec, &err), 0);
+    keeperxml *y = load("yandex1.xml");
+    /* yandex1's server 1 is k1: the id->host check would refuse mixing;
+     * patch a fresh membership in instead */
+    keeperxml_set(y, "server_id", "4");
+    keeperxml_set(y, "four_letter_word_white_list", "srvr,mntr,rcvr");
+    assert_int_equal(keeperxml_members_put(y, &rec, 0, NULL, &err), 0);
+    dr_buf_reset(&out);
+    keeperxml_render(y, &out);
+    check_golden("expected/yandex1-recovery.xml", &out);
+    keeperxml *y2 = load_text("y", out.data, out.len);
+    assert_int_equal(keeperxml_members_put(y2, &rec, 0, NULL, &err), 0);
+    keeperxml_set(y2, "server_id", "4");
+    dr_buf_reset(&again);
+    keeperxml_render(y2, &again);
+    assert_string_equal(again.data, out.data);
+    keeperxml_free(y);
+    keeperxml_free(y2);
+
+    keeperxml_members_free(&cur);
+    keeperxml_members_free(&site);
+    keeperxml_members_free(&next);
+    keeperxml_members_free(&chi);
+    keeperxml_members_free(&rec);
+    keeperxml_free(k);
+    dr_buf_free(&out);
+    dr_buf_free(&again);
+}
+
+/* A node with Keeper data: a role flip in the XML would do nothing, so it
+ * is refused with the supported routes, and the document is untouched. */
+static void test_role_flip_with_state_is_refused(void **state)
+{
+    (void)state;
+    keeperxml *k = load("keeper4.xml");
+    dr_buf before = DR_BUF_INIT, after = DR_BUF_INIT, advice = DR_BUF_INIT;
+    keeperxml_render(k, &before);
+    keeperxml_members m = {0};
+    keeperxml_members_get(k, &m);
+    dr_err err = {0};
+    assert_int_equal(keeperxml_promote(&m, 4, &err), 0);
+    assert_int_equal(keeperxml_demote(&m, 3, &err), 0);
+    assert_int_equal(keeperxml_members_find(&m, 3)->priority, 0);
+    assert_int_equal(keeperxml_members_put(k, &m, 1, &advice, &err), DR_EREFUSED);
+    assert_string_equal(err.msg,
+                        "keeper4.xml: server 3: a role change (participant -> learner) cannot "
+                        "take effect by editing the XML of a node that has Keeper data; remove "
+                        "and re-add it under a new id, or use the quorum-loss recovery");
+    assert_non_null(strstr(advice.data, "under a NEW id"));
+    assert_non_null(strstr(advice.data, "back up its /var/lib/clickhouse/coordination/log and "
+                                        "/var/lib/clickhouse/coordination/snapshots"));
+    assert_non_null(strstr(advice.data, "send 'rcvr' to the chosen node"));
+    assert_non_null(strstr(advice.data, "zk_server_state=follower"));
+    keeperxml_render(k, &after);
+    assert_string_equal(after.data, before.data);
+    /* Without data (a node never started) the same change is written. */
+    assert_int_equal(keeperxml_members_put(k, &m, 0, NULL, &err), 0);
+    keeperxml_members m2 = {0};
+    keeperxml_members_get(k, &m2);
+    assert_int_equal(keeperxml_members_find(&m2, 3)->role, KEEPERXML_LEARNER);
+    assert_int_equal(keeperxml_members_find(&m2, 4)->role, KEEPERXML_PARTICIPANT);
+    assert_int_equal(keeperxml_members_find(&m2, 4)->priority, 1);
+    keeperxml_members_free(&m);
+    keeperxml_members_free(&m2);
+    keeperxml_free(k);
+    dr_buf_free(&before);
+    dr_buf_free(&after);
+    dr_buf_free(&advice);
+}
+
+static void test_recovery_steps(void **state)
+{
+    (void)state;
+    keeperxml_members old = {0}, next = {0};
+    keeperxml_server v[] = {
+        ks(1, "zk1.chi", KEEPERXML_PARTICIPANT), ks(2, "zk2.chi", KEEPERXML_PARTICIPANT),
+        ks(3, "zk3.chi", KEEPERXML_PARTICIPANT), ks(4, "zk1.dal", KEEPERXML_LEARNER)};
+    for (int i = 0; i < 4; i++)
+        keeperxml_members_add(&old, &v[i]);
+    keeperxml_server w[] = {ks(4, "zk1.dal", KEEPERXML_PARTICIPANT),
+                            ks(5, "zk2.dal", KEEPERXML_PARTICIPANT),
+                            ks(6, "zk3.dal", KEEPERXML_PARTICIPANT)};
+    for (int i = 0; i < 3; i++)
+        keeperxml_members_add(&next, &w[i]);
+    keeperxml_steps st = {0};
+    dr_err err = {0};
+    assert_int_equal(keeperxml_recovery_steps(&old, &next, 4, "/k/log", "/k/snap", &st, &err), 0);
+    dr_buf seq = DR_BUF_INIT;
+    for (size_t i = 0; i < st.n; i++)
+        dr_buf_printf(&seq, "%s:%ld%s%s\n", keeperxml_step_name(st.v[i].kind), st.v[i].server_id,
+                      st.v[i].expect ? "=" : "", st.v[i].expect ? st.v[i].expect : "");
+    assert_string_equal(seq.data, "fence:1\nfence:2\nfence:3\n"
+                                  "ensure_stopped:5\nensure_stopped:6\n"
+                                  "backup:4\n"
+                                  "rewrite_config:4\nrewrite_config:5\nrewrite_config:6\n"
+                                  "rcvr:4\n"
+                                  "start_wait:5=follower\nstart_wait:6=follower\n"
+                                  "verify_leader:4=leader\n");
+    assert_string_equal(st.v[5].text, "back up /k/log and /k/snap on server 4 (zk1.dal), the node "
+                                      "whose data the cluster will keep");
+    assert_string_equal(st.v[5].hostname, "zk1.dal");
+    /* Refusals: chosen node not a participant, even membership. */
+    assert_int_equal(keeperxml_recovery_steps(&old, &next, 1, "/k/log", "/k/snap", &st, &err),
+                     DR_EINVAL);
+    assert_string_equal(err.msg, "recovery plan: the chosen node 1 must be a participant of the "
+                                 "new cluster");
+    assert_int_equal(keeperxml_demote(&next, 6, &err), 0);
+    assert_int_equal(keeperxml_recovery_steps(&old, &next, 4, "/k/log", "/k/snap", &st, &err),
+                     DR_EINVAL);
+    assert_string_equal(err.msg, "recovery plan: raft membership: 2 participants (4,5): an odd "
+                                 "number of voting servers is needed");
+    assert_int_equal(st.n, 0);
+    keeperxml_steps_free(&st);
+    keeperxml_members_free(&old);
+    keeperxml_members_free(&next);
+    dr_buf_free(&seq);
+}
+
+static void expect_error(const char *text, const char *want)
+{
+    /* libxml2 must not print: capture fd 2 around the parse. */
+    char path[] = "/tmp/drctl-kx-stderr-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    fflush(stderr);
+    int saved = dup(2);
+    dup2(fd, 2);
+    keeperxml *k = NULL;
+    dr_err err = {0};
+    int r = keeperxml_parse("keeper.xml", text, strlen(text), &k, &err);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    struct stat sb;
+    fstat(fd, &sb);
+    close(fd);
+    unlink(path);
+    assert_int_equal(sb.st_size, 0);
+    assert_int_equal(r, DR_EPARSE);
+    assert_null(k);
+    if (strcmp(err.msg, want) != 0)
+        fail_msg("error\n  got:  %s\n  want: %s", err.msg, want);
+}
+
+static void test_bad_inputs_say_where_and_what(void **state)
+{
+    (void)state;
+    expect_error("<clickhouse>\n  <keeper_server>\n    <server_id>1</server_id>\n"
+                 "    <tcp_port>9181</port>\n",
+                 "keeper.xml:4:26: expected well-formed XML: Opening and ending tag mismatch: "
+                 "tcp_port line 4 and port");
+    expect_error("", "keeper.xml:1:1: expected an XML document, the file is empty");
+    expect_error("<clickhouse><a></clickhouse>",
+                 "keeper.xml:1:29: expected well-formed XML: Opening and ending tag mismatch: a "
+                 "line 1 and clickhouse");
+    expect_error("<config/>\n", "keeper.xml:1: expected root element <clickhouse> or <yandex>, "
+                                "not <config>");
+    expect_error("<clickhouse>\n<zookeeper/>\n</clickhouse>\n",
+                 "keeper.xml:1: expected <keeper_server> in <clickhouse>");
+    expect_error("<yandex><keeper_server>\n<server_id>one</server_id></keeper_server></yandex>",
+                 "keeper.xml:2: expected <server_id> to be a positive number");
+    expect_error("<yandex><keeper_server><raft_configuration>\n"
+                 "<server><id>1</id><hostname>a</hostname></server>\n"
+                 "</raft_configuration></keeper_server></yandex>",
+                 "keeper.xml:2: expected <port> in <server> of <raft_configuration>");
+    expect_error("<yandex><keeper_server><raft_configuration>\n"
+                 "<server><id>1</id><hostname>a</hostname><port>9234</port>\n"
+                 "<can_become_leader>maybe</can_become_leader></server>\n"
+                 "</raft_configuration></keeper_server></yandex>",
+                 "keeper.xml:3: expected <can_become_leader> to be true or false");
+    expect_error("<yandex><keeper_server><raft_configuration>\n"
+                 "<server><id>1</id><hostname>a</hostname><port>9234</port></server>\n"
+                 "<server><id>1</id><hostname>b</hostname><port>9234</port></server>\n"
+                 "</raft_configuration></keeper_server></yandex>",
+                 "keeper.xml:3: expected each server id once, 1 is already in "
+                 "<raft_configuration>");
+    /* An external entity is neither fetched nor expanded. */
+    keeperxml *k = NULL;
+    const char *xxe = "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n"
+                      "<clickhouse><keeper_server><log_storage_path>&e;</log_storage_path>"
+                      "</keeper_server></clickhouse>";
+    dr_err err = {0};
+    assert_int_equal(keeperxml_parse("x.xml", xxe, strlen(xxe), &k, &err), 0);
+    keeperxml_info info;
+    keeperxml_info_get(k, &info);
+    assert_null(strstr(info.log_storage_path ? info.log_storage_path : "", "root:"));
+    keeperxml_info_clear(&info);
+    keeperxml_free(k);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_reads_settings_and_members),
+        cmocka_unit_test(test_render_keeps_the_document),
+        cmocka_unit_test(test_failover_patch_golden_and_idempotent),
+        cmocka_unit_test(test_role_flip_with_state_is_refused),
+        cmocka_unit_test(test_recovery_steps),
+        cmocka_unit_test(test_bad_inputs_say_where_and_what),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

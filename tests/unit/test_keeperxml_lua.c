@@ -1,0 +1,230 @@
+/* Unit tests for the dr.keeperxml binding: reads as tables, the failover
+ * patch giving the C module's golden file (and nothing more the second time),
+ * a role flip on a node with data refused with advice and the document left
+ * alone, the quorum-loss recovery as a step list, bad XML as nil +
+ * "name:line", the doc's life cycle, and misuse raising. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+#include <stdlib.h>
+
+#include "keeperxml_lua.h"
+
+static int setup(void **state)
+{
+    lua_State *L = luaL_newstate();
+    luaL_openlibs(L);
+    luaL_requiref(L, "dr.keeperxml", luaopen_dr_keeperxml, 0);
+    lua_setglobal(L, "keeperxml");
+    const char *data = getenv("DRCTL_TESTDATA");
+    lua_pushstring(L, data ? data : "tests/data");
+    lua_setglobal(L, "DATA");
+    if (luaL_dostring(L, "function load(name)\n"
+                         "  local fh = assert(io.open(DATA .. '/keeperxml/' .. name, 'rb'))\n"
+                         "  local t = fh:read('a'); fh:close(); return t\n"
+                         "end\n"
+                         "function raises(fn, pattern)\n"
+                         "  local ok, err = pcall(fn)\n"
+                         "  assert(not ok, 'expected an error')\n"
+                         "  assert(tostring(err):find(pattern, 1, true), tostring(err))\n"
+                         "end\n") != LUA_OK) {
+        lua_close(L);
+        return -1;
+    }
+    *state = L;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    lua_close(*state);
+    return 0;
+}
+
+static void run(lua_State *L, const char *code)
+{
+    if (luaL_dostring(L, code) != LUA_OK)
+        fail_msg("lua: %s", lua_tostring(L, -1));
+}
+
+static void test_reads(void **state)
+{
+    lua_State *L = *state;
+    run(L, "local text = load('keeper4.xml')\n"
+           "local d = assert(keeperxml.parse(text, 'keeper4.xml'))\n"
+           "assert(d:render() == text)\n"
+           "local i = d:info()\n"
+           "assert(i.server_id == 4 and i.tcp_port == 9181)\n"
+           "assert(i.log_storage_path == '/var/lib/clickhouse/coordination/log')\n"
+           "assert(i.snapshot_storage_path == '/var/lib/clickhouse/coordination/snapshots')\n"
+           "local m = d:members()\n"
+           "assert(#m == 4 and m[1].hostname == 'zk1.chi.example' and m[1].port == 9234)\n"
+           "assert(m[1].role == 'participant' and m[1].priority == nil)\n"
+           "assert(m[3].priority == 3 and m[4].role == 'learner' and m[4].priority == 0)\n"
+           "assert(m[1].start_as_follower == nil)\n"
+           "assert(keeperxml.validate(m) == true)\n"
+           "local y = assert(keeperxml.parse(load('yandex1.xml'), 'yandex1.xml'))\n"
+           "assert(y:info().tcp_port == 2181 and y:members()[1].port == 9444)\n"
+           "assert(tostring(y) == 'dr.keeperxml.doc (open)')\n");
+}
+
+static void test_failover_patch(void **state)
+{
+    lua_State *L = *state;
+    run(L, "local d = assert(keeperxml.parse(load('keeper4.xml'), 'keeper4.xml'))\n"
+           "local cur = d:members()\n"
+           "local site = {cur[4], {id = 5, hostname = 'zk2.dal.example', role = 'learner'},\n"
+           "              {id = 6, hostname = 'zk3.dal.example', role = 'observer'}}\n"
+           "local next_m = assert(keeperxml.after_failover(cur, site))\n"
+           "assert(#next_m == 3 and next_m[1].id == 4 and next_m[1].role == 'participant')\n"
+           "assert(next_m[1].priority == 1)\n"
+           "assert(d:set_members(next_m, {has_state = false}) == true)\n"
+           "local out = d:render()\n"
+           "assert(out == load('expected/keeper4-failover.xml'), out)\n"
+           "assert(d:set_members(next_m, {has_state = false}) and d:render() == out)\n"
+           "local d2 = assert(keeperxml.parse(out, 'out'))\n"
+           "assert(d2:set_members(next_m, {has_state = false}) and d2:render() == out)\n"
+           "-- recovery: chicago back as learners, into the tab-indented yandex file\n"
+           "local rec = assert(keeperxml.after_recovery(next_m,\n"
+           "  {{id = 1, hostname = 'zk1.chi.example'}}))\n"
+           "assert(#rec == 4 and rec[1].role == 'learner' and rec[1].priority == 0)\n"
+           "local y = assert(keeperxml.parse(load('yandex1.xml'), 'yandex1.xml'))\n"
+           "y:set('server_id', '4')\n"
+           "y:set('four_letter_word_white_list', 'srvr,mntr,rcvr')\n"
+           "assert(y:set_members(rec, {has_state = false}))\n"
+           "assert(y:render() == load('expected/yandex1-recovery.xml'), y:render())\n"
+           "assert(y:info().server_id == 4)\n"
+           "local back = assert(keeperxml.after_failback({{id = 1, hostname = 'a'},\n"
+           "  {id = 2, hostname = 'b'}, {id = 3, hostname = 'c'}}, {{id = 4, hostname = 'd'}}))\n"
+           "assert(#back == 4 and back[4].role == 'learner' and back[1].role == 'participant')\n");
+}
+
+static void test_role_flip_with_state(void **state)
+{
+    lua_State *L = *state;
+    run(L, "local d = assert(keeperxml.parse(load('keeper4.xml'), 'keeper4.xml'))\n"
+           "local before = d:render()\n"
+           "local m = assert(keeperxml.demote(assert(keeperxml.promote(d:members(), 4)), 3))\n"
+           "assert(m[3].role == 'learner' and m[3].priority == 0 and m[4].role == 'participant')\n"
+           "local v, err, code, advice = d:set_members(m, {has_state = true})\n"
+           "assert(v == nil and code == 'refused')\n"
+           "assert(err == 'keeper4.xml: server 3: a role change (participant -> learner) cannot '\n"
+           "  .. 'take effect by editing the XML of a node that has Keeper data; remove and '\n"
+           "  .. 're-add it under a new id, or use the quorum-loss recovery', err)\n"
+           "assert(advice:find('under a NEW id', 1, true) and advice:find(\"send 'rcvr'\", 1, "
+           "true), advice)\n"
+           "assert(d:render() == before)\n"
+           "assert(d:set_members(m, {has_state = false}))\n"
+           "assert(d:members()[3].role == 'learner')\n"
+           "v, err, code = keeperxml.promote(m, 9)\n"
+           "assert(v == nil and code == 'not found', err)\n"
+           "v, err, code = keeperxml.validate({{id = 1, hostname = 'a'}, {id = 2, hostname = "
+           "'b'}})\n"
+           "assert(v == nil and code == 'invalid', err)\n"
+           "v, err, code = keeperxml.validate({{id = 2, hostname = 'a'}, {id = 2, hostname = "
+           "'b'}, {id = 1, hostname = 'c'}})\n"
+           "assert(v == nil and err == 'raft membership: server 2 given twice', err)\n"
+           "v, err, code = keeperxml.check_hosts(m, {{id = 1, hostname = 'elsewhere'}})\n"
+           "assert(v == nil and code == 'conflict', err)\n");
+}
+
+static void test_recovery_steps(void **state)
+{
+    lua_State *L = *state;
+    run(L,
+        "local old = {{id = 1, hostname = 'zk1.chi'}, {id = 2, hostname = 'zk2.chi'},\n"
+        "  {id = 3, hostname = 'zk3.chi'}, {id = 4, hostname = 'zk1.dal', role = 'learner'}}\n"
+        "local new = {{id = 4, hostname = 'zk1.dal'}, {id = 5, hostname = 'zk2.dal'},\n"
+        "  {id = 6, hostname = 'zk3.dal'}}\n"
+        "local steps = assert(keeperxml.recovery_steps{old = old, new = new, chosen = 4,\n"
+        "  log_path = '/k/log', snapshot_path = '/k/snap'})\n"
+        "local seq = {}\n"
+        "for _, s in ipairs(steps) do\n"
+        "  seq[#seq + 1] = s.step .. ':' .. s.server_id .. (s.expect and '=' .. s.expect or '')\n"
+        "end\n"
+        "assert(table.concat(seq, ' ') == 'fence:1 fence:2 fence:3 ensure_stopped:5 '\n"
+        "  .. 'ensure_stopped:6 backup:4 rewrite_config:4 rewrite_config:5 rewrite_config:6 '\n"
+        "  .. 'rcvr:4 start_wait:5=follower start_wait:6=follower verify_leader:4=leader',\n"
+        "  table.concat(seq, ' '))\n"
+        "assert(steps[6].hostname == 'zk1.dal' and steps[6].text == 'back up /k/log and '\n"
+        "  .. '/k/snap on server 4 (zk1.dal), the node whose data the cluster will keep')\n"
+        "local v, err, code = keeperxml.recovery_steps{old = old, new = new, chosen = 1,\n"
+        "  log_path = '/k/log', snapshot_path = '/k/snap'}\n"
+        "assert(v == nil and code == 'invalid' and err == 'recovery plan: the chosen node 1 '\n"
+        "  .. 'must be a participant of the new cluster', err)\n"
+        "raises(function() keeperxml.recovery_steps{old = old, new = new, chosen = 4} end,\n"
+        "       \"field 'log_path'\")\n"
+        "raises(function() keeperxml.recovery_steps{old = old, new = new, chosen = 4,\n"
+        "  log_path = 'a', snapshot_path = 'b', force = true} end, \"unknown field 'force'\")\n"
+        "raises(function() keeperxml.recovery_steps{old = old, chosen = 4, log_path = 'a',\n"
+        "  snapshot_path = 'b'} end, \"'new'\")\n"
+        "raises(function() keeperxml.recovery_steps{old = old, new = new, log_path = 'a',\n"
+        "  snapshot_path = 'b'} end, \"field 'chosen'\")\n");
+}
+
+static void test_bad_xml(void **state)
+{
+    lua_State *L = *state;
+    run(L,
+        "local v, err, code = keeperxml.parse('<clickhouse>\\n<keeper_server>\\n</clickhouse>',\n"
+        "                                     'k.xml')\n"
+        "assert(v == nil and code == 'parse error')\n"
+        "assert(err:find('^k%.xml:%d+:%d+: expected well%-formed XML'), err)\n"
+        "v, err, code = keeperxml.parse('<clickhouse>\\n  <keeper_server>\\n    "
+        "<raft_configuration>\\n'\n"
+        "  .. '      <server><hostname>h</hostname><port>1</port></server>\\n'\n"
+        "  .. '    </raft_configuration>\\n  </keeper_server>\\n</clickhouse>\\n', 'k.xml')\n"
+        "assert(v == nil and code == 'parse error' and err:find('^k%.xml:4: '), err)\n"
+        "collectgarbage()\n");
+}
+
+static void test_life_cycle_and_misuse(void **state)
+{
+    lua_State *L = *state;
+    run(L, "local d = assert(keeperxml.parse(load('keeper4.xml'), 'k'))\n"
+           "d:close(); d:close()\n"
+           "assert(tostring(d) == 'dr.keeperxml.doc (closed)')\n"
+           "raises(function() d:render() end, 'closed keeperxml doc')\n"
+           "do local e <close> = assert(keeperxml.parse(load('keeper4.xml'), 'k')); d = e end\n"
+           "raises(function() d:members() end, 'closed')\n"
+           "d = assert(keeperxml.parse(load('keeper4.xml'), 'k'))\n"
+           "local m = d:members()\n"
+           "raises(function() d:set_members(m) end, 'bad argument #2')\n"
+           "raises(function() d:set_members(m, {}) end, \"'has_state' (boolean) required\")\n"
+           "raises(function() d:set_members(m, {has_state = false, force = true}) end,\n"
+           "       \"unknown option 'force'\")\n"
+           "raises(function() d:set('bad key', 'x') end, 'element name')\n"
+           "raises(function() d:set('9x', 'x') end, 'element name')\n"
+           "raises(function() d:set('k', 'a\\nb') end, 'control characters')\n"
+           "raises(function() keeperxml.validate({{id = 1}}) end, \"field 'hostname'\")\n"
+           "raises(function() keeperxml.validate({{hostname = 'a'}}) end, \"field 'id'\")\n"
+           "raises(function() keeperxml.validate({{id = 1, hostname = 'a', port = 70000}}) end,\n"
+           "       \"field 'port' must be between 1 and 65535\")\n"
+           "raises(function() keeperxml.validate({{id = 1, hostname = 'a', role = 'boss'}}) end,\n"
+           "       \"field 'role'\")\n"
+           "raises(function() keeperxml.validate({{id = 1, hostname = 'a', host = 'b'}}) end,\n"
+           "       \"unknown field 'host'\")\n"
+           "raises(function() keeperxml.validate({{id = 1, hostname = 'a',\n"
+           "                                       start_as_follower = 1}}) end, 'boolean')\n"
+           "raises(function() keeperxml.parse() end, \"bad argument #1 to 'parse'\")\n"
+           "raises(function() keeperxml.demote(m) end, 'bad argument #2')\n");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_reads, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_failover_patch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_role_flip_with_state, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_recovery_steps, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bad_xml, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_life_cycle_and_misuse, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
