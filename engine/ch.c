@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define DEFAULT_CONNECT_TIMEOUT_MS 3000
 /* An answer larger than this is refused: the probes read small tables, and
@@ -1249,6 +1250,45 @@ int ch_processes_get(const ch_client *c, const char *host, int port, int timeout
     return rc;
 }
 
+int ch_catchup_many(const ch_client *c, ch_catchup *v, size_t n, int timeout_ms, dr_err *err)
+{
+    ch_request *reqs = dr_calloc(n ? 2 * n : 1, sizeof *reqs);
+    for (size_t i = 0; i < n; i++) {
+        memset(&v[i].err, 0, sizeof v[i].err);
+        memset(&v[i].replicas, 0, sizeof v[i].replicas);
+        memset(&v[i].status, 0, sizeof v[i].status);
+        v[i].caught_up = 0;
+        ch_req_replicas(&reqs[2 * i], v[i].host, v[i].port, timeout_ms);
+        ch_req_replicas_status(&reqs[2 * i + 1], v[i].host, v[i].port, 1, timeout_ms);
+    }
+    int rc = ch_run(c, reqs, 2 * n, timeout_ms > 0 ? timeout_ms + 1000 : 0, err);
+    int failed = 0;
+    for (size_t i = 0; rc >= 0 && i < n; i++) {
+        v[i].rc = ch_replicas_from(&reqs[2 * i], &v[i].replicas, &v[i].err);
+        if (v[i].rc == DR_OK) {
+            v[i].caught_up = 1;
+            for (size_t k = 0; k < v[i].replicas.n; k++)
+                if (!ch_replica_caught_up(&v[i].replicas.items[k], NULL))
+                    v[i].caught_up = 0;
+        } else {
+            failed++;
+        }
+        v[i].status_rc = ch_replicas_status_from(&reqs[2 * i + 1], &v[i].status, &v[i].status_err);
+    }
+    for (size_t i = 0; i < 2 * n; i++)
+        ch_request_free(&reqs[i]);
+    free(reqs);
+    return rc < 0 ? rc : failed;
+}
+
+void ch_catchup_free(ch_catchup *v)
+{
+    if (!v)
+        return;
+    ch_replicas_free(&v->replicas);
+    ch_replicas_status_free(&v->status);
+}
+
 int ch_sync_replica(const ch_client *c, const char *host, int port, const char *table,
                     int deadline_ms, dr_err *err)
 {
@@ -1259,7 +1299,8 @@ int ch_sync_replica(const ch_client *c, const char *host, int port, const char *
     int secs = (deadline_ms + 999) / 1000;
     char settings[128], qid[96];
     snprintf(settings, sizeof settings, "receive_timeout=%d&max_execution_time=%d", secs, secs);
-    snprintf(qid, sizeof qid, "drctl-sync-%" PRId64 "-%ld", dr_wall_ms(), (long)random());
+    static unsigned seq; /* distinct ids for syncs started in the same millisecond */
+    snprintf(qid, sizeof qid, "drctl-sync-%ld-%" PRId64 "-%u", (long)getpid(), dr_wall_ms(), ++seq);
     dr_buf sql = DR_BUF_INIT;
     dr_buf_printf(&sql, "SYSTEM SYNC REPLICA %s", table);
     ch_request r;

@@ -301,6 +301,18 @@ static void push_replica(lua_State *L, const ch_replica *r)
         set_str(L, "why", why);
 }
 
+static void push_replicas(lua_State *L, const ch_replicas *reps)
+{
+    lua_createtable(L, (int)reps->n, 1);
+    int all = 1;
+    for (size_t i = 0; i < reps->n; i++) {
+        push_replica(L, &reps->items[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+        all = all && ch_replica_caught_up(&reps->items[i], NULL);
+    }
+    set_bool(L, "caught_up", all);
+}
+
 static int l_replicas(lua_State *L)
 {
     lclient *lc = check_client(L, 1);
@@ -311,16 +323,28 @@ static int l_replicas(lua_State *L)
     dr_err err = {0};
     if (ch_replicas_get(&lc->c, h.addr, h.port, timeout, &reps, &err) != DR_OK)
         return fail(L, &err);
-    lua_createtable(L, (int)reps.n, 1);
-    int all = 1;
-    for (size_t i = 0; i < reps.n; i++) {
-        push_replica(L, &reps.items[i]);
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-        all = all && ch_replica_caught_up(&reps.items[i], NULL);
-    }
-    set_bool(L, "caught_up", all);
+    push_replicas(L, &reps);
     ch_replicas_free(&reps);
     return 1;
+}
+
+static void push_status(lua_State *L, const ch_replicas_status *s)
+{
+    lua_createtable(L, 0, 5);
+    set_bool(L, "ok", s->ok);
+    set_int(L, "status", s->http_status);
+    set_str(L, "body", s->body);
+    if (s->ch_code)
+        set_int(L, "code", s->ch_code);
+    lua_createtable(L, (int)s->n, 0);
+    for (size_t i = 0; i < s->n; i++) {
+        lua_createtable(L, 0, 3);
+        set_str(L, "table", s->entries[i].table);
+        set_int(L, "absolute_delay", (int64_t)s->entries[i].absolute_delay);
+        set_int(L, "relative_delay", (int64_t)s->entries[i].relative_delay);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, "tables");
 }
 
 static int l_replicas_status(lua_State *L)
@@ -334,23 +358,63 @@ static int l_replicas_status(lua_State *L)
     dr_err err = {0};
     if (ch_replicas_status_get(&lc->c, h.addr, h.port, verbose, timeout, &s, &err) != DR_OK)
         return fail(L, &err);
-    lua_createtable(L, 0, 5);
-    set_bool(L, "ok", s.ok);
-    set_int(L, "status", s.http_status);
-    set_str(L, "body", s.body);
-    if (s.ch_code)
-        set_int(L, "code", s.ch_code);
-    lua_createtable(L, (int)s.n, 0);
-    for (size_t i = 0; i < s.n; i++) {
-        lua_createtable(L, 0, 3);
-        set_str(L, "table", s.entries[i].table);
-        set_int(L, "absolute_delay", (int64_t)s.entries[i].absolute_delay);
-        set_int(L, "relative_delay", (int64_t)s.entries[i].relative_delay);
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
-    lua_setfield(L, -2, "tables");
+    push_status(L, &s);
     ch_replicas_status_free(&s);
     return 1;
+}
+
+/* c:catch_up({hosts} [, timeout]) */
+static int l_catch_up(lua_State *L)
+{
+    lclient *lc = check_client(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    int timeout = check_timeout(L, 3, lc->timeout_ms);
+    size_t n = (size_t)luaL_len(L, 2);
+    luaL_argcheck(L, n > 0 && n <= 1000, 2, "1 to 1000 hosts expected");
+    lhost *hosts = lua_newuserdatauv(L, n * sizeof *hosts, 0);
+    for (size_t i = 0; i < n; i++) {
+        lua_rawgeti(L, 2, (lua_Integer)i + 1);
+        check_host_value(L, -1, 2, lc->port, &hosts[i]);
+        lua_pop(L, 1);
+    }
+    ch_catchup *v = dr_calloc(n, sizeof *v);
+    for (size_t i = 0; i < n; i++) {
+        v[i].host = hosts[i].addr;
+        v[i].port = hosts[i].port;
+    }
+    dr_err err = {0};
+    int rc = ch_catchup_many(&lc->c, v, n, timeout, &err);
+    int nret = 1;
+    if (rc < 0) {
+        nret = fail(L, &err);
+    } else {
+        lua_createtable(L, (int)n, 0);
+        for (size_t i = 0; i < n; i++) {
+            lua_createtable(L, 0, 8);
+            set_str(L, "host", hosts[i].addr);
+            set_int(L, "port", hosts[i].port);
+            set_bool(L, "ok", v[i].rc == DR_OK);
+            set_bool(L, "caught_up", v[i].rc == DR_OK && v[i].caught_up);
+            if (v[i].rc == DR_OK) {
+                push_replicas(L, &v[i].replicas);
+                lua_setfield(L, -2, "replicas");
+            } else {
+                set_str(L, "error", v[i].err.msg);
+                set_str(L, "code", dr_strerror(v[i].err.code));
+            }
+            if (v[i].status_rc == DR_OK) {
+                push_status(L, &v[i].status);
+                lua_setfield(L, -2, "replicas_status");
+            } else {
+                set_str(L, "replicas_status_error", v[i].status_err.msg);
+            }
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        ch_catchup_free(&v[i]);
+    free(v);
+    return nret;
 }
 
 static int l_sync_replica(lua_State *L)
@@ -490,6 +554,7 @@ static const luaL_Reg client_methods[] = {
     {"query", l_query},
     {"replicas", l_replicas},
     {"replicas_status", l_replicas_status},
+    {"catch_up", l_catch_up},
     {"sync_replica", l_sync_replica},
     {"processes", l_processes},
     {"heartbeat_lag", l_heartbeat_lag},

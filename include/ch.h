@@ -97,7 +97,10 @@ typedef struct ch_request {
  * requests (0..n), or a negative DR_E* code (err filled) when the batch
  * could not run at all.  Error codes per request: DR_EAUTH (192, 193, 194,
  * 516), DR_ETIMEOUT (159 or a timeout), DR_ENOTFOUND (60, 81), DR_EREFUSED
- * (164, 242), DR_EIO otherwise. */
+ * (164, 242), DR_EIO otherwise.  The first call initializes libcurl
+ * (curl_global_init), which is not thread-safe: make it from the main thread
+ * before any other thread calls ch_run; later calls may run in parallel on
+ * different requests. */
 int ch_run(const ch_client *c, ch_request *reqs, size_t n, int deadline_ms, dr_err *err);
 void ch_request_free(ch_request *r);
 
@@ -265,6 +268,30 @@ int ch_replicas_status_get(const ch_client *c, const char *host, int port, int v
                            int timeout_ms, ch_replicas_status *out, dr_err *err);
 int ch_processes_get(const ch_client *c, const char *host, int port, int timeout_ms,
                      ch_processes *out, dr_err *err);
+
+/* The catch-up view of many servers, asked at once: system.replicas and
+ * /replicas_status of each host (2n requests in one batch).  The caller
+ * fills host/port; the rest is filled in and released by
+ * ch_catchup_free.  caught_up is the system.replicas verdict (every row
+ * ch_replica_caught_up); status_ok is the server's own /replicas_status
+ * verdict, reported next to it because 18.16 answers 200 with zero delays
+ * for a replica whose fetches are stopped. */
+typedef struct ch_catchup {
+    const char *host; /* borrowed */
+    int port;
+    int rc; /* system.replicas read and parsed */
+    dr_err err;
+    ch_replicas replicas;
+    int caught_up;
+    int status_rc; /* /replicas_status answered and parsed */
+    dr_err status_err;
+    ch_replicas_status status;
+} ch_catchup;
+
+/* Returns the number of hosts whose system.replicas could not be read, or
+ * a negative DR_E* code when the batch could not run. */
+int ch_catchup_many(const ch_client *c, ch_catchup *v, size_t n, int timeout_ms, dr_err *err);
+void ch_catchup_free(ch_catchup *v);
 
 /* SYSTEM SYNC REPLICA table, bounded by deadline_ms: the server is asked
  * to give up by then (receive_timeout, max_execution_time: honoured by newer

@@ -18,6 +18,9 @@
  *       tables = {{table, absolute_delay, relative_delay}, ...}}: the
  *       server's own verdict, which 18.16 gives as "Ok." even when tables
  *       are read-only: use it with c:replicas, never alone.
+ *   c:catch_up({hosts} [, timeout]) -> one entry per host, all asked at once:
+ *       {host, port, ok, caught_up, replicas (as above) | error, code,
+ *        replicas_status (as above) | replicas_status_error}
  *   c:sync_replica(host, "db.table", timeout) -> true | nil, "... not caught
  *       up within N s", "timeout"
  *   c:processes(host) -> running INSERTs: {{query_id, user, elapsed, query}}
