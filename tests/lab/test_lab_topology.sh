@@ -59,3 +59,19 @@ if ssh -p 2222 -i "$LAB_DIR/keys/id_ed25519" -o UserKnownHostsFile="$empty" \
     fail "ch1: ssh accepted a host key absent from known_hosts"
 fi
 pass "an unknown host key is refused"
+
+# --- Secrets: 0600 files, and in no process's command line.
+for f in secrets/zk_super secrets/ch_password secrets/ch_curl; do
+    mode=$(stat -c %a "$LAB_DIR/$f") || fail "$f: missing"
+    [[ $mode == 600 ]] || fail "$f: mode $mode, expected 600"
+done
+zk_pw=$(cut -d: -f2- "$LAB_DIR/secrets/zk_super")
+ch_pw=$(cat "$LAB_DIR/secrets/ch_password")
+[[ ${#zk_pw} -ge 16 && ${#ch_pw} -ge 16 ]] || fail "secrets shorter than 16 characters"
+for p in /proc/[0-9]*; do
+    [[ $p == /proc/$$ ]] && continue
+    cmd=$(tr '\0' ' ' 2>/dev/null <"$p/cmdline") || continue
+    [[ $cmd != *"$zk_pw"* && $cmd != *"$ch_pw"* && $cmd != *superDigest=* ]] ||
+        fail "pid ${p#/proc/} shows a lab secret on its command line"
+done
+pass "secrets are 0600 and on no command line"
