@@ -25,7 +25,8 @@ ch_query ch1 "INSERT INTO default.events SELECT today(), 5000000 + number, 'chic
 "$DRCTL" run marker --yes --quiet --state-dir "$state"
 
 say "drctl plan failover --to dallas (a rehearsal: nothing changes)"
-"$DRCTL" plan failover --to dallas --state-dir "$state" | head -60
+"$DRCTL" plan failover --to dallas --state-dir "$state" >"$state/plan.txt"
+head -60 "$state/plan.txt"
 echo "   ... (the whole plan: drctl plan failover --to dallas)"
 
 say "disaster: every chicago ZooKeeper and ClickHouse process is killed"
