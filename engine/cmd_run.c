@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "cmd_inventory.h"
@@ -159,6 +160,47 @@ int cmd_rollback(int argc, char **argv)
     a.o.mode = ENGINE_REAL;
     a.o.yes = 1;
     return with_engine(&a, do_rollback);
+}
+
+/* Built-in read-only views (lua/dr/<name>.lua) run in ENGINE_READONLY. */
+static int do_builtin(engine *e, struct run_args *a)
+{
+    dr_buf dirs = DR_BUF_INIT, path = DR_BUF_INIT;
+    engine_search_path(e, "lua", &dirs);
+    int code = DR_EXIT_FAIL;
+    for (size_t off = 0; dirs.data && off < dirs.len; off += strlen(dirs.data + off) + 1) {
+        dr_buf_reset(&path);
+        dr_buf_printf(&path, "%s/dr/%s.lua", dirs.data + off, a->target);
+        if (access(path.data, R_OK) == 0) {
+            code = engine_run(e, path.data, a->nrest, a->rest);
+            break;
+        }
+    }
+    if (code == DR_EXIT_FAIL && !path.len)
+        fprintf(stderr, "drctl: lua/dr/%s.lua not found\n", a->target);
+    dr_buf_free(&dirs);
+    dr_buf_free(&path);
+    return code;
+}
+
+int cmd_status(int argc, char **argv)
+{
+    struct run_args a;
+    if (parse_run_args(argc, argv, &a, 0))
+        return free(a.rest), DR_EXIT_USAGE;
+    if (a.target) {
+        fprintf(stderr, "drctl status: unexpected argument '%s'\n", a.target);
+        free(a.rest);
+        return DR_EXIT_USAGE;
+    }
+    if (!a.o.inventory_path) {
+        fprintf(stderr, "drctl status: no inventory: give -i FILE or set DRCTL_INVENTORY\n");
+        free(a.rest);
+        return DR_EXIT_USAGE;
+    }
+    a.target = "status";
+    a.o.mode = ENGINE_READONLY;
+    return with_engine(&a, do_builtin);
 }
 
 int cmd_runs(int argc, char **argv)

@@ -10,7 +10,7 @@
  * search settles for the furthest-reaching point found so far: the script
  * stays valid, only maybe longer, and inputs that share almost nothing cannot
  * make a dry run crawl. */
-#define DIFF_MAX_ROUNDS 4096
+#define DIFF_MAX_ROUNDS 1024
 
 typedef struct line {
     const char *p;
@@ -421,6 +421,8 @@ int diff_unified(const char *path, const char *before, size_t before_len, const 
     size_t hunks = 0;
     if (ng > 0) {
         const char *p = path ? path : "";
+        while (*p == '/')
+            p++; /* "/etc/x" is labelled a/etc/x, as git does */
         const char *sep = path ? "/" : "";
         dr_buf_printf(out, "--- a%s%s\n+++ b%s%s\n", sep, p, sep, p);
     }

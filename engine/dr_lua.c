@@ -11,6 +11,7 @@
 
 #include "engine_int.h"
 #include "luaser.h"
+#include "sha256.h"
 
 static struct engine *check_engine(lua_State *L)
 {
@@ -335,9 +336,13 @@ static int l_wait(lua_State *L)
         }
         const char *detail = luaL_optstring(L, -1, "");
         int64_t now = dr_now_ms();
-        if (now >= deadline)
-            return luaL_error(L, "timed out after %.1f s waiting for %s%s%s", timeout, what,
-                              *detail ? " (last: " : "", *detail ? detail : "");
+        if (now >= deadline) {
+            /* lua_pushfstring knows no precision: format the seconds here */
+            char secs[32];
+            snprintf(secs, sizeof secs, "%.1f", timeout);
+            return luaL_error(L, "timed out after %s s waiting for %s%s%s%s", secs, what,
+                              *detail ? " (last: " : "", *detail ? detail : "", *detail ? ")" : "");
+        }
         if (tty) {
             fprintf(stderr, "\r\033[K    waiting for %s: %.1f s of %.0f s%s%s", what,
                     (double)(now - t0) / 1000.0, timeout, *detail ? " - " : "", detail);
@@ -617,16 +622,49 @@ static int l_json(lua_State *L)
     return 1;
 }
 
+/* dr.first_effect_time(): wall-clock seconds of the run's first performed
+ * effect (the start of the RTO), or nil before any. */
+static int l_first_effect_time(lua_State *L)
+{
+    struct engine *e = check_engine(L);
+    if (!e->first_effect_wall_ms)
+        return 0;
+    lua_pushnumber(L, (double)e->first_effect_wall_ms / 1000.0);
+    return 1;
+}
+
+/* dr.sha256(s): hex digest, for preconditions on file content. */
+static int l_sha256(lua_State *L)
+{
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    char hex[SHA256_HEX_LEN + 1];
+    sha256_hex(s, n, hex);
+    lua_pushstring(L, hex);
+    return 1;
+}
+
 static const luaL_Reg dr_funcs[] = {
-    {"out", l_out},         {"json_out", l_json_out},
-    {"json", l_json},       {"checkpoints", l_checkpoints},
-    {"runbook", l_runbook}, {"step", l_step},
-    {"wait", l_wait},       {"pause", l_pause},
-    {"log", l_log},         {"warn", l_warn},
-    {"metric", l_metric},   {"refuse", l_refuse},
-    {"mode", l_mode},       {"rehearsal", l_rehearsal},
-    {"run_id", l_run_id},   {"params", l_params},
-    {"now", l_now},         {"clock", l_clock},
+    {"first_effect_time", l_first_effect_time},
+    {"sha256", l_sha256},
+    {"out", l_out},
+    {"json_out", l_json_out},
+    {"json", l_json},
+    {"checkpoints", l_checkpoints},
+    {"runbook", l_runbook},
+    {"step", l_step},
+    {"wait", l_wait},
+    {"pause", l_pause},
+    {"log", l_log},
+    {"warn", l_warn},
+    {"metric", l_metric},
+    {"refuse", l_refuse},
+    {"mode", l_mode},
+    {"rehearsal", l_rehearsal},
+    {"run_id", l_run_id},
+    {"params", l_params},
+    {"now", l_now},
+    {"clock", l_clock},
     {NULL, NULL},
 };
 

@@ -19,6 +19,7 @@
 #include "engine_mods.h"
 #include "inventory_lua.h"
 #include "luaser.h"
+#include "sha256.h"
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -745,7 +746,7 @@ void engine_json_value(lua_State *L, int idx, dr_buf *b, int depth)
         if (lua_isinteger(L, idx))
             dr_buf_printf(b, "%lld", (long long)lua_tointeger(L, idx));
         else
-            dr_buf_printf(b, "%.17g", lua_tonumber(L, idx));
+            dr_buf_printf(b, "%.14g", lua_tonumber(L, idx));
         break;
     case LUA_TSTRING: {
         size_t n;
@@ -829,6 +830,12 @@ static void plan_add_diffs(engine *e)
                 engine_diff(path ? path : "?", before, blen, after, alen, &d);
                 lua_pushlstring(L, d.data ? d.data : "", d.len);
                 lua_setfield(L, ef, "diff");
+                /* a short handle, so that tests and tools can compare the
+                 * diffs of a plan with those of the real run */
+                char hex[SHA256_HEX_LEN + 1];
+                sha256_hex(d.data ? d.data : "", d.len, hex);
+                lua_pushstring(L, hex);
+                lua_setfield(L, ef, "diff_sha256");
                 dr_buf_free(&d);
                 lua_pop(L, 1);
             }
@@ -943,6 +950,34 @@ static void print_json(engine *e, const char *status, const char *error)
         dr_buf_puts(&b, "{}");
     }
     lua_pop(L, 1);
+    /* every file write in order, "host path diff-sha256": what a plan and
+     * the real run can be compared by */
+    dr_buf_puts(&b, ",\"files\":[");
+    int nf = 0;
+    for (size_t i = 1; i <= ns; i++) {
+        lua_rawgeti(L, plan, (lua_Integer)i);
+        lua_getfield(L, -1, "effects");
+        size_t ne = lua_rawlen(L, -1);
+        for (size_t k = 1; k <= ne; k++) {
+            lua_rawgeti(L, -1, (lua_Integer)k);
+            int ef = lua_gettop(L);
+            const char *kind = opt_field(L, ef, "kind");
+            const char *d = opt_field(L, ef, "diff_sha256");
+            if (kind && !strcmp(kind, "write_file") && d) {
+                dr_buf one = DR_BUF_INIT;
+                const char *h = opt_field(L, ef, "host");
+                const char *pth = opt_field(L, ef, "path");
+                dr_buf_printf(&one, "%s %s %s", h ? h : "?", pth ? pth : "?", d);
+                if (nf++)
+                    dr_buf_putc(&b, ',');
+                json_str(&b, one.data, one.len);
+                dr_buf_free(&one);
+            }
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 2);
+    }
+    dr_buf_puts(&b, "]");
     dr_buf_puts(&b, ",\"steps\":");
     if (ns)
         engine_json_value(L, plan, &b, 0);
@@ -980,9 +1015,12 @@ static void print_summary(engine *e, const char *status)
     lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_METRICS);
     lua_pushnil(L);
     while (lua_next(L, -2)) {
-        if (lua_type(L, -2) == LUA_TSTRING)
-            engine_say(e, "  %s = %s\n", lua_tostring(L, -2), luaL_tolstring(L, -1, NULL)),
-                lua_pop(L, 1);
+        if (lua_type(L, -2) == LUA_TSTRING) {
+            const char *k = lua_tostring(L, -2);
+            const char *v = luaL_tolstring(L, -1, NULL);
+            engine_say(e, "  %s = %s\n", k, v);
+            lua_pop(L, 1);
+        }
         lua_pop(L, 1);
     }
     lua_pop(L, 1);

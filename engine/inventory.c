@@ -1976,6 +1976,8 @@ static void jpos(json_writer *w, const inventory_pos *p)
 {
     json_key(w, "line");
     json_int(w, p->line);
+    json_key(w, "column");
+    json_int(w, p->column);
 }
 
 void inventory_write_json(const inventory_t *inv, json_writer *w)

@@ -86,6 +86,7 @@ static void push_clickhouse(lua_State *L, const inventory_clickhouse *c)
     set_s(L, "host", c->host);
     set_s(L, "site", c->site->name);
     set_s(L, "shard", c->shard);
+    set_i(L, "shard_num", (lua_Integer)c->shard_index + 1); /* as system.clusters numbers it */
     set_s(L, "replica", c->replica);
     set_i(L, "http_port", c->http_port);
     set_i(L, "tcp_port", c->tcp_port);

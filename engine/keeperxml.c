@@ -346,32 +346,40 @@ int keeperxml_parse(const char *name, const char *text, size_t len, keeperxml **
             keeperxml_free(k);
             return r;
         }
+        long id = -1, other = -1;
         char *t = text_of(child(s, "id"));
+        parse_long(t, 1, LONG_MAX, &id);
+        free(t);
         for (xmlNodePtr o = raft->children; o != s; o = o->next) {
             if (!name_is(o, "server"))
                 continue;
-            char *u = text_of(child(o, "id"));
-            int same = strcmp(t, u) == 0;
-            free(u);
-            if (same) {
+            t = text_of(child(o, "id"));
+            parse_long(t, 1, LONG_MAX, &other);
+            free(t);
+            if (other == id) {
                 dr_err_set(err, DR_EPARSE,
-                           "%s:%ld: expected each server id once, %s is already "
-                           "in <raft_configuration>",
-                           k->name, xmlGetLineNo(s), t);
-                free(t);
+                           "%s:%ld: expected each server id once, %ld is already in "
+                           "<raft_configuration>",
+                           k->name, xmlGetLineNo(s), id);
                 keeperxml_free(k);
                 return DR_EPARSE;
             }
         }
-        free(t);
     }
     /* Keep the declaration as written (libxml2 would rewrite it). */
     const char *p = text;
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
         p += 3;
-    if ((size_t)(p - text) + 5 <= len && memcmp(p, "<?xml", 5) == 0) {
-        const char *end = strstr(p, "?>");
-        if (end && (size_t)(end - text) < len)
+    /* "<?xml" + white space: a declaration; "<?xmlfoo" is a processing
+     * instruction, which libxml2 keeps as a node and writes itself. */
+    if ((size_t)(p - text) + 6 <= len && memcmp(p, "<?xml", 5) == 0 && p[5] &&
+        strchr(" \t\r\n", p[5])) {
+        /* text need not end in a NUL: search within len only */
+        const char *end = NULL;
+        for (const char *q = p; !end && q + 1 < text + len; q++)
+            if (q[0] == '?' && q[1] == '>')
+                end = q;
+        if (end)
             k->decl = dr_strndup(p, (size_t)(end + 2 - p));
     }
     *out = k;

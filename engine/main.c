@@ -20,6 +20,8 @@ static const struct command {
     int (*run)(int argc, char **argv);
     const char *usage;
 } commands[] = {
+    {"status", cmd_status,
+     "status [-i INVENTORY] [--json]  both sites: roles, zxids, replicas, ssh"},
     {"plan", cmd_plan,
      "plan RUNBOOK [--PARAM VALUE...] [--json]   rehearse: steps, commands, diffs"},
     {"run", cmd_run, "run RUNBOOK [--PARAM VALUE...] [--yes]     the real thing"},
@@ -27,8 +29,7 @@ static const struct command {
     {"rollback", cmd_rollback, "rollback RUN                  restore every file RUN replaced"},
     {"runs", cmd_runs, "runs [RUN] [--json]           journaled runs, or one run's steps"},
     {"version", cmd_version, "version                       print the version"},
-    {"inventory", cmd_inventory,
-     "inventory check|show [-i FILE] [--json]  validate or print the inventory"},
+    {"inventory", cmd_inventory, "inventory check|show [...]    validate or print the inventory"},
     {"help", cmd_help, "help                          this text"},
 };
 

@@ -48,11 +48,12 @@ typedef struct conn {
     struct libssh2_agent_publickey *agent_id;
     int agent_keys_tried;
     char *auth_methods;
+    int no_sftp; /* the server has no SFTP subsystem: files go over exec */
 } conn;
 
 struct ssh_pool {
     char *user, *identity, *passphrase_file, *passphrase_env, *known_hosts;
-    int port, use_agent, connect_timeout_ms, exec_timeout_ms, max_parallel;
+    int port, use_agent, connect_timeout_ms, exec_timeout_ms, max_parallel, files_over_exec;
     ssh_hostkey_policy policy;
     char *passphrase; /* loaded on first need, wiped on free */
     int passphrase_loaded;
@@ -573,6 +574,7 @@ int ssh_pool_new(const ssh_config *cfg, ssh_pool **out, dr_err *err)
     p->connect_timeout_ms = cfg->connect_timeout_ms ? cfg->connect_timeout_ms : 10000;
     p->exec_timeout_ms = cfg->exec_timeout_ms ? cfg->exec_timeout_ms : 60000;
     p->max_parallel = cfg->max_parallel ? cfg->max_parallel : 16;
+    p->files_over_exec = cfg->files_over_exec;
     *out = p;
     return DR_OK;
 }
@@ -954,6 +956,7 @@ typedef enum job_state {
     J_CONNECT,
     J_OPEN,
     J_EXEC,
+    J_WRITE_IN,
     J_SEND_EOF,
     J_READ,
     J_CLOSE,
@@ -974,6 +977,10 @@ typedef struct job {
     int exit_status;
     char *exit_signal;
     dr_buf out, errout;
+    const char *in; /* standard input for the command (not owned), or NULL */
+    size_t in_len, in_sent;
+    void (*progress)(void *ud, size_t sent, size_t total); /* as input goes out */
+    void *progress_ud;
 } job;
 
 static void job_fail(job *j, int rc)
@@ -1039,8 +1046,42 @@ static int job_step(ssh_pool *p, job *j)
                 job_fail(j, DR_EIO);
                 return STEP_DONE;
             }
-            j->st = J_SEND_EOF;
+            j->st = j->in ? J_WRITE_IN : J_SEND_EOF;
             break;
+        case J_WRITE_IN: {
+            if (j->in_sent == j->in_len) {
+                j->st = J_SEND_EOF;
+                break;
+            }
+            size_t chunk = j->in_len - j->in_sent < 65536 ? j->in_len - j->in_sent : 65536;
+            ssize_t n = libssh2_channel_write(j->ch, j->in + j->in_sent, chunk);
+            if (n < 0 && n != LIBSSH2_ERROR_EAGAIN) {
+                dr_err_set(&j->err, DR_EIO,
+                           "exec on %s: cut off after %zu of %zu bytes of input: %s", j->c->key,
+                           j->in_sent, j->in_len, libssh2_msg(j->c->s));
+                job_fail(j, DR_EIO);
+                return STEP_DONE;
+            }
+            if (n > 0) {
+                j->in_sent += (size_t)n;
+                if (j->progress)
+                    j->progress(j->progress_ud, j->in_sent, j->in_len);
+                break;
+            }
+            /* The window is full: drain output so the command can go on
+             * reading, then wait. */
+            int drained = 0;
+            for (int stream = 0; stream < 2; stream++) {
+                ssize_t m = libssh2_channel_read_ex(j->ch, stream, buf, sizeof buf);
+                if (m > 0) {
+                    dr_buf_append(stream ? &j->errout : &j->out, buf, (size_t)m);
+                    drained = 1;
+                }
+            }
+            if (!drained)
+                return STEP_AGAIN;
+            break;
+        }
         case J_SEND_EOF:
             r = libssh2_channel_send_eof(j->ch);
             if (r == LIBSSH2_ERROR_EAGAIN)
@@ -1300,7 +1341,8 @@ typedef struct fileop {
     const char *path;
     int64_t t0, deadline;
     dr_err *err;
-    int wait_rc; /* the DR_E* of a failed wait, when NB_CALL gave NB_WAIT_FAILED */
+    int wait_rc;   /* the DR_E* of a failed wait, when NB_CALL gave NB_WAIT_FAILED */
+    int over_exec; /* no SFTP: cat and a shell script over exec channels */
 } fileop;
 
 /* What NB_CALL leaves in its result when the wait itself failed (a
@@ -1409,16 +1451,55 @@ static int fileop_begin(fileop *f, ssh_pool *p, const char *host, const char *wh
     if (rc != DR_OK)
         return rc;
     f->deadline = dr_now_ms() + p->exec_timeout_ms;
+    if (p->files_over_exec || f->c->no_sftp) {
+        f->over_exec = 1;
+        return DR_OK;
+    }
     while (!f->c->sftp) {
         f->c->sftp = libssh2_sftp_init(f->c->s);
         if (f->c->sftp)
             break;
-        if (libssh2_session_last_errno(f->c->s) != LIBSSH2_ERROR_EAGAIN)
+        int e = libssh2_session_last_errno(f->c->s);
+        if (e == LIBSSH2_ERROR_CHANNEL_REQUEST_DENIED || e == LIBSSH2_ERROR_CHANNEL_FAILURE ||
+            e == LIBSSH2_ERROR_CHANNEL_CLOSED || e == LIBSSH2_ERROR_CHANNEL_EOF_SENT) {
+            /* No SFTP subsystem configured (sshd_config without Subsystem
+             * sftp): the session is fine, files go over exec from now on. */
+            f->c->no_sftp = 1;
+            f->over_exec = 1;
+            return DR_OK;
+        }
+        if (e != LIBSSH2_ERROR_EAGAIN)
             return fileop_fail(f, "start SFTP for", path);
         if ((rc = wait_io(f)) != DR_OK)
             return rc;
     }
     return DR_OK;
+}
+
+/* Runs cmd on f's host with input (may be NULL) within f's deadline.  *j is
+ * the finished job: the caller reads its results and calls job_release. */
+static int fileop_exec(fileop *f, const char *cmd, const void *in, size_t in_len,
+                       const ssh_write_opts *opts, job *j)
+{
+    int64_t left = f->deadline - dr_now_ms();
+    job_init(j, f->c, cmd, left > 1000 ? (int)left : 1000);
+    j->in = in ? in : (in_len == 0 && opts ? "" : NULL);
+    j->in_len = in_len;
+    if (opts) {
+        j->progress = opts->progress;
+        j->progress_ud = opts->progress_ud;
+    }
+    run_jobs(f->p, j, 1);
+    if (j->rc != DR_OK && f->err)
+        *f->err = j->err;
+    return j->rc;
+}
+
+static void job_release(job *j)
+{
+    free(j->exit_signal);
+    dr_buf_free(&j->out);
+    dr_buf_free(&j->errout);
 }
 
 static int sftp_open(fileop *f, const char *path, unsigned long flags, long mode,
@@ -1460,12 +1541,150 @@ static int sftp_slurp(fileop *f, LIBSSH2_SFTP_HANDLE *h, const char *path, dr_bu
     }
 }
 
+/* What a path is on the host: absent, a regular file (mode, owner), or
+ * something a write must not replace. */
+typedef struct file_state {
+    int exists, regular, symlink;
+    unsigned long mode, uid, gid; /* mode with its type bits */
+} file_state;
+
+/* Over exec: lstat()s path and reads it if it is a regular file, in one
+ * command whose first output line describes the file. */
+static int exec_file_state(fileop *f, const char *path, file_state *st, dr_buf *content)
+{
+    memset(st, 0, sizeof *st);
+    dr_buf cmd = DR_BUF_INIT;
+    dr_buf_puts(&cmd, "p=");
+    ssh_shell_quote(&cmd, path);
+    dr_buf_puts(&cmd, "; if [ -L \"$p\" ]; then echo link; elif [ ! -e \"$p\" ]; then echo absent; "
+                      "elif [ -f \"$p\" ]; then stat -c 'file %f %u %g' -- \"$p\" && exec cat -- "
+                      "\"$p\"; else stat -c 'other %f %u %g' -- \"$p\"; fi");
+    job j;
+    int rc = fileop_exec(f, cmd.data, NULL, 0, NULL, &j);
+    dr_buf_free(&cmd);
+    if (rc == DR_OK) {
+        const char *out = j.out.data ? j.out.data : "";
+        size_t first = strcspn(out, "\n");
+        if (j.exit_status != 0 || out[first] != '\n') {
+            rc = dr_err_set(f->err, DR_EIO, "%s %s:%s: reading it over exec failed (exit %d): %s",
+                            f->what, f->c->key, path, j.exit_status,
+                            j.errout.data ? j.errout.data : "");
+        } else if (strncmp(out, "absent\n", 7) == 0) {
+        } else if (strncmp(out, "link\n", 5) == 0) {
+            st->exists = st->symlink = 1;
+        } else if (sscanf(out, "other %lx %lu %lu", &st->mode, &st->uid, &st->gid) == 3) {
+            st->exists = 1;
+        } else if (sscanf(out, "file %lx %lu %lu", &st->mode, &st->uid, &st->gid) == 3) {
+            st->exists = 1;
+            st->regular = (st->mode & 0170000) == 0100000;
+            if (content)
+                dr_buf_append(content, out + first + 1, j.out.len - first - 1);
+        } else {
+            rc = dr_err_set(f->err, DR_EPARSE, "%s %s:%s: unexpected answer from stat: %.60s",
+                            f->what, f->c->key, path, out);
+        }
+    }
+    job_release(&j);
+    return rc;
+}
+
+/* Appends the end of a replacement to cmd: check that path still holds what
+ * was read (compare-and-swap on its sha256, or its absence), then rename
+ * $t over it and sync the directory so that the rename survives a crash.
+ * SFTP cannot replace a file (OpenSSH's sftp-server refuses to rename over
+ * one, and libssh2 1.10 cannot send posix-rename), hence mv(1). */
+static void commit_script(dr_buf *cmd, const char *path, const char *dir, const file_state *old,
+                          const char *old_sha256)
+{
+    dr_buf_puts(cmd, "p=");
+    ssh_shell_quote(cmd, path);
+    dr_buf_puts(cmd, "; d=");
+    ssh_shell_quote(cmd, dir);
+    if (old->exists)
+        dr_buf_printf(cmd,
+                      "; [ -f \"$p\" ] && [ ! -L \"$p\" ] && c=$(sha256sum < \"$p\") && "
+                      "[ \"${c%%%% *}\" = %s ] || { echo \"$p changed while it was being "
+                      "replaced\" >&2; exit 76; }",
+                      old_sha256);
+    else
+        dr_buf_puts(cmd,
+                    "; if [ -e \"$p\" ] || [ -L \"$p\" ]; then echo \"$p appeared while it was "
+                    "being written\" >&2; exit 76; fi");
+    dr_buf_puts(cmd, "; mv -f -- \"$t\" \"$p\" || exit 1; trap - EXIT; "
+                     "sync -- \"$d\" 2>/dev/null || true");
+}
+
+/* Turns the commit script's exit status into an error. */
+static int commit_status(fileop *f, job *j)
+{
+    if (j->exit_status == 0)
+        return DR_OK;
+    const char *why = j->errout.data && *j->errout.data ? j->errout.data : "no message";
+    if (j->exit_status == 76)
+        return dr_err_set(f->err, DR_ECONFLICT, "%s %s:%s: %s", f->what, f->c->key, f->path, why);
+    if (j->exit_status == 75)
+        return dr_err_set(f->err, DR_EIO, "%s %s:%s: %s; the old file is unchanged", f->what,
+                          f->c->key, f->path, why);
+    return dr_err_set(f->err, DR_EIO, "%s %s:%s: replacing the file failed (exit %d): %s", f->what,
+                      f->c->key, f->path, j->exit_status, why);
+}
+
+/* The whole replacement over one exec: the content arrives on stdin into a
+ * temporary file made by mktemp next to path, is checked against its
+ * sha256 (a cut connection ends cat early: nothing is renamed then), synced,
+ * given the old owner and mode, and renamed by the commit script. */
+static int write_over_exec(fileop *f, const char *path, const char *dir, const char *base,
+                           const void *data, size_t len, unsigned mode, const file_state *old,
+                           const char *old_sha256, const char *new_sha256,
+                           const ssh_write_opts *opts)
+{
+    dr_buf cmd = DR_BUF_INIT, tmpl = DR_BUF_INIT;
+    dr_buf_printf(&tmpl, "%s/.%s.drctl-XXXXXX", strcmp(dir, "/") == 0 ? "" : dir, base);
+    dr_buf_puts(&cmd, "t=$(mktemp ");
+    ssh_shell_quote(&cmd, tmpl.data);
+    dr_buf_puts(&cmd, ") || exit 1; trap 'rm -f \"$t\"' EXIT; cat > \"$t\" || exit 1; "
+                      "h=$(sha256sum < \"$t\") || exit 1; ");
+    dr_buf_printf(&cmd,
+                  "[ \"${h%%%% *}\" = %s ] || { echo \"the content arrived incomplete (input cut "
+                  "off)\" >&2; exit 75; }; ",
+                  new_sha256);
+    dr_buf_puts(&cmd, "sync -- \"$t\" 2>/dev/null || sync; ");
+    if (old->exists)
+        dr_buf_printf(&cmd,
+                      "[ \"$(stat -c %%u:%%g -- \"$t\")\" = %lu:%lu ] || chown %lu:%lu -- \"$t\" "
+                      "|| exit 1; ",
+                      old->uid, old->gid, old->uid, old->gid);
+    dr_buf_printf(&cmd, "chmod %04o -- \"$t\" || exit 1; ", mode);
+    commit_script(&cmd, path, dir, old, old_sha256);
+    job j;
+    int rc = fileop_exec(f, cmd.data, data, len, opts, &j);
+    if (rc == DR_OK)
+        rc = commit_status(f, &j);
+    else if (j.in_sent < len)
+        rc = dr_err_set(f->err, rc,
+                        "%s %s:%s: cut off after %zu of %zu bytes, the old file is "
+                        "unchanged (%s)",
+                        f->what, f->c->key, path, j.in_sent, len, j.err.msg);
+    job_release(&j);
+    dr_buf_free(&cmd);
+    dr_buf_free(&tmpl);
+    return rc;
+}
+
 int ssh_read_file(ssh_pool *p, const char *host, const char *path, dr_buf *out, dr_err *err)
 {
     fileop f;
     int rc = fileop_begin(&f, p, host, "read", path, err);
     if (rc != DR_OK)
         return rc;
+    if (f.over_exec) {
+        file_state st;
+        rc = exec_file_state(&f, path, &st, out);
+        if (rc == DR_OK && !st.exists)
+            rc = dr_err_set(err, DR_ENOTFOUND, "read %s:%s: no such file or directory", f.c->key,
+                            path);
+        return rc;
+    }
     LIBSSH2_SFTP_HANDLE *h;
     if ((rc = sftp_open(&f, path, LIBSSH2_FXF_READ, 0, &h)) != DR_OK)
         return rc;
@@ -1508,51 +1727,14 @@ static int sftp_lstat(fileop *f, const char *path, LIBSSH2_SFTP_ATTRIBUTES *a, i
     return rc;
 }
 
-/* Renames tmp over path on the host.  SFTP's own rename refuses to replace
- * an existing file (and libssh2 1.10 cannot send OpenSSH's posix-rename), so
- * this runs mv(1), which rename(2)s within one file system, and then syncs
- * the directory so the rename itself survives a crash. */
-static int remote_rename(fileop *f, const char *tmp, const char *path)
-{
-    dr_buf cmd = DR_BUF_INIT;
-    const char *slash = strrchr(path, '/');
-    char *dir = dr_strndup(path, slash == path ? 1 : (size_t)(slash - path));
-    dr_buf_puts(&cmd, "mv -f -- ");
-    ssh_shell_quote(&cmd, tmp);
-    dr_buf_putc(&cmd, ' ');
-    ssh_shell_quote(&cmd, path);
-    dr_buf_puts(&cmd, " && { sync -- ");
-    ssh_shell_quote(&cmd, dir);
-    dr_buf_puts(&cmd, " 2>/dev/null || true; }");
-    free(dir);
-    job j;
-    int64_t left = f->deadline - dr_now_ms();
-    job_init(&j, f->c, cmd.data, left > 1000 ? (int)left : 1000);
-    run_jobs(f->p, &j, 1);
-    int rc = j.rc;
-    if (rc != DR_OK) {
-        if (f->err)
-            *f->err = j.err;
-    } else if (j.exit_status != 0) {
-        rc = dr_err_set(f->err, DR_EIO, "%s %s:%s: rename of the temporary file failed (%d): %s",
-                        f->what, f->c->key, f->path, j.exit_status,
-                        j.errout.data ? j.errout.data : "");
-    }
-    free(j.exit_signal);
-    dr_buf_free(&j.out);
-    dr_buf_free(&j.errout);
-    dr_buf_free(&cmd);
-    return rc;
-}
-
 int ssh_write_file(ssh_pool *p, const char *host, const char *path, const void *data, size_t len,
                    const ssh_write_opts *opts, ssh_write_result *res, dr_err *err)
 {
     static unsigned counter;
     memset(res, 0, sizeof *res);
-    sha256_hex(data, len, res->sha256);
     if (!data && len)
         return dr_err_set(err, DR_EINVAL, "write %s:%s: no data", host, path ? path : "");
+    sha256_hex(data, len, res->sha256);
     fileop f;
     int rc = fileop_begin(&f, p, host, "write", path, err);
     if (rc != DR_OK)
@@ -1560,45 +1742,77 @@ int ssh_write_file(ssh_pool *p, const char *host, const char *path, const void *
     const char *slash = strrchr(path, '/');
     if (!slash[1] || strcmp(slash + 1, ".") == 0 || strcmp(slash + 1, "..") == 0)
         return dr_err_set(err, DR_EINVAL, "write %s:%s: not a file name", f.c->key, path);
+    char *dir = dr_strndup(path, slash == path ? 1 : (size_t)(slash - path));
+    const char *base = slash + 1;
+    res->via_exec = f.over_exec;
 
     /* 1. What is there now: type, mode, owner, content. */
-    LIBSSH2_SFTP_ATTRIBUTES old;
-    if ((rc = sftp_lstat(&f, path, &old, &res->existed)) != DR_OK)
-        return rc;
-    if (res->existed) {
-        if (LIBSSH2_SFTP_S_ISLNK(old.permissions))
-            return dr_err_set(err, DR_EREFUSED,
-                              "write %s:%s: is a symbolic link; write the file it points to",
-                              f.c->key, path);
-        if (!LIBSSH2_SFTP_S_ISREG(old.permissions))
-            return dr_err_set(err, DR_EREFUSED, "write %s:%s: not a regular file", f.c->key, path);
-        LIBSSH2_SFTP_HANDLE *h;
-        if ((rc = sftp_open(&f, path, LIBSSH2_FXF_READ, 0, &h)) != DR_OK)
-            return rc;
-        rc = sftp_slurp(&f, h, path, &res->previous);
-        if (f.c->s)
-            sftp_close(&f, h);
-        if (rc != DR_OK)
-            return rc;
-        sha256_hex(res->previous.data, res->previous.len, res->previous_sha256);
+    file_state old;
+    LIBSSH2_SFTP_HANDLE *h = NULL;
+    dr_buf tmp = DR_BUF_INIT, cmd = DR_BUF_INIT;
+    if (f.over_exec) {
+        if ((rc = exec_file_state(&f, path, &old, &res->previous)) != DR_OK)
+            goto out;
+    } else {
+        LIBSSH2_SFTP_ATTRIBUTES a;
+        memset(&old, 0, sizeof old);
+        if ((rc = sftp_lstat(&f, path, &a, &old.exists)) != DR_OK)
+            goto out;
+        old.mode = a.permissions;
+        old.uid = a.uid;
+        old.gid = a.gid;
+        old.symlink = old.exists && LIBSSH2_SFTP_S_ISLNK(a.permissions);
+        old.regular = old.exists && LIBSSH2_SFTP_S_ISREG(a.permissions);
+        if (old.regular) {
+            if ((rc = sftp_open(&f, path, LIBSSH2_FXF_READ, 0, &h)) != DR_OK)
+                goto out;
+            rc = sftp_slurp(&f, h, path, &res->previous);
+            if (f.c->s)
+                sftp_close(&f, h);
+            h = NULL;
+            if (rc != DR_OK)
+                goto out;
+        }
     }
+    res->existed = old.exists;
+    if (old.symlink) {
+        rc = dr_err_set(err, DR_EREFUSED,
+                        "write %s:%s: is a symbolic link; write the file it points to", f.c->key,
+                        path);
+        goto out;
+    }
+    if (old.exists && !old.regular) {
+        rc = dr_err_set(err, DR_EREFUSED, "write %s:%s: not a regular file", f.c->key, path);
+        goto out;
+    }
+    if (old.exists)
+        sha256_hex(res->previous.data, res->previous.len, res->previous_sha256);
     if (!res->previous.data)
         dr_buf_reserve(&res->previous, 0), res->previous.data[0] = '\0';
-    if (opts && opts->expect_sha256 && strcmp(opts->expect_sha256, res->previous_sha256) != 0)
-        return dr_err_set(err, DR_ECONFLICT,
-                          "write %s:%s: the file changed since it was read (now %s, expected %s)",
-                          f.c->key, path, res->existed ? res->previous_sha256 : "absent",
-                          *opts->expect_sha256 ? opts->expect_sha256 : "absent");
-    unsigned mode = res->existed ? (unsigned)(old.permissions & 07777)
-                                 : (opts && opts->mode ? (unsigned)opts->mode & 07777 : 0644);
+    if (opts && opts->expect_sha256 && strcmp(opts->expect_sha256, res->previous_sha256) != 0) {
+        rc = dr_err_set(err, DR_ECONFLICT,
+                        "write %s:%s: the file changed since it was read (now %s, expected %s)",
+                        f.c->key, path, old.exists ? res->previous_sha256 : "absent",
+                        *opts->expect_sha256 ? opts->expect_sha256 : "absent");
+        goto out;
+    }
+    unsigned mode = old.exists ? (unsigned)(old.mode & 07777)
+                               : (opts && opts->mode ? (unsigned)opts->mode & 07777 : 0644);
+    res->mode = mode;
+    res->uid = (unsigned)old.uid;
+    res->gid = (unsigned)old.gid;
+
+    if (f.over_exec) {
+        rc = write_over_exec(&f, path, dir, base, data, len, mode, &old, res->previous_sha256,
+                             res->sha256, opts);
+        goto out;
+    }
 
     /* 2. The new content into a temporary file next to it, created 0600 so
      * nobody reads it half-written under the wrong mode. */
-    dr_buf tmp = DR_BUF_INIT;
-    LIBSSH2_SFTP_HANDLE *h = NULL;
     for (int attempt = 0;; attempt++) {
         dr_buf_reset(&tmp);
-        dr_buf_printf(&tmp, "%.*s.%s.drctl-%ld-%lld-%u", (int)(slash + 1 - path), path, slash + 1,
+        dr_buf_printf(&tmp, "%s/.%s.drctl-%ld-%lld-%u", strcmp(dir, "/") == 0 ? "" : dir, base,
                       (long)getpid(), (long long)dr_wall_ms(), counter++);
         rc = sftp_open(&f, tmp.data, LIBSSH2_FXF_WRITE | LIBSSH2_FXF_CREAT | LIBSSH2_FXF_EXCL, 0600,
                        &h);
@@ -1644,7 +1858,7 @@ int ssh_write_file(ssh_pool *p, const char *host, const char *path, const void *
     }
     res->uid = (unsigned)cur.uid;
     res->gid = (unsigned)cur.gid;
-    if (res->existed && (cur.uid != old.uid || cur.gid != old.gid)) {
+    if (old.exists && (cur.uid != old.uid || cur.gid != old.gid)) {
         LIBSSH2_SFTP_ATTRIBUTES own;
         memset(&own, 0, sizeof own);
         own.flags = LIBSSH2_SFTP_ATTR_UIDGID;
@@ -1667,15 +1881,23 @@ int ssh_write_file(ssh_pool *p, const char *host, const char *path, const void *
         rc = fileop_err(&f, rc, "chmod", tmp.data);
         goto out;
     }
-    res->mode = mode;
     NB_CALL(&f, rc, libssh2_sftp_close_handle(h));
     h = NULL;
     if (rc != 0) {
         rc = fileop_err(&f, rc, "close", tmp.data);
         goto out;
     }
-    /* 4. The switch: one rename. */
-    rc = remote_rename(&f, tmp.data, path);
+    /* 4. The switch: one rename, if the file is still what was read. */
+    dr_buf_puts(&cmd, "t=");
+    ssh_shell_quote(&cmd, tmp.data);
+    dr_buf_puts(&cmd, "; trap 'rm -f \"$t\"' EXIT; ");
+    commit_script(&cmd, path, dir, &old, res->previous_sha256);
+    job j;
+    rc = fileop_exec(&f, cmd.data, NULL, 0, NULL, &j);
+    if (rc == DR_OK)
+        rc = commit_status(&f, &j);
+    job_release(&j);
+    tmp.len = 0; /* the script removed it on failure */
 out:
     if (rc != DR_OK && f.c->s && f.c->sftp && tmp.len) {
         /* Best effort: do not leave the temporary file behind. */
@@ -1689,6 +1911,8 @@ out:
         if (err)
             *err = keep;
     }
+    free(dir);
     dr_buf_free(&tmp);
+    dr_buf_free(&cmd);
     return rc;
 }

@@ -1,7 +1,8 @@
 /* ssh_lua: Lua binding of the ssh pool, "dr.ssh.pool" userdata.
  *
- * Results are tables: exec gives {host, status, signal, stdout, stderr,
- * duration (seconds), simulated}; a failure to run at all (connect, auth,
+ * Results are tables: exec gives {host, ok, status (or signal, the name of
+ * the signal that killed the command), stdout, stderr, duration (seconds),
+ * simulated}; a failure to run at all (connect, auth,
  * host key, timeout) is `nil, "what: why", code`.  exec_many gives one such
  * table per host, in the order of hosts, with ok=false, error and code for
  * the hosts that failed: one host failing never hides the others. */
@@ -92,6 +93,7 @@ static int l_pool(lua_State *L)
     cfg.passphrase_file = opt_field_string(L, 1, "passphrase_file");
     cfg.passphrase_env = opt_field_string(L, 1, "passphrase_env");
     cfg.use_agent = opt_field_bool(L, 1, "agent");
+    cfg.files_over_exec = opt_field_bool(L, 1, "files_over_exec");
     cfg.hostkey_policy = opt_field_bool(L, 1, "tofu") ? SSH_HOSTKEY_TOFU : SSH_HOSTKEY_STRICT;
     lua_Number port = opt_field_number(L, 1, "port", 0);
     if (port < 0 || port > 65535 || port != (int)port)
@@ -154,11 +156,12 @@ static void push_result(lua_State *L, const char *host, const ssh_result *r, int
         lua_pushstring(L, dr_strerror(r->rc));
         lua_setfield(L, -2, "code");
     } else {
-        lua_pushinteger(L, r->exit_status);
-        lua_setfield(L, -2, "status");
-        if (r->exit_signal) {
+        if (r->exit_signal) { /* killed: a signal name and no status */
             lua_pushstring(L, r->exit_signal);
             lua_setfield(L, -2, "signal");
+        } else {
+            lua_pushinteger(L, r->exit_status);
+            lua_setfield(L, -2, "status");
         }
         lua_pushlstring(L, r->out.data ? r->out.data : "", r->out.len);
         lua_setfield(L, -2, "stdout");

@@ -593,6 +593,24 @@ void zkconf_members_get(const zkconf *c, zkconf_members *out)
             zkconf_members_add(out, &c->lines[i].srv);
 }
 
+/* A host as a server line can carry it: a name or IPv4 address
+ * ([A-Za-z0-9._-]), or an IPv6 address (hex digits, ':' and '.', written in
+ * brackets).  Anything else (spaces, ';', ',', '=', '|', ...) would change
+ * the meaning of the line or of a reconfig list. */
+static int valid_host(const char *h)
+{
+    if (!h || !*h)
+        return 0;
+    int colon = strchr(h, ':') != NULL;
+    for (const char *p = h; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (colon ? !(isxdigit(c) || c == ':' || c == '.')
+                  : !(isalnum(c) || c == '.' || c == '-' || c == '_'))
+            return 0;
+    }
+    return 1;
+}
+
 static void id_list(const zkconf_members *m, int role, dr_buf *out)
 {
     for (size_t i = 0; i < m->n; i++)
@@ -611,6 +629,10 @@ int zkconf_members_validate(const zkconf_members *m, dr_err *err)
                               s->id);
         if (!s->host || !s->host[0])
             return dr_err_set(err, DR_EINVAL, "membership: server.%ld has no host", s->id);
+        if (!valid_host(s->host) || (s->client_host && !valid_host(s->client_host)))
+            return dr_err_set(err, DR_EINVAL,
+                              "membership: server.%ld: '%s' is not a host name or address", s->id,
+                              valid_host(s->host) ? s->client_host : s->host);
         if (s->quorum_port < 1 || s->quorum_port > 65535 || s->election_port < 1 ||
             s->election_port > 65535 || s->client_port < 0 || s->client_port > 65535)
             return dr_err_set(err, DR_EINVAL, "membership: server.%ld: ports must be 1-65535",
@@ -950,7 +972,22 @@ int zkconf_write_plan(const zkconf *static_cfg, const zkconf_members *m, long se
     zkconf_members_copy(&mm, m);
     const char *cp = zkconf_get(st, "clientPort");
     const char *cpa = zkconf_get(st, "clientPortAddress");
+    if (cpa && cpa[0] && !valid_host(cpa)) {
+        r = dr_err_set(err, DR_EINVAL,
+                       "%s: clientPortAddress '%s' is not a host name or address: it cannot move "
+                       "into a server line",
+                       st->name, cpa);
+        zkconf_members_free(&mm);
+        zkconf_free(st);
+        return r;
+    }
     int port = cp ? parse_port(cp, strlen(cp)) : -1;
+    if (cp && port < 0) {
+        r = dr_err_set(err, DR_EINVAL, "%s: clientPort '%s' is not a port (1-65535)", st->name, cp);
+        zkconf_members_free(&mm);
+        zkconf_free(st);
+        return r;
+    }
     for (size_t i = 0; i < mm.n; i++) {
         zkconf_server *s = &mm.v[i];
         if (s->client_port == 0 && port > 0)

@@ -19,5 +19,6 @@ int cmd_run(int argc, char **argv);
 int cmd_resume(int argc, char **argv);
 int cmd_runs(int argc, char **argv);
 int cmd_rollback(int argc, char **argv);
+int cmd_status(int argc, char **argv);
 
 #endif

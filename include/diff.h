@@ -26,7 +26,8 @@ typedef struct diff_stats {
 } diff_stats;
 
 /* Appends to out the unified diff turning before into after, labelled
- * "a/<path>" and "b/<path>" (path may be NULL: "a" and "b").  Appends nothing
+ * "a/<path>" and "b/<path>" (path may be NULL: "a" and "b"; leading '/' are
+ * dropped, so /etc/zoo.cfg gives a/etc/zoo.cfg).  Appends nothing
  * when the texts are equal.  The texts need not be NUL-terminated and may
  * contain NUL bytes.  stats (may be NULL) receives the counts.
  * Returns 0 when equal, 1 when they differ; it cannot fail (memory exhaustion

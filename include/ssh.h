@@ -40,6 +40,10 @@ typedef struct ssh_config {
     int connect_timeout_ms; /* TCP connect + handshake + auth; 0: 10000 */
     int exec_timeout_ms;    /* default per command or file transfer; 0: 60000 */
     int max_parallel;       /* sessions being set up or busy at once; 0: 16 */
+    /* Files go over SFTP when the server offers it, else (or when this is set)
+     * over exec: cat to read, a shell script (mktemp, cat, sha256sum, mv) to
+     * write, with the same guarantees. */
+    int files_over_exec;
 } ssh_config;
 
 typedef struct ssh_pool ssh_pool;
@@ -82,8 +86,8 @@ int ssh_exec(ssh_pool *p, const char *host, const char *cmd, int timeout_ms, ssh
 size_t ssh_exec_many(ssh_pool *p, const char *const *hosts, size_t n, const char *cmd,
                      int timeout_ms, ssh_result *res);
 
-/* Reads the remote file path over SFTP into out (appended).  DR_ENOTFOUND
- * when it does not exist. */
+/* Reads the remote file path (absolute) into out (appended), over SFTP or,
+ * where the server has none, with cat.  DR_ENOTFOUND when it does not exist. */
 int ssh_read_file(ssh_pool *p, const char *host, const char *path, dr_buf *out, dr_err *err);
 
 typedef struct ssh_write_opts {
@@ -102,6 +106,7 @@ typedef struct ssh_write_result {
     char previous_sha256[SHA256_HEX_LEN + 1]; /* its hash, "" when absent */
     char sha256[SHA256_HEX_LEN + 1];          /* hash of the new content */
     unsigned mode, uid, gid;                  /* of the file as written */
+    int via_exec;                             /* written over exec, not SFTP */
 } ssh_write_result;
 
 /* Replaces the remote file path (absolute) atomically: the new content goes

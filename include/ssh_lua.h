@@ -2,7 +2,8 @@
  *
  *   local pool = ssh.pool{known_hosts=..., identity=..., user=..., port=...,
  *                         agent=bool, passphrase_file=..., passphrase_env=...,
- *                         tofu=bool, connect_timeout=s, exec_timeout=s, parallel=n}
+ *                         tofu=bool, connect_timeout=s, exec_timeout=s, parallel=n,
+ *                         files_over_exec=bool}
  *   pool:exec(host, cmd [, {timeout=s}])       gated (effect EXEC)
  *   pool:probe(host, cmd [, {timeout=s}])      NOT gated: read-only commands only
  *   pool:exec_many(hosts, cmd [, {timeout=s}]) gated per host, run in parallel

@@ -117,8 +117,10 @@ zkconf_server *zkconf_members_find(const zkconf_members *m, long id);
 size_t zkconf_members_count(const zkconf_members *m, zkconf_role role);
 
 /* A membership ZooKeeper can run: at least one server, ids positive and
- * unique, an odd number of participants, every server with a host and ports
- * 1-65535, no two servers on the same host:quorum port.  DR_EINVAL. */
+ * unique, an odd number of participants, every server with a host (a name,
+ * IPv4 or IPv6 address: nothing that would break a server line or a reconfig
+ * list) and ports 1-65535, no two servers on the same host:quorum port.
+ * DR_EINVAL. */
 int zkconf_members_validate(const zkconf_members *m, dr_err *err);
 /* Every id present in both a and b names the same host (ids must stay mapped
  * to their hosts: a reused id confuses the ensemble).  DR_ECONFLICT. */
@@ -174,8 +176,11 @@ typedef struct zkconf_write {
  * when this node is a participant.  remove lists every <base>.<hex> and
  * <base>.next file of the old and new dynamic file names, and the old
  * dynamic file, never dynamic_path.  Fails (DR_EINVAL) when m does not
- * validate, self_id is not in m, or a server ends up with no client port.
- * The caller frees *out with zkconf_write_free. */
+ * validate, self_id is not in m, a server ends up with no client port, or
+ * clientPort / clientPortAddress cannot go into a server line.
+ * Order for the caller: write dynamic_text (temp file, fsync, rename), then
+ * static_text, and only then delete remove[] (zoo.cfg must never point at a
+ * file that is gone).  The caller frees *out with zkconf_write_free. */
 int zkconf_write_plan(const zkconf *static_cfg, const zkconf_members *m, long self_id,
                       const char *dynamic_path, const char *const *dir_entries, size_t n_entries,
                       zkconf_write *out, dr_err *err);

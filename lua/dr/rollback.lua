@@ -18,6 +18,31 @@ local restorers = {
         local r, err = pool:exec(cp.host, "rm -f -- " .. hosts.quote(cp.path))
         return r ~= nil and r.status == 0, err or (r and r.stderr)
     end,
+    -- a znode: cp.host is the server list the run used
+    zk = function(cp)
+        local inv = require "dr.inventory"
+        local zk = require "dr.zk"
+        local s, err = zk.connect(cp.host, {
+            secret_file = inv.super_digest.file, secret_env = inv.super_digest.env,
+        })
+        if not s then
+            return false, err
+        end
+        local ok, why
+        if cp.content then
+            if s:exists(cp.path) then
+                ok, why = s:set(cp.path, cp.content)
+            else
+                ok, why = s:create(cp.path, cp.content, { parents = true })
+            end
+        elseif s:exists(cp.path) then
+            ok, why = s:delete(cp.path)
+        else
+            ok = true
+        end
+        s:close()
+        return ok ~= nil and ok ~= false, why
+    end,
 }
 
 return dr.runbook {

@@ -68,17 +68,35 @@ static int teardown(void **state)
     return system(cmd) == 0 ? 0 : -1;
 }
 
-static ssh_pool *pool_with(const char *known_hosts, const char *identity, ssh_hostkey_policy policy)
+static ssh_pool *pool_files(const char *known_hosts, const char *identity,
+                            ssh_hostkey_policy policy, int files_over_exec)
 {
     ssh_config cfg = {.known_hosts = known_hosts,
                       .identity = identity,
                       .hostkey_policy = policy,
                       .connect_timeout_ms = 10000,
-                      .exec_timeout_ms = 20000};
+                      .exec_timeout_ms = 20000,
+                      .files_over_exec = files_over_exec};
     ssh_pool *p = NULL;
     dr_err e = {0};
     assert_int_equal(ssh_pool_new(&cfg, &p, &e), DR_OK);
     return p;
+}
+
+static ssh_pool *pool_with(const char *known_hosts, const char *identity, ssh_hostkey_policy policy)
+{
+    return pool_files(known_hosts, identity, policy, 0);
+}
+
+/* File tests run twice: files over SFTP where the server offers it (else
+ * over exec), and forced over exec.  *state says which. */
+static int FILES_AUTO = 0, FILES_EXEC = 1;
+
+static const char *files_mode(int over_exec, int via_exec)
+{
+    if (over_exec)
+        return "forced exec";
+    return via_exec ? "auto: the server has no SFTP, went over exec" : "auto: SFTP";
 }
 
 static void sh(const char *fmt, ...)
@@ -227,10 +245,10 @@ static void test_exec_timeout(void **state)
 
 static void test_atomic_write_keeps_mode_and_owner(void **state)
 {
-    (void)state;
-    ssh_pool *p = pool_with(known, key, SSH_HOSTKEY_STRICT);
+    int over_exec = **(int **)state;
+    ssh_pool *p = pool_files(known, key, SSH_HOSTKEY_STRICT, over_exec);
     char path[256];
-    snprintf(path, sizeof path, "%s/zoo.cfg", tmpdir);
+    snprintf(path, sizeof path, "%s/zoo%d.cfg", tmpdir, over_exec);
     sh("printf 'tickTime=500\\n' > %s && chmod 0640 %s", path, path);
     int chowned = getuid() == 0;
     if (chowned)
@@ -243,6 +261,9 @@ static void test_atomic_write_keeps_mode_and_owner(void **state)
     const char *content = "tickTime=500\ninitLimit=10\n";
     assert_int_equal(ssh_write_file(p, hosts[4], path, content, strlen(content), NULL, &w, &e),
                      DR_OK);
+    print_message("files: %s\n", files_mode(over_exec, w.via_exec));
+    if (over_exec)
+        assert_true(w.via_exec);
     assert_true(w.existed);
     assert_string_equal(w.previous.data, "tickTime=500\n");
     char hex[SHA256_HEX_LEN + 1];
@@ -276,7 +297,7 @@ static void test_atomic_write_keeps_mode_and_owner(void **state)
 
     /* A new file: absent before, the requested mode. */
     char fresh[256];
-    snprintf(fresh, sizeof fresh, "%s/new.xml", tmpdir);
+    snprintf(fresh, sizeof fresh, "%s/new%d.xml", tmpdir, over_exec);
     opts = (ssh_write_opts){.mode = 0600, .expect_sha256 = ""};
     assert_int_equal(ssh_write_file(p, hosts[4], fresh, "<a/>", 4, &opts, &w, &e), DR_OK);
     assert_false(w.existed);
@@ -286,6 +307,21 @@ static void test_atomic_write_keeps_mode_and_owner(void **state)
     assert_int_equal(after.st_mode & 07777, 0600);
     assert_int_equal(ssh_read_file(p, hosts[4], "/nonexistent/drctl", &b, &e), DR_ENOTFOUND);
     dr_buf_free(&b);
+    /* Symbolic links and directories are refused, and left alone. */
+    char link[256];
+    snprintf(link, sizeof link, "%s/link%d.cfg", tmpdir, over_exec);
+    sh("ln -s %s %s", path, link);
+    assert_int_equal(ssh_write_file(p, hosts[4], link, "x", 1, NULL, &w, &e), DR_EREFUSED);
+    assert_non_null(strstr(e.msg, "symbolic link"));
+    ssh_write_result_free(&w);
+    assert_int_equal(ssh_write_file(p, hosts[4], tmpdir, "x", 1, NULL, &w, &e), DR_EREFUSED);
+    ssh_write_result_free(&w);
+    /* An empty file is a file. */
+    assert_int_equal(ssh_write_file(p, hosts[4], fresh, "", 0, NULL, &w, &e), DR_OK);
+    assert_string_equal(w.previous.data, "<a/>");
+    ssh_write_result_free(&w);
+    assert_int_equal(stat(fresh, &after), 0);
+    assert_int_equal(after.st_size, 0);
     /* No temporary files left behind. */
     sh("test $(ls -A %s | grep -c drctl) -eq 0", tmpdir);
     ssh_pool_free(p);
@@ -311,10 +347,10 @@ static void cut_midway(void *ud, size_t sent, size_t total)
 
 static void test_cut_off_write_leaves_old_file(void **state)
 {
-    (void)state;
-    ssh_pool *p = pool_with(known, key, SSH_HOSTKEY_STRICT);
+    int over_exec = **(int **)state;
+    ssh_pool *p = pool_files(known, key, SSH_HOSTKEY_STRICT, over_exec);
     char path[256];
-    snprintf(path, sizeof path, "%s/big.cfg", tmpdir);
+    snprintf(path, sizeof path, "%s/big%d.cfg", tmpdir, over_exec);
     sh("printf 'old content\\n' > %s && chmod 0644 %s", path, path);
     size_t len = 16 << 20;
     char *big = malloc(len);
@@ -327,11 +363,14 @@ static void test_cut_off_write_leaves_old_file(void **state)
     dr_err e = {0};
     assert_int_not_equal(ssh_write_file(p, hosts[5], path, big, len, &opts, &w, &e), DR_OK);
     assert_true(c.cut);
+    print_message("files: %s: %s\n", files_mode(over_exec, w.via_exec), e.msg);
     assert_non_null(strstr(e.msg, "the old file is unchanged"));
     ssh_write_result_free(&w);
     dr_buf b = DR_BUF_INIT;
     assert_int_equal(dr_read_file(path, &b, &e), DR_OK);
-    assert_string_equal(b.data, "old content\n");
+    if (strcmp(b.data, "old content\n") != 0)
+        fail_msg("the old file was replaced by a cut-off write: %zu bytes, starting %.20s", b.len,
+                 b.data);
     dr_buf_free(&b);
     /* The pool reconnects; the whole write then goes through. */
     assert_int_equal(ssh_write_file(p, hosts[5], path, big, len, NULL, &w, &e), DR_OK);
@@ -343,7 +382,7 @@ static void test_cut_off_write_leaves_old_file(void **state)
     dr_buf_free(&b);
     free(big);
     /* The cut-off attempt's temporary file may remain; remove it. */
-    sh("rm -f %s/.big.cfg.drctl-*", tmpdir);
+    sh("rm -f %s/.big%d.cfg.drctl-*", tmpdir, over_exec);
     ssh_pool_free(p);
 }
 
@@ -572,6 +611,8 @@ static void test_lua_binding_real_and_rehearsal(void **state)
                          "assert(P:read_file(H, PATH) == 'v2\\n')\n"
                          "local rs = P:exec_many(HOSTS, 'exit 4')\n"
                          "for i = 1, 3 do assert(rs[i].ok and rs[i].status == 4, i) end\n"
+                         "local k = assert(P:exec(H, 'kill -KILL $$'))\n"
+                         "assert(k.signal == 'KILL' and k.status == nil)\n"
                          "local r, err, code = P:exec(H, 'sleep 5', {timeout = 0.5})\n"
                          "assert(r == nil and code == 'timeout' and err:find('timed out'))\n"
                          "P:close()\n") != LUA_OK)
@@ -590,8 +631,10 @@ int main(void)
         cmocka_unit_test(test_unknown_host_refused_tofu_records),
         cmocka_unit_test(test_hashed_known_hosts),
         cmocka_unit_test(test_exec_timeout),
-        cmocka_unit_test(test_atomic_write_keeps_mode_and_owner),
-        cmocka_unit_test(test_cut_off_write_leaves_old_file),
+        cmocka_unit_test_prestate(test_atomic_write_keeps_mode_and_owner, &FILES_AUTO),
+        cmocka_unit_test_prestate(test_atomic_write_keeps_mode_and_owner, &FILES_EXEC),
+        cmocka_unit_test_prestate(test_cut_off_write_leaves_old_file, &FILES_AUTO),
+        cmocka_unit_test_prestate(test_cut_off_write_leaves_old_file, &FILES_EXEC),
         cmocka_unit_test(test_fan_out_to_all_lab_hosts),
         cmocka_unit_test(test_agent_auth),
         cmocka_unit_test(test_passphrase_from_file_and_env),

@@ -143,6 +143,10 @@ static void test_equal_gives_nothing(void **state)
     assert_int_equal(st.added, 1);
     assert_int_equal(st.removed, 1);
     assert_true(strncmp(out.data, "--- a\n+++ b\n@@ -1 +1 @@\n-a", 26) == 0);
+    dr_buf_reset(&out);
+    diff_unified("/etc/zookeeper/zoo.cfg", "", 0, "x", 1, &out, NULL);
+    assert_string_equal(out.data, "--- a/etc/zookeeper/zoo.cfg\n+++ b/etc/zookeeper/zoo.cfg\n"
+                                  "@@ -0,0 +1 @@\n+x\n\\ No newline at end of file\n");
     dr_buf_free(&out);
 }
 
@@ -246,6 +250,22 @@ static void test_large_file_is_fast(void **state)
     assert_int_equal(st.removed, 5000);
     assert_int_equal(st.added, 5000);
     assert_true(ms < 1000);
+
+    /* The same 5000 lines reversed: nothing to leave out, the search hits
+     * its cost limit; the script must still apply. */
+    dr_buf_reset(&b);
+    for (int i = 4999; i >= 0; i--)
+        dr_buf_printf(&b, "a%d\n", i);
+    t0 = dr_now_ms();
+    dr_buf_reset(&d);
+    assert_int_equal(diff_unified("x", a.data, a.len, b.data, b.len, &d, &st), 1);
+    ms = dr_now_ms() - t0;
+    print_message("5000 lines reversed: %lld ms, -%zu +%zu\n", (long long)ms, st.removed, st.added);
+    assert_true(ms < 5000);
+    assert_int_equal(st.removed, st.added);
+    apply_patch(a.data, a.len, d.data, &applied);
+    assert_int_equal(applied.len, b.len);
+    assert_memory_equal(applied.data, b.data, b.len);
     dr_buf_free(&a);
     dr_buf_free(&b);
     dr_buf_free(&d);

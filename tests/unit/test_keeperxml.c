@@ -375,6 +375,12 @@ static void test_bad_inputs_say_where_and_what(void **state)
                  "</raft_configuration></keeper_server></yandex>",
                  "keeper.xml:3: expected each server id once, 1 is already in "
                  "<raft_configuration>");
+    expect_error("<yandex><keeper_server><raft_configuration>\n"
+                 "<server><id>4</id><hostname>a</hostname><port>9234</port></server>\n"
+                 "<server><id>04</id><hostname>b</hostname><port>9234</port></server>\n"
+                 "</raft_configuration></keeper_server></yandex>",
+                 "keeper.xml:3: expected each server id once, 4 is already in "
+                 "<raft_configuration>");
     /* An external entity is neither fetched nor expanded. */
     keeperxml *k = NULL;
     const char *xxe = "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n"

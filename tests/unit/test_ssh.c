@@ -351,6 +351,39 @@ static void test_connect_failures_are_per_host_and_parallel(void **state)
     close(lfd);
 }
 
+static void test_parallel_limit_is_respected(void **state)
+{
+    (void)state;
+    int port;
+    int lfd = silent_listener(&port);
+    assert_true(lfd >= 0);
+    ssh_pool *p = NULL;
+    dr_err e = {0};
+    ssh_config cfg = {.known_hosts = known_hosts,
+                      .identity = "/nonexistent/key",
+                      .connect_timeout_ms = 200,
+                      .max_parallel = 1};
+    assert_int_equal(ssh_pool_new(&cfg, &p, &e), DR_OK);
+    char h[3][64];
+    const char *hosts[3];
+    for (int i = 0; i < 3; i++) {
+        snprintf(h[i], sizeof h[i], "u%d@127.0.0.1:%d", i, port);
+        hosts[i] = h[i];
+    }
+    ssh_result r[3];
+    int64_t t0 = dr_now_ms();
+    assert_int_equal(ssh_exec_many(p, hosts, 3, "true", 0, r), 3);
+    int64_t took = dr_now_ms() - t0;
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(r[i].rc, DR_ETIMEOUT);
+        ssh_result_free(&r[i]);
+    }
+    /* One at a time: three deadlines one after the other. */
+    assert_true(took >= 600);
+    ssh_pool_free(p);
+    close(lfd);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -366,6 +399,7 @@ int main(void)
         cmocka_unit_test(test_shell_quote),
         cmocka_unit_test(test_pool_argument_checks),
         cmocka_unit_test(test_connect_failures_are_per_host_and_parallel),
+        cmocka_unit_test(test_parallel_limit_is_respected),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

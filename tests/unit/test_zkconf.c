@@ -510,6 +510,23 @@ static void test_writer(void **state)
                                  "zoo.cfg has no clientPort to give it: ZooKeeper would not "
                                  "serve clients");
     zkconf_free(st);
+    /* Values that cannot move into a server line are refused, not copied. */
+    const char *bad[] = {"clientPort=2181\nclientPortAddress = 10.0.0.1 junk=1\n",
+                         "clientPort=21x81\n"};
+    const char *why[] = {"z: clientPortAddress '10.0.0.1 junk=1' is not a host name or address: "
+                         "it cannot move into a server line",
+                         "z: clientPort '21x81' is not a port (1-65535)"};
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(zkconf_parse("z", bad[i], strlen(bad[i]), ZKCONF_STATIC, &st, &err), 0);
+        assert_int_equal(zkconf_write_plan(st, &op, 4, "/x/zoo.cfg.dynamic", NULL, 0, &w, &err),
+                         DR_EINVAL);
+        assert_string_equal(err.msg, why[i]);
+        zkconf_free(st);
+    }
+    zkconf_server comma = srv(7, "a,b", ZKCONF_OBSERVER);
+    zkconf_members_add(&op, &comma);
+    assert_int_equal(zkconf_members_validate(&op, &err), DR_EINVAL);
+    assert_string_equal(err.msg, "membership: server.7: 'a,b' is not a host name or address");
     zkconf_members_free(&m);
     zkconf_members_free(&op);
 }

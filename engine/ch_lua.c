@@ -1,0 +1,588 @@
+/* ch_lua: Lua binding of ch ("dr.ch"), a "dr.ch.client" userdata holding
+ * the credentials.  See include/ch_lua.h for the functions. */
+#include "ch_lua.h"
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ch.h"
+#include "effect.h"
+
+#define CLIENT_MT "dr.ch.client"
+#define DEFAULT_TIMEOUT_MS 10000
+
+typedef struct lclient {
+    int open;
+    ch_client c;
+    int port;
+    int timeout_ms;
+} lclient;
+
+static lclient *check_client(lua_State *L, int idx)
+{
+    lclient *lc = luaL_checkudata(L, idx, CLIENT_MT);
+    if (!lc->open)
+        luaL_error(L, "attempt to use a closed clickhouse client");
+    return lc;
+}
+
+static int fail(lua_State *L, const dr_err *err)
+{
+    lua_pushnil(L);
+    lua_pushstring(L, err->msg);
+    lua_pushstring(L, dr_strerror(err->code));
+    return 3;
+}
+
+static void set_int(lua_State *L, const char *k, int64_t v)
+{
+    lua_pushinteger(L, (lua_Integer)v);
+    lua_setfield(L, -2, k);
+}
+
+static void set_str(lua_State *L, const char *k, const char *v)
+{
+    lua_pushstring(L, v);
+    lua_setfield(L, -2, k);
+}
+
+static void set_bool(lua_State *L, const char *k, int v)
+{
+    lua_pushboolean(L, v);
+    lua_setfield(L, -2, k);
+}
+
+static int check_timeout(lua_State *L, int idx, int def_ms)
+{
+    if (lua_isnoneornil(L, idx))
+        return def_ms;
+    lua_Number s = luaL_checknumber(L, idx);
+    luaL_argcheck(L, s > 0 && s <= 86400, idx, "timeout in seconds (0-86400] expected");
+    int ms = (int)(s * 1000.0);
+    return ms > 0 ? ms : 1;
+}
+
+/* A host argument: "addr" or "addr:port".  The address is copied into buf
+ * (a Lua-owned userdata would be overkill: addresses are short). */
+typedef struct lhost {
+    char addr[256];
+    int port;
+} lhost;
+
+static void check_host_value(lua_State *L, int idx, int argn, int def_port, lhost *h)
+{
+    size_t len;
+    const char *s = lua_tolstring(L, idx, &len);
+    if (!s || len == 0 || len >= sizeof h->addr)
+        luaL_argerror(L, argn, "host expected (\"addr\" or \"addr:port\")");
+    const char *colon = strchr(s, ':');
+    h->port = def_port;
+    if (colon && !strchr(colon + 1, ':')) {
+        char *end;
+        long p = strtol(colon + 1, &end, 10);
+        if (*end || p < 1 || p > 65535)
+            luaL_argerror(L, argn, "port between 1 and 65535 expected after ':'");
+        h->port = (int)p;
+        len = (size_t)(colon - s);
+    }
+    memcpy(h->addr, s, len);
+    h->addr[len] = '\0';
+}
+
+static int opt_field_int(lua_State *L, int idx, const char *k, int def)
+{
+    lua_getfield(L, idx, k);
+    int v = def;
+    if (!lua_isnil(L, -1)) {
+        if (!lua_isnumber(L, -1))
+            luaL_error(L, "bad field '%s' (number expected, got %s)", k, luaL_typename(L, -1));
+        v = (int)lua_tointeger(L, -1);
+    }
+    lua_pop(L, 1);
+    return v;
+}
+
+static const char *opt_field_str(lua_State *L, int idx, const char *k)
+{
+    lua_getfield(L, idx, k);
+    const char *s = NULL;
+    if (!lua_isnil(L, -1)) {
+        if (lua_type(L, -1) != LUA_TSTRING)
+            luaL_error(L, "bad field '%s' (string expected, got %s)", k, luaL_typename(L, -1));
+        s = lua_tostring(L, -1);
+    }
+    lua_pop(L, 1); /* the string stays alive in the table */
+    return s;
+}
+
+static lua_Number opt_field_num(lua_State *L, int idx, const char *k, lua_Number def)
+{
+    lua_getfield(L, idx, k);
+    lua_Number v = def;
+    if (!lua_isnil(L, -1)) {
+        if (!lua_isnumber(L, -1))
+            luaL_error(L, "bad field '%s' (number expected, got %s)", k, luaL_typename(L, -1));
+        v = lua_tonumber(L, -1);
+    }
+    lua_pop(L, 1);
+    return v;
+}
+
+/* ch.client(opts) */
+static int l_client(lua_State *L)
+{
+    if (lua_isnoneornil(L, 1))
+        lua_newtable(L);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    const char *user = opt_field_str(L, 1, "user");
+    const char *pfile = opt_field_str(L, 1, "password_file");
+    const char *penv = opt_field_str(L, 1, "password_env");
+    int port = opt_field_int(L, 1, "port", CH_DEFAULT_PORT);
+    luaL_argcheck(L, port >= 1 && port <= 65535, 1, "port between 1 and 65535 expected");
+    lua_Number t = opt_field_num(L, 1, "timeout", DEFAULT_TIMEOUT_MS / 1000.0);
+    lua_Number ct = opt_field_num(L, 1, "connect_timeout", 3);
+    luaL_argcheck(L, t > 0 && t <= 86400 && ct > 0 && ct <= 600, 1, "timeouts in seconds expected");
+    /* created closed, then opened: a failure leaves a harmless closed object */
+    lclient *lc = lua_newuserdatauv(L, sizeof *lc, 0);
+    memset(lc, 0, sizeof *lc);
+    luaL_setmetatable(L, CLIENT_MT);
+    dr_err err = {0};
+    if (ch_client_init(&lc->c, user, pfile, penv, &err) != DR_OK)
+        return fail(L, &err);
+    lc->c.connect_timeout_ms = (int)(ct * 1000);
+    lc->port = port;
+    lc->timeout_ms = (int)(t * 1000);
+    lc->open = 1;
+    return 1;
+}
+
+static int l_close(lua_State *L)
+{
+    lclient *lc = luaL_checkudata(L, 1, CLIENT_MT);
+    if (lc->open) {
+        ch_client_free(&lc->c);
+        lc->open = 0;
+    }
+    return 0;
+}
+
+static int l_tostring(lua_State *L)
+{
+    lclient *lc = luaL_checkudata(L, 1, CLIENT_MT);
+    if (lc->open)
+        lua_pushfstring(L, "dr.ch.client (user %s, port %d)", lc->c.user, lc->port);
+    else
+        lua_pushliteral(L, "dr.ch.client (closed)");
+    return 1;
+}
+
+/* Pushes rows of a TSV-with-names answer; on a parse error pushes nothing
+ * and returns the error. */
+static int push_rows(lua_State *L, const char *what, const ch_request *r, dr_err *err)
+{
+    ch_table t;
+    int rc = ch_parse_tsv(what, r->body.data, r->body.len, &t, err);
+    if (rc != DR_OK)
+        return rc;
+    lua_createtable(L, (int)t.nrows, 1);
+    for (size_t i = 0; i < t.nrows; i++) {
+        lua_createtable(L, 0, (int)t.ncols);
+        for (size_t c = 0; c < t.ncols; c++)
+            set_str(L, t.names[c], ch_table_cell(&t, i, c));
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_createtable(L, (int)t.ncols, 0);
+    for (size_t c = 0; c < t.ncols; c++) {
+        lua_pushstring(L, t.names[c]);
+        lua_rawseti(L, -2, (lua_Integer)c + 1);
+    }
+    lua_setfield(L, -2, "columns");
+    ch_table_free(&t);
+    return DR_OK;
+}
+
+/* c:query(host | {hosts}, sql [, timeout]) */
+static int l_query(lua_State *L)
+{
+    lclient *lc = check_client(L, 1);
+    const char *sql = luaL_checkstring(L, 3);
+    luaL_argcheck(L, ch_sql_is_read_only(sql), 3,
+                  "read-only statement expected (SELECT, WITH, SHOW, DESCRIBE, EXISTS); "
+                  "use execute for statements that change state");
+    int timeout = check_timeout(L, 4, lc->timeout_ms);
+    int many = lua_istable(L, 2);
+    size_t n = many ? (size_t)luaL_len(L, 2) : 1;
+    if (!many)
+        luaL_checkstring(L, 2);
+    luaL_argcheck(L, n > 0 && n <= 1000, 2, "1 to 1000 hosts expected");
+    /* all C allocations are made after every argument has been checked */
+    lhost *hosts = lua_newuserdatauv(L, n * sizeof *hosts, 0);
+    for (size_t i = 0; i < n; i++) {
+        if (many)
+            lua_rawgeti(L, 2, (lua_Integer)i + 1);
+        else
+            lua_pushvalue(L, 2);
+        check_host_value(L, -1, 2, lc->port, &hosts[i]);
+        lua_pop(L, 1);
+    }
+    ch_request *reqs = dr_calloc(n, sizeof *reqs);
+    char **owned = dr_calloc(n, sizeof *owned);
+    for (size_t i = 0; i < n; i++)
+        ch_req_select(&reqs[i], hosts[i].addr, hosts[i].port, sql, timeout, &owned[i]);
+    dr_err err = {0};
+    int rc = ch_run(&lc->c, reqs, n, timeout + 1000, &err);
+    int nret;
+    if (rc < 0) {
+        nret = fail(L, &err);
+    } else if (!many) {
+        dr_err perr = {0};
+        if (reqs[0].rc != DR_OK)
+            nret = fail(L, &reqs[0].err);
+        else if (push_rows(L, "ch query", &reqs[0], &perr) != DR_OK)
+            nret = fail(L, &perr);
+        else
+            nret = 1;
+    } else {
+        lua_createtable(L, (int)n, 0);
+        for (size_t i = 0; i < n; i++) {
+            ch_request *r = &reqs[i];
+            lua_createtable(L, 0, 8);
+            set_str(L, "host", hosts[i].addr);
+            set_int(L, "port", hosts[i].port);
+            set_int(L, "status", r->http_status);
+            lua_pushnumber(L, (lua_Number)r->elapsed_ms / 1000.0);
+            lua_setfield(L, -2, "elapsed");
+            dr_err perr = r->err;
+            int ok = r->rc == DR_OK && push_rows(L, "ch query", r, &perr) == DR_OK;
+            if (ok) {
+                lua_setfield(L, -2, "rows");
+            } else {
+                set_str(L, "error", perr.msg);
+                set_str(L, "code", dr_strerror(perr.code));
+                if (r->ch_code)
+                    set_int(L, "ch_code", r->ch_code);
+            }
+            set_bool(L, "ok", ok);
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        }
+        nret = 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        ch_request_free(&reqs[i]);
+        free(owned[i]);
+    }
+    free(reqs);
+    free(owned);
+    return nret;
+}
+
+static void push_replica(lua_State *L, const ch_replica *r)
+{
+    lua_createtable(L, 0, 16);
+    set_str(L, "database", r->database);
+    set_str(L, "table", r->table);
+    set_str(L, "replica_name", r->replica_name);
+    set_bool(L, "is_readonly", r->is_readonly);
+    set_bool(L, "is_session_expired", r->is_session_expired);
+    set_int(L, "queue_size", (int64_t)r->queue_size);
+    set_int(L, "inserts_in_queue", (int64_t)r->inserts_in_queue);
+    set_int(L, "log_pointer", (int64_t)r->log_pointer);
+    set_int(L, "log_max_index", (int64_t)r->log_max_index);
+    set_int(L, "log_lag", (int64_t)ch_replica_log_lag(r));
+    set_int(L, "absolute_delay", (int64_t)r->absolute_delay);
+    set_int(L, "active_replicas", (int64_t)r->active_replicas);
+    set_int(L, "total_replicas", (int64_t)r->total_replicas);
+    const char *why;
+    set_bool(L, "caught_up", ch_replica_caught_up(r, &why));
+    if (why)
+        set_str(L, "why", why);
+}
+
+static void push_replicas(lua_State *L, const ch_replicas *reps)
+{
+    lua_createtable(L, (int)reps->n, 1);
+    int all = 1;
+    for (size_t i = 0; i < reps->n; i++) {
+        push_replica(L, &reps->items[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+        all = all && ch_replica_caught_up(&reps->items[i], NULL);
+    }
+    set_bool(L, "caught_up", all);
+}
+
+static int l_replicas(lua_State *L)
+{
+    lclient *lc = check_client(L, 1);
+    lhost h;
+    check_host_value(L, 2, 2, lc->port, &h);
+    int timeout = check_timeout(L, 3, lc->timeout_ms);
+    ch_replicas reps;
+    dr_err err = {0};
+    if (ch_replicas_get(&lc->c, h.addr, h.port, timeout, &reps, &err) != DR_OK)
+        return fail(L, &err);
+    push_replicas(L, &reps);
+    ch_replicas_free(&reps);
+    return 1;
+}
+
+static void push_status(lua_State *L, const ch_replicas_status *s)
+{
+    lua_createtable(L, 0, 5);
+    set_bool(L, "ok", s->ok);
+    set_int(L, "status", s->http_status);
+    set_str(L, "body", s->body);
+    if (s->ch_code)
+        set_int(L, "code", s->ch_code);
+    lua_createtable(L, (int)s->n, 0);
+    for (size_t i = 0; i < s->n; i++) {
+        lua_createtable(L, 0, 3);
+        set_str(L, "table", s->entries[i].table);
+        set_int(L, "absolute_delay", (int64_t)s->entries[i].absolute_delay);
+        set_int(L, "relative_delay", (int64_t)s->entries[i].relative_delay);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, "tables");
+}
+
+static int l_replicas_status(lua_State *L)
+{
+    lclient *lc = check_client(L, 1);
+    lhost h;
+    check_host_value(L, 2, 2, lc->port, &h);
+    int verbose = lua_toboolean(L, 3);
+    int timeout = check_timeout(L, 4, lc->timeout_ms);
+    ch_replicas_status s;
+    dr_err err = {0};
+    if (ch_replicas_status_get(&lc->c, h.addr, h.port, verbose, timeout, &s, &err) != DR_OK)
+        return fail(L, &err);
+    push_status(L, &s);
+    ch_replicas_status_free(&s);
+    return 1;
+}
+
+/* c:catch_up({hosts} [, timeout]) */
+static int l_catch_up(lua_State *L)
+{
+    lclient *lc = check_client(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    int timeout = check_timeout(L, 3, lc->timeout_ms);
+    size_t n = (size_t)luaL_len(L, 2);
+    luaL_argcheck(L, n > 0 && n <= 1000, 2, "1 to 1000 hosts expected");
+    lhost *hosts = lua_newuserdatauv(L, n * sizeof *hosts, 0);
+    for (size_t i = 0; i < n; i++) {
+        lua_rawgeti(L, 2, (lua_Integer)i + 1);
+        check_host_value(L, -1, 2, lc->port, &hosts[i]);
+        lua_pop(L, 1);
+    }
+    ch_catchup *v = dr_calloc(n, sizeof *v);
+    for (size_t i = 0; i < n; i++) {
+        v[i].host = hosts[i].addr;
+        v[i].port = hosts[i].port;
+    }
+    dr_err err = {0};
+    int rc = ch_catchup_many(&lc->c, v, n, timeout, &err);
+    int nret = 1;
+    if (rc < 0) {
+        nret = fail(L, &err);
+    } else {
+        lua_createtable(L, (int)n, 0);
+        for (size_t i = 0; i < n; i++) {
+            lua_createtable(L, 0, 8);
+            set_str(L, "host", hosts[i].addr);
+            set_int(L, "port", hosts[i].port);
+            set_bool(L, "ok", v[i].rc == DR_OK);
+            set_bool(L, "caught_up", v[i].rc == DR_OK && v[i].caught_up);
+            if (v[i].rc == DR_OK) {
+                push_replicas(L, &v[i].replicas);
+                lua_setfield(L, -2, "replicas");
+            } else {
+                set_str(L, "error", v[i].err.msg);
+                set_str(L, "code", dr_strerror(v[i].err.code));
+            }
+            if (v[i].status_rc == DR_OK) {
+                push_status(L, &v[i].status);
+                lua_setfield(L, -2, "replicas_status");
+            } else {
+                set_str(L, "replicas_status_error", v[i].status_err.msg);
+            }
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        ch_catchup_free(&v[i]);
+    free(v);
+    return nret;
+}
+
+static int l_sync_replica(lua_State *L)
+{
+    lclient *lc = check_client(L, 1);
+    lhost h;
+    check_host_value(L, 2, 2, lc->port, &h);
+    const char *table = luaL_checkstring(L, 3);
+    luaL_argcheck(L, ch_check_table_name(table, NULL) == DR_OK, 3, "db.table expected");
+    int timeout = check_timeout(L, 4, lc->timeout_ms);
+    dr_err err = {0};
+    if (ch_sync_replica(&lc->c, h.addr, h.port, table, timeout, &err) != DR_OK)
+        return fail(L, &err);
+    lua_pushboolean(L, 1);
+    return 1;
+}
+
+static int l_processes(lua_State *L)
+{
+    lclient *lc = check_client(L, 1);
+    lhost h;
+    check_host_value(L, 2, 2, lc->port, &h);
+    int timeout = check_timeout(L, 3, lc->timeout_ms);
+    ch_processes p;
+    dr_err err = {0};
+    if (ch_processes_get(&lc->c, h.addr, h.port, timeout, &p, &err) != DR_OK)
+        return fail(L, &err);
+    lua_createtable(L, (int)p.n, 0);
+    for (size_t i = 0; i < p.n; i++) {
+        lua_createtable(L, 0, 4);
+        set_str(L, "query_id", p.items[i].query_id);
+        set_str(L, "user", p.items[i].user);
+        lua_pushnumber(L, p.items[i].elapsed);
+        lua_setfield(L, -2, "elapsed");
+        set_str(L, "query", p.items[i].query);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    ch_processes_free(&p);
+    return 1;
+}
+
+static int l_heartbeat_lag(lua_State *L)
+{
+    lclient *lc = check_client(L, 1);
+    lhost h;
+    check_host_value(L, 2, 2, lc->port, &h);
+    const char *site = luaL_checkstring(L, 3);
+    const char *table = luaL_optstring(L, 4, NULL);
+    luaL_argcheck(L, !table || ch_check_table_name(table, NULL) == DR_OK, 4, "db.table expected");
+    ch_lags lags;
+    dr_err err = {0};
+    if (ch_heartbeat_lag(&lc->c, h.addr, h.port, table, site, lc->timeout_ms, &lags, &err) != DR_OK)
+        return fail(L, &err);
+    lua_createtable(L, 0, (int)lags.n);
+    for (size_t i = 0; i < lags.n; i++)
+        set_int(L, lags.items[i].site, lags.items[i].lag_s);
+    ch_lags_free(&lags);
+    return 1;
+}
+
+static int l_heartbeat_write(lua_State *L)
+{
+    lclient *lc = check_client(L, 1);
+    lhost h;
+    check_host_value(L, 2, 2, lc->port, &h);
+    const char *site = luaL_checkstring(L, 3);
+    luaL_argcheck(L, *site, 3, "site name expected");
+    const char *table = luaL_optstring(L, 4, NULL);
+    luaL_argcheck(L, !table || ch_check_table_name(table, NULL) == DR_OK, 4, "db.table expected");
+    char where[300], summary[600];
+    snprintf(where, sizeof where, "%s:%d", h.addr, h.port);
+    snprintf(summary, sizeof summary, "heartbeat: INSERT INTO %s (site_id = '%s', now())",
+             table ? table : "default.heartbeat", site);
+    dr_effect e = {.kind = DR_EFFECT_CH_WRITE, .module = "ch", .host = where, .summary = summary};
+    dr_err err = {0};
+    int d = dr_effect_gate(L, &e, &err);
+    if (d < 0)
+        return fail(L, &err);
+    if (d == DR_EFFECT_SIMULATE) {
+        lua_pushboolean(L, 1);
+        return 1;
+    }
+    int rc = ch_heartbeat_write(&lc->c, h.addr, h.port, table, site, lc->timeout_ms, &err);
+    dr_effect_done(L, &e, rc, rc == DR_OK ? "written" : err.msg);
+    if (rc != DR_OK)
+        return fail(L, &err);
+    lua_pushboolean(L, 1);
+    return 1;
+}
+
+static int l_execute(lua_State *L)
+{
+    lclient *lc = check_client(L, 1);
+    lhost h;
+    check_host_value(L, 2, 2, lc->port, &h);
+    const char *sql = luaL_checkstring(L, 3);
+    int timeout = check_timeout(L, 4, lc->timeout_ms);
+    char where[300];
+    snprintf(where, sizeof where, "%s:%d", h.addr, h.port);
+    dr_effect e = {.kind = DR_EFFECT_CH_WRITE, .module = "ch", .host = where, .summary = sql};
+    dr_err err = {0};
+    int d = dr_effect_gate(L, &e, &err);
+    if (d < 0)
+        return fail(L, &err);
+    if (d == DR_EFFECT_SIMULATE) {
+        lua_createtable(L, 0, 3);
+        set_int(L, "status", 200);
+        set_str(L, "body", "");
+        set_bool(L, "simulated", 1);
+        return 1;
+    }
+    ch_request r;
+    ch_req_exec(&r, h.addr, h.port, sql, timeout);
+    int rc = ch_run_one(&lc->c, &r, &err);
+    dr_effect_done(L, &e, rc, rc == DR_OK ? "done" : err.msg);
+    int nret;
+    if (rc != DR_OK) {
+        nret = fail(L, &err);
+    } else {
+        lua_createtable(L, 0, 3);
+        set_int(L, "status", r.http_status);
+        lua_pushlstring(L, r.body.data ? r.body.data : "", r.body.len);
+        lua_setfield(L, -2, "body");
+        set_bool(L, "simulated", 0);
+        nret = 1;
+    }
+    ch_request_free(&r);
+    return nret;
+}
+
+static const luaL_Reg ch_functions[] = {
+    {"client", l_client},
+    {NULL, NULL},
+};
+
+static const luaL_Reg client_methods[] = {
+    {"query", l_query},
+    {"replicas", l_replicas},
+    {"replicas_status", l_replicas_status},
+    {"catch_up", l_catch_up},
+    {"sync_replica", l_sync_replica},
+    {"processes", l_processes},
+    {"heartbeat_lag", l_heartbeat_lag},
+    {"heartbeat_write", l_heartbeat_write},
+    {"execute", l_execute},
+    {"close", l_close},
+    {NULL, NULL},
+};
+
+static const luaL_Reg client_metamethods[] = {
+    {"__gc", l_close}, {"__close", l_close}, {"__tostring", l_tostring},
+    {"__index", NULL}, /* set to the method table below */
+    {NULL, NULL},
+};
+
+static void createmeta(lua_State *L)
+{
+    luaL_newmetatable(L, CLIENT_MT);
+    luaL_setfuncs(L, client_metamethods, 0);
+    luaL_newlibtable(L, client_methods);
+    luaL_setfuncs(L, client_methods, 0);
+    lua_setfield(L, -2, "__index");
+    lua_pop(L, 1);
+}
+
+int luaopen_dr_ch(lua_State *L)
+{
+    luaL_newlib(L, ch_functions);
+    createmeta(L);
+    return 1;
+}

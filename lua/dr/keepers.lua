@@ -1,0 +1,162 @@
+-- dr.keepers: the ZooKeeper / ClickHouse Keeper servers of the inventory as
+-- a runbook sees them: roles and zxids from four-letter words, the data a
+-- stopped node holds, starting and stopping through the inventory's
+-- commands, and a client session with the super-user digest.
+local dr = require "dr"
+local inv = require "dr.inventory"
+local fourlw = require "dr.fourlw"
+local hosts = require "dr.hosts"
+
+local M = {}
+
+function M.target(k)
+    return string.format("%s:%d", k.host, k.client_port)
+end
+
+function M.hex(zxid)
+    if not zxid then
+        return "-"
+    end
+    return string.format("0x%x", zxid)
+end
+
+-- srvr of every keeper in ks at once: name -> {ok, serving, mode, zxid,
+-- epoch, node_count, error}.  A keeper that does not answer has ok=false.
+function M.probe(ks, timeout)
+    local targets = {}
+    for i, k in ipairs(ks) do
+        targets[i] = M.target(k)
+    end
+    local out = {}
+    if #targets == 0 then
+        return out
+    end
+    for i, r in ipairs(fourlw.probe(targets, "srvr", timeout or 3)) do
+        local k = ks[i]
+        local s = r.ok and r.result or {}
+        out[k.name] = {
+            ok = r.ok,
+            serving = r.ok and s.serving,
+            mode = r.ok and (s.mode or "unknown") or "down",
+            zxid = s.zxid,
+            epoch = s.epoch,
+            node_count = s.node_count,
+            error = r.error,
+        }
+    end
+    return out
+end
+
+-- What a keeper's data directory holds, read over ssh without the server:
+-- the highest zxid named by its snapshot and log files (a lower bound of
+-- its last transaction: a log file is named after its first one) and its
+-- currentEpoch.  {zxid = n|nil, epoch = n|nil, files = count}.
+function M.data_state(k)
+    if inv.keeper_kind ~= "zookeeper" then
+        return { files = 0 }
+    end
+    local dir = (k.data_log_dir or k.data_dir) .. "/version-2"
+    local r = hosts.probe(k, "ls -1 " .. hosts.quote(dir) .. " 2>/dev/null; true")
+    local best, files = nil, 0
+    for name in r.stdout:gmatch("[^\n]+") do
+        local hex = name:match("^log%.(%x+)$") or name:match("^snapshot%.(%x+)$")
+        if hex then
+            files = files + 1
+            local z = tonumber(hex, 16)
+            if not best or z > best then
+                best = z
+            end
+        end
+    end
+    local epoch = hosts.read(k, k.data_dir .. "/version-2/currentEpoch")
+    return { zxid = best, epoch = epoch and tonumber(epoch:match("%d+")), files = files }
+end
+
+function M.stop(k)
+    return hosts.exec(k, k.stop)
+end
+
+function M.start(k)
+    return hosts.exec(k, k.start)
+end
+
+-- Waits until k answers srvr with one of the modes in `modes` (a set).
+function M.wait_mode(k, modes, timeout)
+    local want = {}
+    for m in pairs(modes) do
+        want[#want + 1] = m
+    end
+    table.sort(want)
+    local last
+    return dr.wait {
+        what = string.format("%s to be %s", k.name, table.concat(want, " or ")),
+        timeout = timeout or 60,
+        check = function()
+            local s, err = fourlw.srvr(k.host, k.client_port, 2)
+            if not s then
+                return false, err
+            end
+            last = s
+            return modes[s.mode] == true, "mode " .. tostring(s.mode)
+        end,
+    }, last
+end
+
+-- Waits until the keepers in `up` have formed a quorum: one of them leads
+-- and `k` (just started) leads or follows.
+function M.wait_ensemble(up, k, timeout)
+    return dr.wait {
+        what = string.format("%s to join an ensemble of %s", k.name,
+            table.concat((function()
+                local n = {}
+                for i, x in ipairs(up) do
+                    n[i] = x.name
+                end
+                return n
+            end)(), ", ")),
+        timeout = timeout or 60,
+        check = function()
+            local p = M.probe(up, 2)
+            local leaders = 0
+            for _, x in ipairs(up) do
+                if p[x.name].mode == "leader" then
+                    leaders = leaders + 1
+                end
+            end
+            local m = p[k.name].mode
+            return leaders == 1 and (m == "leader" or m == "follower"),
+                string.format("%s is %s, %d leader(s)", k.name, tostring(m), leaders)
+        end,
+    }
+end
+
+-- A client session to the given keepers (all of them: the client picks),
+-- authenticated with the super-user digest when the inventory names one.
+function M.connect(ks, timeout)
+    local zk = require "dr.zk"
+    local servers = {}
+    for i, k in ipairs(ks) do
+        servers[i] = M.target(k)
+    end
+    return zk.connect(table.concat(servers, ","), {
+        timeout = timeout or 15,
+        secret_file = inv.super_digest.file,
+        secret_env = inv.super_digest.env,
+    })
+end
+
+-- Every keeper of the inventory, by site, in file order.
+function M.all()
+    local list = {}
+    for _, site in pairs(inv.sites) do
+        for _, k in ipairs(site.keepers) do
+            list[#list + 1] = k
+        end
+    end
+    table.sort(list, function(a, b)
+        return a.id < b.id
+    end)
+    return list
+end
+
+return M

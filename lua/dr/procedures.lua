@@ -1,0 +1,817 @@
+-- dr.procedures: the DR procedures of the primary / warm-standby design,
+-- as steps over the primitives.  The runbooks (failover, recover, failback,
+-- switchover) are thin wrappers around these functions.
+--
+-- The inventory describes the hosts and the *home* topology (which site is
+-- primary, which keepers are observers or spares).  What is true now is
+-- read from the servers: after a failover the inventory's standby holds the
+-- quorum, so every procedure starts by looking.
+local dr = require "dr"
+local inv = require "dr.inventory"
+local hosts = require "dr.hosts"
+local keepers = require "dr.keepers"
+local clickhouse = require "dr.clickhouse"
+local zkconf = require "dr.zkconf"
+local chconf = require "dr.chconf"
+
+local M = {}
+
+local MARKER = "/drctl/marker"
+
+-- ------------------------------------------------------------ helpers
+
+local function site_of(name)
+    local s = inv.sites[name]
+    if not s then
+        local names = {}
+        for n in pairs(inv.sites) do
+            names[#names + 1] = n
+        end
+        table.sort(names)
+        dr.refuse(string.format("no site '%s' in %s", tostring(name), inv.file),
+            "use one of: " .. table.concat(names, ", "))
+    end
+    return s
+end
+
+local function other_site(site)
+    for name, s in pairs(inv.sites) do
+        if name ~= site.name then
+            return s
+        end
+    end
+end
+
+local function names(list)
+    local out = {}
+    for i, n in ipairs(list) do
+        out[i] = n.name
+    end
+    return table.concat(out, ", ")
+end
+
+local function dirname(path)
+    return path:match("^(.*)/[^/]*$") or "."
+end
+
+local function sha(r)
+    return r and r.sha256
+end
+
+-- A keeper as a zkconf server table with the given role.
+local function as_server(k, role)
+    return {
+        id = k.id, host = k.host, quorum_port = k.quorum_port,
+        election_port = k.election_port, role = role,
+        client_host = k.host, client_port = k.client_port,
+    }
+end
+
+local function describe(m)
+    local parts = {}
+    for _, s in ipairs(m) do
+        parts[#parts + 1] = string.format("%d:%s", s.id, s.role == "observer" and "obs" or "par")
+    end
+    return table.concat(parts, " ")
+end
+
+-- The data holder among ks: highest epoch, then highest zxid; a running
+-- node wins a tie (its zxid is exact, not a lower bound).
+local function pick_holder(ks, seen)
+    local best
+    for _, k in ipairs(ks) do
+        local s = seen[k.name]
+        if s and s.zxid then
+            if not best then
+                best = k
+            else
+                local b = seen[best.name]
+                local ke, be = s.epoch or (s.zxid >> 32), b.epoch or (b.zxid >> 32)
+                if ke > be or (ke == be and (s.zxid > b.zxid or
+                        (s.zxid == b.zxid and s.exact and not b.exact))) then
+                    best = k
+                end
+            end
+        end
+    end
+    return best
+end
+
+-- What each keeper of ks holds now: srvr when it serves, else what its
+-- data directory says (over ssh).  name -> {zxid, epoch, exact, mode}.
+local function observe_zxids(ks)
+    local probe = keepers.probe(ks)
+    local seen = {}
+    for _, k in ipairs(ks) do
+        local p = probe[k.name]
+        if p.serving and p.zxid then
+            seen[k.name] = { zxid = p.zxid, epoch = p.zxid >> 32, exact = true, mode = p.mode }
+        else
+            local d = keepers.data_state(k)
+            seen[k.name] = {
+                zxid = d.zxid, epoch = d.epoch, exact = false, mode = p.mode, files = d.files,
+            }
+        end
+    end
+    return seen, probe
+end
+
+-- ------------------------------------------------------------ keeper files
+
+-- Writes node k's zoo.cfg and dynamic file for membership m, removing the
+-- stale versioned dynamic files that would otherwise win.  One step.
+local function write_keeper_config(k, m, why)
+    local dyn_path = k.config .. ".dynamic"
+    dr.step {
+        name = string.format("write %s's config: %s", k.name, why),
+        host = k.name,
+        check = function()
+            local text = hosts.read(k, k.config)
+            return { sha = text and dr.sha256(text) or "absent" }
+        end,
+        act = function()
+            local text = hosts.read(k, k.config)
+            if not text then
+                error(string.format("%s: %s does not exist", k.name, k.config), 0)
+            end
+            local cfg = assert(zkconf.parse(text, k.config))
+            local dir = dirname(dyn_path)
+            local listing = hosts.probe(k, "ls -1a " .. hosts.quote(dir))
+            local entries = {}
+            for name in listing.stdout:gmatch("[^\n]+") do
+                entries[#entries + 1] = name
+            end
+            local plan = assert(cfg:write_plan(m, k.id, dyn_path, entries))
+            cfg:close()
+            hosts.write(k, plan.dynamic_path, plan.dynamic)
+            hosts.write(k, k.config, plan.static)
+            if #plan.remove > 0 then
+                local q = {}
+                for i, p in ipairs(plan.remove) do
+                    q[i] = hosts.quote(p)
+                end
+                hosts.exec(k, "rm -f -- " .. table.concat(q, " "))
+            end
+            return plan.dynamic_path
+        end,
+    }
+end
+
+local function stop_keeper(k, why)
+    dr.step {
+        name = string.format("stop %s (%s)", k.name, why),
+        host = k.name,
+        act = function()
+            keepers.stop(k)
+        end,
+        verify = function()
+            local p = keepers.probe({ k }, 2)[k.name]
+            return not p.ok, k.name .. " still answers on its client port"
+        end,
+    }
+end
+
+local function backup_data(k, tag)
+    local dirs = {}
+    for _, d in ipairs({ k.data_dir, k.data_log_dir, k.log_storage_path,
+        k.snapshot_storage_path }) do
+        if d then
+            dirs[#dirs + 1] = d
+        end
+    end
+    for _, d in ipairs(dirs) do
+        dr.step {
+            name = string.format("back up %s's %s", k.name, d),
+            host = k.name,
+            act = function()
+                local dest = string.format("%s.drctl-%s-%s", d, tag, dr.run_id())
+                hosts.exec(k, string.format("cp -a -- %s %s", hosts.quote(d), hosts.quote(dest)))
+                dr.log("%s: %s saved as %s", k.name, d, dest)
+                return dest
+            end,
+        }
+    end
+end
+
+-- Moves a keeper's old transaction data aside (kept, not deleted) so that
+-- it joins as an empty node and is synced by the leader, and can never
+-- bring the old ensemble's history back.
+local function set_aside_data(k)
+    dr.step {
+        name = string.format("set %s's old data aside", k.name),
+        host = k.name,
+        act = function()
+            local d = k.data_dir .. "/version-2"
+            local dest = string.format("%s.drctl-stale-%s", d, dr.run_id())
+            hosts.exec(k, string.format("if [ -d %s ]; then mv -- %s %s; fi", hosts.quote(d),
+                hosts.quote(d), hosts.quote(dest)))
+        end,
+    }
+end
+
+-- ------------------------------------------------------------ clickhouse files
+
+local function repoint_clickhouse(c, ensemble)
+    dr.step {
+        name = string.format("point %s at keepers %s", c.name, names(ensemble)),
+        host = c.name,
+        act = function()
+            local nodes = {}
+            for i, k in ipairs(ensemble) do
+                nodes[i] = { host = k.host, port = k.client_port }
+            end
+            local text = hosts.read(c, c.zookeeper_xml)
+            local out, changed = chconf.set_zookeeper_nodes(text, c.zookeeper_xml, nodes,
+                text == nil and { root = "yandex" } or nil)
+            if not out then
+                error(changed, 0)
+            end
+            if not changed then
+                return false
+            end
+            hosts.write(c, c.zookeeper_xml, out)
+            return true
+        end,
+    }
+end
+
+local function umbrella_remove(c, dead)
+    local umbrella = inv.umbrella_cluster
+    if not umbrella then
+        return
+    end
+    dr.step {
+        name = string.format("drop %s from cluster '%s' on %s", dead.name, umbrella, c.name),
+        host = c.name,
+        act = function()
+            local text = hosts.read(c, c.remote_servers_xml)
+            if not text then
+                return false
+            end
+            local list = {}
+            for i, d in ipairs(dead.clickhouse) do
+                list[i] = { host = d.host, port = d.tcp_port }
+            end
+            local out, changed, code = chconf.remove_hosts(text, c.remote_servers_xml, umbrella,
+                list, { drop_empty_shards = true })
+            if not out then
+                if code == "not found" then
+                    return false
+                end
+                error(changed, 0)
+            end
+            if changed then
+                hosts.write(c, c.remote_servers_xml, out)
+            end
+            return changed
+        end,
+    }
+end
+
+local function umbrella_add(c, back)
+    local umbrella = inv.umbrella_cluster
+    if not umbrella then
+        return
+    end
+    dr.step {
+        name = string.format("put %s back into cluster '%s' on %s", back.name, umbrella, c.name),
+        host = c.name,
+        act = function()
+            local text = hosts.read(c, c.remote_servers_xml)
+            if not text then
+                return false
+            end
+            local changed = false
+            for _, d in ipairs(back.clickhouse) do
+                local out, ch = chconf.add_replica(text, c.remote_servers_xml, umbrella,
+                    d.shard_num, { host = d.host, port = d.tcp_port })
+                if not out then
+                    error(ch, 0)
+                end
+                if ch then
+                    text, changed = out, true
+                end
+            end
+            if changed then
+                hosts.write(c, c.remote_servers_xml, text)
+            end
+            return changed
+        end,
+    }
+end
+
+local function restart_clickhouse(c)
+    dr.step {
+        name = string.format("restart %s", c.name),
+        host = c.name,
+        act = function()
+            hosts.exec(c, c.restart, { timeout = 120 })
+        end,
+        verify = function()
+            return clickhouse.wait_answering(c, 60)
+        end,
+    }
+end
+
+-- ------------------------------------------------------------ checks
+
+-- The new ensemble is trusted only when its leader is the data holder, its
+-- zxid is not behind what the standby held, the marker and the standby
+-- replicas' znodes are there, and the roles are as planned.
+local function prove_ensemble(ensemble, holders, zxid_before, replica_paths)
+    dr.step {
+        name = "prove the new ensemble holds the data",
+        -- a check only: it runs in real runs (a rehearsal has no new
+        -- ensemble to look at) and a failure stops the run
+        verify = function()
+            local probe = keepers.probe(ensemble)
+            local leader
+            for _, k in ipairs(ensemble) do
+                local p = probe[k.name]
+                if p.mode == "leader" then
+                    leader = k
+                elseif p.mode ~= "follower" then
+                    error(string.format("%s is %s, expected leader or follower", k.name,
+                        tostring(p.mode)), 0)
+                end
+            end
+            if not leader then
+                error("no leader among " .. names(ensemble), 0)
+            end
+            local lz = probe[leader.name].zxid
+            if not holders[leader.name] then
+                local hs = {}
+                for n in pairs(holders) do
+                    hs[#hs + 1] = n
+                end
+                table.sort(hs)
+                error(string.format("zxid guard: %s leads, not a data holder (%s): an ensemble "
+                    .. "without the data may have formed; stop it and start a data holder first",
+                    leader.name, table.concat(hs, ", ")), 0)
+            end
+            if zxid_before and lz < zxid_before then
+                error(string.format("zxid guard: leader %s is at %s, behind %s seen on the "
+                    .. "standby before the failover", leader.name, keepers.hex(lz),
+                    keepers.hex(zxid_before)), 0)
+            end
+            local s = assert(keepers.connect(ensemble))
+            local missing = {}
+            for _, path in ipairs(replica_paths) do
+                if not s:exists(path) then
+                    missing[#missing + 1] = path
+                end
+            end
+            local marker = s:exists(MARKER) and s:marker_read(MARKER) or nil
+            s:close()
+            if #missing > 0 then
+                error("marker check: the new ensemble lacks " .. table.concat(missing, ", ")
+                    .. ": it does not hold the data the replicas need", 0)
+            end
+            if marker then
+                dr.log("marker %s of run %s is there", MARKER, tostring(marker.run_id))
+            else
+                dr.warn("no marker %s in the new ensemble (none was ever written?)", MARKER)
+            end
+            dr.log("leader %s at %s (before: %s)", leader.name, keepers.hex(lz),
+                keepers.hex(zxid_before))
+            return true
+        end,
+    }
+end
+
+local function write_marker(ensemble)
+    dr.step {
+        name = "write the marker " .. MARKER,
+        act = function()
+            local s = assert(keepers.connect(ensemble))
+            local ok, err = s:marker_write(MARKER, dr.run_id())
+            s:close()
+            if not ok then
+                error(err, 0)
+            end
+        end,
+    }
+end
+
+-- ------------------------------------------------------------ failover
+
+-- Makes site `to` the primary: its keepers become the ensemble (data holder
+-- first, then the others one at a time), its ClickHouse servers point at
+-- it, the other site is fenced where reachable and dropped from the
+-- umbrella cluster.  opts.planned: both sites alive (switchover/failback).
+function M.failover(to_name, opts)
+    opts = opts or {}
+    local target = site_of(to_name)
+    local dead = other_site(target)
+    if inv.keeper_kind ~= "zookeeper" then
+        return M.keeper_failover(target, dead, opts)
+    end
+    local ensemble = target.keepers
+    if #ensemble % 2 == 0 then
+        dr.refuse(string.format("%s has %d keepers: an ensemble needs an odd number",
+            target.name, #ensemble), "add or remove a spare in the inventory")
+    end
+
+    -- Pre-flight, as a step: what it decides (the data holder, the zxid to
+    -- guard, what to fence) is journaled, so a resumed run acts on the same
+    -- decisions even though the world has moved since.
+    local pf = dr.step {
+        name = string.format("pre-flight: %s's hosts, zxids and writes", target.name),
+        act = function()
+            local unreachable = {}
+            for _, list in ipairs({ target.keepers, target.clickhouse }) do
+                for _, n in ipairs(list) do
+                    if not pcall(hosts.probe, n, "true", { timeout = 10 }) then
+                        unreachable[#unreachable + 1] = n.name
+                    end
+                end
+            end
+            if #unreachable > 0 then
+                dr.refuse(string.format("%s hosts do not answer over ssh: %s", target.name,
+                    table.concat(unreachable, ", ")), "bring them back or fix ssh, then run again")
+            end
+            local seen, probe = observe_zxids(target.keepers)
+            local holder = pick_holder(target.keepers, seen)
+            if not holder then
+                dr.refuse(string.format("no keeper of %s holds any data (no zxid from srvr or "
+                    .. "its data directory)", target.name), "check the observers' data directories")
+            end
+            local plan = {
+                holder = holder.name, zxid_before = seen[holder.name].zxid, holders = {},
+                running = {}, dead_keepers = {}, dead_clickhouse = {},
+            }
+            for _, k in ipairs(target.keepers) do
+                dr.log("%s: %s, zxid %s%s", k.name, probe[k.name].mode,
+                    keepers.hex(seen[k.name].zxid), seen[k.name].exact and "" or " (data dir)")
+                if seen[k.name].zxid == plan.zxid_before then
+                    plan.holders[#plan.holders + 1] = k.name
+                end
+                if probe[k.name].ok then
+                    plan.running[#plan.running + 1] = k.name
+                end
+            end
+            local busy = clickhouse.running_inserts(target.clickhouse)
+            if #busy > 0 then
+                dr.refuse("INSERTs are running on " .. table.concat(busy, ", "),
+                    "stop the writers on the standby site first")
+            end
+            plan.replica_paths = clickhouse.replica_paths(target.clickhouse)
+            local dead_probe = keepers.probe(dead.keepers, 2)
+            for _, k in ipairs(dead.keepers) do
+                if dead_probe[k.name].ok then
+                    plan.dead_keepers[#plan.dead_keepers + 1] = k.name
+                elseif opts.planned and k.role ~= "spare" then
+                    dr.refuse(string.format("%s does not answer: a planned switch needs both "
+                        .. "sites", k.name), "use failover for an unplanned switch")
+                end
+            end
+            for _, c in ipairs(dead.clickhouse) do
+                if pcall(hosts.probe, c, "true", { timeout = 5 }) then
+                    plan.dead_clickhouse[#plan.dead_clickhouse + 1] = c.name
+                else
+                    dr.warn("%s is unreachable: it cannot be fenced now; recovery rewrites it "
+                        .. "before it rejoins", c.name)
+                end
+            end
+            dr.log("data holder: %s at %s", holder.name, keepers.hex(plan.zxid_before))
+            return plan
+        end,
+    }
+    local holder = inv.nodes[pf.holder]
+    local holders = {}
+    for _, n in ipairs(pf.holders) do
+        holders[n] = true
+    end
+
+    -- the membership to write
+    local new = {}
+    for _, k in ipairs(ensemble) do
+        new[#new + 1] = as_server(k, "participant")
+    end
+    assert(zkconf.validate(new))
+    dr.log("new ensemble: %s", describe(new))
+
+    -- fence what is reachable of the old primary
+    for _, n in ipairs(pf.dead_keepers) do
+        stop_keeper(inv.nodes[n], "fence the old primary")
+    end
+    for _, n in ipairs(pf.dead_clickhouse) do
+        local c = inv.nodes[n]
+        dr.step {
+            name = string.format("stop %s (fence the old primary)", c.name),
+            host = c.name,
+            act = function()
+                hosts.exec(c, c.stop, { timeout = 120 })
+            end,
+        }
+    end
+
+    -- stop the target's keepers, save the holder's data, rewrite every config
+    for _, n in ipairs(pf.running) do
+        stop_keeper(inv.nodes[n], "to rewrite its membership")
+    end
+    backup_data(holder, "failover")
+    for _, k in ipairs(target.keepers) do
+        write_keeper_config(k, new, "participant of " .. describe(new))
+    end
+
+    -- the data holder first, then the others one at a time: nodes without
+    -- the data never run together without it, so they cannot elect an
+    -- empty leader.  Nodes at the holder's zxid hold the same data: any of
+    -- them may win the election (ZooKeeper breaks the tie by id).
+    local order = { holder }
+    for _, k in ipairs(target.keepers) do
+        if k ~= holder then
+            order[#order + 1] = k
+        end
+    end
+    dr.step {
+        name = string.format("start %s (the data holder) first", holder.name),
+        host = holder.name,
+        act = function()
+            keepers.start(holder)
+        end,
+    }
+    local started = { holder }
+    for i = 2, #order do
+        local k = order[i]
+        started[#started + 1] = k
+        local up = { table.unpack(started) }
+        dr.step {
+            name = string.format("start %s", k.name),
+            host = k.name,
+            act = function()
+                keepers.start(k)
+            end,
+            verify = function()
+                return keepers.wait_ensemble(up, k, 60)
+            end,
+        }
+    end
+    prove_ensemble(ensemble, holders, pf.zxid_before, pf.replica_paths)
+
+    -- ClickHouse of the new primary site
+    for _, c in ipairs(target.clickhouse) do
+        repoint_clickhouse(c, ensemble)
+        umbrella_remove(c, dead)
+    end
+    for _, c in ipairs(target.clickhouse) do
+        restart_clickhouse(c)
+    end
+    local first_write = dr.step {
+        name = "verify " .. target.name .. " takes writes",
+        act = function()
+            for _, c in ipairs(target.clickhouse) do
+                clickhouse.wait_writable(c, 120)
+            end
+            return clickhouse.heartbeat(target.clickhouse[1], target.name)
+        end,
+    }
+    write_marker(ensemble)
+    local t0 = dr.first_effect_time()
+    if t0 and first_write and not dr.rehearsal() then
+        dr.metric("rto_seconds", math.floor((first_write - t0) * 1000 + 0.5) / 1000)
+    end
+    return { holder = holder.name, ensemble = new }
+end
+
+-- ------------------------------------------------------------ recovery
+
+-- Brings site `name` back as the standby of the ensemble that runs on the
+-- other site: its keepers (not its spares) rejoin as observers with their
+-- old data set aside, its ClickHouse servers point at the ensemble, get
+-- their macros, return to the umbrella cluster and catch up.
+function M.recover(name, opts)
+    opts = opts or {}
+    local site = site_of(name)
+    local live = other_site(site)
+    if inv.keeper_kind ~= "zookeeper" then
+        return M.keeper_recover(site, live, opts)
+    end
+    local ensemble, current = {}, nil
+    if opts.assume then
+        -- right after a failover in the same run (switchover, failback):
+        -- the ensemble it built and proved, which a rehearsal cannot see
+        ensemble, current = opts.assume.ensemble, opts.assume.members
+    else
+        local probe = keepers.probe(live.keepers)
+        for _, k in ipairs(live.keepers) do
+            local m = probe[k.name].mode
+            if m == "leader" or m == "follower" then
+                ensemble[#ensemble + 1] = k
+            end
+        end
+        if #ensemble == 0 then
+            dr.refuse("no keeper of " .. live.name .. " serves as leader or follower",
+                "fail over to " .. live.name .. " first")
+        end
+        local s = assert(keepers.connect(ensemble))
+        local config = assert(s:config())
+        s:close()
+        current = config.members
+    end
+    for _, m in ipairs(current) do
+        local k = inv.keepers_by_id[m.id]
+        if k and k.site == site.name and m.role == "participant" then
+            dr.refuse(string.format("server %d (%s) of %s is still a voting member of the "
+                .. "ensemble", m.id, k.name, site.name), "this site is the primary: use failback")
+        end
+    end
+    local joining, rejoin = {}, {}
+    for _, k in ipairs(site.keepers) do
+        if k.role ~= "spare" then
+            rejoin[#rejoin + 1] = k
+            joining[#joining + 1] = as_server(k, "observer")
+        end
+    end
+    local target = assert(zkconf.after_recovery(current, joining))
+    dr.log("membership after recovery: %s", describe(target))
+
+    -- fence: every keeper of the site stops (it may have come back with
+    -- its old config) before anything else
+    local site_probe = keepers.probe(site.keepers, 2)
+    for _, k in ipairs(site.keepers) do
+        if site_probe[k.name].ok then
+            stop_keeper(k, "it must not run with its old membership")
+        end
+    end
+    -- rewrite the site's keepers (the spares too: no stale config may stay
+    -- behind to drag a restarted node back)
+    for _, k in ipairs(site.keepers) do
+        set_aside_data(k)
+        local m = target
+        if k.role == "spare" then
+            -- a spare keeps a config naming the live ensemble and itself as
+            -- an observer, so that even a stray start cannot vote
+            m = assert(zkconf.after_recovery(target, { as_server(k, "observer") }))
+        end
+        write_keeper_config(k, m, k.role == "spare" and "spare, not started"
+            or "observer of " .. describe(target))
+    end
+    -- add the observers online (super user), then start them
+    local join, leave = zkconf.reconfig_args(current, target)
+    if join ~= "" or leave ~= "" then
+        dr.step {
+            name = "reconfig: add " .. names(rejoin) .. " as observers",
+            act = function()
+                local sess = assert(keepers.connect(ensemble))
+                local r, err = sess:reconfig { joining = join ~= "" and join or nil,
+                    leaving = leave ~= "" and leave or nil }
+                sess:close()
+                if not r then
+                    error(err, 0)
+                end
+                return true
+            end,
+        }
+    end
+    for _, k in ipairs(rejoin) do
+        dr.step {
+            name = string.format("start %s as an observer", k.name),
+            host = k.name,
+            act = function()
+                keepers.start(k)
+            end,
+            verify = function()
+                keepers.wait_mode(k, { observer = true }, 90)
+                return true
+            end,
+        }
+    end
+    dr.step {
+        name = "verify roles and membership",
+        verify = function()
+            local p = keepers.probe(keepers.all())
+            for _, k in ipairs(rejoin) do
+                if p[k.name].mode ~= "observer" then
+                    error(string.format("%s is %s, expected observer", k.name, p[k.name].mode), 0)
+                end
+            end
+            local leaders = 0
+            for _, k in ipairs(ensemble) do
+                if p[k.name].mode == "leader" then
+                    leaders = leaders + 1
+                end
+            end
+            if leaders ~= 1 then
+                error(string.format("%d leaders among %s", leaders, names(ensemble)), 0)
+            end
+            local sess = assert(keepers.connect(ensemble))
+            local cfg = assert(sess:config())
+            sess:close()
+            dr.log("membership now: %s (version %x)", describe(cfg.members), cfg.version or 0)
+            return true
+        end,
+    }
+
+    -- ClickHouse of the recovered site
+    for _, c in ipairs(site.clickhouse) do
+        dr.step {
+            name = string.format("stop %s to rewrite its config", c.name),
+            host = c.name,
+            act = function()
+                hosts.exec(c, c.stop, { timeout = 120 })
+            end,
+        }
+        repoint_clickhouse(c, ensemble)
+        dr.step {
+            name = string.format("macros of %s", c.name),
+            host = c.name,
+            act = function()
+                local want = { cluster = inv.cluster, shard = c.shard, replica = c.replica }
+                local text = hosts.read(c, c.macros_xml)
+                local out, changed = chconf.set_macros(text, c.macros_xml, want,
+                    text == nil and { root = "yandex" } or nil)
+                if not out then
+                    error(changed .. "; a replaced host must get the macros of the replica it "
+                        .. "replaces", 0)
+                end
+                if not changed then
+                    return false
+                end
+                hosts.write(c, c.macros_xml, out)
+                return true
+            end,
+        }
+    end
+    for _, c in ipairs(site.clickhouse) do
+        umbrella_add(c, site)
+    end
+    for _, c in ipairs(live.clickhouse) do
+        umbrella_add(c, site)
+    end
+    for _, c in ipairs(site.clickhouse) do
+        dr.step {
+            name = string.format("start %s", c.name),
+            host = c.name,
+            act = function()
+                hosts.exec(c, c.start, { timeout = 120 })
+            end,
+            verify = function()
+                return clickhouse.wait_answering(c, 90)
+            end,
+        }
+    end
+    dr.step {
+        name = "wait for " .. site.name .. "'s replicas to catch up",
+        act = function()
+            for _, c in ipairs(site.clickhouse) do
+                clickhouse.wait_caught_up(c, opts.catch_up_timeout or 300)
+            end
+        end,
+    }
+    write_marker(ensemble)
+end
+
+-- ------------------------------------------------------------ planned switch
+
+-- Both sites alive: no INSERTs on the side being demoted, observers at the
+-- leader's zxid, replicas caught up; then failover to `to` and recovery of
+-- the other site.
+function M.switch(to_name, opts)
+    opts = opts or {}
+    local target = site_of(to_name)
+    local from = other_site(target)
+    local busy = clickhouse.running_inserts(from.clickhouse)
+    if #busy > 0 then
+        dr.refuse("INSERTs are running on " .. table.concat(busy, ", "),
+            "stop the writers on " .. from.name .. " first")
+    end
+    if inv.keeper_kind == "zookeeper" then
+        local all = keepers.all()
+        dr.wait {
+            what = target.name .. "'s keepers at the leader's zxid",
+            timeout = opts.gate_timeout or 60,
+            check = function()
+                local p = keepers.probe(all)
+                local lz
+                for _, k in ipairs(all) do
+                    if p[k.name].mode == "leader" then
+                        lz = p[k.name].zxid
+                    end
+                end
+                if not lz then
+                    return false, "no leader"
+                end
+                for _, k in ipairs(target.keepers) do
+                    local m = p[k.name].mode
+                    if (m == "observer" or m == "follower") and p[k.name].zxid ~= lz then
+                        return false, string.format("%s at %s, leader at %s", k.name,
+                            keepers.hex(p[k.name].zxid), keepers.hex(lz))
+                    end
+                end
+                return true
+            end,
+        }
+    end
+    for _, c in ipairs(target.clickhouse) do
+        clickhouse.wait_caught_up(c, opts.gate_timeout or 120)
+    end
+    local done = M.failover(to_name, { planned = true })
+    M.recover(from.name, {
+        catch_up_timeout = opts.catch_up_timeout,
+        assume = { ensemble = target.keepers, members = done.ensemble },
+    })
+end
+
+return M

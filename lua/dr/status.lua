@@ -1,0 +1,87 @@
+-- drctl status: both sites at a glance, changing nothing.  Every keeper's
+-- mode and zxid (srvr), every ClickHouse replica's state and delay
+-- (system.replicas), and whether each host answers over SSH.
+local dr = require "dr"
+local inv = require "dr.inventory"
+local keepers = require "dr.keepers"
+local hosts = require "dr.hosts"
+
+local function ssh_state(node)
+    local ok, r = pcall(hosts.probe, node, "true", { timeout = 5 })
+    if ok then
+        return "ok"
+    end
+    return "down: " .. tostring(r):gsub("^.-: ", "")
+end
+
+local function site_order()
+    local list = { inv.primary, inv.standby }
+    return list
+end
+
+return dr.runbook {
+    description = "health of both sites (read-only)",
+    main = function()
+        local result = { schema = "drctl.status/1", sites = {} }
+        local all = keepers.all()
+        local probe = keepers.probe(all)
+        local have_ch, ch = pcall(require, "dr.ch")
+        local ch_view = {}
+        if have_ch then
+            ch_view = ch.status(inv)
+        end
+        local rows = {}
+        for _, site in ipairs(site_order()) do
+            local s = { name = site.name, role = site.role, keepers = {}, clickhouse = {} }
+            result.sites[#result.sites + 1] = s
+            for _, k in ipairs(site.keepers) do
+                local p = probe[k.name]
+                local e = {
+                    name = k.name, id = k.id, host = k.host, role = k.role,
+                    mode = p.mode, zxid = p.zxid and keepers.hex(p.zxid) or nil,
+                    ssh = ssh_state(k),
+                }
+                s.keepers[#s.keepers + 1] = e
+                rows[#rows + 1] = { site.name, k.name, k.host, "keeper " .. k.id, e.mode,
+                    e.zxid or "-", e.ssh }
+            end
+            for _, c in ipairs(site.clickhouse) do
+                local v = ch_view[c.name] or {}
+                local e = {
+                    name = c.name, host = c.host, replica = c.replica,
+                    state = v.state or (have_ch and "down" or "unknown"),
+                    delay = v.delay, queue = v.queue, ssh = ssh_state(c),
+                }
+                s.clickhouse[#s.clickhouse + 1] = e
+                rows[#rows + 1] = { site.name, c.name, c.host, "ch " .. c.replica, e.state,
+                    e.delay and string.format("delay %ds queue %d", e.delay, e.queue or 0) or "-",
+                    e.ssh }
+            end
+        end
+        if dr.json() then
+            dr.json_out(result)
+            return
+        end
+        local head = { "SITE", "NODE", "HOST", "WHAT", "STATE", "ZXID / LAG", "SSH" }
+        local width = {}
+        for i, h in ipairs(head) do
+            width[i] = #h
+        end
+        for _, r in ipairs(rows) do
+            for i, v in ipairs(r) do
+                width[i] = math.max(width[i], #tostring(v))
+            end
+        end
+        local function line(r)
+            local parts = {}
+            for i, v in ipairs(r) do
+                parts[i] = string.format("%-" .. width[i] .. "s", tostring(v))
+            end
+            dr.out("%s", (table.concat(parts, "  "):gsub("%s+$", "")))
+        end
+        line(head)
+        for _, r in ipairs(rows) do
+            line(r)
+        end
+    end,
+}

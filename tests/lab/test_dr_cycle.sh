@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# The whole DR cycle on the lab's real servers, twice: rows written at every
+# stage; chicago (the primary) killed as a disaster would; failover to
+# dallas; chicago back, first with its old data and configs, then rebuilt
+# with empty keeper data; recovery; failback.  Every row is on every replica
+# at the end and the lab is back in its initial topology.  The plan of each
+# runbook changes nothing and lists the file diffs the real run applies.
+set -euo pipefail
+. "$(dirname "$0")/testlib.sh"
+: "${DRCTL:?}"
+SRC=${DRCTL_SOURCE_DIR:?}
+INV=$SRC/sites/lab.yaml
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+state=$work/state
+dr() { "$DRCTL" "$@" -i "$INV" --state-dir "$state"; }
+
+inserted=0
+insert_rows() { # HOST SITE N
+    local base=$((1000000 + inserted))
+    ch_query "$1" "INSERT INTO default.events SELECT today(), $base + number, '$2', 'cycle' FROM system.numbers LIMIT $3" ||
+        fail "insert on $1 refused"
+    inserted=$((inserted + $3))
+}
+count() { ch_query "$1" "SELECT count() FROM default.events WHERE payload = 'cycle'" 2>/dev/null || echo -1; }
+all_have() { local h; for h in ch1 ch2 ch3 ch4; do [ "$(count "$h")" = "$inserted" ] || return 1; done; }
+mode() { zk_4lw "$1" srvr | sed -n 's/^Mode: //p'; }
+files_of() { grep -o '"files":\[[^]]*\]' "$1" | tr ',' '\n' | grep -v '/drctl-' | sort; }
+snapshot() {
+    (cd "$LAB_DIR/hosts" && find . -path '*/data' -prune -o -path '*/log' -prune -o \
+        -path '*/tmp' -prune -o -path '*/run' -prune -o -type f -print0 | sort -z |
+        xargs -0 sha256sum)
+}
+# plan RUNBOOK ARGS...: rehearse, check that nothing changed, keep the plan
+plan() {
+    local name=$1
+    shift
+    snapshot >"$work/snap.before"
+    dr plan "$name" "$@" --json >"$work/$name.plan.json" 2>"$work/$name.plan.err" ||
+        fail "plan $name failed: $(tail -5 "$work/$name.plan.err")"
+    snapshot >"$work/snap.after"
+    cmp -s "$work/snap.before" "$work/snap.after" || fail "the plan of $name changed the lab"
+}
+# real RUNBOOK ARGS...: run it; its file diffs must be those of its plan
+real() {
+    local name=$1
+    shift
+    local t0
+    t0=$(now_ms)
+    dr run "$name" "$@" --json >"$work/$name.run.json" 2>"$work/$name.run.err" ||
+        fail "run $name failed: $(tail -8 "$work/$name.run.err")"
+    files_of "$work/$name.plan.json" >"$work/p"
+    files_of "$work/$name.run.json" >"$work/r"
+    diff -u "$work/p" "$work/r" >&2 || fail "$name applied other file diffs than its plan showed"
+    pass "$name done in $(($(now_ms) - t0)) ms, $(wc -l <"$work/r") file diffs as planned"
+}
+
+initial_topology() {
+    [ "$(mode zk4)" = observer ] || fail "zk4 is $(mode zk4), expected observer"
+    local leaders=0 h
+    for h in zk1 zk2 zk3; do
+        case $(mode $h) in leader) leaders=$((leaders + 1)) ;; follower) ;; *) fail "$h is $(mode $h)" ;; esac
+    done
+    [ $leaders -eq 1 ] || fail "$leaders leaders in chicago"
+    [ -z "$(zk_4lw zk5 srvr)" ] && [ -z "$(zk_4lw zk6 srvr)" ] || fail "a spare still runs"
+}
+
+cycle() { # VARIANT: old | empty
+    local variant=$1 force=()
+    [ -e "$state/last-switch" ] && force=(--force --reason "lab test: second cycle")
+    insert_rows ch1 chicago 100
+    wait_until 60 all_have || fail "rows written on ch1 did not reach every replica"
+    dr run marker --yes >/dev/null 2>&1 || fail "marker run failed"
+
+    plan failover --to dallas
+    # the disaster: every chicago ZooKeeper and ClickHouse process dies
+    for h in zk1 zk2 zk3 ch1 ch2; do tests_lab kill "$h"; done
+    real failover --to dallas --yes "${force[@]}"
+    for h in zk4 zk5 zk6; do
+        case $(mode $h) in leader | follower) ;; *) fail "$h is $(mode $h) after failover" ;; esac
+    done
+    grep -q '"rto_seconds"' "$work/failover.run.json" || fail "no RTO reported"
+    pass "failover ($variant): RTO $(grep -o '"rto_seconds":[0-9.]*' "$work/failover.run.json" | cut -d: -f2) s"
+    insert_rows ch3 dallas 100
+
+    # chicago comes back
+    if [ "$variant" = empty ]; then
+        for h in zk1 zk2 zk3; do
+            rm -rf "$LAB_DIR/hosts/$h/data/version-2"
+        done
+    fi
+    for h in zk1 zk2 zk3 ch1 ch2; do tests_lab start "$h"; done
+    plan recover --site chicago
+    real recover --site chicago
+    for h in zk1 zk2 zk3; do [ "$(mode $h)" = observer ] || fail "$h is $(mode $h), expected observer"; done
+    for h in zk4 zk5 zk6; do
+        case $(mode $h) in leader | follower) ;; *) fail "$h is $(mode $h) after recovery: pulled back?" ;; esac
+    done
+    wait_until 60 all_have || fail "chicago's replicas do not hold every row after recovery"
+    pass "recover ($variant): chicago observers, every row on every replica"
+    insert_rows ch4 dallas 100
+
+    plan failback --to chicago
+    real failback --to chicago --yes
+    initial_topology
+    insert_rows ch2 chicago 100
+    wait_until 60 all_have || fail "rows missing after failback: $(for h in ch1 ch2 ch3 ch4; do printf '%s=%s ' $h "$(count $h)"; done), expected $inserted"
+    pass "failback ($variant): initial topology, $inserted rows on every replica"
+}
+
+tests_lab() { "$SRC/tests/lab/lab" "$@" >/dev/null; }
+
+initial_topology
+cycle old
+cycle empty
