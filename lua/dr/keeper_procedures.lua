@@ -69,14 +69,10 @@ local function read_doc(k)
     return doc, text
 end
 
--- What a Keeper node holds: lgif when it answers (exact), else the names
--- of its changelog and snapshot files (a lower bound of its last log
--- index: a changelog file is named after the first index it holds).
-local function observe(k)
-    local l = fourlw.lgif(k.host, k.client_port, 3)
-    if l and l.last_log_idx then
-        return { idx = l.last_log_idx, term = l.last_log_term or 0, exact = true, how = "lgif" }
-    end
+-- The highest index named by k's changelog and snapshot files (a lower
+-- bound of its last log index: a changelog file is named after the first
+-- index it holds) and how many such files there are, over ssh.
+local function log_files(k)
     local best, files = nil, 0
     for _, dir in ipairs({ k.log_storage_path, k.snapshot_storage_path }) do
         local r = hosts.probe(k, "ls -1 -- " .. hosts.quote(dir) .. " 2>/dev/null; true")
@@ -91,6 +87,17 @@ local function observe(k)
             end
         end
     end
+    return best, files
+end
+
+-- What a Keeper node holds: lgif when it answers (exact), else what its
+-- changelog and snapshot file names say.
+local function observe(k)
+    local l = fourlw.lgif(k.host, k.client_port, 3)
+    if l and l.last_log_idx then
+        return { idx = l.last_log_idx, term = l.last_log_term or 0, exact = true, how = "lgif" }
+    end
+    local best, files = log_files(k)
     return { idx = best, term = 0, exact = false, files = files, how = "log dir" }
 end
 
@@ -434,8 +441,10 @@ function M.recover(site, live, opts)
                 if probe[k.name].ok then
                     plan.running[#plan.running + 1] = k.name
                 end
-                -- what editing the XML alone would do on this node, for the plan
-                local text = hosts.read(k, k.config)
+                -- what editing the XML alone would do on a node with state,
+                -- for the plan
+                local _, files = log_files(k)
+                local text = files > 0 and hosts.read(k, k.config)
                 if text and k.role ~= "spare" then
                     local doc = keeperxml.parse(text, k.config)
                     if doc then
