@@ -285,6 +285,43 @@ function M.failover(target, dead, opts)
         }
     end
 
+    -- A planned switch (switchover, failback) has the old leader at hand:
+    -- with no more writes coming, the chosen node must hold every entry the
+    -- leader committed before the old site is fenced.
+    if opts.planned then
+        dr.step {
+            name = string.format("catch-up gate: %s's log reaches %s's leader's commit index",
+                chosen.name, dead.name),
+            act = function()
+                return dr.wait {
+                    what = string.format("%s at the leader's commit index", chosen.name),
+                    timeout = opts.gate_timeout or 60,
+                    check = function()
+                        local leader
+                        for _, k in ipairs(dead.keepers) do
+                            local m = fourlw.mntr(k.host, k.client_port, 2)
+                            if m and m.mode == "leader" then
+                                leader = k
+                            end
+                        end
+                        if not leader then
+                            return false, "no leader on " .. dead.name
+                        end
+                        local a, ea = fourlw.lgif(leader.host, leader.client_port, 2)
+                        local b, eb = fourlw.lgif(chosen.host, chosen.client_port, 2)
+                        if not a or not b then
+                            return false, "lgif: " .. tostring(ea or eb)
+                        end
+                        local want = a.last_committed_log_idx or a.last_log_idx
+                        return (b.last_log_idx or -1) >= want, string.format(
+                            "%s at %s, %s committed %s", chosen.name, tostring(b.last_log_idx),
+                            leader.name, tostring(want))
+                    end,
+                }
+            end,
+        }
+    end
+
     -- Keeper's documented order, step by step
     for _, st in ipairs(steps) do
         local k = inv.keepers_by_id[st.server_id]
