@@ -173,10 +173,12 @@ end
 
 local function backup_data(k, tag)
     local dirs = {}
-    for _, d in ipairs({ k.data_dir, k.data_log_dir, k.log_storage_path,
-        k.snapshot_storage_path }) do
-        if d then
-            dirs[#dirs + 1] = d
+    -- by key: a ZooKeeper node lacks the Keeper paths and the other way
+    -- round, and ipairs over a list with holes stops at the first one
+    for _, key in ipairs({ "data_dir", "data_log_dir", "log_storage_path",
+        "snapshot_storage_path" }) do
+        if k[key] then
+            dirs[#dirs + 1] = k[key]
         end
     end
     for _, d in ipairs(dirs) do
@@ -549,8 +551,15 @@ function M.failover(to_name, opts)
         }
     end
     prove_ensemble(ensemble, holders, pf.zxid_before, pf.replica_paths)
+    M.clickhouse_after_failover(target, dead, ensemble)
+    return { holder = holder.name, ensemble = new }
+end
 
-    -- ClickHouse of the new primary site
+-- ClickHouse of the new primary site, once its keepers serve: point every
+-- server at them, drop the dead site from the umbrella cluster, restart,
+-- prove a write, write the marker, record the RTO.  Shared with the
+-- ClickHouse Keeper procedures (dr.keeper_procedures).
+function M.clickhouse_after_failover(target, dead, ensemble)
     for _, c in ipairs(target.clickhouse) do
         repoint_clickhouse(c, ensemble)
         umbrella_remove(c, dead)
@@ -572,7 +581,6 @@ function M.failover(to_name, opts)
     if t0 and first_write and not dr.rehearsal() then
         dr.metric("rto_seconds", math.floor((first_write - t0) * 1000 + 0.5) / 1000)
     end
-    return { holder = holder.name, ensemble = new }
 end
 
 -- ------------------------------------------------------------ recovery
@@ -704,7 +712,13 @@ function M.recover(name, opts)
         end,
     }
 
-    -- ClickHouse of the recovered site
+    M.clickhouse_after_recovery(site, live, ensemble, opts)
+end
+
+-- ClickHouse of a site rejoining as the standby of the keepers `ensemble`
+-- (on site `live`): stop, repoint, macros, back into the umbrella cluster,
+-- start, catch up, marker.  Shared with dr.keeper_procedures.
+function M.clickhouse_after_recovery(site, live, ensemble, opts)
     for _, c in ipairs(site.clickhouse) do
         dr.step {
             name = string.format("stop %s to rewrite its config", c.name),
@@ -813,5 +827,20 @@ function M.switch(to_name, opts)
         assume = { ensemble = target.keepers, members = done.ensemble },
     })
 end
+
+-- The building blocks the ClickHouse Keeper procedures share with these.
+M.site_of = site_of
+M.other_site = other_site
+M.names = names
+M.stop_keeper = stop_keeper
+M.backup_data = backup_data
+M.prove_ensemble = prove_ensemble
+M.write_marker = write_marker
+M.MARKER = MARKER
+
+-- Keeper kind clickhouse-keeper: the documented quorum-loss recovery.
+local keeper_procedures = require "dr.keeper_procedures"
+M.keeper_failover = keeper_procedures.failover
+M.keeper_recover = keeper_procedures.recover
 
 return M
