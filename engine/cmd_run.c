@@ -4,7 +4,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <lauxlib.h>
+#include <lua.h>
+
 #include "cli.h"
+#include "drill.h"
+#include "drill_lua.h"
+#include "journal.h"
 #include "cmd_inventory.h"
 #include "engine.h"
 
@@ -209,4 +215,257 @@ int cmd_runs(int argc, char **argv)
     if (parse_run_args(argc, argv, &a, 0))
         return free(a.rest), DR_EXIT_USAGE;
     return with_engine(&a, do_runs);
+}
+
+/* ---------------------------------------------------------------- drill */
+
+/* Where each report goes (NULL: not asked for). */
+struct drill_outputs {
+    const char *junit, *metrics, *markdown, *html, *json_file;
+    int full, disaster, history;
+};
+
+/* Takes drctl drill's own options out of argv (in place, argv[0] kept),
+ * leaving the common options and the view's parameters (--max-delay 30 ...)
+ * in order.  Returns the new argc, or -1 on bad usage. */
+static int take_drill_options(int argc, char **argv, struct drill_outputs *out)
+{
+    memset(out, 0, sizeof *out);
+    int n = 1;
+    for (int i = 1; i < argc; i++) {
+        const char *s = argv[i];
+        const char **dest = !strcmp(s, "--report")      ? &out->junit
+                            : !strcmp(s, "--metrics")   ? &out->metrics
+                            : !strcmp(s, "--markdown")  ? &out->markdown
+                            : !strcmp(s, "--html")      ? &out->html
+                            : !strcmp(s, "--json-file") ? &out->json_file
+                                                        : NULL;
+        if (dest) {
+            if (i + 1 >= argc || !argv[i + 1][0]) {
+                fprintf(stderr, "drctl drill: %s needs a file name\n", s);
+                return -1;
+            }
+            *dest = argv[++i];
+        } else if (!strcmp(s, "--full")) {
+            out->full = 1;
+        } else if (!strcmp(s, "--disaster")) {
+            out->disaster = 1;
+        } else if (!strcmp(s, "--history")) {
+            out->history = 1;
+        } else {
+            argv[n++] = argv[i];
+        }
+    }
+    argv[n] = NULL;
+    return n;
+}
+
+static double mono_s(int64_t t0_ms)
+{
+    return (double)(dr_now_ms() - t0_ms) / 1000.0;
+}
+
+/* Rehearses the failover to the standby in a second engine: the plan must
+ * render with no refusal.  Its text goes nowhere; the error, if any, is the
+ * check's value. */
+static void drill_check_failover_plan(const struct run_args *a, const char *standby,
+                                      drill_report *r, int64_t t0_ms)
+{
+    double start = mono_s(t0_ms);
+    engine_opts o = a->o;
+    o.mode = ENGINE_REHEARSAL;
+    o.quiet = 1;
+    o.json = 0;
+    FILE *sink = fopen("/dev/null", "w");
+    o.plan_out = sink;
+    engine *e = NULL;
+    dr_err err = {0};
+    drill_check *c;
+    if (!sink || engine_open(&e, &o, &err) != DR_OK) {
+        c = drill_report_add(r, "failover plan", DRILL_FAIL,
+                             err.msg[0] ? err.msg : "cannot open /dev/null", "renders, no refusal",
+                             "fix the error above and run the drill again");
+    } else {
+        char to_opt[] = "--to";
+        char *argv[] = {to_opt, (char *)standby, NULL};
+        int code = engine_run(e, "failover", 2, argv);
+        if (code == DR_EXIT_OK) {
+            dr_buf v = DR_BUF_INIT;
+            dr_buf_printf(&v, "failover --to %s rehearsed, no refusal", standby);
+            c = drill_report_add(r, "failover plan", DRILL_PASS, v.data, "renders, no refusal",
+                                 NULL);
+            dr_buf_free(&v);
+        } else {
+            dr_buf fix = DR_BUF_INIT;
+            dr_buf_printf(&fix, "run 'drctl plan failover --to %s' and resolve what it refuses",
+                          standby);
+            c = drill_report_add(r, "failover plan", DRILL_FAIL, engine_last_error(e),
+                                 "renders, no refusal", fix.data);
+            dr_buf_free(&fix);
+        }
+    }
+    engine_close(e);
+    if (sink)
+        fclose(sink);
+    c->host = dr_strdup("drctl");
+    c->start_s = start;
+    c->end_s = mono_s(t0_ms);
+}
+
+static void drill_check_last_full(const char *history, drill_report *r, int64_t t0_ms)
+{
+    const int64_t max_age = 35 * 86400; /* the timer runs weekly; a month without one is late */
+    double start = mono_s(t0_ms);
+    int64_t age = drill_history_last_full_age(history, dr_wall_ms());
+    dr_buf v = DR_BUF_INIT;
+    drill_check *c;
+    if (age < 0)
+        c = drill_report_add(r, "last full drill", DRILL_WARN, "never", "within 35 days",
+                             "run 'drctl drill --full' in a maintenance window");
+    else {
+        dr_buf_printf(&v, "%lld day(s) ago", (long long)(age / 86400));
+        c = drill_report_add(r, "last full drill", age > max_age ? DRILL_WARN : DRILL_PASS, v.data,
+                             "within 35 days", "run 'drctl drill --full' in a maintenance window");
+    }
+    dr_buf_free(&v);
+    c->host = dr_strdup("drctl");
+    c->start_s = start;
+    c->end_s = mono_s(t0_ms);
+}
+
+static int write_report(const char *path, const drill_report *r,
+                        void (*writer)(const drill_report *, dr_buf *))
+{
+    if (!path)
+        return 0;
+    dr_buf b = DR_BUF_INIT;
+    dr_err err = {0};
+    writer(r, &b);
+    int rc = drill_write_file(path, &b, &err);
+    dr_buf_free(&b);
+    if (rc)
+        fprintf(stderr, "drctl drill: %s\n", err.msg);
+    return rc;
+}
+
+static int append_history(const char *path, const drill_report *r)
+{
+    dr_buf line = DR_BUF_INIT;
+    drill_write_history_line(r, &line);
+    FILE *f = fopen(path, "a");
+    int rc = 0;
+    if (!f || fwrite(line.data, 1, line.len, f) != line.len || fflush(f) || fsync(fileno(f))) {
+        fprintf(stderr, "drctl drill: %s: cannot append the history line\n", path);
+        rc = -1;
+    }
+    if (f)
+        fclose(f);
+    dr_buf_free(&line);
+    return rc;
+}
+
+int cmd_drill(int argc, char **argv)
+{
+    struct run_args a;
+    struct drill_outputs out;
+    argc = take_drill_options(argc, argv, &out);
+    if (argc < 0)
+        return DR_EXIT_USAGE;
+    if (parse_run_args(argc, argv, &a, 0))
+        return free(a.rest), DR_EXIT_USAGE;
+    if (a.target) {
+        fprintf(stderr, "drctl drill: unexpected argument '%s'\n", a.target);
+        free(a.rest);
+        return DR_EXIT_USAGE;
+    }
+    dr_buf state = DR_BUF_INIT, history = DR_BUF_INIT;
+    dr_err err = {0};
+    if (journal_state_dir(a.o.state_dir, &state, &err)) {
+        fprintf(stderr, "drctl drill: %s\n", err.msg);
+        free(a.rest);
+        return DR_EXIT_USAGE;
+    }
+    dr_buf_printf(&history, "%s/drill-history.jsonl", state.data);
+    dr_buf_free(&state);
+    if (out.history) {
+        dr_buf text = DR_BUF_INIT;
+        int rc = drill_history_show(history.data, 20, &text, &err);
+        if (rc < 0)
+            fprintf(stderr, "drctl drill: %s\n", err.msg);
+        else
+            fputs(text.data, stdout);
+        dr_buf_free(&text);
+        dr_buf_free(&history);
+        free(a.rest);
+        return rc < 0 ? DR_EXIT_USAGE : rc ? DR_EXIT_FAIL : DR_EXIT_OK;
+    }
+    if (!a.o.inventory_path) {
+        fprintf(stderr, "drctl drill: no inventory: give -i FILE or set DRCTL_INVENTORY\n");
+        dr_buf_free(&history);
+        free(a.rest);
+        return DR_EXIT_USAGE;
+    }
+    if (out.full || out.disaster) {
+        fprintf(stderr, "drctl drill: --full and --disaster are not implemented yet; run the "
+                        "readiness drill (no option), or the runbooks by hand\n");
+        dr_buf_free(&history);
+        free(a.rest);
+        return DR_EXIT_USAGE;
+    }
+
+    drill_report r;
+    drill_report_init(&r);
+    r.time_ms = dr_wall_ms();
+    r.inventory = dr_strdup(a.o.inventory_path);
+    int64_t t0 = dr_now_ms();
+    int json = a.o.json;
+    a.o.json = 0;
+    a.o.quiet = 1;
+    a.o.mode = ENGINE_READONLY;
+    a.target = "drill";
+    engine *e = NULL;
+    int code = DR_EXIT_USAGE;
+    if (engine_open(&e, &a.o, &err) != DR_OK) {
+        fprintf(stderr, "drctl drill: %s\n", err.msg);
+        goto done;
+    }
+    if (do_builtin(e, &a) != DR_EXIT_OK || drill_lua_result(engine_lua(e), &r, &err) != DR_OK) {
+        fprintf(stderr, "drctl drill: could not run the checks%s%s\n", err.msg[0] ? ": " : "",
+                err.msg);
+        goto done;
+    }
+    /* the view names the standby it checked */
+    lua_State *L = engine_lua(e);
+    lua_getfield(L, LUA_REGISTRYINDEX, "dr.drill.result");
+    lua_getfield(L, -1, "standby");
+    char *standby = dr_strdup(lua_tostring(L, -1) ? lua_tostring(L, -1) : "");
+    lua_pop(L, 2);
+    engine_close(e);
+    e = NULL;
+    drill_check_failover_plan(&a, standby, &r, t0);
+    free(standby);
+    drill_check_last_full(history.data, &r, t0);
+    r.duration_s = mono_s(t0);
+
+    dr_buf text = DR_BUF_INIT;
+    if (json)
+        drill_write_json(&r, &text);
+    else
+        drill_write_text(&r, &text);
+    dr_redact(&text);
+    fputs(text.data, stdout);
+    dr_buf_free(&text);
+    int werr = write_report(out.junit, &r, drill_write_junit) |
+               write_report(out.metrics, &r, drill_write_prometheus) |
+               write_report(out.markdown, &r, drill_write_markdown) |
+               write_report(out.html, &r, drill_write_html) |
+               write_report(out.json_file, &r, drill_write_json);
+    werr |= append_history(history.data, &r);
+    code = werr ? DR_EXIT_USAGE : drill_report_ready(&r) ? DR_EXIT_OK : DR_EXIT_FAIL;
+done:
+    engine_close(e);
+    drill_report_free(&r);
+    dr_buf_free(&history);
+    free(a.rest);
+    return code;
 }

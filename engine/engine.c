@@ -530,7 +530,13 @@ void engine_close(engine *e)
     dr_buf_free(&e->state_dir);
     dr_buf_free(&e->runbook_path);
     dr_buf_free(&e->runbook_name);
+    dr_buf_free(&e->last_error);
     free(e);
+}
+
+const char *engine_last_error(const engine *e)
+{
+    return e->last_error.data ? e->last_error.data : "";
 }
 
 /* ---------------------------------------------------------------- runbook */
@@ -1087,6 +1093,8 @@ static int execute(engine *e, int rb, int params)
         error = msg.data;
     }
     const char *status = rc == LUA_OK ? "ok" : e->refused ? "refused" : "failed";
+    dr_buf_reset(&e->last_error);
+    dr_buf_puts(&e->last_error, error ? error : "");
     if (e->o.mode == ENGINE_READONLY) {
         /* the runbook printed its own result */
     } else if (e->o.mode == ENGINE_REHEARSAL) {
@@ -1094,7 +1102,7 @@ static int execute(engine *e, int rb, int params)
         if (e->o.json)
             print_json(e, status, error);
         else
-            print_plan_text(e, stdout);
+            print_plan_text(e, e->o.plan_out ? e->o.plan_out : stdout);
     } else {
         journal_run_record(e, "end", 0, status, error);
         if (rc == LUA_OK) {
