@@ -222,6 +222,7 @@ int cmd_runs(int argc, char **argv)
 /* Where each report goes (NULL: not asked for). */
 struct drill_outputs {
     const char *junit, *metrics, *markdown, *html, *json_file;
+    const char *rows; /* marker rows of a full drill */
     int full, disaster, history;
 };
 
@@ -239,10 +240,11 @@ static int take_drill_options(int argc, char **argv, struct drill_outputs *out)
                             : !strcmp(s, "--markdown")  ? &out->markdown
                             : !strcmp(s, "--html")      ? &out->html
                             : !strcmp(s, "--json-file") ? &out->json_file
+                            : !strcmp(s, "--rows")      ? &out->rows
                                                         : NULL;
         if (dest) {
             if (i + 1 >= argc || !argv[i + 1][0]) {
-                fprintf(stderr, "drctl drill: %s needs a file name\n", s);
+                fprintf(stderr, "drctl drill: %s needs a value\n", s);
                 return -1;
             }
             *dest = argv[++i];
@@ -333,6 +335,150 @@ static void drill_check_last_full(const char *history, drill_report *r, int64_t 
     c->end_s = mono_s(t0_ms);
 }
 
+/* A number from the Lua table at idx, or dflt. */
+static double field_num(lua_State *L, int idx, const char *k, double dflt)
+{
+    lua_getfield(L, idx, k);
+    double v = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : dflt;
+    lua_pop(L, 1);
+    return v;
+}
+
+/* One run of a runbook within a full drill.  Its steps join the report
+ * (and the HTML timeline) as "label: step", its outcome is a check named
+ * label; the metric `metric` (NULL: none) is stored in *value (-1 when the
+ * run did not report it).  Returns the run's DR_EXIT_* code. */
+static int drill_run(const struct run_args *a, engine_mode mode, int force, const char *label,
+                     const char *runbook, int argc, char **argv, const char *metric, double *value,
+                     drill_report *r, int64_t wall0)
+{
+    engine_opts o = a->o;
+    o.mode = mode;
+    o.json = 0;
+    if (force) {
+        o.force = 1;
+        o.reason = "drctl drill: the return switch of the drill itself";
+    }
+    if (value)
+        *value = -1;
+    engine *e = NULL;
+    dr_err err = {0};
+    int64_t start = dr_wall_ms();
+    if (!a->o.quiet)
+        fprintf(stderr, "drctl drill: %s\n", label);
+    if (engine_open(&e, &o, &err) != DR_OK) {
+        drill_check *c = drill_report_add(r, label, DRILL_FAIL, err.msg, "completes",
+                                          "fix the error and run the drill again");
+        c->host = dr_strdup("drctl");
+        c->start_s = c->end_s = (double)(start - wall0) / 1000.0;
+        return DR_EXIT_USAGE;
+    }
+    int code = engine_run(e, runbook, argc, argv);
+    lua_State *L = engine_lua(e);
+    lua_getfield(L, LUA_REGISTRYINDEX, "dr.plan");
+    int plan = lua_gettop(L);
+    lua_Integer n = lua_istable(L, plan) ? (lua_Integer)lua_rawlen(L, plan) : 0;
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, plan, i);
+        int st = lua_gettop(L);
+        lua_getfield(L, st, "name");
+        lua_getfield(L, st, "status");
+        lua_getfield(L, st, "host");
+        const char *name = lua_tostring(L, -3), *status = lua_tostring(L, -2);
+        const char *host = lua_tostring(L, -1);
+        int good = status && (!strcmp(status, "ok") || !strcmp(status, "skipped") ||
+                              !strcmp(status, "planned"));
+        dr_buf nm = DR_BUF_INIT;
+        dr_buf_printf(&nm, "%s: %s", label, name ? name : "?");
+        drill_check *c =
+            drill_report_add(r, nm.data, good ? DRILL_PASS : DRILL_FAIL, status ? status : "?",
+                             NULL, good ? NULL : "see drctl runs for this step");
+        dr_buf_free(&nm);
+        c->host = dr_strdup(host ? host : "drctl");
+        double ws = field_num(L, st, "wall_start_ms", (double)start);
+        c->start_s = (ws - (double)wall0) / 1000.0;
+        c->end_s = c->start_s + field_num(L, st, "ms", 0) / 1000.0;
+        lua_settop(L, plan);
+    }
+    lua_settop(L, plan - 1);
+    if (metric && value) {
+        lua_getfield(L, LUA_REGISTRYINDEX, "dr.metrics");
+        if (lua_istable(L, -1))
+            *value = field_num(L, lua_gettop(L), metric, -1);
+        lua_pop(L, 1);
+    }
+    dr_buf v = DR_BUF_INIT;
+    if (code == DR_EXIT_OK)
+        dr_buf_printf(&v, "ok in %.1f s", (double)(dr_wall_ms() - start) / 1000.0);
+    else
+        dr_buf_printf(&v, "exit %d: %s", code, engine_last_error(e));
+    drill_check *c = drill_report_add(
+        r, label, code == DR_EXIT_OK ? DRILL_PASS : DRILL_FAIL, v.data, "completes",
+        code == DR_EXIT_OK ? NULL
+                           : "the sites may be half-switched: see 'drctl runs', then 'drctl "
+                             "resume RUN' or 'drctl rollback RUN' before anything else");
+    dr_buf_free(&v);
+    c->host = dr_strdup("drctl");
+    c->start_s = (double)(start - wall0) / 1000.0;
+    c->end_s = (double)(dr_wall_ms() - wall0) / 1000.0;
+    engine_close(e);
+    return code;
+}
+
+/* The full drill: marker rows on the primary, the switch to the standby
+ * (switchover, or for --disaster an unplanned failover), the rows counted
+ * there (RPO), then back home (switchover, or recover + failback). */
+static void drill_full(const struct run_args *a, const struct drill_outputs *out,
+                       const char *primary, const char *standby, drill_report *r, int64_t wall0)
+{
+    char tag[64];
+    snprintf(tag, sizeof tag, "drill-%lld", (long long)r->time_ms);
+    const char *rows = out->rows ? out->rows : "100";
+    char *wargv[] = {"--action", "write",      "--site", (char *)primary, "--tag", tag,
+                     "--rows",   (char *)rows, NULL};
+    double written = -1, seen = -1, rto = -1;
+    if (drill_run(a, ENGINE_REAL, 0, "write marker rows", "drill_rows", 8, wargv, "rows", &written,
+                  r, wall0) != DR_EXIT_OK)
+        return;
+    char *to_standby[] = {"--to", (char *)standby, NULL};
+    int code = out->disaster ? drill_run(a, ENGINE_REAL, 0, "failover", "failover", 2, to_standby,
+                                         "rto_seconds", &rto, r, wall0)
+                             : drill_run(a, ENGINE_REAL, 0, "switchover", "switchover", 2,
+                                         to_standby, "rto_seconds", &rto, r, wall0);
+    if (code != DR_EXIT_OK)
+        return;
+    r->rto_s = rto;
+    char *cargv[] = {"--action", "count", "--site", (char *)standby, "--tag", tag, NULL};
+    if (drill_run(a, ENGINE_READONLY, 0, "count marker rows", "drill_rows", 6, cargv, "rows", &seen,
+                  r, wall0) == DR_EXIT_OK &&
+        written >= 0 && seen >= 0) {
+        r->rpo_rows = written > seen ? (int64_t)(written - seen) : 0;
+        dr_buf v = DR_BUF_INIT;
+        dr_buf_printf(&v, "%.0f of %.0f rows written before the switch found on %s", seen, written,
+                      standby);
+        drill_check *c =
+            drill_report_add(r, "RPO", r->rpo_rows ? DRILL_FAIL : DRILL_PASS, v.data, "0 rows lost",
+                             "rows were lost: check the catch-up gate and the "
+                             "replication delay before a switch");
+        c->host = dr_strdup("drctl");
+        c->start_s = c->end_s = (double)(dr_wall_ms() - wall0) / 1000.0;
+        dr_buf_free(&v);
+    }
+    char *to_primary[] = {"--to", (char *)primary, NULL};
+    double back = -1;
+    if (out->disaster) {
+        char *site[] = {"--site", (char *)primary, NULL};
+        if (drill_run(a, ENGINE_REAL, 0, "recover", "recover", 2, site, NULL, NULL, r, wall0) !=
+            DR_EXIT_OK)
+            return;
+        drill_run(a, ENGINE_REAL, 1, "failback", "failback", 2, to_primary, "rto_seconds", &back, r,
+                  wall0);
+    } else {
+        drill_run(a, ENGINE_REAL, 1, "switchover back", "switchover", 2, to_primary, "rto_seconds",
+                  &back, r, wall0);
+    }
+}
+
 static int write_report(const char *path, const drill_report *r,
                         void (*writer)(const drill_report *, dr_buf *))
 {
@@ -405,9 +551,8 @@ int cmd_drill(int argc, char **argv)
         free(a.rest);
         return DR_EXIT_USAGE;
     }
-    if (out.full || out.disaster) {
-        fprintf(stderr, "drctl drill: --full and --disaster are not implemented yet; run the "
-                        "readiness drill (no option), or the runbooks by hand\n");
+    if (out.full && out.disaster) {
+        fprintf(stderr, "drctl drill: --full or --disaster, not both\n");
         dr_buf_free(&history);
         free(a.rest);
         return DR_EXIT_USAGE;
@@ -439,12 +584,30 @@ int cmd_drill(int argc, char **argv)
     lua_getfield(L, LUA_REGISTRYINDEX, "dr.drill.result");
     lua_getfield(L, -1, "standby");
     char *standby = dr_strdup(lua_tostring(L, -1) ? lua_tostring(L, -1) : "");
-    lua_pop(L, 2);
+    lua_getfield(L, -2, "primary");
+    char *primary = dr_strdup(lua_tostring(L, -1) ? lua_tostring(L, -1) : "");
+    lua_pop(L, 3);
     engine_close(e);
     e = NULL;
     drill_check_failover_plan(&a, standby, &r, t0);
-    free(standby);
     drill_check_last_full(history.data, &r, t0);
+    if (out.full || out.disaster) {
+        free(r.kind);
+        r.kind = dr_strdup(out.disaster ? "disaster" : "full");
+        if (drill_report_ready(&r)) {
+            drill_full(&a, &out, primary, standby, &r, r.time_ms);
+        } else {
+            drill_check *c = drill_report_add(
+                &r, out.disaster ? "disaster drill" : "full drill", DRILL_FAIL,
+                "not attempted: the readiness checks failed", "standby ready",
+                "fix the failed checks first; a drill never switches to a standby that is not "
+                "ready");
+            c->host = dr_strdup("drctl");
+            c->start_s = c->end_s = mono_s(t0);
+        }
+    }
+    free(standby);
+    free(primary);
     r.duration_s = mono_s(t0);
 
     dr_buf text = DR_BUF_INIT;
