@@ -414,9 +414,12 @@ static int drill_run(const struct run_args *a, engine_mode mode, int force, cons
         dr_buf_printf(&v, "exit %d: %s", code, engine_last_error(e));
     drill_check *c = drill_report_add(
         r, label, code == DR_EXIT_OK ? DRILL_PASS : DRILL_FAIL, v.data, "completes",
-        code == DR_EXIT_OK ? NULL
-                           : "the sites may be half-switched: see 'drctl runs', then 'drctl "
-                             "resume RUN' or 'drctl rollback RUN' before anything else");
+        code == DR_EXIT_OK        ? NULL
+        : code == DR_EXIT_REFUSED ? "refused before any change: resolve what it says, then run "
+                                    "the drill again"
+                                  : "the sites may be half-switched: see 'drctl runs', then "
+                                    "'drctl resume RUN' or 'drctl rollback RUN' before anything "
+                                    "else");
     dr_buf_free(&v);
     c->host = dr_strdup("drctl");
     c->start_s = (double)(start - wall0) / 1000.0;
@@ -563,7 +566,7 @@ int cmd_drill(int argc, char **argv)
     r.time_ms = dr_wall_ms();
     r.inventory = dr_strdup(a.o.inventory_path);
     int64_t t0 = dr_now_ms();
-    int json = a.o.json;
+    int json = a.o.json, quiet = a.o.quiet;
     a.o.json = 0;
     a.o.quiet = 1;
     a.o.mode = ENGINE_READONLY;
@@ -595,6 +598,7 @@ int cmd_drill(int argc, char **argv)
         free(r.kind);
         r.kind = dr_strdup(out.disaster ? "disaster" : "full");
         if (drill_report_ready(&r)) {
+            a.o.quiet = quiet; /* the switches take minutes: show their progress */
             drill_full(&a, &out, primary, standby, &r, r.time_ms);
         } else {
             drill_check *c = drill_report_add(

@@ -1142,11 +1142,15 @@ int engine_run(engine *e, const char *runbook, int argc, char **argv)
     int top = lua_gettop(L);
     if (load_runbook(e, runbook, &err) != DR_OK) {
         fprintf(stderr, "drctl: %s\n", err.msg);
+        dr_buf_reset(&e->last_error);
+        dr_buf_puts(&e->last_error, err.msg);
         return DR_EXIT_USAGE;
     }
     int rb = lua_gettop(L);
     if (parse_params(e, rb, argc, argv, &err) != DR_OK) {
         fprintf(stderr, "drctl: %s\n", err.msg);
+        dr_buf_reset(&e->last_error);
+        dr_buf_puts(&e->last_error, err.msg);
         lua_settop(L, top);
         return DR_EXIT_USAGE;
     }
@@ -1159,6 +1163,8 @@ int engine_run(engine *e, const char *runbook, int argc, char **argv)
     }
     if (confirm(e, rb, params, &err) || check_cooldown(e, rb, &err)) {
         fprintf(stderr, "drctl: %s\n", err.msg);
+        dr_buf_reset(&e->last_error);
+        dr_buf_puts(&e->last_error, err.msg);
         lua_settop(L, top);
         return DR_EXIT_REFUSED;
     }
@@ -1166,6 +1172,8 @@ int engine_run(engine *e, const char *runbook, int argc, char **argv)
     if (journal_lock(e->state_dir.data, e->run_id, e->runbook_name.data, &e->lock_fd, &err) ||
         journal_create(e->state_dir.data, e->run_id, &e->j, &err)) {
         fprintf(stderr, "drctl: %s\n", err.msg);
+        dr_buf_reset(&e->last_error);
+        dr_buf_puts(&e->last_error, err.msg);
         lua_settop(L, top);
         return err.code == DR_EREFUSED ? DR_EXIT_REFUSED : DR_EXIT_FAIL;
     }
