@@ -3,8 +3,11 @@
 # and writes well-formed reports and a history line; with the observer zk4
 # stopped it fails that check (exit 1) with a fix that says to start it;
 # with ch3's config.d/zookeeper.xml edited by hand it shows the drift as a
-# unified diff.  The drill itself changes nothing, and the lab ends as it
-# began (config files byte for byte, zk4 an observer again).
+# unified diff.  The readiness drill changes nothing: after those three the
+# lab's files are byte for byte as they began.  Last, the full drill
+# (switchover to dallas and back) reports RTO and RPO 0 and leaves the lab
+# in its home topology (roles, memberships and configs as the inventory
+# says, which the readiness drill run after it verifies).
 set -euo pipefail
 . "$(dirname "$0")/testlib.sh"
 : "${DRCTL:?}"
@@ -14,6 +17,11 @@ LAB=$SRC/tests/lab/lab
 work=$(mktemp -d)
 zkxml=$LAB_DIR/hosts/ch3/config.d/zookeeper.xml
 cleanup() {
+    local rc=$?
+    if [ "$rc" != 0 ]; then # keep the journals and reports for a post-mortem
+        cp -r "$work" "${TMPDIR:-/tmp}/test_drill.$$" 2>/dev/null &&
+            echo "$TEST_NAME: kept the drill state in ${TMPDIR:-/tmp}/test_drill.$$" >&2
+    fi
     # whatever happened, give the lab back as it was
     if [ -f "$work/zookeeper.xml.orig" ] && ! cmp -s "$work/zookeeper.xml.orig" "$zkxml"; then
         cp -p "$work/zookeeper.xml.orig" "$zkxml"
@@ -116,3 +124,35 @@ snapshot >"$work/after"
 diff -u "$work/before" "$work/after" >&2 || fail "the lab's files differ from the start"
 zk_4lw zk4 srvr | grep -q 'Mode: observer' || fail "zk4 is not an observer at the end"
 pass "lab back to its initial state; history lists 4 drills"
+
+# 5. the full drill: switchover to dallas and back through the runbooks,
+# with RTO from the runbook and RPO from marker rows; afterwards the
+# readiness drill (which checks roles, membership and configs against the
+# inventory) finds the home topology again
+heartbeat
+rc=0
+drill --full --yes --rows 50 --json-file "$work/full.json" --html "$work/full.html" \
+    >"$work/full.txt" 2>"$work/full.err" || rc=$?
+[ "$rc" = 0 ] || fail "full drill exited $rc: $(grep -v "^ok" "$work/full.txt"; tail -n 20 "$work/full.err")"
+python3 - "$work/full.json" <<'PY' || fail "full.json: $(head -c 600 "$work/full.json")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["schema"] == "drctl.drill/1" and d["kind"] == "full" and d["ready"], d["kind"]
+assert d["rto_seconds"] and d["rto_seconds"] > 0, d["rto_seconds"]
+assert d["rpo_rows"] == 0, d["rpo_rows"]
+names = [c["name"] for c in d["checks"]]
+assert "switchover" in names and "switchover back" in names and "RPO" in names, names
+steps = [c for c in d["checks"] if c["name"].startswith("switchover: ")]
+assert steps and all(c["end_seconds"] >= c["start_seconds"] > 0 for c in steps)
+PY
+grep -q 'RPO 0 rows' "$work/full.txt" || fail "no RPO line"
+[ "$(grep -c '<rect' "$work/full.html")" -gt 40 ] || fail "the timeline lacks the steps"
+heartbeat
+drill >"$work/after-full.txt" 2>&1 || fail "not ready after the full drill: $(cat "$work/after-full.txt")"
+for h in zk1 zk2 zk3; do
+    zk_4lw $h srvr | grep -Eq 'Mode: (leader|follower)' || fail "$h is not voting after the drill"
+done
+zk_4lw zk4 srvr | grep -q 'Mode: observer' || fail "zk4 is not an observer after the drill"
+"$DRCTL" drill --history --state-dir "$state" | grep -q '^[0-9TZ:-]*  full ' ||
+    fail "the history does not show the full drill"
+pass "full drill: switchover and back, RTO $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["rto_seconds"])' "$work/full.json") s, RPO 0; home topology again"
