@@ -490,6 +490,7 @@ static int write_report(const char *path, const drill_report *r,
     dr_buf b = DR_BUF_INIT;
     dr_err err = {0};
     writer(r, &b);
+    dr_redact(&b); /* the secrets registered while loading, should an error quote one */
     int rc = drill_write_file(path, &b, &err);
     dr_buf_free(&b);
     if (rc)
