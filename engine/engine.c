@@ -3,6 +3,7 @@
 #include "engine_int.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1044,7 +1045,8 @@ static void journal_run_record(engine *e, const char *t, int params_idx, const c
     if (!strcmp(t, "run")) {
         set_str(L, "runbook", e->runbook_name.data);
         set_str(L, "path", e->runbook_path.data);
-        set_str(L, "user", getenv("USER"));
+        struct passwd *pw = getpwuid(getuid());
+        set_str(L, "user", getenv("USER") ? getenv("USER") : pw ? pw->pw_name : NULL);
         lua_pushinteger(L, (lua_Integer)getpid());
         lua_setfield(L, -2, "pid");
         if (e->o.inventory_path)
@@ -1372,8 +1374,9 @@ int engine_show_runs(engine *e, const char *run_id)
                     if (lua_istable(L, -1)) {
                         lua_pushnil(L);
                         while (lua_next(L, -2)) {
-                            dr_buf_printf(&params, "--%s %s ", lua_tostring(L, -2),
-                                          luaL_tolstring(L, -1, NULL));
+                            const char *k = lua_tostring(L, -2);
+                            const char *v = luaL_tolstring(L, -1, NULL);
+                            dr_buf_printf(&params, "--%s %s ", k ? k : "?", v);
                             lua_pop(L, 2);
                         }
                     }
@@ -1447,13 +1450,11 @@ int engine_show_runs(engine *e, const char *run_id)
                    opt_field(L, r, "host") ? "  on " : "",
                    opt_field(L, r, "host") ? opt_field(L, r, "host") : "");
         } else if (!strcmp(t, "effect")) {
-            printf("         %s %s: %s%s%s\n", opt_field(L, r, "kind"),
+            const char *cp = opt_field(L, r, "checkpoint");
+            printf("         %s %s: %s%s%s%s\n", opt_field(L, r, "kind"),
                    opt_field(L, r, "host") ? opt_field(L, r, "host") : "",
                    opt_field(L, r, "summary") ? opt_field(L, r, "summary") : "",
-                   opt_field(L, r, "checkpoint") ? "  (checkpoint " : "",
-                   opt_field(L, r, "checkpoint") ? opt_field(L, r, "checkpoint") : "");
-            if (opt_field(L, r, "checkpoint"))
-                printf(")");
+                   cp ? "  (checkpoint " : "", cp ? cp : "", cp ? ")" : "");
         } else if (!strcmp(t, "step_end")) {
             double secs =
                 (sn > 0 && sn < 4096 && step_t0[sn]) ? (double)(tm - step_t0[sn]) / 1e3 : 0.0;

@@ -25,10 +25,26 @@ return dr.runbook {
         local result = { schema = "drctl.status/1", sites = {} }
         local all = keepers.all()
         local probe = keepers.probe(all)
-        local have_ch, ch = pcall(require, "dr.ch")
+        local clickhouse = require "dr.clickhouse"
+        local have_ch = true
         local ch_view = {}
-        if have_ch then
-            ch_view = ch.status(inv)
+        for _, site in pairs(inv.sites) do
+            for _, c in ipairs(site.clickhouse) do
+                local list = clickhouse.client():replicas(clickhouse.target(c))
+                if list then
+                    local v = { state = "ok", delay = 0, queue = 0 }
+                    for _, r in ipairs(list) do
+                        v.delay = math.max(v.delay, tonumber(r.absolute_delay) or 0)
+                        v.queue = v.queue + (tonumber(r.queue_size) or 0)
+                        if r.is_readonly or r.is_session_expired then
+                            v.state = "read-only"
+                        elseif not r.caught_up and v.state == "ok" then
+                            v.state = "behind"
+                        end
+                    end
+                    ch_view[c.name] = v
+                end
+            end
         end
         local rows = {}
         for _, site in ipairs(site_order()) do

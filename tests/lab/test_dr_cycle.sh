@@ -16,13 +16,14 @@ state=$work/state
 dr() { "$DRCTL" "$@" -i "$INV" --state-dir "$state"; }
 
 inserted=0
+TAG=cycle-$$-$(date +%s)
 insert_rows() { # HOST SITE N
     local base=$((1000000 + inserted))
-    ch_query "$1" "INSERT INTO default.events SELECT today(), $base + number, '$2', 'cycle' FROM system.numbers LIMIT $3" ||
+    ch_query "$1" "INSERT INTO default.events SELECT today(), $base + number, '$2', '$TAG' FROM system.numbers LIMIT $3" ||
         fail "insert on $1 refused"
     inserted=$((inserted + $3))
 }
-count() { ch_query "$1" "SELECT count() FROM default.events WHERE payload = 'cycle'" 2>/dev/null || echo -1; }
+count() { ch_query "$1" "SELECT count() FROM default.events WHERE payload = '$TAG'" 2>/dev/null || echo -1; }
 all_have() { local h; for h in ch1 ch2 ch3 ch4; do [ "$(count "$h")" = "$inserted" ] || return 1; done; }
 mode() { zk_4lw "$1" srvr | sed -n 's/^Mode: //p'; }
 files_of() { grep -o '"files":\[[^]]*\]' "$1" | tr ',' '\n' | grep -v '/drctl-' | sort; }
@@ -89,7 +90,10 @@ cycle() { # VARIANT: old | empty
             rm -rf "$LAB_DIR/hosts/$h/data/version-2"
         done
     fi
-    for h in zk1 zk2 zk3 ch1 ch2; do tests_lab start "$h"; done
+    for h in zk1 zk2 zk3; do tests_lab start "$h"; done
+    # with empty keepers the old site's ClickHouse may refuse to start (its
+    # tables' znodes are gone): that is the state recovery must handle
+    for h in ch1 ch2; do tests_lab start "$h" 2>/dev/null || [ "$variant" = empty ]; done
     plan recover --site chicago
     real recover --site chicago
     for h in zk1 zk2 zk3; do [ "$(mode $h)" = observer ] || fail "$h is $(mode $h), expected observer"; done
