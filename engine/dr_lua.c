@@ -76,6 +76,10 @@ static void set_status(lua_State *L, int entry, const char *status, int64_t t0)
     lua_setfield(L, entry, "status");
     lua_pushinteger(L, dr_now_ms() - t0);
     lua_setfield(L, entry, "ms");
+    /* when the step started, on the wall clock: drill timelines line up
+     * the steps of several runs */
+    lua_pushinteger(L, dr_wall_ms() - (dr_now_ms() - t0));
+    lua_setfield(L, entry, "wall_start_ms");
 }
 
 /* Journals {t=kind, n=n, ...} with the value at val_idx (or none) stored

@@ -531,7 +531,13 @@ void engine_close(engine *e)
     dr_buf_free(&e->state_dir);
     dr_buf_free(&e->runbook_path);
     dr_buf_free(&e->runbook_name);
+    dr_buf_free(&e->last_error);
     free(e);
+}
+
+const char *engine_last_error(const engine *e)
+{
+    return e->last_error.data ? e->last_error.data : "";
 }
 
 /* ---------------------------------------------------------------- runbook */
@@ -1089,6 +1095,8 @@ static int execute(engine *e, int rb, int params)
         error = msg.data;
     }
     const char *status = rc == LUA_OK ? "ok" : e->refused ? "refused" : "failed";
+    dr_buf_reset(&e->last_error);
+    dr_buf_puts(&e->last_error, error ? error : "");
     if (e->o.mode == ENGINE_READONLY) {
         /* the runbook printed its own result */
     } else if (e->o.mode == ENGINE_REHEARSAL) {
@@ -1096,7 +1104,7 @@ static int execute(engine *e, int rb, int params)
         if (e->o.json)
             print_json(e, status, error);
         else
-            print_plan_text(e, stdout);
+            print_plan_text(e, e->o.plan_out ? e->o.plan_out : stdout);
     } else {
         journal_run_record(e, "end", 0, status, error);
         if (rc == LUA_OK) {
@@ -1136,11 +1144,15 @@ int engine_run(engine *e, const char *runbook, int argc, char **argv)
     int top = lua_gettop(L);
     if (load_runbook(e, runbook, &err) != DR_OK) {
         fprintf(stderr, "drctl: %s\n", err.msg);
+        dr_buf_reset(&e->last_error);
+        dr_buf_puts(&e->last_error, err.msg);
         return DR_EXIT_USAGE;
     }
     int rb = lua_gettop(L);
     if (parse_params(e, rb, argc, argv, &err) != DR_OK) {
         fprintf(stderr, "drctl: %s\n", err.msg);
+        dr_buf_reset(&e->last_error);
+        dr_buf_puts(&e->last_error, err.msg);
         lua_settop(L, top);
         return DR_EXIT_USAGE;
     }
@@ -1153,6 +1165,8 @@ int engine_run(engine *e, const char *runbook, int argc, char **argv)
     }
     if (confirm(e, rb, params, &err) || check_cooldown(e, rb, &err)) {
         fprintf(stderr, "drctl: %s\n", err.msg);
+        dr_buf_reset(&e->last_error);
+        dr_buf_puts(&e->last_error, err.msg);
         lua_settop(L, top);
         return DR_EXIT_REFUSED;
     }
@@ -1160,6 +1174,8 @@ int engine_run(engine *e, const char *runbook, int argc, char **argv)
     if (journal_lock(e->state_dir.data, e->run_id, e->runbook_name.data, &e->lock_fd, &err) ||
         journal_create(e->state_dir.data, e->run_id, &e->j, &err)) {
         fprintf(stderr, "drctl: %s\n", err.msg);
+        dr_buf_reset(&e->last_error);
+        dr_buf_puts(&e->last_error, err.msg);
         lua_settop(L, top);
         return err.code == DR_EREFUSED ? DR_EXIT_REFUSED : DR_EXIT_FAIL;
     }

@@ -6,6 +6,7 @@
 #include "chconf_lua.h"
 #include "diff.h"
 #include "diff_lua.h"
+#include "drill_lua.h"
 #include "keeperxml_lua.h"
 #include "zkconf_lua.h"
 #include "fourlw_lua.h"
@@ -24,6 +25,7 @@ const struct engine_module engine_modules[] = {
     {"dr.keeperxml", luaopen_dr_keeperxml},
     {"dr.diff", luaopen_dr_diff},
     {"dr.ch", luaopen_dr_ch},
+    {"dr.drill", luaopen_dr_drill},
     {NULL, NULL},
 };
 

@@ -22,6 +22,9 @@ static const struct command {
 } commands[] = {
     {"status", cmd_status,
      "status [-i INVENTORY] [--json]  both sites: roles, zxids, replicas, ssh"},
+    {"drill", cmd_drill,
+     "drill [--full|--disaster|--history] [--json] [--report F.xml] [--metrics F.prom]\n"
+     "        [--markdown F.md] [--html F.html]   is the standby ready? exit 0 yes, 1 no"},
     {"plan", cmd_plan,
      "plan RUNBOOK [--PARAM VALUE...] [--json]   rehearse: steps, commands, diffs"},
     {"run", cmd_run, "run RUNBOOK [--PARAM VALUE...] [--yes]     the real thing"},

@@ -31,6 +31,7 @@ typedef struct engine_opts {
     int force;                  /* override the cooldown (needs reason) */
     const char *reason;         /* why --force; journaled */
     int cooldown_s;             /* minimum time between site switches; 0: default 1800 */
+    FILE *plan_out;             /* where a rehearsal prints its plan; NULL: stdout */
 } engine_opts;
 
 typedef struct engine engine;
@@ -55,6 +56,10 @@ int engine_resume(engine *e, const char *run_id);
  * replaced (or removes the ones it created), as a new journaled run of the
  * built-in rollback runbook, and lists what it restored. */
 int engine_rollback(engine *e, const char *run_id);
+
+/* The error that ended the last engine_run ("" when it succeeded), valid
+ * until the next run or engine_close. */
+const char *engine_last_error(const engine *e);
 
 /* Makes a C module available to runbooks' require (tests, extensions). */
 void engine_preload(engine *e, const char *name, int (*open)(struct lua_State *L));

@@ -29,7 +29,8 @@ struct engine {
     int64_t t0_ms;                /* monotonic start of this execution */
     int64_t first_effect_wall_ms; /* first performed effect (RTO start) */
     dr_effect_hooks hooks;
-    inventory_t *inv; /* loaded from o.inventory_path, or NULL */
+    inventory_t *inv;  /* loaded from o.inventory_path, or NULL */
+    dr_buf last_error; /* the error of the last execution (redacted) */
 };
 
 /* Registry keys of the tables the engine keeps in its Lua state. */

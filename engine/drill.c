@@ -1,0 +1,770 @@
+/* drill: drill results and their reports.  See include/drill.h. */
+#include "drill.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "json.h"
+
+void drill_report_init(drill_report *r)
+{
+    memset(r, 0, sizeof *r);
+    r->rto_s = -1;
+    r->lag_s = -1;
+    r->rpo_rows = -1;
+}
+
+void drill_report_free(drill_report *r)
+{
+    for (size_t i = 0; i < r->nchecks; i++) {
+        drill_check *c = &r->checks[i];
+        free(c->name);
+        free(c->value);
+        free(c->threshold);
+        free(c->fix);
+        free(c->detail);
+        free(c->host);
+    }
+    free(r->checks);
+    free(r->kind);
+    free(r->inventory);
+    drill_report_init(r);
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? dr_strdup(s) : NULL;
+}
+
+drill_check *drill_report_add(drill_report *r, const char *name, drill_status status,
+                              const char *value, const char *threshold, const char *fix)
+{
+    r->checks = dr_realloc(r->checks, (r->nchecks + 1) * sizeof *r->checks);
+    drill_check *c = &r->checks[r->nchecks++];
+    memset(c, 0, sizeof *c);
+    c->name = dr_strdup(name ? name : "?");
+    c->status = status;
+    c->value = dup_or_null(value);
+    c->threshold = dup_or_null(threshold);
+    c->fix = dup_or_null(fix);
+    return c;
+}
+
+const char *drill_status_name(drill_status s)
+{
+    switch (s) {
+    case DRILL_PASS:
+        return "pass";
+    case DRILL_WARN:
+        return "warn";
+    default:
+        return "fail";
+    }
+}
+
+int drill_status_parse(const char *s, drill_status *out)
+{
+    if (s && !strcmp(s, "pass"))
+        *out = DRILL_PASS;
+    else if (s && !strcmp(s, "warn"))
+        *out = DRILL_WARN;
+    else if (s && !strcmp(s, "fail"))
+        *out = DRILL_FAIL;
+    else
+        return DR_EINVAL;
+    return DR_OK;
+}
+
+int drill_report_ready(const drill_report *r)
+{
+    for (size_t i = 0; i < r->nchecks; i++)
+        if (r->checks[i].status == DRILL_FAIL)
+            return 0;
+    return 1;
+}
+
+static size_t count_status(const drill_report *r, drill_status s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->nchecks; i++)
+        n += r->checks[i].status == s;
+    return n;
+}
+
+static const char *kind_of(const drill_report *r)
+{
+    return r->kind ? r->kind : "readiness";
+}
+
+static void iso_time(int64_t ms, char *out, size_t n)
+{
+    time_t t = (time_t)(ms / 1000);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* ---------------------------------------------------------------- XML/HTML */
+
+/* Escapes for XML text and attributes; control characters other than tab
+ * and newline are not allowed in XML 1.0 and become '?'. */
+static void xml_escape(dr_buf *b, const char *s)
+{
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        switch (c) {
+        case '<':
+            dr_buf_puts(b, "&lt;");
+            break;
+        case '>':
+            dr_buf_puts(b, "&gt;");
+            break;
+        case '&':
+            dr_buf_puts(b, "&amp;");
+            break;
+        case '"':
+            dr_buf_puts(b, "&quot;");
+            break;
+        case '\'':
+            dr_buf_puts(b, "&#39;");
+            break;
+        default:
+            dr_buf_putc(b, (c < 0x20 && c != '\n' && c != '\t' && c != '\r') ? '?' : (char)c);
+        }
+    }
+}
+
+void drill_write_junit(const drill_report *r, dr_buf *out)
+{
+    size_t failures = count_status(r, DRILL_FAIL);
+    char when[32];
+    iso_time(r->time_ms, when, sizeof when);
+    dr_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    dr_buf_printf(out,
+                  "<testsuites name=\"drctl drill\" tests=\"%zu\" failures=\"%zu\" "
+                  "time=\"%.3f\">\n",
+                  r->nchecks, failures, r->duration_s);
+    dr_buf_puts(out, "  <testsuite name=\"drctl.drill.");
+    xml_escape(out, kind_of(r));
+    dr_buf_printf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"0\" ", r->nchecks,
+                  failures);
+    dr_buf_printf(out, "time=\"%.3f\" timestamp=\"%s\">\n", r->duration_s, when);
+    for (size_t i = 0; i < r->nchecks; i++) {
+        const drill_check *c = &r->checks[i];
+        dr_buf_puts(out, "    <testcase classname=\"drctl.drill\" name=\"");
+        xml_escape(out, c->name);
+        double t = c->end_s > c->start_s ? c->end_s - c->start_s : 0;
+        dr_buf_printf(out, "\" time=\"%.3f\">\n", t);
+        if (c->status == DRILL_FAIL) {
+            dr_buf_puts(out, "      <failure message=\"");
+            xml_escape(out, c->fix ? c->fix : "failed");
+            dr_buf_puts(out, "\" type=\"drill\">");
+            dr_buf_puts(out, "value: ");
+            xml_escape(out, c->value ? c->value : "-");
+            dr_buf_puts(out, "\nthreshold: ");
+            xml_escape(out, c->threshold ? c->threshold : "-");
+            if (c->detail) {
+                dr_buf_putc(out, '\n');
+                xml_escape(out, c->detail);
+            }
+            dr_buf_puts(out, "</failure>\n");
+        }
+        dr_buf_puts(out, "      <system-out>");
+        dr_buf_printf(out, "status: %s\nvalue: ", drill_status_name(c->status));
+        xml_escape(out, c->value ? c->value : "-");
+        if (c->status == DRILL_WARN && c->fix) {
+            dr_buf_puts(out, "\nwarning: ");
+            xml_escape(out, c->fix);
+        }
+        dr_buf_puts(out, "</system-out>\n    </testcase>\n");
+    }
+    dr_buf_puts(out, "  </testsuite>\n</testsuites>\n");
+}
+
+/* ---------------------------------------------------------------- JSON */
+
+static void jstr(dr_buf *b, const char *s)
+{
+    if (!s) {
+        dr_buf_puts(b, "null");
+        return;
+    }
+    dr_buf_putc(b, '"');
+    json_escape(b, s, strlen(s));
+    dr_buf_putc(b, '"');
+}
+
+static void jnum(dr_buf *b, double v)
+{
+    if (v < 0 || !isfinite(v))
+        dr_buf_puts(b, "null");
+    else
+        dr_buf_printf(b, "%.3f", v);
+}
+
+void drill_write_json(const drill_report *r, dr_buf *out)
+{
+    char when[32];
+    iso_time(r->time_ms, when, sizeof when);
+    dr_buf_puts(out, "{\n  \"schema\": \"drctl.drill/1\",\n  \"kind\": ");
+    jstr(out, kind_of(r));
+    dr_buf_puts(out, ",\n  \"inventory\": ");
+    jstr(out, r->inventory);
+    dr_buf_printf(out, ",\n  \"time\": \"%s\",\n  \"time_ms\": %lld", when, (long long)r->time_ms);
+    dr_buf_printf(out, ",\n  \"ready\": %s", drill_report_ready(r) ? "true" : "false");
+    dr_buf_puts(out, ",\n  \"duration_seconds\": ");
+    jnum(out, r->duration_s);
+    dr_buf_puts(out, ",\n  \"rto_seconds\": ");
+    jnum(out, r->rto_s);
+    dr_buf_puts(out, ",\n  \"lag_seconds\": ");
+    jnum(out, r->lag_s);
+    dr_buf_puts(out, ",\n  \"rpo_rows\": ");
+    if (r->rpo_rows < 0)
+        dr_buf_puts(out, "null");
+    else
+        dr_buf_printf(out, "%lld", (long long)r->rpo_rows);
+    dr_buf_printf(out, ",\n  \"summary\": {\"pass\": %zu, \"warn\": %zu, \"fail\": %zu}",
+                  count_status(r, DRILL_PASS), count_status(r, DRILL_WARN),
+                  count_status(r, DRILL_FAIL));
+    dr_buf_puts(out, ",\n  \"checks\": [");
+    for (size_t i = 0; i < r->nchecks; i++) {
+        const drill_check *c = &r->checks[i];
+        dr_buf_puts(out, i ? ",\n    {" : "\n    {");
+        dr_buf_puts(out, "\"name\": ");
+        jstr(out, c->name);
+        dr_buf_printf(out, ", \"status\": \"%s\", \"value\": ", drill_status_name(c->status));
+        jstr(out, c->value);
+        dr_buf_puts(out, ", \"threshold\": ");
+        jstr(out, c->threshold);
+        dr_buf_puts(out, ", \"fix\": ");
+        jstr(out, c->fix);
+        dr_buf_puts(out, ", \"detail\": ");
+        jstr(out, c->detail);
+        dr_buf_puts(out, ", \"host\": ");
+        jstr(out, c->host);
+        dr_buf_printf(out, ", \"start_seconds\": %.3f, \"end_seconds\": %.3f}", c->start_s,
+                      c->end_s);
+    }
+    dr_buf_puts(out, r->nchecks ? "\n  ]\n}\n" : "]\n}\n");
+}
+
+void drill_write_history_line(const drill_report *r, dr_buf *out)
+{
+    dr_buf_printf(out, "{\"schema\":\"drctl.drill-history/1\",\"time_ms\":%lld,\"kind\":",
+                  (long long)r->time_ms);
+    jstr(out, kind_of(r));
+    dr_buf_printf(out, ",\"ready\":%s,\"rto_seconds\":", drill_report_ready(r) ? "true" : "false");
+    jnum(out, r->rto_s);
+    dr_buf_puts(out, ",\"lag_seconds\":");
+    jnum(out, r->lag_s);
+    dr_buf_puts(out, ",\"rpo_rows\":");
+    if (r->rpo_rows < 0)
+        dr_buf_puts(out, "null");
+    else
+        dr_buf_printf(out, "%lld", (long long)r->rpo_rows);
+    dr_buf_puts(out, ",\"failed\":[");
+    int n = 0;
+    for (size_t i = 0; i < r->nchecks; i++)
+        if (r->checks[i].status == DRILL_FAIL) {
+            if (n++)
+                dr_buf_putc(out, ',');
+            jstr(out, r->checks[i].name);
+        }
+    dr_buf_puts(out, "]}\n");
+}
+
+/* ---------------------------------------------------------------- Prometheus */
+
+static void prom_label(dr_buf *b, const char *s)
+{
+    for (; s && *s; s++) {
+        if (*s == '\\' || *s == '"')
+            dr_buf_putc(b, '\\'), dr_buf_putc(b, *s);
+        else if (*s == '\n')
+            dr_buf_puts(b, "\\n");
+        else
+            dr_buf_putc(b, *s);
+    }
+}
+
+static void prom_gauge(dr_buf *b, const char *name, const char *help)
+{
+    dr_buf_printf(b, "# HELP %s %s\n# TYPE %s gauge\n", name, help, name);
+}
+
+void drill_write_prometheus(const drill_report *r, dr_buf *out)
+{
+    prom_gauge(out, "drctl_drill_success", "1 if the last drill found the standby ready, else 0.");
+    dr_buf_printf(out, "drctl_drill_success{kind=\"%s\"} %d\n", kind_of(r), drill_report_ready(r));
+    prom_gauge(out, "drctl_drill_check_status",
+               "Outcome of each drill check: 0 pass, 1 warn, 2 fail.");
+    for (size_t i = 0; i < r->nchecks; i++) {
+        dr_buf_puts(out, "drctl_drill_check_status{check=\"");
+        prom_label(out, r->checks[i].name);
+        dr_buf_printf(out, "\"} %d\n", (int)r->checks[i].status);
+    }
+    prom_gauge(out, "drctl_drill_rto_seconds",
+               "Recovery time measured by the last full drill (NaN: not measured).");
+    if (r->rto_s >= 0)
+        dr_buf_printf(out, "drctl_drill_rto_seconds %.3f\n", r->rto_s);
+    else
+        dr_buf_puts(out, "drctl_drill_rto_seconds NaN\n");
+    prom_gauge(out, "drctl_drill_lag_seconds",
+               "Heartbeat lag from the primary to the standby (NaN: unknown).");
+    if (r->lag_s >= 0)
+        dr_buf_printf(out, "drctl_drill_lag_seconds %.3f\n", r->lag_s);
+    else
+        dr_buf_puts(out, "drctl_drill_lag_seconds NaN\n");
+    prom_gauge(out, "drctl_drill_timestamp_seconds", "Unix time the last drill started.");
+    dr_buf_printf(out, "drctl_drill_timestamp_seconds %lld\n", (long long)(r->time_ms / 1000));
+}
+
+/* ---------------------------------------------------------------- text/markdown */
+
+static void md_cell(dr_buf *b, const char *s)
+{
+    if (!s || !*s) {
+        dr_buf_puts(b, "-");
+        return;
+    }
+    for (; *s; s++) {
+        if (*s == '|')
+            dr_buf_puts(b, "\\|");
+        else if (*s == '\n')
+            dr_buf_puts(b, "<br>");
+        else
+            dr_buf_putc(b, *s);
+    }
+}
+
+void drill_write_markdown(const drill_report *r, dr_buf *out)
+{
+    char when[32];
+    iso_time(r->time_ms, when, sizeof when);
+    dr_buf_printf(out, "# drctl drill (%s): %s\n\n", kind_of(r),
+                  drill_report_ready(r) ? "READY" : "NOT READY");
+    dr_buf_printf(out, "- started: %s\n- duration: %.1f s\n", when, r->duration_s);
+    if (r->rto_s >= 0)
+        dr_buf_printf(out, "- RTO: %.1f s\n", r->rto_s);
+    if (r->rpo_rows >= 0)
+        dr_buf_printf(out, "- RPO: %lld rows lost\n", (long long)r->rpo_rows);
+    if (r->lag_s >= 0)
+        dr_buf_printf(out, "- heartbeat lag: %.0f s\n", r->lag_s);
+    dr_buf_puts(out, "\n| check | status | value | threshold | fix |\n|---|---|---|---|---|\n");
+    for (size_t i = 0; i < r->nchecks; i++) {
+        const drill_check *c = &r->checks[i];
+        dr_buf_puts(out, "| ");
+        md_cell(out, c->name);
+        dr_buf_printf(out, " | %s | ",
+                      c->status == DRILL_PASS   ? "pass"
+                      : c->status == DRILL_WARN ? "**warn**"
+                                                : "**FAIL**");
+        md_cell(out, c->value);
+        dr_buf_puts(out, " | ");
+        md_cell(out, c->threshold);
+        dr_buf_puts(out, " | ");
+        md_cell(out, c->status == DRILL_PASS ? NULL : c->fix);
+        dr_buf_puts(out, " |\n");
+    }
+    for (size_t i = 0; i < r->nchecks; i++)
+        if (r->checks[i].detail && *r->checks[i].detail)
+            dr_buf_printf(out, "\n## %s\n\n```diff\n%s%s```\n", r->checks[i].name,
+                          r->checks[i].detail,
+                          r->checks[i].detail[strlen(r->checks[i].detail) - 1] == '\n' ? "" : "\n");
+}
+
+void drill_write_text(const drill_report *r, dr_buf *out)
+{
+    size_t w = 5;
+    for (size_t i = 0; i < r->nchecks; i++)
+        if (strlen(r->checks[i].name) > w)
+            w = strlen(r->checks[i].name);
+    for (size_t i = 0; i < r->nchecks; i++) {
+        const drill_check *c = &r->checks[i];
+        dr_buf_printf(out, "%-4s  %-*s  %s",
+                      c->status == DRILL_PASS   ? "ok"
+                      : c->status == DRILL_WARN ? "WARN"
+                                                : "FAIL",
+                      (int)w, c->name, c->value ? c->value : "-");
+        if (c->threshold)
+            dr_buf_printf(out, "  (bound: %s)", c->threshold);
+        dr_buf_putc(out, '\n');
+        if (c->status != DRILL_PASS && c->fix)
+            dr_buf_printf(out, "      %*s  fix: %s\n", (int)w, "", c->fix);
+        if (c->detail && *c->detail) {
+            dr_buf_puts(out, c->detail);
+            if (c->detail[strlen(c->detail) - 1] != '\n')
+                dr_buf_putc(out, '\n');
+        }
+    }
+    dr_buf_printf(out, "\ndrill %s: %s (%zu pass, %zu warn, %zu fail) in %.1f s\n", kind_of(r),
+                  drill_report_ready(r) ? "READY" : "NOT READY", count_status(r, DRILL_PASS),
+                  count_status(r, DRILL_WARN), count_status(r, DRILL_FAIL), r->duration_s);
+    if (r->rto_s >= 0)
+        dr_buf_printf(out, "RTO %.1f s", r->rto_s);
+    if (r->rpo_rows >= 0)
+        dr_buf_printf(out, "%sRPO %lld rows", r->rto_s >= 0 ? ", " : "", (long long)r->rpo_rows);
+    if (r->rto_s >= 0 || r->rpo_rows >= 0)
+        dr_buf_putc(out, '\n');
+}
+
+/* ---------------------------------------------------------------- HTML */
+
+static const char *status_color(drill_status s)
+{
+    return s == DRILL_PASS ? "#2e7d32" : s == DRILL_WARN ? "#f9a825" : "#c62828";
+}
+
+/* One row per host (in order of first appearance), one bar per check from
+ * its start to its end. */
+static void svg_timeline(const drill_report *r, dr_buf *out)
+{
+    const char **rows = dr_calloc(r->nchecks + 1, sizeof *rows);
+    size_t nrows = 0;
+    double end = r->duration_s;
+    for (size_t i = 0; i < r->nchecks; i++) {
+        const char *h = r->checks[i].host && *r->checks[i].host ? r->checks[i].host : "drctl";
+        size_t k = 0;
+        while (k < nrows && strcmp(rows[k], h))
+            k++;
+        if (k == nrows)
+            rows[nrows++] = h;
+        if (r->checks[i].end_s > end)
+            end = r->checks[i].end_s;
+    }
+    if (end <= 0)
+        end = 1;
+    const int label_w = 120, plot_w = 760, row_h = 22, top = 20;
+    int height = top + (int)nrows * row_h + 24;
+    dr_buf_printf(out,
+                  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                  "role=\"img\" aria-label=\"drill timeline\" font-family=\"sans-serif\" "
+                  "font-size=\"12\">\n",
+                  label_w + plot_w + 20, height);
+    for (size_t k = 0; k < nrows; k++) {
+        int y = top + (int)k * row_h;
+        dr_buf_printf(out, "<text x=\"4\" y=\"%d\">", y + 15);
+        xml_escape(out, rows[k]);
+        dr_buf_puts(out, "</text>\n");
+        dr_buf_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#ddd\"/>\n",
+                      label_w, y + row_h, label_w + plot_w, y + row_h);
+    }
+    for (size_t i = 0; i < r->nchecks; i++) {
+        const drill_check *c = &r->checks[i];
+        const char *h = c->host && *c->host ? c->host : "drctl";
+        size_t k = 0;
+        while (k < nrows && strcmp(rows[k], h))
+            k++;
+        double x0 = label_w + plot_w * (c->start_s / end);
+        double wd = plot_w * ((c->end_s - c->start_s) / end);
+        if (wd < 2)
+            wd = 2;
+        dr_buf_printf(out,
+                      "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\" "
+                      "opacity=\"0.8\"><title>",
+                      x0, top + (int)k * row_h + 3, wd, row_h - 6, status_color(c->status));
+        xml_escape(out, c->name);
+        dr_buf_printf(out, ": %s, %.2f s to %.2f s</title></rect>\n", drill_status_name(c->status),
+                      c->start_s, c->end_s);
+    }
+    dr_buf_printf(out, "<text x=\"%d\" y=\"%d\">0 s</text>\n", label_w, height - 6);
+    dr_buf_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%.1f s</text>\n",
+                  label_w + plot_w, height - 6, end);
+    dr_buf_puts(out, "</svg>\n");
+    free(rows);
+}
+
+void drill_write_html(const drill_report *r, dr_buf *out)
+{
+    char when[32];
+    iso_time(r->time_ms, when, sizeof when);
+    int ready = drill_report_ready(r);
+    dr_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                     "<title>drctl drill</title>\n<style>\n"
+                     "body{font-family:sans-serif;margin:2em;color:#222}\n"
+                     "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;"
+                     "text-align:left;vertical-align:top}\n"
+                     ".pass{color:#2e7d32}.warn{color:#b28704}.fail{color:#c62828;font-weight:bold}"
+                     "\npre{background:#f6f6f6;padding:8px;overflow:auto}\n"
+                     "</style>\n</head>\n<body>\n");
+    dr_buf_printf(out, "<h1>drctl drill (%s): <span class=\"%s\">%s</span></h1>\n", kind_of(r),
+                  ready ? "pass" : "fail", ready ? "READY" : "NOT READY");
+    dr_buf_printf(out, "<p>started %s, %.1f s", when, r->duration_s);
+    if (r->rto_s >= 0)
+        dr_buf_printf(out, ", RTO %.1f s", r->rto_s);
+    if (r->rpo_rows >= 0)
+        dr_buf_printf(out, ", RPO %lld rows", (long long)r->rpo_rows);
+    if (r->lag_s >= 0)
+        dr_buf_printf(out, ", heartbeat lag %.0f s", r->lag_s);
+    dr_buf_puts(out, "</p>\n<h2>Timeline</h2>\n");
+    svg_timeline(r, out);
+    dr_buf_puts(out, "<h2>Checks</h2>\n<table>\n<tr><th>check</th><th>status</th><th>value</th>"
+                     "<th>threshold</th><th>fix</th></tr>\n");
+    for (size_t i = 0; i < r->nchecks; i++) {
+        const drill_check *c = &r->checks[i];
+        dr_buf_puts(out, "<tr><td>");
+        xml_escape(out, c->name);
+        dr_buf_printf(out, "</td><td class=\"%s\">%s</td><td>", drill_status_name(c->status),
+                      drill_status_name(c->status));
+        xml_escape(out, c->value ? c->value : "-");
+        dr_buf_puts(out, "</td><td>");
+        xml_escape(out, c->threshold ? c->threshold : "-");
+        dr_buf_puts(out, "</td><td>");
+        xml_escape(out, c->status == DRILL_PASS || !c->fix ? "" : c->fix);
+        dr_buf_puts(out, "</td></tr>\n");
+    }
+    dr_buf_puts(out, "</table>\n");
+    for (size_t i = 0; i < r->nchecks; i++)
+        if (r->checks[i].detail && *r->checks[i].detail) {
+            dr_buf_puts(out, "<h3>");
+            xml_escape(out, r->checks[i].name);
+            dr_buf_puts(out, "</h3>\n<pre>");
+            xml_escape(out, r->checks[i].detail);
+            dr_buf_puts(out, "</pre>\n");
+        }
+    dr_buf_puts(out, "</body>\n</html>\n");
+}
+
+/* ---------------------------------------------------------------- history */
+
+/* The text after "key": at the top level of a line we wrote ourselves
+ * (keys are unique and never appear inside our string values quoted as
+ * "key":), or NULL. */
+static const char *field(const char *line, size_t len, const char *key)
+{
+    size_t kl = strlen(key);
+    for (size_t i = 0; i + kl + 3 <= len; i++)
+        if (line[i] == '"' && !strncmp(line + i + 1, key, kl) && line[i + 1 + kl] == '"' &&
+            line[i + 2 + kl] == ':')
+            return line + i + 3 + kl;
+    return NULL;
+}
+
+static int num_field(const char *line, size_t len, const char *key, double *out)
+{
+    const char *v = field(line, len, key);
+    if (!v)
+        return DR_ENOTFOUND;
+    if (!strncmp(v, "null", 4)) {
+        *out = -1;
+        return DR_OK;
+    }
+    char *end;
+    errno = 0;
+    double d = strtod(v, &end);
+    if (end == v || errno)
+        return DR_EPARSE;
+    *out = d;
+    return DR_OK;
+}
+
+int drill_history_parse_line(const char *line, size_t len, int lineno, drill_history_entry *out,
+                             dr_err *err)
+{
+    memset(out, 0, sizeof *out);
+    if (len < 2 || line[0] != '{' || !memchr(line, '}', len))
+        return dr_err_set(err, DR_EPARSE, "history:%d: expected a JSON object", lineno);
+    double t;
+    if (num_field(line, len, "time_ms", &t) || t < 0)
+        return dr_err_set(err, DR_EPARSE, "history:%d: expected \"time_ms\": a number", lineno);
+    out->time_ms = (int64_t)t;
+    if (num_field(line, len, "rto_seconds", &out->rto_s) ||
+        num_field(line, len, "lag_seconds", &out->lag_s))
+        return dr_err_set(
+            err, DR_EPARSE,
+            "history:%d: expected \"rto_seconds\" and \"lag_seconds\" (number or null)", lineno);
+    const char *k = field(line, len, "kind");
+    if (!k || *k != '"')
+        return dr_err_set(err, DR_EPARSE, "history:%d: expected \"kind\": a string", lineno);
+    k++;
+    size_t n = 0;
+    while (k + n < line + len && k[n] != '"' && n + 1 < sizeof out->kind)
+        n++;
+    memcpy(out->kind, k, n);
+    out->kind[n] = '\0';
+    const char *rd = field(line, len, "ready");
+    out->ready = rd && !strncmp(rd, "true", 4);
+    return DR_OK;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Median of the values >= 0 among v[0..n); -1 when none. */
+static double median(const double *v, size_t n)
+{
+    double *t = dr_calloc(n + 1, sizeof *t);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (v[i] >= 0)
+            t[m++] = v[i];
+    double r = -1;
+    if (m) {
+        qsort(t, m, sizeof *t, cmp_double);
+        r = m % 2 ? t[m / 2] : (t[m / 2 - 1] + t[m / 2]) / 2;
+    }
+    free(t);
+    return r;
+}
+
+static int load_history(const char *path, drill_history_entry **out, size_t *n, dr_err *err)
+{
+    *out = NULL;
+    *n = 0;
+    dr_buf text = DR_BUF_INIT;
+    int rc = dr_read_file(path, &text, err);
+    if (rc) {
+        dr_buf_free(&text);
+        return rc;
+    }
+    size_t cap = 0;
+    int lineno = 0;
+    for (size_t off = 0; text.data && off < text.len;) {
+        const char *nl = memchr(text.data + off, '\n', text.len - off);
+        size_t len = nl ? (size_t)(nl - (text.data + off)) : text.len - off;
+        lineno++;
+        if (len) {
+            if (*n == cap) {
+                cap = cap ? cap * 2 : 16;
+                *out = dr_realloc(*out, cap * sizeof **out);
+            }
+            rc = drill_history_parse_line(text.data + off, len, lineno, &(*out)[*n], err);
+            if (rc) {
+                char *why = dr_strdup(err->msg);
+                dr_err_set(err, rc, "%s: %s", path, why);
+                free(why);
+                break;
+            }
+            (*n)++;
+        }
+        off += len + 1;
+    }
+    dr_buf_free(&text);
+    if (rc) {
+        free(*out);
+        *out = NULL;
+        *n = 0;
+    }
+    return rc;
+}
+
+int drill_history_show(const char *path, int limit, dr_buf *out, dr_err *err)
+{
+    drill_history_entry *h;
+    size_t n;
+    int rc = load_history(path, &h, &n, err);
+    if (rc)
+        return rc;
+    if (!n) {
+        dr_buf_printf(out, "no drill recorded in %s\n", path);
+        free(h);
+        return 0;
+    }
+    size_t first = limit > 0 && n > (size_t)limit ? n - (size_t)limit : 0;
+    dr_buf_printf(out, "%-20s  %-9s  %-9s  %8s  %8s\n", "TIME", "KIND", "RESULT", "RTO s", "LAG s");
+    for (size_t i = first; i < n; i++) {
+        char when[32];
+        iso_time(h[i].time_ms, when, sizeof when);
+        dr_buf_printf(out, "%-20s  %-9s  %-9s  ", when, h[i].kind,
+                      h[i].ready ? "ready" : "NOT READY");
+        if (h[i].rto_s >= 0)
+            dr_buf_printf(out, "%8.1f  ", h[i].rto_s);
+        else
+            dr_buf_printf(out, "%8s  ", "-");
+        if (h[i].lag_s >= 0)
+            dr_buf_printf(out, "%8.1f\n", h[i].lag_s);
+        else
+            dr_buf_printf(out, "%8s\n", "-");
+    }
+    /* The newest value of each metric against the median of the earlier
+     * ones in the window. */
+    int regression = 0;
+    const char *names[] = {"RTO", "lag"};
+    for (int m = 0; m < 2; m++) {
+        double *prev = dr_calloc(n + 1, sizeof *prev);
+        size_t np = 0;
+        double last = -1;
+        for (size_t i = first; i < n; i++) {
+            double v = m ? h[i].lag_s : h[i].rto_s;
+            if (v < 0)
+                continue;
+            if (last >= 0)
+                prev[np++] = last;
+            last = v;
+        }
+        double med = median(prev, np);
+        /* below a second is noise on the lag (it is sampled in whole seconds) */
+        if (last >= 0 && med >= 0 && last > 1.5 * med && last - med >= 1.0) {
+            dr_buf_printf(out,
+                          "REGRESSION: %s %.1f s is above 1.5x the median %.1f s of the %zu "
+                          "drill(s) before it\n",
+                          names[m], last, med, np);
+            regression = 1;
+        }
+        free(prev);
+    }
+    if (!regression)
+        dr_buf_puts(out, "no regression\n");
+    free(h);
+    return regression;
+}
+
+int64_t drill_history_last_full_age(const char *path, int64_t now_ms)
+{
+    drill_history_entry *h;
+    size_t n;
+    dr_err err = {0};
+    if (load_history(path, &h, &n, &err))
+        return -1;
+    int64_t best = -1;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(h[i].kind, "readiness") && h[i].time_ms > best)
+            best = h[i].time_ms;
+    free(h);
+    return best < 0 ? -1 : (now_ms - best) / 1000;
+}
+
+int drill_write_file(const char *path, const dr_buf *buf, dr_err *err)
+{
+    dr_buf tmp = DR_BUF_INIT;
+    dr_buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
+    int fd = open(tmp.data, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0) {
+        dr_err_set(err, DR_EIO, "%s: %s", tmp.data, strerror(errno));
+        dr_buf_free(&tmp);
+        return DR_EIO;
+    }
+    size_t off = 0;
+    while (off < buf->len) {
+        ssize_t w = write(fd, buf->data + off, buf->len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            dr_err_set(err, DR_EIO, "%s: write: %s", path, strerror(errno));
+            close(fd);
+            unlink(tmp.data);
+            dr_buf_free(&tmp);
+            return DR_EIO;
+        }
+        off += (size_t)w;
+    }
+    int synced = fsync(fd);
+    int closed = close(fd);
+    if (synced || closed || rename(tmp.data, path)) {
+        dr_err_set(err, DR_EIO, "%s: %s", path, strerror(errno));
+        unlink(tmp.data);
+        dr_buf_free(&tmp);
+        return DR_EIO;
+    }
+    dr_buf_free(&tmp);
+    return DR_OK;
+}
