@@ -3,7 +3,7 @@
 # and does nothing when every one of them is there already.
 set -eu
 
-PACKAGES="build-essential cmake pkg-config clang libclang-rt-14-dev
+PACKAGES="make build-essential cmake pkg-config clang libclang-rt-14-dev
 libzookeeper-mt-dev libssh2-1-dev libxml2-dev libcurl4-openssl-dev liblua5.4-dev
 libyaml-dev libcmocka-dev libxml2-utils
 zookeeper default-jre-headless clickhouse-server clickhouse-client
