@@ -93,7 +93,10 @@ cycle() { # VARIANT: old | empty
     for h in zk1 zk2 zk3; do tests_lab start "$h"; done
     # with empty keepers the old site's ClickHouse may refuse to start (its
     # tables' znodes are gone): that is the state recovery must handle
-    for h in ch1 ch2; do tests_lab start "$h" 2>/dev/null || [ "$variant" = empty ]; done
+    for h in ch1 ch2; do
+        "$SRC/tests/lab/lab" start "$h" >/dev/null 2>&1 || [ "$variant" = empty ] ||
+            fail "lab start $h failed"
+    done
     plan recover --site chicago
     real recover --site chicago
     for h in zk1 zk2 zk3; do [ "$(mode $h)" = observer ] || fail "$h is $(mode $h), expected observer"; done
@@ -112,7 +115,7 @@ cycle() { # VARIANT: old | empty
     pass "failback ($variant): initial topology, $inserted rows on every replica"
 }
 
-tests_lab() { "$SRC/tests/lab/lab" "$@" >/dev/null; }
+tests_lab() { "$SRC/tests/lab/lab" "$@" >/dev/null || fail "lab $*: failed"; }
 
 initial_topology
 cycle old
