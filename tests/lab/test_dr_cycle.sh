@@ -91,6 +91,10 @@ cycle() { # VARIANT: old | empty
         done
     fi
     for h in zk1 zk2 zk3; do tests_lab start "$h"; done
+    # ClickHouse 18.16 exits at start when no ZooKeeper quorum answers yet:
+    # as on a real site, the old keepers come back first
+    serving() { case $(mode zk1)$(mode zk2)$(mode zk3) in *leader*) return 0 ;; esac; return 1; }
+    wait_until 60 serving || fail "chicago's old keepers did not form their old quorum"
     # with empty keepers the old site's ClickHouse may refuse to start (its
     # tables' znodes are gone): that is the state recovery must handle
     for h in ch1 ch2; do
