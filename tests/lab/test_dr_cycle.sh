@@ -11,7 +11,18 @@ set -euo pipefail
 SRC=${DRCTL_SOURCE_DIR:?}
 INV=$SRC/sites/lab.yaml
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# A failure leaves the lab half-switched: rebuild it so the tests after this
+# one start from the initial topology (the journal is kept for a look).
+finish() {
+    local rc=$?
+    if [ $rc -ne 0 ]; then
+        cp -r "$state" "/tmp/test_dr_cycle.$$" 2>/dev/null &&
+            echo "test_dr_cycle: journal kept in /tmp/test_dr_cycle.$$" >&2
+        "$SRC/tests/lab/lab" reset >/dev/null 2>&1 || true
+    fi
+    rm -rf "$work"
+}
+trap finish EXIT
 state=$work/state
 dr() { "$DRCTL" "$@" -i "$INV" --state-dir "$state"; }
 
