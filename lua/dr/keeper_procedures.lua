@@ -185,18 +185,7 @@ function M.failover(target, dead, opts)
     local pf = dr.step {
         name = string.format("pre-flight: %s's hosts, Keeper logs and writes", target.name),
         act = function()
-            local unreachable = {}
-            for _, list in ipairs({ target.keepers, target.clickhouse }) do
-                for _, n in ipairs(list) do
-                    if not pcall(hosts.probe, n, "true", { timeout = 10 }) then
-                        unreachable[#unreachable + 1] = n.name
-                    end
-                end
-            end
-            if #unreachable > 0 then
-                dr.refuse(string.format("%s hosts do not answer over ssh: %s", target.name,
-                    table.concat(unreachable, ", ")), "bring them back or fix ssh, then run again")
-            end
+            P.require_reachable(target)
             local probe = keepers.probe(target.keepers)
             local seen, running = {}, {}
             local plan = { running = {}, dead_keepers = {}, dead_clickhouse = {} }
@@ -223,29 +212,7 @@ function M.failover(target, dead, opts)
             local doc = read_doc(chosen)
             plan.old = doc:members()
             doc:close()
-            local busy = clickhouse.running_inserts(target.clickhouse)
-            if #busy > 0 then
-                dr.refuse("INSERTs are running on " .. table.concat(busy, ", "),
-                    "stop the writers on the standby site first")
-            end
-            plan.replica_paths = clickhouse.replica_paths(target.clickhouse)
-            local dead_probe = keepers.probe(dead.keepers, 2)
-            for _, k in ipairs(dead.keepers) do
-                if dead_probe[k.name].ok then
-                    plan.dead_keepers[#plan.dead_keepers + 1] = k.name
-                elseif opts.planned and k.role ~= "spare" then
-                    dr.refuse(string.format("%s does not answer: a planned switch needs both "
-                        .. "sites", k.name), "use failover for an unplanned switch")
-                end
-            end
-            for _, c in ipairs(dead.clickhouse) do
-                if pcall(hosts.probe, c, "true", { timeout = 5 }) then
-                    plan.dead_clickhouse[#plan.dead_clickhouse + 1] = c.name
-                else
-                    dr.warn("%s is unreachable: it cannot be fenced now; recovery rewrites it "
-                        .. "before it rejoins", c.name)
-                end
-            end
+            P.survey_sites(target, dead, opts, plan)
             dr.log("chosen node: %s (its data becomes the cluster's)", chosen.name)
             return plan
         end,

@@ -129,7 +129,7 @@ local function write_keeper_config(k, m, why)
             local text = hosts.read(k, k.config)
             return { sha = text and dr.sha256(text) or "absent" }
         end,
-        act = function()
+        act = function(pre)
             local text = hosts.read(k, k.config)
             if not text then
                 error(string.format("%s: %s does not exist", k.name, k.config), 0)
@@ -144,7 +144,9 @@ local function write_keeper_config(k, m, why)
             local plan = assert(cfg:write_plan(m, k.id, dyn_path, entries))
             cfg:close()
             hosts.write(k, plan.dynamic_path, plan.dynamic)
-            hosts.write(k, k.config, plan.static)
+            -- compare-and-swap on what the check saw: a zoo.cfg changed in
+            -- between (by ZooKeeper or a person) is refused, not overwritten
+            hosts.write(k, k.config, plan.static, { expect_sha256 = pre.sha })
             if #plan.remove > 0 then
                 local q = {}
                 for i, p in ipairs(plan.remove) do
@@ -439,6 +441,55 @@ local function voting_keepers(list)
     return out
 end
 
+-- ------------------------------------------------------------ pre-flight
+
+-- Every host of the site answers over ssh, or the run is refused naming
+-- those that do not.
+local function require_reachable(target)
+    local unreachable = {}
+    for _, list in ipairs({ target.keepers, target.clickhouse }) do
+        for _, n in ipairs(list) do
+            if not pcall(hosts.probe, n, "true", { timeout = 10 }) then
+                unreachable[#unreachable + 1] = n.name
+            end
+        end
+    end
+    if #unreachable > 0 then
+        dr.refuse(string.format("%s hosts do not answer over ssh: %s", target.name,
+            table.concat(unreachable, ", ")), "bring them back or fix ssh, then run again")
+    end
+end
+
+-- What a pre-flight records of both sites, into plan: no INSERTs running on
+-- the target's replicas, the znodes of those replicas (for the marker
+-- check), which keepers and ClickHouse servers of the old site answer (to
+-- fence them).  A planned switch needs the old site's keepers to answer.
+local function survey_sites(target, dead, opts, plan)
+    local busy = clickhouse.running_inserts(target.clickhouse)
+    if #busy > 0 then
+        dr.refuse("INSERTs are running on " .. table.concat(busy, ", "),
+            "stop the writers on the standby site first")
+    end
+    plan.replica_paths = clickhouse.replica_paths(target.clickhouse)
+    local dead_probe = keepers.probe(dead.keepers, 2)
+    for _, k in ipairs(dead.keepers) do
+        if dead_probe[k.name].ok then
+            plan.dead_keepers[#plan.dead_keepers + 1] = k.name
+        elseif opts.planned and k.role ~= "spare" then
+            dr.refuse(string.format("%s does not answer: a planned switch needs both "
+                .. "sites", k.name), "use failover for an unplanned switch")
+        end
+    end
+    for _, c in ipairs(dead.clickhouse) do
+        if pcall(hosts.probe, c, "true", { timeout = 5 }) then
+            plan.dead_clickhouse[#plan.dead_clickhouse + 1] = c.name
+        else
+            dr.warn("%s is unreachable: it cannot be fenced now; recovery rewrites it "
+                .. "before it rejoins", c.name)
+        end
+    end
+end
+
 -- ------------------------------------------------------------ failover
 
 -- Makes site `to` the primary: its keepers become the ensemble (data holder
@@ -464,18 +515,7 @@ function M.failover(to_name, opts)
     local pf = dr.step {
         name = string.format("pre-flight: %s's hosts, zxids and writes", target.name),
         act = function()
-            local unreachable = {}
-            for _, list in ipairs({ target.keepers, target.clickhouse }) do
-                for _, n in ipairs(list) do
-                    if not pcall(hosts.probe, n, "true", { timeout = 10 }) then
-                        unreachable[#unreachable + 1] = n.name
-                    end
-                end
-            end
-            if #unreachable > 0 then
-                dr.refuse(string.format("%s hosts do not answer over ssh: %s", target.name,
-                    table.concat(unreachable, ", ")), "bring them back or fix ssh, then run again")
-            end
+            require_reachable(target)
             local seen, probe = observe_zxids(target.keepers)
             local holder = pick_holder(target.keepers, seen)
             if not holder then
@@ -496,29 +536,7 @@ function M.failover(to_name, opts)
                     plan.running[#plan.running + 1] = k.name
                 end
             end
-            local busy = clickhouse.running_inserts(target.clickhouse)
-            if #busy > 0 then
-                dr.refuse("INSERTs are running on " .. table.concat(busy, ", "),
-                    "stop the writers on the standby site first")
-            end
-            plan.replica_paths = clickhouse.replica_paths(target.clickhouse)
-            local dead_probe = keepers.probe(dead.keepers, 2)
-            for _, k in ipairs(dead.keepers) do
-                if dead_probe[k.name].ok then
-                    plan.dead_keepers[#plan.dead_keepers + 1] = k.name
-                elseif opts.planned and k.role ~= "spare" then
-                    dr.refuse(string.format("%s does not answer: a planned switch needs both "
-                        .. "sites", k.name), "use failover for an unplanned switch")
-                end
-            end
-            for _, c in ipairs(dead.clickhouse) do
-                if pcall(hosts.probe, c, "true", { timeout = 5 }) then
-                    plan.dead_clickhouse[#plan.dead_clickhouse + 1] = c.name
-                else
-                    dr.warn("%s is unreachable: it cannot be fenced now; recovery rewrites it "
-                        .. "before it rejoins", c.name)
-                end
-            end
+            survey_sites(target, dead, opts, plan)
             dr.log("data holder: %s at %s", holder.name, keepers.hex(plan.zxid_before))
             return plan
         end,
@@ -882,6 +900,8 @@ M.stop_keeper = stop_keeper
 M.backup_data = backup_data
 M.prove_ensemble = prove_ensemble
 M.write_marker = write_marker
+M.require_reachable = require_reachable
+M.survey_sites = survey_sites
 M.MARKER = MARKER
 
 -- Keeper kind clickhouse-keeper: the documented quorum-loss recovery.
