@@ -689,6 +689,11 @@ int drill_history_show(const char *path, int limit, dr_buf *out, dr_err *err)
      * ones in the window. */
     int regression = 0;
     const char *names[] = {"RTO", "lag"};
+    /* A rise must also be large in absolute terms: the lag is sampled in
+     * whole seconds from a heartbeat written every few seconds, so 1 -> 2 s
+     * is noise, and an RTO moves by several seconds with ZooKeeper's
+     * election timing alone (9 to 27 s between identical lab runs). */
+    const double floor_s[] = {10.0, 5.0};
     for (int m = 0; m < 2; m++) {
         double *prev = dr_calloc(n + 1, sizeof *prev);
         size_t np = 0;
@@ -702,12 +707,11 @@ int drill_history_show(const char *path, int limit, dr_buf *out, dr_err *err)
             last = v;
         }
         double med = median(prev, np);
-        /* below a second is noise on the lag (it is sampled in whole seconds) */
-        if (last >= 0 && med >= 0 && last > 1.5 * med && last - med >= 1.0) {
+        if (last >= 0 && med >= 0 && last > 1.5 * med && last - med >= floor_s[m]) {
             dr_buf_printf(out,
                           "REGRESSION: %s %.1f s is above 1.5x the median %.1f s of the %zu "
-                          "drill(s) before it\n",
-                          names[m], last, med, np);
+                          "drill(s) before it, and %.0f s or more above it\n",
+                          names[m], last, med, np, floor_s[m]);
             regression = 1;
         }
         free(prev);

@@ -117,8 +117,9 @@ pass "ch3 drift shown as a unified diff; file restored byte for byte"
 heartbeat
 drill >"$work/final.txt" 2>&1 || fail "drill after restoring the lab: $(cat "$work/final.txt")"
 [ "$(wc -l <"$state/drill-history.jsonl")" = 4 ] || fail "expected 4 history lines"
-"$DRCTL" drill --history --state-dir "$state" >"$work/history.txt" ||
-    fail "drill --history: $(cat "$work/history.txt")"
+rc=0
+"$DRCTL" drill --history --state-dir "$state" >"$work/history.txt" 2>&1 || rc=$?
+[ "$rc" -le 1 ] || fail "drill --history exited $rc: $(cat "$work/history.txt")"
 [ "$(grep -c 'readiness' "$work/history.txt")" = 4 ] || fail "history: $(cat "$work/history.txt")"
 snapshot >"$work/after"
 diff -u "$work/before" "$work/after" >&2 || fail "the lab's files differ from the start"
@@ -153,6 +154,11 @@ for h in zk1 zk2 zk3; do
     zk_4lw $h srvr | grep -Eq 'Mode: (leader|follower)' || fail "$h is not voting after the drill"
 done
 zk_4lw zk4 srvr | grep -q 'Mode: observer' || fail "zk4 is not an observer after the drill"
-"$DRCTL" drill --history --state-dir "$state" | grep -q '^[0-9TZ:-]*  full ' ||
-    fail "the history does not show the full drill"
+# exit 1 means a regression was flagged, which lab timing may produce; the
+# point here is that the full drill is listed
+rc=0
+"$DRCTL" drill --history --state-dir "$state" >"$work/history-full.txt" 2>&1 || rc=$?
+[ "$rc" -le 1 ] || fail "drill --history exited $rc: $(cat "$work/history-full.txt")"
+grep -q '^[0-9TZ:-]*  full ' "$work/history-full.txt" ||
+    fail "the history does not show the full drill: $(cat "$work/history-full.txt")"
 pass "full drill: switchover and back, RTO $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["rto_seconds"])' "$work/full.json") s, RPO 0; home topology again"

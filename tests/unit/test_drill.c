@@ -319,15 +319,17 @@ static void test_history(void **state)
     char path[64];
     snprintf(path, sizeof path, "%s/h.jsonl", dir);
     dr_buf all = DR_BUF_INIT, out = DR_BUF_INIT;
-    /* three full drills with RTO 10, 11, 10, then one at 30: a regression */
+    /* three full drills with RTO 10, 11, 10, then one at 30: a regression;
+     * the lag going 1 -> 2 s is whole-second noise, not one */
     double rto[] = {10, 11, 10, 30};
+    double lag[] = {1, 1, 1, 2};
     for (int i = 0; i < 4; i++) {
         drill_report r;
         drill_report_init(&r);
         r.kind = dr_strdup("full");
         r.time_ms = 1700000000000 + i * 86400000LL;
         r.rto_s = rto[i];
-        r.lag_s = 2;
+        r.lag_s = lag[i];
         drill_report_add(&r, "x", DRILL_PASS, NULL, NULL, NULL);
         drill_write_history_line(&r, &all);
         drill_history_entry e;
@@ -350,6 +352,15 @@ static void test_history(void **state)
     dr_buf_reset(&out);
     assert_int_equal(drill_history_show(path, 3, &out, &err), 1);
     assert_int_equal(drill_history_last_full_age(path, 1700000000000 + 4 * 86400000LL), 86400);
+    /* RTO 10 -> 14 is above 1.5x of nothing but under the 10 s floor; lag
+     * 1 -> 9 s is above both */
+    write_text(path, "{\"time_ms\":1,\"kind\":\"full\",\"ready\":true,\"rto_seconds\":8,\"lag_seconds\":1}\n"
+                     "{\"time_ms\":2,\"kind\":\"full\",\"ready\":true,\"rto_seconds\":14,\"lag_seconds\":9}\n");
+    dr_buf_reset(&out);
+    assert_int_equal(drill_history_show(path, 20, &out, &err), 1);
+    assert_null(strstr(out.data, "REGRESSION: RTO"));
+    assert_non_null(strstr(out.data, "REGRESSION: lag 9.0 s"));
+    write_text(path, all.data);
     /* without the outlier: no regression */
     char *nl = all.data + all.len - 1;
     *nl = '\0';
