@@ -113,7 +113,7 @@ static void journal_step(lua_State *L, struct engine *e, const char *kind, int n
     lua_pushinteger(L, dr_wall_ms());
     lua_setfield(L, -2, "time");
     dr_err err = {0};
-    if (engine_journal_top(e, &err) != DR_OK)
+    if (engine_journal_top(e, L, &err) != DR_OK)
         luaL_error(L, "journal: %s", err.msg);
 }
 
@@ -332,7 +332,8 @@ static int after_resume_verify(lua_State *L, struct engine *e, int status)
                     "interrupted (journaled %s, now %s) and its result is not in place; "
                     "to unblock: %s",
                     n, step_name(L), a.data ? a.data : "nil", b.data ? b.data : "nil",
-                    unblock ? unblock : "check the host by hand, then resume, or roll back the run");
+                    unblock ? unblock
+                            : "check the host by hand, then resume, or roll back the run");
     dr_buf_free(&a);
     dr_buf_free(&b);
     e->refused = 1;
@@ -534,9 +535,9 @@ typedef enum member_state { M_IDLE, M_READY, M_EXEC, M_SLEEP, M_DONE } member_st
 typedef struct member {
     lua_State *T;
     member_state st;
-    int cur;  /* its e->cur_step while suspended */
+    int cur;   /* its e->cur_step while suspended */
     int nargs; /* values to resume it with */
-    int id;   /* M_EXEC: its command in the batch */
+    int id;    /* M_EXEC: its command in the batch */
     int64_t wake;
     dr_async_req *rq;
 } member;
@@ -590,8 +591,9 @@ static void group_resume(lua_State *L, struct engine *e, group_run *g, size_t i,
         dr_async_req *rq = nres >= 1 ? dr_async_check(m->T, -1) : NULL;
         lua_pop(m->T, nres);
         if (!rq) {
-            dr_buf_printf(failures, "%sstep %d yielded a value drctl does not know "
-                                    "(coroutine.yield outside a coroutine of its own?)",
+            dr_buf_printf(failures,
+                          "%sstep %d yielded a value drctl does not know "
+                          "(coroutine.yield outside a coroutine of its own?)",
                           failures->len ? "; " : "", m->cur);
             (*failed)++;
             m->st = M_DONE;
@@ -653,8 +655,9 @@ static int l_group(lua_State *L)
     if (limit < 0)
         return luaL_argerror(L, 1, "field 'limit' must not be negative");
     if (e->cur_step)
-        return luaL_error(L, "dr.group '%s' inside step %d: a group is made of steps, it does "
-                             "not run inside one",
+        return luaL_error(L,
+                          "dr.group '%s' inside step %d: a group is made of steps, it does "
+                          "not run inside one",
                           gname, e->cur_step);
     size_t n = (size_t)luaL_len(L, 3);
     lua_createtable(L, (int)n, 0); /* 6: the members' step tables */
@@ -862,7 +865,7 @@ static int log_at(lua_State *L, const char *level)
         lua_pushinteger(L, e->cur_step);
         lua_setfield(L, -2, "step");
         dr_err err = {0};
-        engine_journal_top(e, &err);
+        engine_journal_top(e, L, &err);
     }
     if (e->cur_step) {
         lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_PLAN);

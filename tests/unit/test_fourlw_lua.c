@@ -76,7 +76,7 @@ static int setup(void **state)
     luaL_requiref(f->L, "dr.fourlw", luaopen_dr_fourlw, 0);
     lua_setglobal(f->L, "fourlw");
     f->rec.decision = DR_EFFECT_SIMULATE;
-    f->hooks = (dr_effect_hooks){gate, done, &f->rec};
+    f->hooks = (dr_effect_hooks){.gate = gate, .done = done, .ud = &f->rec};
     dr_effect_install(f->L, &f->hooks);
     lua_pushstring(f->L, getenv("DRCTL_TESTDATA"));
     lua_setglobal(f->L, "DATA");

@@ -62,7 +62,7 @@ static int setup(void **state)
     luaL_requiref(f->L, "dr.ssh", luaopen_dr_ssh, 0);
     lua_setglobal(f->L, "ssh");
     f->rec.decision = DR_EFFECT_SIMULATE;
-    f->hooks = (dr_effect_hooks){gate, done, &f->rec};
+    f->hooks = (dr_effect_hooks){.gate = gate, .done = done, .ud = &f->rec};
     dr_effect_install(f->L, &f->hooks);
     /* A local port with nobody listening: bind, note, close. */
     int fd = socket(AF_INET, SOCK_STREAM, 0);
