@@ -767,6 +767,22 @@ static int l_group(lua_State *L)
         set_status(L, entry, "not run", dr_now_ms());
         lua_pop(L, 4);
     }
+    /* the plan shows which steps ran together */
+    lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_PLAN);
+    for (size_t i = 0; i < n && n > 1; i++) {
+        if (lua_rawgeti(L, -1, base + 1 + (lua_Integer)i) == LUA_TTABLE) {
+            lua_pushstring(L, gname);
+            lua_setfield(L, -2, "group");
+            if (i == 0) {
+                lua_pushboolean(L, 1);
+                lua_setfield(L, -2, "group_first");
+                lua_pushinteger(L, (lua_Integer)n);
+                lua_setfield(L, -2, "group_size");
+            }
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
     if (failed) {
         lua_pushfstring(L, "group '%s': %d of %d steps failed: %s", gname, (int)failed, (int)n,
                         failures.data);

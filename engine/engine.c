@@ -877,8 +877,18 @@ static void print_plan_text(engine *e, FILE *f)
         int st = lua_gettop(L);
         const char *name = opt_field(L, st, "name");
         const char *host = opt_field(L, st, "host");
-        dr_buf_printf(&b, "\n%2zu. %s%s%s%s\n", i, name ? name : "?", host ? "  [" : "",
-                      host ? host : "", host ? "]" : "");
+        const char *group = opt_field(L, st, "group");
+        lua_getfield(L, st, "group_first");
+        if (group && lua_toboolean(L, -1)) {
+            lua_getfield(L, st, "group_size");
+            lua_Integer gn = lua_tointeger(L, -1);
+            dr_buf_printf(&b, "\n%2zu-%zu. at the same time: %s\n", i, i + (size_t)gn - 1,
+                          group);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+        dr_buf_printf(&b, "\n%2zu. %s%s%s%s%s\n", i, group ? "  " : "", name ? name : "?",
+                      host ? "  [" : "", host ? host : "", host ? "]" : "");
         lua_getfield(L, st, "notes");
         size_t nn = lua_istable(L, -1) ? lua_rawlen(L, -1) : 0;
         for (size_t k = 1; k <= nn; k++) {

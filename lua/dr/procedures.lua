@@ -118,11 +118,35 @@ end
 
 -- ------------------------------------------------------------ keeper files
 
+-- Runs the step tables of `steps` as one group, at the same time (one
+-- step per host: the builders below make one), or nothing when empty.
+local function in_parallel(name, steps)
+    if #steps == 0 then
+        return {}
+    end
+    return dr.group {
+        name = name,
+        over = steps,
+        step = function(s)
+            return s
+        end,
+    }
+end
+
+-- The step tables that fn(x, ...) builds for each x of list (nil skipped).
+local function each(list, fn, ...)
+    local out = {}
+    for _, x in ipairs(list) do
+        out[#out + 1] = fn(x, ...)
+    end
+    return out
+end
+
 -- Writes node k's zoo.cfg and dynamic file for membership m, removing the
 -- stale versioned dynamic files that would otherwise win.  One step.
-local function write_keeper_config(k, m, why)
+local function write_keeper_config_step(k, m, why)
     local dyn_path = k.config .. ".dynamic"
-    dr.step {
+    return {
         name = string.format("write %s's config: %s", k.name, why),
         host = k.name,
         check = function()
@@ -159,8 +183,12 @@ local function write_keeper_config(k, m, why)
     }
 end
 
-local function stop_keeper(k, why)
-    dr.step {
+local function write_keeper_config(k, m, why)
+    return dr.step(write_keeper_config_step(k, m, why))
+end
+
+local function stop_keeper_step(k, why)
+    return {
         name = string.format("stop %s (%s)", k.name, why),
         host = k.name,
         act = function()
@@ -171,6 +199,10 @@ local function stop_keeper(k, why)
             return not p.ok, k.name .. " still answers on its client port"
         end,
     }
+end
+
+local function stop_keeper(k, why)
+    return dr.step(stop_keeper_step(k, why))
 end
 
 local function backup_data(k, tag)
@@ -215,8 +247,8 @@ end
 
 -- ------------------------------------------------------------ clickhouse files
 
-local function repoint_clickhouse(c, ensemble)
-    dr.step {
+local function repoint_clickhouse_step(c, ensemble)
+    return {
         name = string.format("point %s at keepers %s", c.name, names(ensemble)),
         host = c.name,
         act = function()
@@ -239,12 +271,17 @@ local function repoint_clickhouse(c, ensemble)
     }
 end
 
-local function umbrella_remove(c, dead)
+local function repoint_clickhouse(c, ensemble)
+    return dr.step(repoint_clickhouse_step(c, ensemble))
+end
+
+-- nil without an umbrella cluster
+local function umbrella_remove_step(c, dead)
     local umbrella = inv.umbrella_cluster
     if not umbrella then
-        return
+        return nil
     end
-    dr.step {
+    return {
         name = string.format("drop %s from cluster '%s' on %s", dead.name, umbrella, c.name),
         host = c.name,
         act = function()
@@ -304,8 +341,8 @@ local function umbrella_add(c, back)
     }
 end
 
-local function restart_clickhouse(c)
-    dr.step {
+local function restart_clickhouse_step(c)
+    return {
         name = string.format("restart %s", c.name),
         host = c.name,
         act = function()
@@ -313,6 +350,16 @@ local function restart_clickhouse(c)
         end,
         verify = function()
             return clickhouse.wait_answering(c, 60)
+        end,
+    }
+end
+
+local function stop_clickhouse_step(c, why)
+    return {
+        name = string.format("stop %s (%s)", c.name, why),
+        host = c.name,
+        act = function()
+            hosts.exec(c, c.stop, { timeout = 120 })
         end,
     }
 end
@@ -555,29 +602,26 @@ function M.failover(to_name, opts)
     assert(zkconf.validate(new))
     dr.log("new ensemble: %s", describe(new))
 
-    -- fence what is reachable of the old primary
+    -- fence what is reachable of the old primary, every host at once
+    local fence = {}
     for _, n in ipairs(pf.dead_keepers) do
-        stop_keeper(inv.nodes[n], "fence the old primary")
+        fence[#fence + 1] = stop_keeper_step(inv.nodes[n], "fence the old primary")
     end
     for _, n in ipairs(pf.dead_clickhouse) do
-        local c = inv.nodes[n]
-        dr.step {
-            name = string.format("stop %s (fence the old primary)", c.name),
-            host = c.name,
-            act = function()
-                hosts.exec(c, c.stop, { timeout = 120 })
-            end,
-        }
+        fence[#fence + 1] = stop_clickhouse_step(inv.nodes[n], "fence the old primary")
     end
+    in_parallel("fence the old primary", fence)
 
     -- stop the target's keepers, save the holder's data, rewrite every config
+    local running = {}
     for _, n in ipairs(pf.running) do
-        stop_keeper(inv.nodes[n], "to rewrite its membership")
+        running[#running + 1] = inv.nodes[n]
     end
+    in_parallel("stop " .. target.name .. "'s keepers",
+        each(running, stop_keeper_step, "to rewrite its membership"))
     backup_data(holder, "failover")
-    for _, k in ipairs(target.keepers) do
-        write_keeper_config(k, new, "participant of " .. describe(new))
-    end
+    in_parallel("write " .. target.name .. "'s keeper configs",
+        each(target.keepers, write_keeper_config_step, new, "participant of " .. describe(new)))
 
     -- the data holder first, then the others one at a time: nodes without
     -- the data never run together without it, so they cannot elect an
@@ -622,13 +666,12 @@ end
 -- prove a write, write the marker, record the RTO.  Shared with the
 -- ClickHouse Keeper procedures (dr.keeper_procedures).
 function M.clickhouse_after_failover(target, dead, ensemble)
-    for _, c in ipairs(target.clickhouse) do
-        repoint_clickhouse(c, ensemble)
-        umbrella_remove(c, dead)
-    end
-    for _, c in ipairs(target.clickhouse) do
-        restart_clickhouse(c)
-    end
+    in_parallel("point " .. target.name .. "'s ClickHouse at the new ensemble",
+        each(target.clickhouse, repoint_clickhouse_step, ensemble))
+    in_parallel("drop " .. dead.name .. " from the umbrella cluster",
+        each(target.clickhouse, umbrella_remove_step, dead))
+    in_parallel("restart " .. target.name .. "'s ClickHouse",
+        each(target.clickhouse, restart_clickhouse_step))
     local first_write = dr.step {
         name = "verify " .. target.name .. " takes writes",
         act = function()
