@@ -13,45 +13,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "luabind.h"
 #include "keeperxml.h"
 
 #define DOC_MT "dr.keeperxml.doc"
 #define DEFAULT_RAFT_PORT 9234
 #define MAX_SERVERS 255
 
-static int fail(lua_State *L, const dr_err *err)
-{
-    lua_pushnil(L);
-    lua_pushstring(L, err->msg);
-    lua_pushstring(L, dr_strerror(err->code));
-    return 3;
-}
-
-static void set_int(lua_State *L, const char *k, lua_Integer v)
-{
-    lua_pushinteger(L, v);
-    lua_setfield(L, -2, k);
-}
-
-static void set_str(lua_State *L, const char *k, const char *v)
-{
-    if (!v)
-        return;
-    lua_pushstring(L, v);
-    lua_setfield(L, -2, k);
-}
-
 /* ---- servers and memberships ------------------------------------------------ */
 
 static void push_server(lua_State *L, const keeperxml_server *s)
 {
     lua_createtable(L, 0, 6);
-    set_int(L, "id", s->id);
-    set_str(L, "hostname", s->hostname);
-    set_int(L, "port", s->port);
-    set_str(L, "role", s->role == KEEPERXML_LEARNER ? "learner" : "participant");
+    luabind_set_int(L, "id", s->id);
+    luabind_set_str(L, "hostname", s->hostname);
+    luabind_set_int(L, "port", s->port);
+    luabind_set_str(L, "role", s->role == KEEPERXML_LEARNER ? "learner" : "participant");
     if (s->priority >= 0)
-        set_int(L, "priority", s->priority);
+        luabind_set_int(L, "priority", s->priority);
     if (s->start_as_follower >= 0) {
         lua_pushboolean(L, s->start_as_follower);
         lua_setfield(L, -2, "start_as_follower");
@@ -227,7 +206,7 @@ static int l_parse(lua_State *L)
     luaL_setmetatable(L, DOC_MT);
     dr_err err = {0};
     if (keeperxml_parse(name, text, len, &d->k, &err) != DR_OK)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     return 1;
 }
 
@@ -248,11 +227,11 @@ static int doc_info(lua_State *L)
     keeperxml_info_get(d->k, &info);
     lua_createtable(L, 0, 4);
     if (info.server_id >= 0)
-        set_int(L, "server_id", info.server_id);
+        luabind_set_int(L, "server_id", info.server_id);
     if (info.tcp_port >= 0)
-        set_int(L, "tcp_port", info.tcp_port);
-    set_str(L, "log_storage_path", info.log_storage_path);
-    set_str(L, "snapshot_storage_path", info.snapshot_storage_path);
+        luabind_set_int(L, "tcp_port", info.tcp_port);
+    luabind_set_str(L, "log_storage_path", info.log_storage_path);
+    luabind_set_str(L, "snapshot_storage_path", info.snapshot_storage_path);
     keeperxml_info_clear(&info);
     return 1;
 }
@@ -310,11 +289,11 @@ static int doc_set_members(lua_State *L)
     check_members(L, 2, anchors, &m);
     dr_err err = {0};
     if (check_unique(&m, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     dr_buf advice = DR_BUF_INIT;
     int rc = keeperxml_members_put(d->k, &m, has_state, &advice, &err);
     if (rc != DR_OK) {
-        fail(L, &err);
+        luabind_fail(L, &err);
         lua_pushlstring(L, advice.data ? advice.data : "", advice.len);
         dr_buf_free(&advice);
         return 4;
@@ -333,7 +312,7 @@ static int l_validate(lua_State *L)
     check_members(L, 1, anchors, &m);
     dr_err err = {0};
     if (check_unique(&m, &err) || keeperxml_members_validate(&m, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_pushboolean(L, 1);
     return 1;
 }
@@ -347,7 +326,7 @@ static int l_check_hosts(lua_State *L)
     dr_err err = {0};
     if (check_unique(&a, &err) || check_unique(&b, &err) ||
         keeperxml_members_check_hosts(&a, &b, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_pushboolean(L, 1);
     return 1;
 }
@@ -363,13 +342,13 @@ static int two_to_one(lua_State *L, members_op op)
     check_members(L, 2, anchors, &b);
     dr_err err = {0};
     if (check_unique(&a, &err) || check_unique(&b, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     keeperxml_members out = {0};
     int rc = op(&a, &b, &out, &err);
     if (rc == DR_OK)
         push_members(L, &out);
     keeperxml_members_free(&out);
-    return rc ? fail(L, &err) : 1;
+    return rc ? luabind_fail(L, &err) : 1;
 }
 
 static int l_after_failover(lua_State *L)
@@ -395,14 +374,14 @@ static int change_role(lua_State *L, int (*op)(keeperxml_members *, long, dr_err
     lua_Integer id = luaL_checkinteger(L, 2);
     dr_err err = {0};
     if (check_unique(&m, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     keeperxml_members copy = {0};
     keeperxml_members_copy(&copy, &m);
     int rc = op(&copy, (long)id, &err);
     if (rc == DR_OK)
         push_members(L, &copy);
     keeperxml_members_free(&copy);
-    return rc ? fail(L, &err) : 1;
+    return rc ? luabind_fail(L, &err) : 1;
 }
 
 static int l_promote(lua_State *L)
@@ -459,20 +438,20 @@ static int l_recovery_steps(lua_State *L)
     const char *snap_path = plan_path(L, "snapshot_path", anchors);
     dr_err err = {0};
     if (check_unique(&old, &err) || check_unique(&next, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     keeperxml_steps st = {0};
     if (keeperxml_recovery_steps(&old, &next, chosen, log_path, snap_path, &st, &err) != DR_OK) {
         keeperxml_steps_free(&st);
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     }
     lua_createtable(L, (int)st.n, 0);
     for (size_t i = 0; i < st.n; i++) {
         lua_createtable(L, 0, 5);
-        set_str(L, "step", keeperxml_step_name(st.v[i].kind));
-        set_int(L, "server_id", st.v[i].server_id);
-        set_str(L, "hostname", st.v[i].hostname);
-        set_str(L, "expect", st.v[i].expect);
-        set_str(L, "text", st.v[i].text);
+        luabind_set_str(L, "step", keeperxml_step_name(st.v[i].kind));
+        luabind_set_int(L, "server_id", st.v[i].server_id);
+        luabind_set_str(L, "hostname", st.v[i].hostname);
+        luabind_set_str(L, "expect", st.v[i].expect);
+        luabind_set_str(L, "text", st.v[i].text);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     keeperxml_steps_free(&st);
@@ -508,19 +487,9 @@ static const luaL_Reg doc_metamethods[] = {
     {NULL, NULL},
 };
 
-static void createmeta(lua_State *L)
-{
-    luaL_newmetatable(L, DOC_MT);
-    luaL_setfuncs(L, doc_metamethods, 0);
-    luaL_newlibtable(L, doc_methods);
-    luaL_setfuncs(L, doc_methods, 0);
-    lua_setfield(L, -2, "__index");
-    lua_pop(L, 1);
-}
-
 int luaopen_dr_keeperxml(lua_State *L)
 {
-    createmeta(L);
+    luabind_createmeta(L, DOC_MT, doc_metamethods, doc_methods);
     luaL_newlib(L, keeperxml_functions);
     return 1;
 }

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "luabind.h"
 #include "zkconf.h"
 
 #define CONFIG_MT "dr.zkconf.config"
@@ -22,44 +23,24 @@
 #define DEFAULT_ELECTION_PORT 3888
 #define MAX_SERVERS 255 /* ZooKeeper server ids are 1..255 in practice; keeps loops small */
 
-static int fail(lua_State *L, const dr_err *err)
-{
-    lua_pushnil(L);
-    lua_pushstring(L, err->msg);
-    lua_pushstring(L, dr_strerror(err->code));
-    return 3;
-}
-
 static const char *const KIND_NAMES[] = {"static", "dynamic", "znode", NULL};
 static const zkconf_kind KINDS[] = {ZKCONF_STATIC, ZKCONF_DYNAMIC, ZKCONF_ZNODE};
 static const char *const ROLE_NAMES[] = {"participant", "observer", NULL};
 
 /* ---- servers and memberships ------------------------------------------------ */
 
-static void set_int(lua_State *L, const char *k, lua_Integer v)
-{
-    lua_pushinteger(L, v);
-    lua_setfield(L, -2, k);
-}
-
-static void set_str(lua_State *L, const char *k, const char *v)
-{
-    lua_pushstring(L, v);
-    lua_setfield(L, -2, k);
-}
-
 static void push_server(lua_State *L, const zkconf_server *s)
 {
     lua_createtable(L, 0, 7);
-    set_int(L, "id", s->id);
-    set_str(L, "host", s->host);
-    set_int(L, "quorum_port", s->quorum_port);
-    set_int(L, "election_port", s->election_port);
-    set_str(L, "role", ROLE_NAMES[s->role == ZKCONF_OBSERVER]);
+    luabind_set_int(L, "id", s->id);
+    luabind_set_str(L, "host", s->host);
+    luabind_set_int(L, "quorum_port", s->quorum_port);
+    luabind_set_int(L, "election_port", s->election_port);
+    luabind_set_str(L, "role", ROLE_NAMES[s->role == ZKCONF_OBSERVER]);
     if (s->client_host)
-        set_str(L, "client_host", s->client_host);
+        luabind_set_str(L, "client_host", s->client_host);
     if (s->client_port)
-        set_int(L, "client_port", s->client_port);
+        luabind_set_int(L, "client_port", s->client_port);
 }
 
 static void push_members(lua_State *L, const zkconf_members *m)
@@ -240,7 +221,7 @@ static int l_parse(lua_State *L)
     luaL_setmetatable(L, CONFIG_MT);
     dr_err err = {0};
     if (zkconf_parse(name, text, len, kind, &lc->c, &err) != DR_OK)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     return 1;
 }
 
@@ -334,7 +315,7 @@ static int config_set_members(lua_State *L)
     check_members(L, 2, anchors, &m);
     dr_err err = {0};
     if (check_unique(&m, &err) || zkconf_members_put(lc->c, &m, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_pushboolean(L, 1);
     return 1;
 }
@@ -367,14 +348,14 @@ static int config_write_plan(lua_State *L)
     }
     dr_err err = {0};
     if (check_unique(&m, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     zkconf_write w;
     if (zkconf_write_plan(lc->c, &m, (long)self, path, entries, n_entries, &w, &err) != DR_OK)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_createtable(L, 0, 4);
     lua_pushlstring(L, w.static_text, w.static_len);
     lua_setfield(L, -2, "static");
-    set_str(L, "dynamic_path", w.dynamic_path);
+    luabind_set_str(L, "dynamic_path", w.dynamic_path);
     lua_pushlstring(L, w.dynamic_text, w.dynamic_len);
     lua_setfield(L, -2, "dynamic");
     lua_createtable(L, (int)w.n_remove, 0);
@@ -396,7 +377,7 @@ static int l_validate(lua_State *L)
     check_members(L, 1, anchors, &m);
     dr_err err = {0};
     if (check_unique(&m, &err) || zkconf_members_validate(&m, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_pushboolean(L, 1);
     return 1;
 }
@@ -410,7 +391,7 @@ static int l_check_hosts(lua_State *L)
     dr_err err = {0};
     if (check_unique(&a, &err) || check_unique(&b, &err) ||
         zkconf_members_check_hosts(&a, &b, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_pushboolean(L, 1);
     return 1;
 }
@@ -426,11 +407,11 @@ static int two_to_one(lua_State *L, members_op op)
     check_members(L, 2, anchors, &b);
     dr_err err = {0};
     if (check_unique(&a, &err) || check_unique(&b, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     zkconf_members out = {0};
     if (op(&a, &b, &out, &err) != DR_OK) {
         zkconf_members_free(&out);
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     }
     push_members(L, &out);
     zkconf_members_free(&out);
@@ -460,14 +441,14 @@ static int change_role(lua_State *L, int (*op)(zkconf_members *, long, dr_err *)
     lua_Integer id = luaL_checkinteger(L, 2);
     dr_err err = {0};
     if (check_unique(&m, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     zkconf_members copy = {0};
     zkconf_members_copy(&copy, &m);
     int rc = op(&copy, (long)id, &err);
     if (rc == DR_OK)
         push_members(L, &copy);
     zkconf_members_free(&copy);
-    return rc ? fail(L, &err) : 1;
+    return rc ? luabind_fail(L, &err) : 1;
 }
 
 static int l_promote(lua_State *L)
@@ -488,7 +469,7 @@ static int l_reconfig_args(lua_State *L)
     check_members(L, 2, anchors, &to);
     dr_err err = {0};
     if (check_unique(&from, &err) || check_unique(&to, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     dr_buf joining = DR_BUF_INIT, leaving = DR_BUF_INIT;
     zkconf_reconfig_args(&from, &to, &joining, &leaving);
     lua_pushlstring(L, joining.data ? joining.data : "", joining.len);
@@ -510,7 +491,7 @@ static int l_parse_server(lua_State *L)
     zkconf_server s;
     dr_err err = {0};
     if (zkconf_server_parse(name, 1, (int)strlen(name) + 2, (long)id, value, &s, &err) != DR_OK)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     push_server(L, &s);
     zkconf_server_clear(&s);
     return 1;
@@ -582,19 +563,9 @@ static const luaL_Reg config_metamethods[] = {
     {NULL, NULL},
 };
 
-static void createmeta(lua_State *L)
-{
-    luaL_newmetatable(L, CONFIG_MT);
-    luaL_setfuncs(L, config_metamethods, 0);
-    luaL_newlibtable(L, config_methods);
-    luaL_setfuncs(L, config_methods, 0);
-    lua_setfield(L, -2, "__index");
-    lua_pop(L, 1);
-}
-
 int luaopen_dr_zkconf(lua_State *L)
 {
-    createmeta(L);
+    luabind_createmeta(L, CONFIG_MT, config_metamethods, config_methods);
     luaL_newlib(L, zkconf_functions);
     return 1;
 }
