@@ -32,12 +32,7 @@ static lclient *check_client(lua_State *L, int idx)
 
 static int check_timeout(lua_State *L, int idx, int def_ms)
 {
-    if (lua_isnoneornil(L, idx))
-        return def_ms;
-    lua_Number s = luaL_checknumber(L, idx);
-    luaL_argcheck(L, s > 0 && s <= 86400, idx, "timeout in seconds (0-86400] expected");
-    int ms = (int)(s * 1000.0);
-    return ms > 0 ? ms : 1;
+    return luabind_opt_timeout_ms(L, idx, def_ms, 86400);
 }
 
 /* A host argument: "addr" or "addr:port".  The address is copied into buf

@@ -24,10 +24,7 @@ static int check_port(lua_State *L, int idx)
 
 static int check_timeout(lua_State *L, int idx)
 {
-    lua_Number s = luaL_optnumber(L, idx, DEFAULT_TIMEOUT_MS / 1000.0);
-    luaL_argcheck(L, s > 0 && s <= 3600, idx, "timeout in seconds (0-3600] expected");
-    int ms = (int)(s * 1000.0);
-    return ms > 0 ? ms : 1;
+    return luabind_opt_timeout_ms(L, idx, DEFAULT_TIMEOUT_MS, 3600);
 }
 
 static void push_srvr(lua_State *L, const fourlw_srvr *s)

@@ -29,6 +29,17 @@ void luabind_set_bool(lua_State *L, const char *k, int v)
     lua_setfield(L, -2, k);
 }
 
+int luabind_opt_timeout_ms(lua_State *L, int idx, int def_ms, int max_s)
+{
+    if (lua_isnoneornil(L, idx))
+        return def_ms;
+    lua_Number s = luaL_checknumber(L, idx);
+    if (!(s > 0 && s <= max_s))
+        luaL_argerror(L, idx, lua_pushfstring(L, "timeout in seconds (0-%d] expected", max_s));
+    int ms = (int)(s * 1000.0);
+    return ms > 0 ? ms : 1;
+}
+
 void luabind_createmeta(lua_State *L, const char *tname, const luaL_Reg *metamethods,
                         const luaL_Reg *methods)
 {

@@ -273,6 +273,17 @@ static int current(zk_session *s, const char *path, dr_buf *b, zk_stat *st, bool
     return rc;
 }
 
+/* The effect of a write to path on s's ensemble; the caller adds what the
+ * journal keeps of it (before/after). */
+static dr_effect znode_write(zk_session *s, const char *path, const char *summary)
+{
+    return (dr_effect){.kind = DR_EFFECT_ZK_WRITE,
+                       .module = "zk",
+                       .host = zk_servers(s),
+                       .summary = summary,
+                       .path = path};
+}
+
 static int l_set(lua_State *L)
 {
     zk_session *s = check_session(L, 1);
@@ -297,15 +308,11 @@ static int l_set(lua_State *L)
     }
     char summary[400];
     snprintf(summary, sizeof summary, "set %.300s (%zu bytes)", path, len);
-    dr_effect e = {.kind = DR_EFFECT_ZK_WRITE,
-                   .module = "zk",
-                   .host = zk_servers(s),
-                   .summary = summary,
-                   .path = path,
-                   .before = before.data ? before.data : "",
-                   .before_len = before.len,
-                   .after = data,
-                   .after_len = len};
+    dr_effect e = znode_write(s, path, summary);
+    e.before = before.data ? before.data : "";
+    e.before_len = before.len;
+    e.after = data;
+    e.after_len = len;
     int d = dr_effect_gate(L, &e, &err);
     if (d == DR_EFFECT_SIMULATE) {
         st.version++;
@@ -358,13 +365,9 @@ static int l_create(lua_State *L)
              flags & ZK_CREATE_EPHEMERAL ? ", ephemeral" : "",
              flags & ZK_CREATE_SEQUENTIAL ? ", sequential" : "",
              flags & ZK_CREATE_CONTAINER ? ", container" : "");
-    dr_effect e = {.kind = DR_EFFECT_ZK_WRITE,
-                   .module = "zk",
-                   .host = zk_servers(s),
-                   .summary = summary,
-                   .path = path,
-                   .after = data,
-                   .after_len = len};
+    dr_effect e = znode_write(s, path, summary);
+    e.after = data;
+    e.after_len = len;
     dr_err err = {0};
     if (zk_path_check(path, &err))
         return luabind_fail(L, &err);
@@ -405,13 +408,9 @@ static int l_delete(lua_State *L)
     }
     char summary[400];
     snprintf(summary, sizeof summary, "delete %.300s", path);
-    dr_effect e = {.kind = DR_EFFECT_ZK_WRITE,
-                   .module = "zk",
-                   .host = zk_servers(s),
-                   .summary = summary,
-                   .path = path,
-                   .before = before.data ? before.data : "",
-                   .before_len = before.len};
+    dr_effect e = znode_write(s, path, summary);
+    e.before = before.data ? before.data : "";
+    e.before_len = before.len;
     int d = dr_effect_gate(L, &e, &err);
     if (d == DR_EFFECT_PERFORM) {
         rc = zk_delete(s, path, version, &err);
@@ -445,15 +444,11 @@ static int l_marker_write(lua_State *L)
     }
     char summary[400];
     snprintf(summary, sizeof summary, "write marker %.300s", path);
-    dr_effect e = {.kind = DR_EFFECT_ZK_WRITE,
-                   .module = "zk",
-                   .host = zk_servers(s),
-                   .summary = summary,
-                   .path = path,
-                   .before = exists ? (before.data ? before.data : "") : NULL,
-                   .before_len = before.len,
-                   .after = after.data,
-                   .after_len = after.len};
+    dr_effect e = znode_write(s, path, summary);
+    e.before = exists ? (before.data ? before.data : "") : NULL;
+    e.before_len = before.len;
+    e.after = after.data;
+    e.after_len = after.len;
     int d = dr_effect_gate(L, &e, &err);
     if (d == DR_EFFECT_PERFORM) {
         rc = zk_marker_write(s, path, run, &err);
@@ -483,11 +478,7 @@ static int l_lock(lua_State *L)
     const char *run = luaL_checkstring(L, 3);
     char summary[400];
     snprintf(summary, sizeof summary, "take the run lock %.300s for run %.60s", path, run);
-    dr_effect e = {.kind = DR_EFFECT_ZK_WRITE,
-                   .module = "zk",
-                   .host = zk_servers(s),
-                   .summary = summary,
-                   .path = path};
+    dr_effect e = znode_write(s, path, summary);
     dr_err err = {0};
     if (zk_path_check(path, &err))
         return luabind_fail(L, &err);
@@ -536,11 +527,7 @@ static int l_unlock(lua_State *L)
     const char *run = luaL_checkstring(L, 3);
     char summary[400];
     snprintf(summary, sizeof summary, "release the run lock %.300s of run %.60s", path, run);
-    dr_effect e = {.kind = DR_EFFECT_ZK_WRITE,
-                   .module = "zk",
-                   .host = zk_servers(s),
-                   .summary = summary,
-                   .path = path};
+    dr_effect e = znode_write(s, path, summary);
     dr_err err = {0};
     int d = dr_effect_gate(L, &e, &err);
     if (d < 0)

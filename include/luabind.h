@@ -1,7 +1,7 @@
 /* luabind: the small pieces every Lua binding of drctl writes the same way,
  * kept in one place so that the bindings agree on them: the expected-failure
- * return (nil, "what: why", code name), fields of a result table, and the
- * metatable of a userdata type (methods under __index). */
+ * return (nil, "what: why", code name), fields of a result table, timeout
+ * arguments, and the metatable of a userdata type (methods under __index). */
 #ifndef DR_LUABIND_H
 #define DR_LUABIND_H
 
@@ -19,6 +19,11 @@ int luabind_fail(lua_State *L, const dr_err *err);
 void luabind_set_int(lua_State *L, const char *k, lua_Integer v);
 void luabind_set_str(lua_State *L, const char *k, const char *v);
 void luabind_set_bool(lua_State *L, const char *k, int v);
+
+/* The optional timeout argument at idx, in seconds within (0, max_s], as
+ * milliseconds (at least 1); def_ms when it is nil or absent.  Raises
+ * "timeout in seconds (0-MAX] expected" otherwise. */
+int luabind_opt_timeout_ms(lua_State *L, int idx, int def_ms, int max_s);
 
 /* Creates the metatable tname (luaL_newmetatable) with metamethods, and a
  * table of methods as its __index; leaves the stack as it found it.
