@@ -283,13 +283,10 @@ static int doc_set_members(lua_State *L)
                       "field 'has_state' (boolean) required: does this node have Keeper data?");
     int has_state = lua_toboolean(L, -1);
     lua_pop(L, 1);
-    lua_pushnil(L);
-    while (lua_next(L, 3)) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) != LUA_TSTRING || strcmp(lua_tostring(L, -1), "has_state"))
-            luaL_argerror(L, 3,
-                          lua_pushfstring(L, "unknown option '%s'", luaL_tolstring(L, -1, NULL)));
-    }
+    static const char *const options[] = {"has_state", NULL};
+    const char *unknown = luabind_unknown_key(L, 3, options);
+    if (unknown)
+        luaL_argerror(L, 3, lua_pushfstring(L, "unknown option '%s'", unknown));
     int anchors = members_lua_new_anchors(L);
     keeperxml_members m;
     check_members(L, 2, anchors, &m);
@@ -326,17 +323,9 @@ static int l_recovery_steps(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     static const char *const fields[] = {"old", "new", "chosen", "log_path", "snapshot_path", NULL};
-    lua_pushnil(L);
-    while (lua_next(L, 1)) {
-        lua_pop(L, 1);
-        int known = 0;
-        if (lua_type(L, -1) == LUA_TSTRING)
-            for (int k = 0; fields[k]; k++)
-                known |= !strcmp(lua_tostring(L, -1), fields[k]);
-        if (!known)
-            luaL_argerror(L, 1,
-                          lua_pushfstring(L, "unknown field '%s'", luaL_tolstring(L, -1, NULL)));
-    }
+    const char *unknown = luabind_unknown_key(L, 1, fields);
+    if (unknown)
+        luaL_argerror(L, 1, lua_pushfstring(L, "unknown field '%s'", unknown));
     int anchors = members_lua_new_anchors(L);
     keeperxml_members old, next;
     lua_getfield(L, 1, "old");

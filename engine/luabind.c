@@ -1,6 +1,8 @@
 /* luabind: helpers shared by the Lua bindings; see include/luabind.h. */
 #include "luabind.h"
 
+#include <string.h>
+
 int luabind_fail(lua_State *L, const dr_err *err)
 {
     lua_pushnil(L);
@@ -27,6 +29,22 @@ void luabind_set_bool(lua_State *L, const char *k, int v)
 {
     lua_pushboolean(L, v);
     lua_setfield(L, -2, k);
+}
+
+const char *luabind_unknown_key(lua_State *L, int idx, const char *const *keys)
+{
+    idx = lua_absindex(L, idx);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        int known = 0;
+        if (lua_type(L, -1) == LUA_TSTRING)
+            for (int k = 0; keys[k] && !known; k++)
+                known = !strcmp(lua_tostring(L, -1), keys[k]);
+        if (!known)
+            return luaL_tolstring(L, -1, NULL);
+    }
+    return NULL;
 }
 
 int luabind_opt_timeout_ms(lua_State *L, int idx, int def_ms, int max_s)

@@ -23,17 +23,9 @@ void members_lua_check_fields(lua_State *L, int arg, lua_Integer i, const char *
 {
     if (!lua_istable(L, -1))
         members_lua_server_error(L, arg, i, "table expected");
-    lua_pushnil(L);
-    while (lua_next(L, -2)) {
-        lua_pop(L, 1);
-        int known = 0;
-        if (lua_type(L, -1) == LUA_TSTRING)
-            for (int k = 0; fields[k]; k++)
-                known |= !strcmp(lua_tostring(L, -1), fields[k]);
-        if (!known)
-            members_lua_server_error(
-                L, arg, i, lua_pushfstring(L, "unknown field '%s'", luaL_tolstring(L, -1, NULL)));
-    }
+    const char *unknown = luabind_unknown_key(L, -1, fields);
+    if (unknown)
+        members_lua_server_error(L, arg, i, lua_pushfstring(L, "unknown field '%s'", unknown));
 }
 
 lua_Integer members_lua_int_field(lua_State *L, int arg, lua_Integer i, const char *k,
