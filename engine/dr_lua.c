@@ -2,6 +2,7 @@
  * definitions, steps (check, act, verify), waits with a deadline and
  * backoff, operator pauses, logging and metrics. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -9,6 +10,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "async.h"
 #include "engine_int.h"
 #include "luaser.h"
 #include "sha256.h"
@@ -111,27 +113,93 @@ static void journal_step(lua_State *L, struct engine *e, const char *kind, int n
     lua_pushinteger(L, dr_wall_ms());
     lua_setfield(L, -2, "time");
     dr_err err = {0};
-    if (engine_journal_top(e, &err) != DR_OK)
+    if (engine_journal_top(e, L, &err) != DR_OK)
         luaL_error(L, "journal: %s", err.msg);
 }
 
-/* Calls the function field `fname` of the step table (index 1) with nargs
- * arguments on the stack, keeping nres results.  Returns 0 when absent. */
-static int call_field(lua_State *L, const char *fname, int nargs, int nres, int *status)
+/* ------------------------------------------------------------------ steps
+ *
+ * A step runs as a chain of continuations (lua_pcallk), so that inside a
+ * step group (where each member is a coroutine) check, act and verify may
+ * yield to the group's scheduler while another member runs.  Everything the
+ * chain needs lives in fixed stack slots. */
+enum {
+    S_TABLE = 1, /* the step table */
+    S_NAME,      /* its name */
+    S_HOST,      /* its host or nil */
+    S_N,         /* its number */
+    S_T0,        /* dr_now_ms() at its start */
+    S_ENTRY,     /* its plan entry */
+    S_RS,        /* its journaled state when resuming, else nil */
+    S_PRE,       /* what check observed */
+    S_JPRE,      /* resuming: what check observed before the interruption */
+};
+enum { S_RESULT = S_PRE + 1 };
+enum { PH_CHECK = 1, PH_RESUME_VERIFY, PH_ACT, PH_VERIFY };
+
+static int ret_nil(lua_State *L)
 {
-    if (lua_getfield(L, 1, fname) != LUA_TFUNCTION) {
-        lua_pop(L, 1 + nargs);
-        return 0;
-    }
-    lua_insert(L, -1 - nargs);
-    *status = lua_pcall(L, nargs, nres, 0);
+    (void)L;
+    return 0;
+}
+
+static int ret_true(lua_State *L)
+{
+    lua_pushboolean(L, 1);
     return 1;
+}
+
+static int ret_false(lua_State *L)
+{
+    lua_pushboolean(L, 0);
+    lua_pushliteral(L, "the step has no verify to tell whether its act took place");
+    return 2;
+}
+
+/* Pushes the step table's function field fname, or dflt when absent. */
+static void push_field_fn(lua_State *L, const char *fname, lua_CFunction dflt)
+{
+    if (lua_getfield(L, S_TABLE, fname) != LUA_TFUNCTION) {
+        lua_pop(L, 1);
+        lua_pushcfunction(L, dflt);
+    }
+}
+
+static int step_k(lua_State *L, int status, lua_KContext ctx);
+
+/* Calls the function below its nargs arguments so that it may yield;
+ * continues at step_k(phase) either way. */
+static int step_call(lua_State *L, int nargs, int nres, int phase)
+{
+    return step_k(L, lua_pcallk(L, nargs, nres, 0, phase, step_k), phase);
+}
+
+static const char *step_name(lua_State *L)
+{
+    return lua_tostring(L, S_NAME);
+}
+
+static int step_no(lua_State *L)
+{
+    return (int)lua_tointeger(L, S_N);
+}
+
+/* Marks the step failed (status) in the plan and the journal, and raises
+ * the message on top of the stack. */
+static int step_raise(lua_State *L, struct engine *e, const char *status)
+{
+    const char *msg = lua_tostring(L, -1);
+    set_status(L, S_ENTRY, status, lua_tointeger(L, S_T0));
+    journal_step(L, e, "step_end", step_no(L), NULL, 0, status, msg);
+    e->cur_step = 0;
+    return lua_error(L);
 }
 
 /* dr.step{ name=, host=, check=fn() -> observation,
  *          act=fn(pre) -> result, verify=fn(pre, result) -> ok, why,
- *          unblock="what an operator can do when the precondition moved" } */
-static int l_step(lua_State *L)
+ *          unblock="what an operator can do when the precondition moved" }
+ * n: the step's number, or 0 for the next one. */
+static int step_begin(lua_State *L, int n)
 {
     struct engine *e = check_engine(L);
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -140,22 +208,25 @@ static int l_step(lua_State *L)
     const char *name = lua_tostring(L, -1);
     if (!name)
         return luaL_argerror(L, 1, "field 'name' (string) expected");
-    int name_idx = lua_gettop(L);
     lua_getfield(L, 1, "host");
     const char *host = lua_tostring(L, -1);
     if (e->cur_step)
         return luaL_error(L, "dr.step '%s' inside step %d: steps do not nest", name, e->cur_step);
-    int n = ++e->step_no;
+    if (!n)
+        n = ++e->step_no;
+    lua_pushinteger(L, n);
     int64_t t0 = dr_now_ms();
-    int entry = new_plan_entry(L, n, name, host);
+    lua_pushinteger(L, t0);
+    new_plan_entry(L, n, name, host);
 
     /* Resuming: a finished step is skipped with its journaled result. */
-    int rs = 0;
+    lua_pushnil(L); /* S_RS */
     if (e->resuming) {
         lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_RESUME);
         if (lua_rawgeti(L, -1, n) == LUA_TTABLE) {
-            rs = lua_gettop(L);
-            lua_getfield(L, rs, "name");
+            lua_replace(L, S_RS);
+            lua_settop(L, S_RS);
+            lua_getfield(L, S_RS, "name");
             const char *jname = lua_tostring(L, -1);
             if (!jname || strcmp(jname, name) != 0) {
                 e->refused = 1;
@@ -166,125 +237,243 @@ static int l_step(lua_State *L)
                                   n, jname ? jname : "?", name);
             }
             lua_pop(L, 1);
-            lua_getfield(L, rs, "status");
+            lua_getfield(L, S_RS, "status");
             const char *st = lua_tostring(L, -1);
             if (st && !strcmp(st, "ok")) {
-                set_status(L, entry, "skipped", t0);
-                lua_getfield(L, rs, "result");
+                set_status(L, S_ENTRY, "skipped", t0);
+                lua_getfield(L, S_RS, "result");
                 return 1;
             }
-            lua_pop(L, 1);
         }
+        lua_settop(L, S_RS);
     }
 
-    journal_step(L, e, "step", n, "name", name_idx, NULL, host);
+    journal_step(L, e, "step", n, "name", S_NAME, NULL, host);
     e->cur_step = n;
     if (e->o.mode == ENGINE_REAL && !e->o.quiet)
         engine_say(e, "[%d] %s%s%s\n", n, name, host ? " on " : "", host ? host : "");
+    push_field_fn(L, "check", ret_nil);
+    return step_call(L, 0, 1, PH_CHECK);
+}
 
-    int status = LUA_OK;
-    if (!call_field(L, "check", 0, 1, &status))
-        lua_pushnil(L);
+static int step_act(lua_State *L, struct engine *e)
+{
+    lua_settop(L, S_PRE);
+    journal_step(L, e, "check", step_no(L), "pre", S_PRE, NULL, NULL);
+    push_field_fn(L, "act", ret_nil);
+    lua_pushvalue(L, S_PRE);
+    return step_call(L, 1, 1, PH_ACT);
+}
+
+static int step_finish(lua_State *L, struct engine *e)
+{
+    set_status(L, S_ENTRY, e->o.mode == ENGINE_REAL ? "ok" : "planned", lua_tointeger(L, S_T0));
+    /* The result is journaled when it is plain data, so that a resume can
+     * hand it back without redoing the step. */
+    dr_buf tmp = DR_BUF_INIT;
+    int plain = luaser_dump(L, S_RESULT, &tmp, NULL) == DR_OK;
+    dr_buf_free(&tmp);
+    journal_step(L, e, "step_end", step_no(L), "result", plain ? S_RESULT : 0, "ok", NULL);
+    e->cur_step = 0;
+    lua_settop(L, S_RESULT);
+    return 1;
+}
+
+static int after_check(lua_State *L, struct engine *e, int status)
+{
+    int n = step_no(L);
+    const char *name = step_name(L);
     if (status != LUA_OK) {
-        e->cur_step = 0;
-        set_status(L, entry, "failed", t0);
-        journal_step(L, e, "step_end", n, NULL, 0, "failed", lua_tostring(L, -1));
-        return luaL_error(L, "step %d '%s': check failed: %s", n, name, lua_tostring(L, -1));
+        lua_pushfstring(L, "step %d '%s': check failed: %s", n, name, lua_tostring(L, -1));
+        return step_raise(L, e, "failed");
     }
-    int pre = lua_gettop(L);
     dr_buf tmp = DR_BUF_INIT;
     dr_err err = {0};
-    if (luaser_dump(L, pre, &tmp, &err) != DR_OK) {
+    if (luaser_dump(L, S_PRE, &tmp, &err) != DR_OK) {
         dr_buf_free(&tmp);
         e->cur_step = 0;
         return luaL_error(L, "step %d '%s': check must return plain data (%s)", n, name, err.msg);
     }
     dr_buf_free(&tmp);
-
-    if (rs) {
-        lua_getfield(L, rs, "checked");
+    if (lua_istable(L, S_RS)) {
+        lua_getfield(L, S_RS, "checked");
         int checked = lua_toboolean(L, -1);
         lua_pop(L, 1);
-        lua_getfield(L, rs, "pre");
-        int jpre = lua_gettop(L);
-        if (checked && !luaser_equal(L, pre, jpre)) {
+        lua_getfield(L, S_RS, "pre"); /* S_JPRE */
+        if (checked && !luaser_equal(L, S_PRE, S_JPRE)) {
             /* The act may have happened before the interruption: if the
              * step's verify holds, it did, and the step is done. */
-            lua_pushvalue(L, jpre);
+            push_field_fn(L, "verify", ret_false);
+            lua_pushvalue(L, S_JPRE);
             lua_pushnil(L);
-            int vs = LUA_OK;
-            int has_verify = call_field(L, "verify", 2, 2, &vs);
-            if (has_verify && vs == LUA_OK && lua_toboolean(L, -2)) {
-                lua_settop(L, jpre);
-                set_status(L, entry, "ok", t0);
-                journal_step(L, e, "step_end", n, NULL, 0, "ok",
-                             "completed before the interruption");
-                e->cur_step = 0;
-                return 0;
-            }
-            dr_buf a = DR_BUF_INIT, b = DR_BUF_INIT;
-            luaser_dump(L, jpre, &a, NULL);
-            luaser_dump(L, pre, &b, NULL);
-            lua_getfield(L, 1, "unblock");
-            const char *unblock = lua_tostring(L, -1);
-            lua_pushfstring(L,
-                            "step %d '%s' refused: its precondition changed since the run was "
-                            "interrupted (journaled %s, now %s) and its result is not in place; "
-                            "to unblock: %s",
-                            n, name, a.data ? a.data : "nil", b.data ? b.data : "nil",
-                            unblock ? unblock
-                                    : "check the host by hand, then resume, or roll back the run");
-            dr_buf_free(&a);
-            dr_buf_free(&b);
-            e->refused = 1;
-            e->cur_step = 0;
-            set_status(L, entry, "refused", t0);
-            journal_step(L, e, "step_end", n, NULL, 0, "refused", lua_tostring(L, -1));
-            return lua_error(L);
+            return step_call(L, 2, 2, PH_RESUME_VERIFY);
         }
-        lua_settop(L, pre);
     }
-    journal_step(L, e, "check", n, "pre", pre, NULL, NULL);
+    return step_act(L, e);
+}
 
-    lua_pushvalue(L, pre);
-    if (!call_field(L, "act", 1, 1, &status))
-        lua_pushnil(L);
+static int after_resume_verify(lua_State *L, struct engine *e, int status)
+{
+    int n = step_no(L);
+    if (status == LUA_OK && lua_toboolean(L, -2)) {
+        lua_settop(L, S_JPRE);
+        set_status(L, S_ENTRY, "ok", lua_tointeger(L, S_T0));
+        journal_step(L, e, "step_end", n, NULL, 0, "ok", "completed before the interruption");
+        e->cur_step = 0;
+        return 0;
+    }
+    dr_buf a = DR_BUF_INIT, b = DR_BUF_INIT;
+    luaser_dump(L, S_JPRE, &a, NULL);
+    luaser_dump(L, S_PRE, &b, NULL);
+    lua_getfield(L, S_TABLE, "unblock");
+    const char *unblock = lua_tostring(L, -1);
+    lua_pushfstring(L,
+                    "step %d '%s' refused: its precondition changed since the run was "
+                    "interrupted (journaled %s, now %s) and its result is not in place; "
+                    "to unblock: %s",
+                    n, step_name(L), a.data ? a.data : "nil", b.data ? b.data : "nil",
+                    unblock ? unblock
+                            : "check the host by hand, then resume, or roll back the run");
+    dr_buf_free(&a);
+    dr_buf_free(&b);
+    e->refused = 1;
+    return step_raise(L, e, "refused");
+}
+
+static int after_act(lua_State *L, struct engine *e, int status)
+{
     if (status != LUA_OK) {
         const char *msg = lua_tostring(L, -1);
-        lua_pushfstring(L, "step %d '%s' failed: %s", n, name, msg ? msg : "error");
-        set_status(L, entry, "failed", t0);
-        journal_step(L, e, "step_end", n, NULL, 0, "failed", lua_tostring(L, -1));
-        e->cur_step = 0;
-        return lua_error(L);
+        lua_pushfstring(L, "step %d '%s' failed: %s", step_no(L), step_name(L),
+                        msg ? msg : "error");
+        return step_raise(L, e, "failed");
     }
-    int result = lua_gettop(L);
-    if (e->o.mode == ENGINE_REAL) {
-        lua_pushvalue(L, pre);
-        lua_pushvalue(L, result);
-        int vs = LUA_OK;
-        if (call_field(L, "verify", 2, 2, &vs)) {
-            if (vs != LUA_OK || !lua_toboolean(L, -2)) {
-                const char *why = vs != LUA_OK ? lua_tostring(L, -1) : lua_tostring(L, -1);
-                lua_pushfstring(L, "step %d '%s': verify failed: %s", n, name,
-                                why ? why : "the change is not in place");
-                set_status(L, entry, "failed", t0);
-                journal_step(L, e, "step_end", n, NULL, 0, "failed", lua_tostring(L, -1));
-                e->cur_step = 0;
-                return lua_error(L);
+    if (e->o.mode != ENGINE_REAL)
+        return step_finish(L, e);
+    push_field_fn(L, "verify", ret_true);
+    lua_pushvalue(L, S_PRE);
+    lua_pushvalue(L, S_RESULT);
+    return step_call(L, 2, 2, PH_VERIFY);
+}
+
+static int after_verify(lua_State *L, struct engine *e, int status)
+{
+    if (status != LUA_OK || !lua_toboolean(L, -2)) {
+        const char *why = lua_tostring(L, -1);
+        lua_pushfstring(L, "step %d '%s': verify failed: %s", step_no(L), step_name(L),
+                        why ? why : "the change is not in place");
+        return step_raise(L, e, "failed");
+    }
+    lua_settop(L, S_RESULT);
+    return step_finish(L, e);
+}
+
+static int step_k(lua_State *L, int status, lua_KContext ctx)
+{
+    struct engine *e = check_engine(L);
+    if (status == LUA_YIELD) /* resumed after a yield: the call returned normally */
+        status = LUA_OK;
+    switch (ctx) {
+    case PH_CHECK:
+        return after_check(L, e, status);
+    case PH_RESUME_VERIFY:
+        return after_resume_verify(L, e, status);
+    case PH_ACT:
+        return after_act(L, e, status);
+    default:
+        return after_verify(L, e, status);
+    }
+}
+
+static int l_step(lua_State *L)
+{
+    return step_begin(L, 0);
+}
+
+/* The body of a group member's coroutine: (step table, number). */
+static int l_member(lua_State *L)
+{
+    int n = (int)luaL_checkinteger(L, 2);
+    lua_settop(L, 1);
+    return step_begin(L, n);
+}
+
+/* ------------------------------------------------------------------ waits */
+
+enum {
+    W_TABLE = 1,
+    W_WHAT,
+    W_TIMEOUT,
+    W_INTERVAL,
+    W_MAX_INTERVAL,
+    W_FN,
+    W_T0,
+    W_DEADLINE,
+    W_STEP,
+};
+enum { W_POLL = 1, W_CHECKED };
+
+/* The wait's polling loop.  Inside a group member, the check may yield
+ * (its commands overlap with other members') and so does the pause between
+ * polls; elsewhere the pause is a sleep. */
+static int wait_k(lua_State *L, int status, lua_KContext ctx)
+{
+    struct engine *e = check_engine(L);
+    const char *what = lua_tostring(L, W_WHAT);
+    double timeout = lua_tonumber(L, W_TIMEOUT);
+    int64_t t0 = lua_tointeger(L, W_T0);
+    int64_t deadline = lua_tointeger(L, W_DEADLINE);
+    int member = dr_async_member(L);
+    int tty = !member && isatty(2) && !e->o.quiet;
+    char tag[32] = "";
+    if (member)
+        snprintf(tag, sizeof tag, "[%d] ", e->cur_step);
+    for (;;) {
+        if (ctx == W_CHECKED) {
+            if (status != LUA_OK && status != LUA_YIELD)
+                return luaL_error(L, "waiting for %s: %s", what, lua_tostring(L, -1));
+            if (lua_toboolean(L, -2)) {
+                if (tty)
+                    fprintf(stderr, "\r\033[K");
+                engine_say(e, "    %s%s: after %.1f s\n", tag, what,
+                           (double)(dr_now_ms() - t0) / 1000.0);
+                return 2;
             }
-            lua_pop(L, 2);
+            const char *detail = luaL_optstring(L, -1, "");
+            int64_t now = dr_now_ms();
+            if (now >= deadline) {
+                /* lua_pushfstring knows no precision: format the seconds here */
+                char secs[32];
+                snprintf(secs, sizeof secs, "%.1f", timeout);
+                return luaL_error(L, "timed out after %s s waiting for %s%s%s%s", secs, what,
+                                  *detail ? " (last: " : "", *detail ? detail : "",
+                                  *detail ? ")" : "");
+            }
+            if (tty) {
+                fprintf(stderr, "\r\033[K    waiting for %s: %.1f s of %.0f s%s%s", what,
+                        (double)(now - t0) / 1000.0, timeout, *detail ? " - " : "", detail);
+                fflush(stderr);
+            }
+            int64_t step = lua_tointeger(L, W_STEP);
+            int64_t nap = step < deadline - now ? step : deadline - now;
+            step = (int64_t)((double)step * 1.5);
+            int64_t max_step = (int64_t)(lua_tonumber(L, W_MAX_INTERVAL) * 1000);
+            lua_pushinteger(L, step > max_step ? max_step : step);
+            lua_replace(L, W_STEP);
+            lua_settop(L, W_STEP);
+            if (member) {
+                dr_async_req *rq = dr_async_push(L, DR_ASYNC_SLEEP);
+                rq->wake_ms = now + nap;
+                lua_pushvalue(L, -1);
+                return lua_yieldk(L, 1, W_POLL, wait_k);
+            }
+            sleep_ms(nap);
         }
+        lua_settop(L, W_STEP);
+        lua_pushvalue(L, W_FN);
+        status = lua_pcallk(L, 0, 2, 0, W_CHECKED, wait_k);
+        ctx = W_CHECKED;
     }
-    set_status(L, entry, e->o.mode == ENGINE_REAL ? "ok" : "planned", t0);
-    /* The result is journaled when it is plain data, so that a resume can
-     * hand it back without redoing the step. */
-    tmp = (dr_buf)DR_BUF_INIT;
-    int plain = luaser_dump(L, result, &tmp, NULL) == DR_OK;
-    dr_buf_free(&tmp);
-    journal_step(L, e, "step_end", n, "result", plain ? result : 0, "ok", NULL);
-    e->cur_step = 0;
-    lua_settop(L, result);
-    return 1;
 }
 
 /* dr.wait{ what=, timeout=seconds, check=fn() -> ok, detail,
@@ -299,15 +488,19 @@ static int l_wait(lua_State *L)
     lua_settop(L, 1);
     lua_getfield(L, 1, "what");
     const char *what = luaL_optstring(L, -1, "condition");
+    lua_pushstring(L, what);
+    lua_replace(L, W_WHAT);
     lua_getfield(L, 1, "timeout");
     double timeout = luaL_optnumber(L, -1, 60);
+    lua_pushnumber(L, timeout);
+    lua_replace(L, W_TIMEOUT);
     lua_getfield(L, 1, "interval");
     double interval = luaL_optnumber(L, -1, 0.2);
     lua_getfield(L, 1, "max_interval");
-    double max_interval = luaL_optnumber(L, -1, 2.0);
+    lua_pushnumber(L, luaL_optnumber(L, -1, 2.0));
+    lua_replace(L, W_MAX_INTERVAL);
     if (lua_getfield(L, 1, "check") != LUA_TFUNCTION)
         return luaL_argerror(L, 1, "field 'check' (function) expected");
-    int fn = lua_gettop(L);
     if (e->o.mode == ENGINE_REHEARSAL) {
         if (e->cur_step) {
             lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_PLAN);
@@ -322,43 +515,267 @@ static int l_wait(lua_State *L)
         return 2;
     }
     int64_t t0 = dr_now_ms();
-    int64_t deadline = t0 + (int64_t)(timeout * 1000);
-    int64_t step = (int64_t)(interval * 1000);
-    int tty = isatty(2) && !e->o.quiet;
-    if (!tty)
-        engine_say(e, "    waiting up to %.0f s for %s\n", timeout, what);
-    for (;;) {
-        lua_pushvalue(L, fn);
-        int st = lua_pcall(L, 0, 2, 0);
-        if (st != LUA_OK)
-            return luaL_error(L, "waiting for %s: %s", what, lua_tostring(L, -1));
-        if (lua_toboolean(L, -2)) {
-            if (tty)
-                fprintf(stderr, "\r\033[K");
-            engine_say(e, "    %s: after %.1f s\n", what, (double)(dr_now_ms() - t0) / 1000.0);
-            return 2;
-        }
-        const char *detail = luaL_optstring(L, -1, "");
-        int64_t now = dr_now_ms();
-        if (now >= deadline) {
-            /* lua_pushfstring knows no precision: format the seconds here */
-            char secs[32];
-            snprintf(secs, sizeof secs, "%.1f", timeout);
-            return luaL_error(L, "timed out after %s s waiting for %s%s%s%s", secs, what,
-                              *detail ? " (last: " : "", *detail ? detail : "", *detail ? ")" : "");
-        }
-        if (tty) {
-            fprintf(stderr, "\r\033[K    waiting for %s: %.1f s of %.0f s%s%s", what,
-                    (double)(now - t0) / 1000.0, timeout, *detail ? " - " : "", detail);
-            fflush(stderr);
-        }
-        lua_pop(L, 2);
-        int64_t nap = step < deadline - now ? step : deadline - now;
-        sleep_ms(nap);
-        step = (int64_t)((double)step * 1.5);
-        if (step > (int64_t)(max_interval * 1000))
-            step = (int64_t)(max_interval * 1000);
+    lua_settop(L, W_FN);
+    lua_pushinteger(L, t0);
+    lua_pushinteger(L, t0 + (int64_t)(timeout * 1000));
+    lua_pushinteger(L, (int64_t)(interval * 1000));
+    if (!(isatty(2) && !e->o.quiet) || dr_async_member(L)) {
+        char tag[32] = "";
+        if (dr_async_member(L))
+            snprintf(tag, sizeof tag, "[%d] ", e->cur_step);
+        engine_say(e, "    %swaiting up to %.0f s for %s\n", tag, timeout, what);
     }
+    return wait_k(L, LUA_OK, W_POLL);
+}
+
+/* ----------------------------------------------------------------- groups */
+
+typedef enum member_state { M_IDLE, M_READY, M_EXEC, M_SLEEP, M_DONE } member_state;
+
+typedef struct member {
+    lua_State *T;
+    member_state st;
+    int cur;   /* its e->cur_step while suspended */
+    int nargs; /* values to resume it with */
+    int id;    /* M_EXEC: its command in the batch */
+    int64_t wake;
+    dr_async_req *rq;
+} member;
+
+typedef struct batch {
+    ssh_pool *pool;
+    ssh_async *a;
+} batch;
+
+typedef struct group_run {
+    member *m;
+    size_t n;
+    batch *b;
+    size_t nb;
+} group_run;
+
+static int group_gc(lua_State *L)
+{
+    group_run *g = lua_touserdata(L, 1);
+    for (size_t i = 0; i < g->nb; i++)
+        ssh_async_free(g->b[i].a);
+    free(g->b);
+    free(g->m);
+    memset(g, 0, sizeof *g);
+    return 0;
+}
+
+static batch *batch_for(group_run *g, ssh_pool *pool)
+{
+    for (size_t i = 0; i < g->nb; i++)
+        if (g->b[i].pool == pool)
+            return &g->b[i];
+    g->b = dr_realloc(g->b, (g->nb + 1) * sizeof *g->b);
+    g->b[g->nb].pool = pool;
+    g->b[g->nb].a = ssh_async_new(pool);
+    return &g->b[g->nb++];
+}
+
+/* Resumes member i once; on its end or failure stores the outcome. */
+static void group_resume(lua_State *L, struct engine *e, group_run *g, size_t i, int results,
+                         dr_buf *failures, size_t *failed)
+{
+    member *m = &g->m[i];
+    e->cur_step = m->cur;
+    int nres = 0;
+    int st = lua_resume(m->T, L, m->nargs, &nres);
+    m->cur = e->cur_step;
+    e->cur_step = 0;
+    m->nargs = 0;
+    if (st == LUA_YIELD) {
+        dr_async_req *rq = nres >= 1 ? dr_async_check(m->T, -1) : NULL;
+        lua_pop(m->T, nres);
+        if (!rq) {
+            dr_buf_printf(failures,
+                          "%sstep %d yielded a value drctl does not know "
+                          "(coroutine.yield outside a coroutine of its own?)",
+                          failures->len ? "; " : "", m->cur);
+            (*failed)++;
+            m->st = M_DONE;
+            return;
+        }
+        m->rq = rq;
+        if (rq->kind == DR_ASYNC_SLEEP) {
+            m->wake = rq->wake_ms;
+            m->st = M_SLEEP;
+            return;
+        }
+        dr_err err = {0};
+        m->id = ssh_async_start(batch_for(g, rq->pool)->a, rq->host, rq->cmd, rq->timeout_ms, &err);
+        if (m->id < 0) { /* a bad host spec: hand the failure back at once */
+            rq->res.rc = err.code;
+            rq->res.err = err;
+            rq->res.host = dr_strdup(rq->host);
+            m->st = M_READY;
+        } else {
+            m->st = M_EXEC;
+        }
+        return;
+    }
+    m->st = M_DONE;
+    if (st == LUA_OK) {
+        if (nres >= 1) {
+            lua_xmove(m->T, L, 1);
+            lua_rawseti(L, results, (lua_Integer)i + 1);
+        }
+        return;
+    }
+    const char *msg = lua_tostring(m->T, -1);
+    dr_buf_printf(failures, "%s%s", failures->len ? "; " : "", msg ? msg : "error");
+    (*failed)++;
+}
+
+/* dr.group{ name=, over={items}, step=function(item) -> step table,
+ *           limit=members at once (default: all) }
+ * Runs one step per item, the steps at the same time: while one member
+ * waits for a command over SSH or between the polls of a dr.wait, the
+ * others go on.  Each member is a full step (check, act, verify; journaled,
+ * resumable, numbered in the order of `over`).  When a member fails, the
+ * members already running finish, no more start, and the group raises an
+ * error listing every failure.  Returns the members' results in order. */
+static int l_group(lua_State *L)
+{
+    struct engine *e = check_engine(L);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    if (lua_getfield(L, 1, "name") != LUA_TSTRING)
+        return luaL_argerror(L, 1, "field 'name' (string) expected");
+    const char *gname = lua_tostring(L, 2);
+    if (lua_getfield(L, 1, "over") != LUA_TTABLE)
+        return luaL_argerror(L, 1, "field 'over' (array) expected");
+    if (lua_getfield(L, 1, "step") != LUA_TFUNCTION)
+        return luaL_argerror(L, 1, "field 'step' (function of an item, returning a step) expected");
+    lua_getfield(L, 1, "limit");
+    lua_Integer limit = luaL_optinteger(L, 5, 0);
+    if (limit < 0)
+        return luaL_argerror(L, 1, "field 'limit' must not be negative");
+    if (e->cur_step)
+        return luaL_error(L,
+                          "dr.group '%s' inside step %d: a group is made of steps, it does "
+                          "not run inside one",
+                          gname, e->cur_step);
+    size_t n = (size_t)luaL_len(L, 3);
+    lua_createtable(L, (int)n, 0); /* 6: the members' step tables */
+    for (size_t i = 0; i < n; i++) {
+        lua_pushvalue(L, 4);
+        lua_geti(L, 3, (lua_Integer)i + 1);
+        lua_call(L, 1, 1);
+        if (!lua_istable(L, -1))
+            return luaL_error(L, "dr.group '%s': step(item %d) returned %s, not a step table",
+                              gname, (int)i + 1, luaL_typename(L, -1));
+        lua_rawseti(L, 6, (lua_Integer)i + 1);
+    }
+    group_run *g = lua_newuserdatauv(L, sizeof *g, 0); /* 7 */
+    memset(g, 0, sizeof *g);
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, group_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_setmetatable(L, -2);
+    g->m = dr_calloc(n ? n : 1, sizeof *g->m);
+    g->n = n;
+    lua_createtable(L, (int)n, 0); /* 8: threads, kept alive here */
+    lua_createtable(L, (int)n, 0); /* 9: results */
+    const int threads = 8, results = 9;
+    int base = e->step_no;
+    e->step_no += (int)n;
+    if (e->o.mode == ENGINE_REAL && !e->o.quiet && n > 1)
+        engine_say(e, "[%d-%d] %s: %zu steps at once\n", base + 1, base + (int)n, gname, n);
+
+    dr_buf failures = DR_BUF_INIT;
+    size_t next = 0, active = 0, failed = 0;
+    for (;;) {
+        while (next < n && (!limit || active < (size_t)limit) && !failed) {
+            member *m = &g->m[next];
+            m->T = lua_newthread(L);
+            lua_rawseti(L, threads, (lua_Integer)next + 1);
+            dr_async_set_member(L, m->T, 1);
+            lua_pushcfunction(m->T, l_member);
+            lua_rawgeti(L, 6, (lua_Integer)next + 1);
+            lua_xmove(L, m->T, 1);
+            lua_pushinteger(m->T, base + 1 + (int)next);
+            m->nargs = 2;
+            m->st = M_READY;
+            active++;
+            next++;
+        }
+        for (size_t i = 0; i < next; i++) {
+            if (g->m[i].st != M_READY)
+                continue;
+            group_resume(L, e, g, i, results, &failures, &failed);
+            if (g->m[i].st == M_DONE) {
+                active--;
+                dr_async_set_member(L, g->m[i].T, 0);
+            }
+        }
+        if (!active && (next == n || failed))
+            break;
+        int ready = 0;
+        int64_t wake = INT64_MAX;
+        for (size_t i = 0; i < next; i++) {
+            if (g->m[i].st == M_READY)
+                ready = 1;
+            if (g->m[i].st == M_SLEEP && g->m[i].wake < wake)
+                wake = g->m[i].wake;
+        }
+        if (ready)
+            continue;
+        size_t busy = 0;
+        for (size_t k = 0; k < g->nb; k++)
+            busy += ssh_async_pending(g->b[k].a) > 0;
+        for (size_t k = 0; k < g->nb; k++) {
+            if (!ssh_async_pending(g->b[k].a))
+                continue;
+            /* several pools (rare): take turns in short slices */
+            int64_t until = busy > 1 ? dr_now_ms() + 20 : wake;
+            ssh_async_run(g->b[k].a, until < wake ? until : wake);
+        }
+        if (!busy && wake != INT64_MAX)
+            sleep_ms(wake - dr_now_ms());
+        for (size_t k = 0; k < g->nb; k++) {
+            ssh_result res;
+            int id;
+            while ((id = ssh_async_take(g->b[k].a, &res)) >= 0) {
+                for (size_t i = 0; i < next; i++) {
+                    member *m = &g->m[i];
+                    if (m->st == M_EXEC && m->id == id && m->rq->pool == g->b[k].pool) {
+                        ssh_result_free(&m->rq->res);
+                        m->rq->res = res;
+                        memset(&res, 0, sizeof res);
+                        m->st = M_READY;
+                        break;
+                    }
+                }
+                ssh_result_free(&res);
+            }
+        }
+        int64_t now = dr_now_ms();
+        for (size_t i = 0; i < next; i++)
+            if (g->m[i].st == M_SLEEP && g->m[i].wake <= now)
+                g->m[i].st = M_READY;
+    }
+    /* members never started still get their line in the plan */
+    for (size_t i = next; i < n; i++) {
+        lua_rawgeti(L, 6, (lua_Integer)i + 1);
+        lua_getfield(L, -1, "name");
+        lua_getfield(L, -2, "host");
+        int entry = new_plan_entry(L, base + 1 + (int)i, lua_tostring(L, -2), lua_tostring(L, -1));
+        set_status(L, entry, "not run", dr_now_ms());
+        lua_pop(L, 4);
+    }
+    if (failed) {
+        lua_pushfstring(L, "group '%s': %d of %d steps failed: %s", gname, (int)failed, (int)n,
+                        failures.data);
+        dr_buf_free(&failures);
+        return lua_error(L);
+    }
+    dr_buf_free(&failures);
+    lua_settop(L, results);
+    return 1;
 }
 
 /* dr.pause(text): a manual action by the operator.  Real run: prompt on
@@ -448,7 +865,7 @@ static int log_at(lua_State *L, const char *level)
         lua_pushinteger(L, e->cur_step);
         lua_setfield(L, -2, "step");
         dr_err err = {0};
-        engine_journal_top(e, &err);
+        engine_journal_top(e, L, &err);
     }
     if (e->cur_step) {
         lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_PLAN);
@@ -657,6 +1074,7 @@ static const luaL_Reg dr_funcs[] = {
     {"checkpoints", l_checkpoints},
     {"runbook", l_runbook},
     {"step", l_step},
+    {"group", l_group},
     {"wait", l_wait},
     {"pause", l_pause},
     {"log", l_log},

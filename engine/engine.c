@@ -340,7 +340,7 @@ static void written_key(lua_State *L, const char *host, const char *path)
 static int effect_gate(void *ud, const dr_effect *ef, dr_err *err)
 {
     struct engine *e = ud;
-    lua_State *L = e->L;
+    lua_State *L = e->hooks.L ? e->hooks.L : e->L;
     if (!e->cur_step)
         return dr_err_set(
             err, DR_EREFUSED, "mutating call outside a step: %s on %s (wrap it in dr.step)",
@@ -352,6 +352,10 @@ static int effect_gate(void *ud, const dr_effect *ef, dr_err *err)
                           ef->summary ? ef->summary : effect_kind_name(ef->kind));
     int top = lua_gettop(L);
     int seq = ++e->effect_seq;
+    lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_LASTSEQ);
+    lua_pushinteger(L, seq);
+    lua_rawseti(L, -2, e->cur_step);
+    lua_settop(L, top);
 
     /* The plan keeps every effect, in both modes, with the content before
      * and after a write, so that the diff shown and the diff applied come
@@ -422,7 +426,7 @@ static int effect_gate(void *ud, const dr_effect *ef, dr_err *err)
     lua_pushinteger(L, dr_wall_ms());
     lua_setfield(L, -2, "time");
     dr_buf_free(&cp);
-    int rc = engine_journal_top(e, err);
+    int rc = engine_journal_top(e, L, err);
     lua_settop(L, top);
     if (rc)
         return rc;
@@ -437,26 +441,30 @@ static void effect_done(void *ud, const dr_effect *ef, int rc, const char *detai
     (void)ef;
     if (e->o.mode != ENGINE_REAL || !e->j)
         return;
-    lua_State *L = e->L;
+    lua_State *L = e->hooks.L ? e->hooks.L : e->L;
     int top = lua_gettop(L);
+    /* the step's own last effect: members of a group interleave theirs */
+    lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_LASTSEQ);
+    lua_rawgeti(L, -1, e->cur_step);
+    lua_Integer seq = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : e->effect_seq;
+    lua_settop(L, top);
     lua_newtable(L);
     set_str(L, "t", "effect_done");
     lua_pushinteger(L, e->cur_step);
     lua_setfield(L, -2, "step");
-    lua_pushinteger(L, e->effect_seq);
+    lua_pushinteger(L, seq);
     lua_setfield(L, -2, "seq");
     lua_pushinteger(L, rc);
     lua_setfield(L, -2, "rc");
     set_str(L, "detail", detail);
     dr_err err = {0};
-    if (engine_journal_top(e, &err))
+    if (engine_journal_top(e, L, &err))
         engine_say(e, "drctl: warning: %s\n", err.msg);
     lua_settop(L, top);
 }
 
-int engine_journal_top(struct engine *e, dr_err *err)
+int engine_journal_top(struct engine *e, lua_State *L, dr_err *err)
 {
-    lua_State *L = e->L;
     if (!e->j) {
         lua_pop(L, 1);
         return DR_OK;
@@ -488,6 +496,8 @@ int engine_open(engine **out, const engine_opts *opts, dr_err *err)
     build_sandbox(e->L);
     lua_pushlightuserdata(e->L, e);
     lua_setfield(e->L, LUA_REGISTRYINDEX, ENGINE_KEY);
+    lua_newtable(e->L);
+    lua_setfield(e->L, LUA_REGISTRYINDEX, ENGINE_LASTSEQ);
     e->hooks.gate = effect_gate;
     e->hooks.done = effect_done;
     e->hooks.ud = e;
@@ -1069,7 +1079,7 @@ static void journal_run_record(engine *e, const char *t, int params_idx, const c
         lua_setfield(L, -2, "metrics");
     }
     dr_err err = {0};
-    if (engine_journal_top(e, &err))
+    if (engine_journal_top(e, L, &err))
         engine_say(e, "drctl: warning: %s\n", err.msg);
 }
 
@@ -1328,7 +1338,7 @@ int engine_resume(engine *e, const char *run_id)
     set_str(L, "t", "resume");
     lua_pushinteger(L, dr_wall_ms());
     lua_setfield(L, -2, "time");
-    engine_journal_top(e, &err);
+    engine_journal_top(e, L, &err);
     int code = execute(e, rb, params);
     lua_settop(L, top);
     return code;

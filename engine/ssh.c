@@ -1158,15 +1158,24 @@ static void job_timeout(job *j, int64_t now)
     job_fail(j, DR_ETIMEOUT);
 }
 
-/* Runs every job to its end, at most max_parallel at once, never two on one
- * session at a time. */
-static void run_jobs(ssh_pool *p, job *jobs, size_t n)
+/* Drives jobs (pointers, so that a caller may keep adding) at most
+ * max_parallel at once, never two on one session at a time.  With
+ * stop_early, returns as soon as one more job is done or `until` (dr_now_ms
+ * clock) passes; otherwise runs them all to their end.  Returns how many
+ * jobs finished in this call. */
+static size_t drive_jobs(ssh_pool *p, job **jobs, size_t n, int stop_early, int64_t until)
 {
-    size_t done = 0, active = 0;
-    struct pollfd *pfd = dr_calloc(n, sizeof *pfd);
+    size_t done = 0, active = 0, finished_here = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (jobs[i]->st == J_DONE)
+            done++;
+        else if (jobs[i]->st != J_PENDING)
+            active++;
+    }
+    struct pollfd *pfd = dr_calloc(n ? n : 1, sizeof *pfd);
     while (done < n) {
         for (size_t i = 0; i < n && active < (size_t)p->max_parallel; i++) {
-            job *j = &jobs[i];
+            job *j = jobs[i];
             if (j->st != J_PENDING || j->c->busy)
                 continue;
             j->c->busy = 1;
@@ -1181,7 +1190,7 @@ static void run_jobs(ssh_pool *p, job *jobs, size_t n)
         }
         int finished = 0;
         for (size_t i = 0; i < n; i++) {
-            job *j = &jobs[i];
+            job *j = jobs[i];
             if (j->st == J_PENDING || !j->c->busy || j->t0 == 0 || j->st == J_DONE)
                 continue;
             if (job_step(p, j) == STEP_DONE) {
@@ -1190,16 +1199,17 @@ static void run_jobs(ssh_pool *p, job *jobs, size_t n)
                 active--;
                 done++;
                 finished = 1;
+                finished_here++;
             }
         }
-        if (done == n)
+        if (done == n || (stop_early && finished_here))
             break;
         if (finished)
             continue; /* a session came free: start what waited for it */
         size_t np = 0;
-        int64_t next = INT64_MAX;
+        int64_t next = stop_early ? until : INT64_MAX;
         for (size_t i = 0; i < n; i++) {
-            job *j = &jobs[i];
+            job *j = jobs[i];
             if (j->st == J_PENDING || j->st == J_DONE)
                 continue;
             pfd[np].fd = j->c->fd;
@@ -1210,11 +1220,13 @@ static void run_jobs(ssh_pool *p, job *jobs, size_t n)
                 next = j->deadline;
         }
         int64_t now = dr_now_ms();
+        if (stop_early && now >= until && !np)
+            break;
         int wait = next == INT64_MAX ? 1000 : next <= now ? 0 : (int)(next - now);
         int poll_errno = poll(pfd, np, wait) < 0 && errno != EINTR ? errno : 0;
         now = dr_now_ms();
         for (size_t i = 0; i < n; i++) {
-            job *j = &jobs[i];
+            job *j = jobs[i];
             if (j->st == J_PENDING || j->st == J_DONE || (now < j->deadline && !poll_errno))
                 continue;
             if (poll_errno) { /* not expected with valid arguments; never spin on it */
@@ -1227,9 +1239,34 @@ static void run_jobs(ssh_pool *p, job *jobs, size_t n)
             j->c->busy = 0;
             active--;
             done++;
+            finished_here++;
         }
+        if (stop_early && (finished_here || dr_now_ms() >= until))
+            break;
     }
     free(pfd);
+    return finished_here;
+}
+
+/* Runs every job to its end.  A session already busy with a job of an
+ * ssh_async batch is not waited for (that job is driven only by its batch,
+ * so the wait would never end): such a job fails at once. */
+static void run_jobs(ssh_pool *p, job *jobs, size_t n)
+{
+    job **ptrs = dr_calloc(n ? n : 1, sizeof *ptrs);
+    for (size_t i = 0; i < n; i++) {
+        ptrs[i] = &jobs[i];
+        if (jobs[i].st == J_PENDING && jobs[i].c->busy) {
+            dr_err_set(&jobs[i].err, DR_ECONFLICT,
+                       "%s: the session is in use by a command of a parallel step; run "
+                       "commands on one host from one member of a step group",
+                       jobs[i].c->key);
+            jobs[i].rc = DR_ECONFLICT;
+            jobs[i].st = J_DONE;
+        }
+    }
+    drive_jobs(p, ptrs, n, 0, 0);
+    free(ptrs);
 }
 
 static void job_init(job *j, conn *c, const char *cmd, int timeout_ms)
@@ -1316,6 +1353,110 @@ int ssh_exec(ssh_pool *p, const char *host, const char *cmd, int timeout_ms, ssh
     const char *hosts[1] = {host};
     ssh_exec_many(p, hosts, 1, cmd, timeout_ms, res);
     return res->rc;
+}
+
+/* ----------------------------------------------------------------- async */
+
+struct ssh_async {
+    ssh_pool *p;
+    job **jobs; /* the unfinished ones, and the finished ones not yet taken */
+    int *ids;
+    size_t n, cap;
+    int next_id;
+};
+
+ssh_async *ssh_async_new(ssh_pool *p)
+{
+    ssh_async *a = dr_calloc(1, sizeof *a);
+    a->p = p;
+    return a;
+}
+
+static void async_drop(ssh_async *a, size_t i)
+{
+    job *j = a->jobs[i];
+    if (j->st != J_DONE && j->st != J_PENDING) {
+        /* abandoned mid-way: the session's protocol state is unknown */
+        j->ch = NULL;
+        conn_break(j->c);
+        j->c->busy = 0;
+    }
+    free(j->exit_signal);
+    dr_buf_free(&j->out);
+    dr_buf_free(&j->errout);
+    free((char *)j->cmd);
+    free(j);
+    a->n--;
+    memmove(&a->jobs[i], &a->jobs[i + 1], (a->n - i) * sizeof *a->jobs);
+    memmove(&a->ids[i], &a->ids[i + 1], (a->n - i) * sizeof *a->ids);
+}
+
+void ssh_async_free(ssh_async *a)
+{
+    if (!a)
+        return;
+    while (a->n)
+        async_drop(a, a->n - 1);
+    free(a->jobs);
+    free(a->ids);
+    free(a);
+}
+
+int ssh_async_start(ssh_async *a, const char *host, const char *cmd, int timeout_ms, dr_err *err)
+{
+    conn *c = pool_conn(a->p, host, err);
+    if (!c)
+        return err ? err->code : DR_EINVAL;
+    if (!cmd)
+        return dr_err_set(err, DR_EINVAL, "exec on %s: no command", host);
+    if (a->n == a->cap) {
+        a->cap = a->cap ? 2 * a->cap : 8;
+        a->jobs = dr_realloc(a->jobs, a->cap * sizeof *a->jobs);
+        a->ids = dr_realloc(a->ids, a->cap * sizeof *a->ids);
+    }
+    job *j = dr_calloc(1, sizeof *j);
+    job_init(j, c, dr_strdup(cmd), timeout_ms > 0 ? timeout_ms : a->p->exec_timeout_ms);
+    a->jobs[a->n] = j;
+    a->ids[a->n] = a->next_id++;
+    if (a->next_id < 0)
+        a->next_id = 0;
+    return a->ids[a->n++];
+}
+
+size_t ssh_async_pending(const ssh_async *a)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < a->n; i++)
+        if (a->jobs[i]->st != J_DONE)
+            k++;
+    return k;
+}
+
+void ssh_async_run(ssh_async *a, int64_t until_ms)
+{
+    /* finished jobs not yet taken count as done for drive_jobs */
+    if (ssh_async_pending(a))
+        drive_jobs(a->p, a->jobs, a->n, 1, until_ms);
+}
+
+int ssh_async_take(ssh_async *a, ssh_result *res)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        job *j = a->jobs[i];
+        if (j->st != J_DONE)
+            continue;
+        int id = a->ids[i];
+        memset(res, 0, sizeof *res);
+        job_to_result(j, res);
+        res->host = dr_strdup(j->c->key);
+        /* the buffers and signal name now belong to res */
+        j->exit_signal = NULL;
+        j->out = (dr_buf)DR_BUF_INIT;
+        j->errout = (dr_buf)DR_BUF_INIT;
+        async_drop(a, i);
+        return id;
+    }
+    return -1;
 }
 
 /* ----------------------------------------------------------------- files */
@@ -1447,6 +1588,11 @@ static int fileop_begin(fileop *f, ssh_pool *p, const char *host, const char *wh
     f->c = pool_conn(p, host, err);
     if (!f->c)
         return err ? err->code : DR_EINVAL;
+    if (f->c->busy) /* an ssh_async command holds a channel of this session */
+        return dr_err_set(err, DR_ECONFLICT,
+                          "%s %s:%s: the session is in use by a command of a parallel step; "
+                          "run commands on one host from one member of a step group",
+                          what, f->c->key, path);
     int rc = conn_ready(p, f->c, err);
     if (rc != DR_OK)
         return rc;

@@ -16,6 +16,7 @@
 #include "effect.h"
 #include "luabind.h"
 #include "sha256.h"
+#include "async.h"
 #include "ssh.h"
 
 #define POOL_MT "dr.ssh.pool"
@@ -189,7 +190,39 @@ static void exec_done(lua_State *L, const dr_effect *e, const ssh_result *r)
     }
 }
 
-/* exec and probe: gated says whether the command changes something. */
+/* Pushes what exec returns for r (ran on host) and frees r. */
+static int exec_outcome(lua_State *L, ssh_result *r)
+{
+    int n;
+    if (r->rc != DR_OK) {
+        n = fail(L, &r->err);
+    } else {
+        push_result(L, r->host, r, 0);
+        n = 1;
+    }
+    ssh_result_free(r);
+    return n;
+}
+
+/* Resumed by the step group scheduler: the request (below what the yield
+ * handed out) holds the result. */
+static int exec_k(lua_State *L, int status, lua_KContext gated)
+{
+    (void)status;
+    dr_async_req *rq = dr_async_check(L, -1);
+    if (!rq)
+        return luaL_error(L, "ssh exec: resumed without its request");
+    dr_effect e = {.kind = DR_EFFECT_EXEC, .module = "ssh", .host = rq->host, .summary = rq->cmd};
+    if (gated)
+        exec_done(L, &e, &rq->res);
+    ssh_result r = rq->res;
+    memset(&rq->res, 0, sizeof rq->res);
+    return exec_outcome(L, &r);
+}
+
+/* exec and probe: gated says whether the command changes something.  In a
+ * member of a step group the command is handed to the group's scheduler,
+ * which runs it while the other members go on. */
 static int do_exec(lua_State *L, int gated)
 {
     lpool *lp = check_pool(L, 1);
@@ -209,18 +242,19 @@ static int do_exec(lua_State *L, int gated)
             return 1;
         }
     }
+    if (dr_async_member(L)) {
+        dr_async_req *rq = dr_async_push(L, DR_ASYNC_EXEC);
+        rq->pool = lp->pool;
+        rq->host = dr_strdup(host);
+        rq->cmd = dr_strdup(cmd);
+        rq->timeout_ms = timeout;
+        lua_pushvalue(L, -1);
+        return lua_yieldk(L, 1, gated, exec_k);
+    }
     ssh_exec(lp->pool, host, cmd, timeout, &r);
     if (gated)
         exec_done(L, &e, &r);
-    int n;
-    if (r.rc != DR_OK) {
-        n = fail(L, &r.err);
-    } else {
-        push_result(L, r.host, &r, 0);
-        n = 1;
-    }
-    ssh_result_free(&r);
-    return n;
+    return exec_outcome(L, &r);
 }
 
 static int l_exec(lua_State *L)

@@ -56,6 +56,11 @@ typedef struct dr_effect_hooks {
     dr_effect_hook_fn gate;
     dr_effect_done_fn done;
     void *ud;
+    /* The Lua thread of the call being gated or reported, set by
+     * dr_effect_gate and dr_effect_done just before they call the hook: a
+     * member of a step group runs in a coroutine of its own, and the hook
+     * works on that thread's stack. */
+    struct lua_State *L;
 } dr_effect_hooks;
 
 /* Installs hooks (owned by the caller, must outlive the state) in L's

@@ -40,12 +40,14 @@ struct engine {
 #define ENGINE_WRITTEN "dr.written" /* rehearsal: "host\npath" -> content */
 #define ENGINE_METRICS "dr.metrics" /* name -> number */
 #define ENGINE_SANDBOX "dr.sandbox" /* the runbooks' global table */
+#define ENGINE_LASTSEQ "dr.lastseq" /* step number -> its last effect's seq */
 
 struct engine *engine_from_lua(struct lua_State *L);
 
-/* Appends a record (the table on top of the stack, popped) to the journal
- * of a real run; a no-op in a rehearsal.  Raises nothing; returns DR_E*. */
-int engine_journal_top(struct engine *e, dr_err *err);
+/* Appends a record (the table on top of L's stack, popped; L is the engine's
+ * state or one of its threads) to the journal of a real run; a no-op in a
+ * rehearsal.  Raises nothing; returns DR_E*. */
+int engine_journal_top(struct engine *e, struct lua_State *L, dr_err *err);
 
 /* Prints a progress or log line on stderr unless quiet (redacted). */
 void engine_say(struct engine *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -86,6 +86,35 @@ int ssh_exec(ssh_pool *p, const char *host, const char *cmd, int timeout_ms, ssh
 size_t ssh_exec_many(ssh_pool *p, const char *const *hosts, size_t n, const char *cmd,
                      int timeout_ms, ssh_result *res);
 
+/* Commands started one at a time and collected as each ends, for a caller
+ * that interleaves several independent sequences (the engine's parallel
+ * step groups): it starts a command, drives the batch until something ends
+ * or its next timer is due, takes what ended, and starts more.  Jobs run
+ * at most max_parallel at once and one at a time per session.  While a
+ * session has a batch command running, a file operation or a plain
+ * ssh_exec on the same host fails at once with DR_ECONFLICT (it would
+ * otherwise share, or break, the session under the running command). */
+typedef struct ssh_async ssh_async;
+
+/* A batch on pool p (which must outlive it).  Free with ssh_async_free,
+ * which abandons unfinished commands (breaking their sessions; the next
+ * use reconnects). */
+ssh_async *ssh_async_new(ssh_pool *p);
+void ssh_async_free(ssh_async *a);
+/* Queues cmd on host with ssh_exec's timeout rule.  Returns an id (>= 0)
+ * that ssh_async_take hands back with the result, or a negative DR_E* code
+ * with err filled (a bad host spec). */
+int ssh_async_start(ssh_async *a, const char *host, const char *cmd, int timeout_ms, dr_err *err);
+/* Unfinished commands. */
+size_t ssh_async_pending(const ssh_async *a);
+/* Drives the queued commands until one more ends or until_ms (dr_now_ms
+ * clock) passes, whichever comes first.  Returns at once when nothing is
+ * pending. */
+void ssh_async_run(ssh_async *a, int64_t until_ms);
+/* Moves one ended command's result into *res (free with ssh_result_free)
+ * and returns its id, or returns -1 when none has ended. */
+int ssh_async_take(ssh_async *a, ssh_result *res);
+
 /* Reads the remote file path (absolute) into out (appended), over SFTP or,
  * where the server has none, with cat.  DR_ENOTFOUND when it does not exist. */
 int ssh_read_file(ssh_pool *p, const char *host, const char *path, dr_buf *out, dr_err *err);

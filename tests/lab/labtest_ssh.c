@@ -576,7 +576,7 @@ static void test_lua_binding_real_and_rehearsal(void **state)
     luaL_openlibs(L);
     luaL_requiref(L, "dr.ssh", luaopen_dr_ssh, 0);
     lua_setglobal(L, "ssh");
-    dr_effect_hooks hooks = {lua_gate, NULL, NULL};
+    dr_effect_hooks hooks = {.gate = lua_gate};
     dr_effect_install(L, &hooks);
     char path[256], code[2048];
     snprintf(path, sizeof path, "%s/lua.cfg", tmpdir);

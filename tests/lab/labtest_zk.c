@@ -316,7 +316,7 @@ static void test_lua_binding_gated(void **state)
     luaL_requiref(L, "dr.zk", luaopen_dr_zk, 0);
     lua_setglobal(L, "zk");
     recorder rec = {.decision = DR_EFFECT_SIMULATE};
-    dr_effect_hooks hooks = {gate, done, &rec};
+    dr_effect_hooks hooks = {.gate = gate, .done = done, .ud = &rec};
     dr_effect_install(L, &hooks);
     char code[2048];
     snprintf(code, sizeof code,

@@ -136,7 +136,7 @@ static inline lt_fixture *lt_fixture_new(const char *name, lua_CFunction open, c
     lt_fixture *f = calloc(1, sizeof *f);
     f->L = lt_state(name, open, global, datadir, NULL);
     f->rec.decision = DR_EFFECT_SIMULATE;
-    f->hooks = (dr_effect_hooks){lt_gate, lt_done, &f->rec};
+    f->hooks = (dr_effect_hooks){.gate = lt_gate, .done = lt_done, .ud = &f->rec};
     if (f->L) {
         dr_effect_install(f->L, &f->hooks);
         lua_pushinteger(f->L, lt_closed_port());

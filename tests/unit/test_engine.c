@@ -286,6 +286,106 @@ static void test_resume_refuses_when_precondition_moved(void **state)
     dr_buf_free(&errb);
 }
 
+static int run_group(const struct fixture *f, const char *fail, const char *limit, const char *wait,
+                     dr_buf *errb)
+{
+    char dir[300];
+    snprintf(dir, sizeof dir, "%s/files", f->dir);
+    char *argv[] = {"--dir",   dir,           "--fail", (char *)fail,
+                    "--limit", (char *)limit, "--wait", (char *)wait};
+    return run_engine(f, ENGINE_REAL, "run", "group_files", 8, argv, NULL, errb, 1, 0, NULL);
+}
+
+/* Each member waits for the others to start: the run ends only when the
+ * members really overlap. */
+static void test_group_members_overlap(void **state)
+{
+    struct fixture *f = *state;
+    seed_old(f);
+    dr_buf errb = DR_BUF_INIT;
+    int code = run_group(f, "0", "0", "5", &errb);
+    if (code != DR_EXIT_OK)
+        fprintf(stderr, "group run: %s\n", errb.data);
+    assert_int_equal(code, DR_EXIT_OK);
+    expect_file(f, "f1", "file 1 v2\n");
+    expect_file(f, "f2", "file 2 v2\n");
+    expect_file(f, "f3", "file 3 v2\n");
+    expect_file(f, "sum", "60\n");
+    /* one member at a time: the first waits for the others in vain */
+    seed_old(f);
+    char sum[300];
+    snprintf(sum, sizeof sum, "%s/files/sum", f->dir);
+    unlink(sum);
+    code = run_group(f, "0", "1", "0.3", &errb);
+    assert_int_equal(code, DR_EXIT_FAIL);
+    assert_non_null(strstr(errb.data, "group 'write the files': 1 of 3 steps failed"));
+    assert_non_null(strstr(errb.data, "waiting for every member started"));
+    expect_file(f, "f1", "old 1\n");
+    assert_null(get(f, "sum", NULL));
+    dr_buf_free(&errb);
+}
+
+/* A failing member lets the running ones finish; the group then fails with
+ * every failure named, and the steps after it do not run. */
+static void test_group_failure_lets_others_finish(void **state)
+{
+    struct fixture *f = *state;
+    seed_old(f);
+    dr_buf errb = DR_BUF_INIT;
+    assert_int_equal(run_group(f, "2", "0", "5", &errb), DR_EXIT_FAIL);
+    assert_non_null(strstr(errb.data, "1 of 3 steps failed"));
+    assert_non_null(strstr(errb.data, "'write f2' failed"));
+    assert_non_null(strstr(errb.data, "member 2 fails as asked"));
+    expect_file(f, "f1", "file 1 v2\n");
+    expect_file(f, "f3", "file 3 v2\n");
+    assert_null(get(f, "sum", NULL));
+    dr_buf_free(&errb);
+}
+
+/* SIGKILL inside each member in turn, then resume: the same end state as
+ * an uninterrupted run. */
+static void test_group_sigkill_then_resume(void **state)
+{
+    struct fixture *f = *state;
+    const char *where[] = {"before", "after"};
+    for (int m = 1; m <= 3; m++) {
+        for (int w = 0; w < 2; w++) {
+            seed_old(f);
+            char marker[64];
+            snprintf(marker, sizeof marker, "crash-%d-%s", m, where[w]);
+            put(f, marker, "", 0);
+            char sum[300];
+            snprintf(sum, sizeof sum, "%s/files/sum", f->dir);
+            unlink(sum);
+            pid_t pid = fork();
+            assert_true(pid >= 0);
+            if (pid == 0) {
+                run_group(f, "0", "0", "5", NULL);
+                _exit(0);
+            }
+            int st;
+            waitpid(pid, &st, 0);
+            assert_true(WIFSIGNALED(st));
+            assert_null(get(f, "sum", NULL));
+            char id[80];
+            newest_run(f, id, sizeof id);
+            dr_buf errb = DR_BUF_INIT;
+            int code = run_engine(f, ENGINE_REAL, "resume", id, 0, NULL, NULL, &errb, 1, 0, NULL);
+            if (code != DR_EXIT_OK)
+                fprintf(stderr, "resume after crash in member %d %s: %s\n", m, where[w], errb.data);
+            assert_int_equal(code, DR_EXIT_OK);
+            dr_buf_free(&errb);
+            expect_file(f, "f1", "file 1 v2\n");
+            expect_file(f, "f2", "file 2 v2\n");
+            expect_file(f, "f3", "file 3 v2\n");
+            size_t n;
+            char *s = get(f, "sum", &n);
+            assert_non_null(s);
+            free(s);
+        }
+    }
+}
+
 static void test_second_run_refused_by_lock(void **state)
 {
     struct fixture *f = *state;
@@ -392,6 +492,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_sigkill_in_every_step_then_resume, setup, teardown),
         cmocka_unit_test_setup_teardown(test_resume_refuses_when_precondition_moved, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_group_members_overlap, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_group_failure_lets_others_finish, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_group_sigkill_then_resume, setup, teardown),
         cmocka_unit_test_setup_teardown(test_second_run_refused_by_lock, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sandbox_escapes_fail_with_position, setup, teardown),
         cmocka_unit_test_setup_teardown(test_mutation_outside_step_refused, setup, teardown),
