@@ -10,6 +10,7 @@
 
 #include "ch.h"
 #include "effect.h"
+#include "luabind.h"
 
 #define CLIENT_MT "dr.ch.client"
 #define DEFAULT_TIMEOUT_MS 10000
@@ -29,40 +30,9 @@ static lclient *check_client(lua_State *L, int idx)
     return lc;
 }
 
-static int fail(lua_State *L, const dr_err *err)
-{
-    lua_pushnil(L);
-    lua_pushstring(L, err->msg);
-    lua_pushstring(L, dr_strerror(err->code));
-    return 3;
-}
-
-static void set_int(lua_State *L, const char *k, int64_t v)
-{
-    lua_pushinteger(L, (lua_Integer)v);
-    lua_setfield(L, -2, k);
-}
-
-static void set_str(lua_State *L, const char *k, const char *v)
-{
-    lua_pushstring(L, v);
-    lua_setfield(L, -2, k);
-}
-
-static void set_bool(lua_State *L, const char *k, int v)
-{
-    lua_pushboolean(L, v);
-    lua_setfield(L, -2, k);
-}
-
 static int check_timeout(lua_State *L, int idx, int def_ms)
 {
-    if (lua_isnoneornil(L, idx))
-        return def_ms;
-    lua_Number s = luaL_checknumber(L, idx);
-    luaL_argcheck(L, s > 0 && s <= 86400, idx, "timeout in seconds (0-86400] expected");
-    int ms = (int)(s * 1000.0);
-    return ms > 0 ? ms : 1;
+    return luabind_opt_timeout_ms(L, idx, def_ms, 86400);
 }
 
 /* A host argument: "addr" or "addr:port".  The address is copied into buf
@@ -151,7 +121,7 @@ static int l_client(lua_State *L)
     luaL_setmetatable(L, CLIENT_MT);
     dr_err err = {0};
     if (ch_client_init(&lc->c, user, pfile, penv, &err) != DR_OK)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lc->c.connect_timeout_ms = (int)(ct * 1000);
     lc->port = port;
     lc->timeout_ms = (int)(t * 1000);
@@ -191,7 +161,7 @@ static int push_rows(lua_State *L, const char *what, const ch_request *r, dr_err
     for (size_t i = 0; i < t.nrows; i++) {
         lua_createtable(L, 0, (int)t.ncols);
         for (size_t c = 0; c < t.ncols; c++)
-            set_str(L, t.names[c], ch_table_cell(&t, i, c));
+            luabind_set_str(L, t.names[c], ch_table_cell(&t, i, c));
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     lua_createtable(L, (int)t.ncols, 0);
@@ -236,13 +206,13 @@ static int l_query(lua_State *L)
     int rc = ch_run(&lc->c, reqs, n, timeout + 1000, &err);
     int nret;
     if (rc < 0) {
-        nret = fail(L, &err);
+        nret = luabind_fail(L, &err);
     } else if (!many) {
         dr_err perr = {0};
         if (reqs[0].rc != DR_OK)
-            nret = fail(L, &reqs[0].err);
+            nret = luabind_fail(L, &reqs[0].err);
         else if (push_rows(L, "ch query", &reqs[0], &perr) != DR_OK)
-            nret = fail(L, &perr);
+            nret = luabind_fail(L, &perr);
         else
             nret = 1;
     } else {
@@ -250,9 +220,9 @@ static int l_query(lua_State *L)
         for (size_t i = 0; i < n; i++) {
             ch_request *r = &reqs[i];
             lua_createtable(L, 0, 8);
-            set_str(L, "host", hosts[i].addr);
-            set_int(L, "port", hosts[i].port);
-            set_int(L, "status", r->http_status);
+            luabind_set_str(L, "host", hosts[i].addr);
+            luabind_set_int(L, "port", hosts[i].port);
+            luabind_set_int(L, "status", r->http_status);
             lua_pushnumber(L, (lua_Number)r->elapsed_ms / 1000.0);
             lua_setfield(L, -2, "elapsed");
             dr_err perr = r->err;
@@ -260,12 +230,12 @@ static int l_query(lua_State *L)
             if (ok) {
                 lua_setfield(L, -2, "rows");
             } else {
-                set_str(L, "error", perr.msg);
-                set_str(L, "code", dr_strerror(perr.code));
+                luabind_set_str(L, "error", perr.msg);
+                luabind_set_str(L, "code", dr_strerror(perr.code));
                 if (r->ch_code)
-                    set_int(L, "ch_code", r->ch_code);
+                    luabind_set_int(L, "ch_code", r->ch_code);
             }
-            set_bool(L, "ok", ok);
+            luabind_set_bool(L, "ok", ok);
             lua_rawseti(L, -2, (lua_Integer)i + 1);
         }
         nret = 1;
@@ -282,23 +252,23 @@ static int l_query(lua_State *L)
 static void push_replica(lua_State *L, const ch_replica *r)
 {
     lua_createtable(L, 0, 16);
-    set_str(L, "database", r->database);
-    set_str(L, "table", r->table);
-    set_str(L, "replica_name", r->replica_name);
-    set_bool(L, "is_readonly", r->is_readonly);
-    set_bool(L, "is_session_expired", r->is_session_expired);
-    set_int(L, "queue_size", (int64_t)r->queue_size);
-    set_int(L, "inserts_in_queue", (int64_t)r->inserts_in_queue);
-    set_int(L, "log_pointer", (int64_t)r->log_pointer);
-    set_int(L, "log_max_index", (int64_t)r->log_max_index);
-    set_int(L, "log_lag", (int64_t)ch_replica_log_lag(r));
-    set_int(L, "absolute_delay", (int64_t)r->absolute_delay);
-    set_int(L, "active_replicas", (int64_t)r->active_replicas);
-    set_int(L, "total_replicas", (int64_t)r->total_replicas);
+    luabind_set_str(L, "database", r->database);
+    luabind_set_str(L, "table", r->table);
+    luabind_set_str(L, "replica_name", r->replica_name);
+    luabind_set_bool(L, "is_readonly", r->is_readonly);
+    luabind_set_bool(L, "is_session_expired", r->is_session_expired);
+    luabind_set_int(L, "queue_size", (int64_t)r->queue_size);
+    luabind_set_int(L, "inserts_in_queue", (int64_t)r->inserts_in_queue);
+    luabind_set_int(L, "log_pointer", (int64_t)r->log_pointer);
+    luabind_set_int(L, "log_max_index", (int64_t)r->log_max_index);
+    luabind_set_int(L, "log_lag", (int64_t)ch_replica_log_lag(r));
+    luabind_set_int(L, "absolute_delay", (int64_t)r->absolute_delay);
+    luabind_set_int(L, "active_replicas", (int64_t)r->active_replicas);
+    luabind_set_int(L, "total_replicas", (int64_t)r->total_replicas);
     const char *why;
-    set_bool(L, "caught_up", ch_replica_caught_up(r, &why));
+    luabind_set_bool(L, "caught_up", ch_replica_caught_up(r, &why));
     if (why)
-        set_str(L, "why", why);
+        luabind_set_str(L, "why", why);
 }
 
 static void push_replicas(lua_State *L, const ch_replicas *reps)
@@ -310,7 +280,7 @@ static void push_replicas(lua_State *L, const ch_replicas *reps)
         lua_rawseti(L, -2, (lua_Integer)i + 1);
         all = all && ch_replica_caught_up(&reps->items[i], NULL);
     }
-    set_bool(L, "caught_up", all);
+    luabind_set_bool(L, "caught_up", all);
 }
 
 static int l_replicas(lua_State *L)
@@ -322,7 +292,7 @@ static int l_replicas(lua_State *L)
     ch_replicas reps;
     dr_err err = {0};
     if (ch_replicas_get(&lc->c, h.addr, h.port, timeout, &reps, &err) != DR_OK)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     push_replicas(L, &reps);
     ch_replicas_free(&reps);
     return 1;
@@ -331,17 +301,17 @@ static int l_replicas(lua_State *L)
 static void push_status(lua_State *L, const ch_replicas_status *s)
 {
     lua_createtable(L, 0, 5);
-    set_bool(L, "ok", s->ok);
-    set_int(L, "status", s->http_status);
-    set_str(L, "body", s->body);
+    luabind_set_bool(L, "ok", s->ok);
+    luabind_set_int(L, "status", s->http_status);
+    luabind_set_str(L, "body", s->body);
     if (s->ch_code)
-        set_int(L, "code", s->ch_code);
+        luabind_set_int(L, "code", s->ch_code);
     lua_createtable(L, (int)s->n, 0);
     for (size_t i = 0; i < s->n; i++) {
         lua_createtable(L, 0, 3);
-        set_str(L, "table", s->entries[i].table);
-        set_int(L, "absolute_delay", (int64_t)s->entries[i].absolute_delay);
-        set_int(L, "relative_delay", (int64_t)s->entries[i].relative_delay);
+        luabind_set_str(L, "table", s->entries[i].table);
+        luabind_set_int(L, "absolute_delay", (int64_t)s->entries[i].absolute_delay);
+        luabind_set_int(L, "relative_delay", (int64_t)s->entries[i].relative_delay);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     lua_setfield(L, -2, "tables");
@@ -357,7 +327,7 @@ static int l_replicas_status(lua_State *L)
     ch_replicas_status s;
     dr_err err = {0};
     if (ch_replicas_status_get(&lc->c, h.addr, h.port, verbose, timeout, &s, &err) != DR_OK)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     push_status(L, &s);
     ch_replicas_status_free(&s);
     return 1;
@@ -386,27 +356,27 @@ static int l_catch_up(lua_State *L)
     int rc = ch_catchup_many(&lc->c, v, n, timeout, &err);
     int nret = 1;
     if (rc < 0) {
-        nret = fail(L, &err);
+        nret = luabind_fail(L, &err);
     } else {
         lua_createtable(L, (int)n, 0);
         for (size_t i = 0; i < n; i++) {
             lua_createtable(L, 0, 8);
-            set_str(L, "host", hosts[i].addr);
-            set_int(L, "port", hosts[i].port);
-            set_bool(L, "ok", v[i].rc == DR_OK);
-            set_bool(L, "caught_up", v[i].rc == DR_OK && v[i].caught_up);
+            luabind_set_str(L, "host", hosts[i].addr);
+            luabind_set_int(L, "port", hosts[i].port);
+            luabind_set_bool(L, "ok", v[i].rc == DR_OK);
+            luabind_set_bool(L, "caught_up", v[i].rc == DR_OK && v[i].caught_up);
             if (v[i].rc == DR_OK) {
                 push_replicas(L, &v[i].replicas);
                 lua_setfield(L, -2, "replicas");
             } else {
-                set_str(L, "error", v[i].err.msg);
-                set_str(L, "code", dr_strerror(v[i].err.code));
+                luabind_set_str(L, "error", v[i].err.msg);
+                luabind_set_str(L, "code", dr_strerror(v[i].err.code));
             }
             if (v[i].status_rc == DR_OK) {
                 push_status(L, &v[i].status);
                 lua_setfield(L, -2, "replicas_status");
             } else {
-                set_str(L, "replicas_status_error", v[i].status_err.msg);
+                luabind_set_str(L, "replicas_status_error", v[i].status_err.msg);
             }
             lua_rawseti(L, -2, (lua_Integer)i + 1);
         }
@@ -427,7 +397,7 @@ static int l_sync_replica(lua_State *L)
     int timeout = check_timeout(L, 4, lc->timeout_ms);
     dr_err err = {0};
     if (ch_sync_replica(&lc->c, h.addr, h.port, table, timeout, &err) != DR_OK)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_pushboolean(L, 1);
     return 1;
 }
@@ -441,15 +411,15 @@ static int l_processes(lua_State *L)
     ch_processes p;
     dr_err err = {0};
     if (ch_processes_get(&lc->c, h.addr, h.port, timeout, &p, &err) != DR_OK)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_createtable(L, (int)p.n, 0);
     for (size_t i = 0; i < p.n; i++) {
         lua_createtable(L, 0, 4);
-        set_str(L, "query_id", p.items[i].query_id);
-        set_str(L, "user", p.items[i].user);
+        luabind_set_str(L, "query_id", p.items[i].query_id);
+        luabind_set_str(L, "user", p.items[i].user);
         lua_pushnumber(L, p.items[i].elapsed);
         lua_setfield(L, -2, "elapsed");
-        set_str(L, "query", p.items[i].query);
+        luabind_set_str(L, "query", p.items[i].query);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     ch_processes_free(&p);
@@ -467,10 +437,10 @@ static int l_heartbeat_lag(lua_State *L)
     ch_lags lags;
     dr_err err = {0};
     if (ch_heartbeat_lag(&lc->c, h.addr, h.port, table, site, lc->timeout_ms, &lags, &err) != DR_OK)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_createtable(L, 0, (int)lags.n);
     for (size_t i = 0; i < lags.n; i++)
-        set_int(L, lags.items[i].site, lags.items[i].lag_s);
+        luabind_set_int(L, lags.items[i].site, lags.items[i].lag_s);
     ch_lags_free(&lags);
     return 1;
 }
@@ -492,7 +462,7 @@ static int l_heartbeat_write(lua_State *L)
     dr_err err = {0};
     int d = dr_effect_gate(L, &e, &err);
     if (d < 0)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     if (d == DR_EFFECT_SIMULATE) {
         lua_pushboolean(L, 1);
         return 1;
@@ -500,7 +470,7 @@ static int l_heartbeat_write(lua_State *L)
     int rc = ch_heartbeat_write(&lc->c, h.addr, h.port, table, site, lc->timeout_ms, &err);
     dr_effect_done(L, &e, rc, rc == DR_OK ? "written" : err.msg);
     if (rc != DR_OK)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_pushboolean(L, 1);
     return 1;
 }
@@ -518,12 +488,12 @@ static int l_execute(lua_State *L)
     dr_err err = {0};
     int d = dr_effect_gate(L, &e, &err);
     if (d < 0)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     if (d == DR_EFFECT_SIMULATE) {
         lua_createtable(L, 0, 3);
-        set_int(L, "status", 200);
-        set_str(L, "body", "");
-        set_bool(L, "simulated", 1);
+        luabind_set_int(L, "status", 200);
+        luabind_set_str(L, "body", "");
+        luabind_set_bool(L, "simulated", 1);
         return 1;
     }
     ch_request r;
@@ -532,13 +502,13 @@ static int l_execute(lua_State *L)
     dr_effect_done(L, &e, rc, rc == DR_OK ? "done" : err.msg);
     int nret;
     if (rc != DR_OK) {
-        nret = fail(L, &err);
+        nret = luabind_fail(L, &err);
     } else {
         lua_createtable(L, 0, 3);
-        set_int(L, "status", r.http_status);
+        luabind_set_int(L, "status", r.http_status);
         lua_pushlstring(L, r.body.data ? r.body.data : "", r.body.len);
         lua_setfield(L, -2, "body");
-        set_bool(L, "simulated", 0);
+        luabind_set_bool(L, "simulated", 0);
         nret = 1;
     }
     ch_request_free(&r);
@@ -570,19 +540,9 @@ static const luaL_Reg client_metamethods[] = {
     {NULL, NULL},
 };
 
-static void createmeta(lua_State *L)
-{
-    luaL_newmetatable(L, CLIENT_MT);
-    luaL_setfuncs(L, client_metamethods, 0);
-    luaL_newlibtable(L, client_methods);
-    luaL_setfuncs(L, client_methods, 0);
-    lua_setfield(L, -2, "__index");
-    lua_pop(L, 1);
-}
-
 int luaopen_dr_ch(lua_State *L)
 {
     luaL_newlib(L, ch_functions);
-    createmeta(L);
+    luabind_createmeta(L, CLIENT_MT, client_metamethods, client_methods);
     return 1;
 }

@@ -9,18 +9,11 @@
 #include <string.h>
 
 #include "effect.h"
+#include "luabind.h"
 #include "fourlw.h"
 
 #define DEFAULT_PORT 2181
 #define DEFAULT_TIMEOUT_MS 3000
-
-static int fail(lua_State *L, const dr_err *err)
-{
-    lua_pushnil(L);
-    lua_pushstring(L, err->msg);
-    lua_pushstring(L, dr_strerror(err->code));
-    return 3;
-}
 
 static int check_port(lua_State *L, int idx)
 {
@@ -31,47 +24,26 @@ static int check_port(lua_State *L, int idx)
 
 static int check_timeout(lua_State *L, int idx)
 {
-    lua_Number s = luaL_optnumber(L, idx, DEFAULT_TIMEOUT_MS / 1000.0);
-    luaL_argcheck(L, s > 0 && s <= 3600, idx, "timeout in seconds (0-3600] expected");
-    int ms = (int)(s * 1000.0);
-    return ms > 0 ? ms : 1;
-}
-
-static void set_int(lua_State *L, const char *k, int64_t v)
-{
-    lua_pushinteger(L, (lua_Integer)v);
-    lua_setfield(L, -2, k);
-}
-
-static void set_str(lua_State *L, const char *k, const char *v)
-{
-    lua_pushstring(L, v);
-    lua_setfield(L, -2, k);
-}
-
-static void set_bool(lua_State *L, const char *k, int v)
-{
-    lua_pushboolean(L, v);
-    lua_setfield(L, -2, k);
+    return luabind_opt_timeout_ms(L, idx, DEFAULT_TIMEOUT_MS, 3600);
 }
 
 static void push_srvr(lua_State *L, const fourlw_srvr *s)
 {
     lua_createtable(L, 0, 14);
-    set_bool(L, "serving", s->serving);
-    set_str(L, "mode", fourlw_mode_name(s->mode));
+    luabind_set_bool(L, "serving", s->serving);
+    luabind_set_str(L, "mode", fourlw_mode_name(s->mode));
     if (!s->serving)
         return;
-    set_str(L, "flavor", fourlw_flavor_name(s->flavor));
+    luabind_set_str(L, "flavor", fourlw_flavor_name(s->flavor));
     if (s->version)
-        set_str(L, "version", s->version);
+        luabind_set_str(L, "version", s->version);
     if (s->has_zxid) {
-        set_int(L, "zxid", (int64_t)s->zxid.value);
-        set_int(L, "epoch", s->zxid.epoch);
-        set_int(L, "counter", s->zxid.counter);
+        luabind_set_int(L, "zxid", (int64_t)s->zxid.value);
+        luabind_set_int(L, "epoch", s->zxid.epoch);
+        luabind_set_int(L, "counter", s->zxid.counter);
     }
     if (s->node_count >= 0)
-        set_int(L, "node_count", s->node_count);
+        luabind_set_int(L, "node_count", s->node_count);
     lua_createtable(L, 0, 3);
     lua_pushnumber(L, s->latency_min);
     lua_setfield(L, -2, "min");
@@ -81,13 +53,13 @@ static void push_srvr(lua_State *L, const fourlw_srvr *s)
     lua_setfield(L, -2, "max");
     lua_setfield(L, -2, "latency");
     if (s->received >= 0)
-        set_int(L, "received", s->received);
+        luabind_set_int(L, "received", s->received);
     if (s->sent >= 0)
-        set_int(L, "sent", s->sent);
+        luabind_set_int(L, "sent", s->sent);
     if (s->connections >= 0)
-        set_int(L, "connections", s->connections);
+        luabind_set_int(L, "connections", s->connections);
     if (s->outstanding >= 0)
-        set_int(L, "outstanding", s->outstanding);
+        luabind_set_int(L, "outstanding", s->outstanding);
 }
 
 /* kv values: numbers where the text is a number, strings otherwise. */
@@ -104,45 +76,45 @@ static void push_kv(lua_State *L, const fourlw_kvlist *kv, int numbers)
 static void push_mntr(lua_State *L, const fourlw_mntr *m)
 {
     lua_createtable(L, 0, 8);
-    set_bool(L, "serving", m->serving);
-    set_str(L, "mode", fourlw_mode_name(m->mode));
+    luabind_set_bool(L, "serving", m->serving);
+    luabind_set_str(L, "mode", fourlw_mode_name(m->mode));
     if (!m->serving)
         return;
-    set_str(L, "flavor", fourlw_flavor_name(m->flavor));
+    luabind_set_str(L, "flavor", fourlw_flavor_name(m->flavor));
     push_kv(L, &m->kv, 1);
     lua_setfield(L, -2, "values");
     int64_t v;
     if (fourlw_mntr_learners(m, &v) == DR_OK)
-        set_int(L, "learners", v);
+        luabind_set_int(L, "learners", v);
     if (fourlw_mntr_get_int(m, "zk_synced_followers", &v) == DR_OK)
-        set_int(L, "synced_followers", v);
+        luabind_set_int(L, "synced_followers", v);
     if (fourlw_mntr_get_int(m, "zk_synced_observers", &v) == DR_OK)
-        set_int(L, "synced_observers", v);
+        luabind_set_int(L, "synced_observers", v);
 }
 
 static void push_member(lua_State *L, const fourlw_member *m)
 {
     lua_createtable(L, 0, 7);
-    set_int(L, "id", m->id);
-    set_str(L, "host", m->host);
-    set_int(L, "quorum_port", m->quorum_port);
-    set_int(L, "election_port", m->election_port);
-    set_str(L, "role", fourlw_role_name(m->role));
+    luabind_set_int(L, "id", m->id);
+    luabind_set_str(L, "host", m->host);
+    luabind_set_int(L, "quorum_port", m->quorum_port);
+    luabind_set_int(L, "election_port", m->election_port);
+    luabind_set_str(L, "role", fourlw_role_name(m->role));
     if (m->client_host)
-        set_str(L, "client_host", m->client_host);
+        luabind_set_str(L, "client_host", m->client_host);
     if (m->client_port)
-        set_int(L, "client_port", m->client_port);
+        luabind_set_int(L, "client_port", m->client_port);
 }
 
 static void push_conf(lua_State *L, const fourlw_conf *c)
 {
     lua_createtable(L, 0, 7);
-    set_bool(L, "serving", c->serving);
+    luabind_set_bool(L, "serving", c->serving);
     if (!c->serving)
         return;
-    set_str(L, "flavor", fourlw_flavor_name(c->flavor));
+    luabind_set_str(L, "flavor", fourlw_flavor_name(c->flavor));
     if (c->server_id >= 0)
-        set_int(L, "server_id", c->server_id);
+        luabind_set_int(L, "server_id", c->server_id);
     push_kv(L, &c->kv, 0);
     lua_setfield(L, -2, "values");
     lua_createtable(L, (int)c->membership.n, 0);
@@ -152,7 +124,7 @@ static void push_conf(lua_State *L, const fourlw_conf *c)
     }
     lua_setfield(L, -2, "members");
     if (c->membership.has_version)
-        set_int(L, "version", (int64_t)c->membership.version);
+        luabind_set_int(L, "version", (int64_t)c->membership.version);
 }
 
 static void push_lgif(lua_State *L, const fourlw_lgif *l)
@@ -227,7 +199,7 @@ static int ask(lua_State *L, const char *word)
         rc = parse_push(L, origin, word, ans.data ? ans.data : "", ans.len, &err);
     }
     dr_buf_free(&ans);
-    return rc ? fail(L, &err) : 1;
+    return rc ? luabind_fail(L, &err) : 1;
 }
 
 static int l_srvr(lua_State *L)
@@ -267,7 +239,7 @@ static int l_parse(lua_State *L)
     luaL_checkoption(L, 1, NULL, READ_WORDS);
     dr_err err = {0};
     int rc = parse_push(L, word, word, text, len, &err);
-    return rc ? fail(L, &err) : 1;
+    return rc ? luabind_fail(L, &err) : 1;
 }
 
 /* Keeper's rcvr changes the server: gated. */
@@ -285,7 +257,7 @@ static int l_rcvr(lua_State *L)
     dr_err err = {0};
     int d = dr_effect_gate(L, &e, &err);
     if (d < 0)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     if (d == DR_EFFECT_SIMULATE) {
         lua_pushboolean(L, 1);
         return 1;
@@ -293,7 +265,7 @@ static int l_rcvr(lua_State *L)
     int rc = fourlw_send_rcvr(host, port, timeout, &err);
     dr_effect_done(L, &e, rc, rc ? err.msg : "ok");
     if (rc)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_pushboolean(L, 1);
     return 1;
 }
@@ -387,8 +359,8 @@ static int l_probe(lua_State *L)
         lua_createtable(L, (int)n, 0);
         for (lua_Integer i = 0; i < n; i++) {
             lua_createtable(L, 0, 8);
-            set_str(L, "host", p[i].host);
-            set_int(L, "port", p[i].port);
+            luabind_set_str(L, "host", p[i].host);
+            luabind_set_int(L, "port", p[i].port);
             lua_pushnumber(L, (lua_Number)p[i].elapsed_ms / 1000.0);
             lua_setfield(L, -2, "elapsed");
             dr_err err = p[i].err;
@@ -403,10 +375,10 @@ static int l_probe(lua_State *L)
                 if (rc == DR_OK)
                     lua_setfield(L, -2, "result");
             }
-            set_bool(L, "ok", rc == DR_OK);
+            luabind_set_bool(L, "ok", rc == DR_OK);
             if (rc != DR_OK) {
-                set_str(L, "error", err.msg);
-                set_str(L, "code", dr_strerror(err.code));
+                luabind_set_str(L, "error", err.msg);
+                luabind_set_str(L, "code", dr_strerror(err.code));
             }
             lua_rawseti(L, -2, i + 1);
         }

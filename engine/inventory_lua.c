@@ -20,6 +20,8 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "luabind.h"
+
 static const char INV_KEY[] = "dr.inventory.ptr";
 
 void inventory_lua_set(lua_State *L, const inventory_t *inv)
@@ -36,14 +38,7 @@ const inventory_t *inventory_lua_get(lua_State *L)
     return inv;
 }
 
-static void set_s(lua_State *L, const char *k, const char *v)
-{
-    if (v) {
-        lua_pushstring(L, v);
-        lua_setfield(L, -2, k);
-    }
-}
-
+/* Like luabind_set_int, but 0 means "not given" and sets nothing. */
 static void set_i(lua_State *L, const char *k, lua_Integer v)
 {
     if (v) {
@@ -55,51 +50,51 @@ static void set_i(lua_State *L, const char *k, lua_Integer v)
 static void push_keeper(lua_State *L, const inventory_keeper *k)
 {
     lua_newtable(L);
-    set_s(L, "kind", "keeper");
+    luabind_set_str(L, "kind", "keeper");
     set_i(L, "id", k->id);
-    set_s(L, "name", k->name);
-    set_s(L, "host", k->host);
-    set_s(L, "role", inventory_keeper_role_name(k->role));
-    set_s(L, "site", k->site->name);
+    luabind_set_str(L, "name", k->name);
+    luabind_set_str(L, "host", k->host);
+    luabind_set_str(L, "role", inventory_keeper_role_name(k->role));
+    luabind_set_str(L, "site", k->site->name);
     set_i(L, "client_port", k->client_port);
     set_i(L, "quorum_port", k->quorum_port);
     set_i(L, "election_port", k->election_port);
     set_i(L, "raft_port", k->raft_port);
-    set_s(L, "config", k->config);
-    set_s(L, "data_dir", k->data_dir);
-    set_s(L, "data_log_dir", k->data_log_dir);
-    set_s(L, "log_storage_path", k->log_storage_path);
-    set_s(L, "snapshot_storage_path", k->snapshot_storage_path);
-    set_s(L, "start", k->start);
-    set_s(L, "stop", k->stop);
-    set_s(L, "restart", k->restart);
-    set_s(L, "status", k->status);
-    set_s(L, "ssh_user", k->ssh_user);
+    luabind_set_str(L, "config", k->config);
+    luabind_set_str(L, "data_dir", k->data_dir);
+    luabind_set_str(L, "data_log_dir", k->data_log_dir);
+    luabind_set_str(L, "log_storage_path", k->log_storage_path);
+    luabind_set_str(L, "snapshot_storage_path", k->snapshot_storage_path);
+    luabind_set_str(L, "start", k->start);
+    luabind_set_str(L, "stop", k->stop);
+    luabind_set_str(L, "restart", k->restart);
+    luabind_set_str(L, "status", k->status);
+    luabind_set_str(L, "ssh_user", k->ssh_user);
     set_i(L, "ssh_port", k->ssh_port);
 }
 
 static void push_clickhouse(lua_State *L, const inventory_clickhouse *c)
 {
     lua_newtable(L);
-    set_s(L, "kind", "clickhouse");
-    set_s(L, "name", c->name);
-    set_s(L, "host", c->host);
-    set_s(L, "site", c->site->name);
-    set_s(L, "shard", c->shard);
+    luabind_set_str(L, "kind", "clickhouse");
+    luabind_set_str(L, "name", c->name);
+    luabind_set_str(L, "host", c->host);
+    luabind_set_str(L, "site", c->site->name);
+    luabind_set_str(L, "shard", c->shard);
     set_i(L, "shard_num", (lua_Integer)c->shard_index + 1); /* as system.clusters numbers it */
-    set_s(L, "replica", c->replica);
+    luabind_set_str(L, "replica", c->replica);
     set_i(L, "http_port", c->http_port);
     set_i(L, "tcp_port", c->tcp_port);
     set_i(L, "interserver_port", c->interserver_port);
-    set_s(L, "config", c->config);
-    set_s(L, "zookeeper_xml", c->zookeeper_xml);
-    set_s(L, "remote_servers_xml", c->remote_servers_xml);
-    set_s(L, "macros_xml", c->macros_xml);
-    set_s(L, "start", c->start);
-    set_s(L, "stop", c->stop);
-    set_s(L, "restart", c->restart);
-    set_s(L, "status", c->status);
-    set_s(L, "ssh_user", c->ssh_user);
+    luabind_set_str(L, "config", c->config);
+    luabind_set_str(L, "zookeeper_xml", c->zookeeper_xml);
+    luabind_set_str(L, "remote_servers_xml", c->remote_servers_xml);
+    luabind_set_str(L, "macros_xml", c->macros_xml);
+    luabind_set_str(L, "start", c->start);
+    luabind_set_str(L, "stop", c->stop);
+    luabind_set_str(L, "restart", c->restart);
+    luabind_set_str(L, "status", c->status);
+    luabind_set_str(L, "ssh_user", c->ssh_user);
     set_i(L, "ssh_port", c->ssh_port);
 }
 
@@ -111,27 +106,27 @@ int luaopen_dr_inventory(lua_State *L)
                              "DRCTL_INVENTORY");
     lua_newtable(L);
     int t = lua_gettop(L);
-    set_s(L, "file", inv->file);
-    set_s(L, "cluster", inv->cluster);
-    set_s(L, "umbrella_cluster", inv->umbrella_cluster);
-    set_s(L, "keeper_kind", inventory_keeper_kind_name(inv->keeper_kind));
+    luabind_set_str(L, "file", inv->file);
+    luabind_set_str(L, "cluster", inv->cluster);
+    luabind_set_str(L, "umbrella_cluster", inv->umbrella_cluster);
+    luabind_set_str(L, "keeper_kind", inventory_keeper_kind_name(inv->keeper_kind));
     lua_newtable(L);
-    set_s(L, "user", inv->ssh.user);
+    luabind_set_str(L, "user", inv->ssh.user);
     set_i(L, "port", inv->ssh.port);
-    set_s(L, "identity", inv->ssh.identity);
-    set_s(L, "known_hosts", inv->ssh.known_hosts);
+    luabind_set_str(L, "identity", inv->ssh.identity);
+    luabind_set_str(L, "known_hosts", inv->ssh.known_hosts);
     set_i(L, "connect_timeout", inv->ssh.connect_timeout);
-    set_s(L, "passphrase_file", inv->ssh.passphrase.file);
-    set_s(L, "passphrase_env", inv->ssh.passphrase.env);
+    luabind_set_str(L, "passphrase_file", inv->ssh.passphrase.file);
+    luabind_set_str(L, "passphrase_env", inv->ssh.passphrase.env);
     lua_setfield(L, t, "ssh");
     lua_newtable(L);
-    set_s(L, "file", inv->super_digest.file);
-    set_s(L, "env", inv->super_digest.env);
+    luabind_set_str(L, "file", inv->super_digest.file);
+    luabind_set_str(L, "env", inv->super_digest.env);
     lua_setfield(L, t, "super_digest");
     lua_newtable(L);
-    set_s(L, "user", inv->clickhouse_auth.user);
-    set_s(L, "password_file", inv->clickhouse_auth.password.file);
-    set_s(L, "password_env", inv->clickhouse_auth.password.env);
+    luabind_set_str(L, "user", inv->clickhouse_auth.user);
+    luabind_set_str(L, "password_file", inv->clickhouse_auth.password.file);
+    luabind_set_str(L, "password_env", inv->clickhouse_auth.password.env);
     lua_setfield(L, t, "clickhouse_auth");
     lua_newtable(L);
     int sites = lua_gettop(L);
@@ -143,8 +138,8 @@ int luaopen_dr_inventory(lua_State *L)
         const inventory_site *s = &inv->sites[i];
         lua_newtable(L);
         int st = lua_gettop(L);
-        set_s(L, "name", s->name);
-        set_s(L, "role", inventory_site_role_name(s->role));
+        luabind_set_str(L, "name", s->name);
+        luabind_set_str(L, "role", inventory_site_role_name(s->role));
         lua_newtable(L);
         for (size_t k = 0; k < s->n_keepers; k++) {
             push_keeper(L, &s->keepers[k]);

@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,8 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlsave.h>
+
+#include "idlist.h"
 
 struct keeperxml {
     char *name;
@@ -447,40 +450,37 @@ static void server_clear(keeperxml_server *s)
     memset(s, 0, sizeof *s);
 }
 
+static void copy_server(void *dst, const void *src)
+{
+    keeperxml_server *d = dst;
+    const keeperxml_server *s = src;
+    *d = *s;
+    d->hostname = s->hostname ? dr_strdup(s->hostname) : NULL;
+}
+
+static void clear_server(void *s)
+{
+    server_clear(s);
+}
+
+static const idlist_type SERVERS = {sizeof(keeperxml_server), copy_server, clear_server};
+_Static_assert(offsetof(keeperxml_server, id) == 0, "idlist reads the id first");
+
 void keeperxml_members_free(keeperxml_members *m)
 {
-    for (size_t i = 0; i < m->n; i++)
-        server_clear(&m->v[i]);
-    free(m->v);
+    idlist_free(&SERVERS, m->v, m->n);
     m->v = NULL;
     m->n = 0;
 }
 
 keeperxml_server *keeperxml_members_find(const keeperxml_members *m, long id)
 {
-    for (size_t i = 0; i < m->n; i++)
-        if (m->v[i].id == id)
-            return &m->v[i];
-    return NULL;
+    return idlist_find(&SERVERS, m->v, m->n, id);
 }
 
 void keeperxml_members_add(keeperxml_members *m, const keeperxml_server *s)
 {
-    keeperxml_server copy = *s;
-    copy.hostname = s->hostname ? dr_strdup(s->hostname) : NULL;
-    keeperxml_server *old = keeperxml_members_find(m, s->id);
-    if (old) {
-        server_clear(old);
-        *old = copy;
-        return;
-    }
-    m->v = dr_realloc(m->v, (m->n + 1) * sizeof *m->v);
-    size_t at = m->n;
-    while (at > 0 && m->v[at - 1].id > s->id)
-        at--;
-    memmove(&m->v[at + 1], &m->v[at], (m->n - at) * sizeof *m->v);
-    m->v[at] = copy;
-    m->n++;
+    m->v = idlist_add(&SERVERS, m->v, &m->n, s);
 }
 
 void keeperxml_members_copy(keeperxml_members *dst, const keeperxml_members *src)

@@ -3,126 +3,55 @@
  * the quorum-loss recovery as a list of step tables.  See
  * include/keeperxml_lua.h for the functions.
  *
- * As in zkconf_lua, memberships from Lua are read into Lua-owned scratch
- * memory with borrowed, anchored strings and sorted by id; keeperxml takes
- * them const, so misuse raises without any C memory held. */
+ * As in zkconf_lua, memberships from Lua are read by members_lua into
+ * Lua-owned scratch memory with borrowed, anchored strings and sorted by id;
+ * keeperxml takes them const, so misuse raises without any C memory held.
+ * members_lua also provides the pure membership functions (validate,
+ * after_failover, promote, ...) over keeperxml's operations. */
 #include "keeperxml_lua.h"
 
 #include <lauxlib.h>
 #include <lua.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "keeperxml.h"
+#include "luabind.h"
+#include "members_lua.h"
 
 #define DOC_MT "dr.keeperxml.doc"
 #define DEFAULT_RAFT_PORT 9234
-#define MAX_SERVERS 255
-
-static int fail(lua_State *L, const dr_err *err)
-{
-    lua_pushnil(L);
-    lua_pushstring(L, err->msg);
-    lua_pushstring(L, dr_strerror(err->code));
-    return 3;
-}
-
-static void set_int(lua_State *L, const char *k, lua_Integer v)
-{
-    lua_pushinteger(L, v);
-    lua_setfield(L, -2, k);
-}
-
-static void set_str(lua_State *L, const char *k, const char *v)
-{
-    if (!v)
-        return;
-    lua_pushstring(L, v);
-    lua_setfield(L, -2, k);
-}
 
 /* ---- servers and memberships ------------------------------------------------ */
 
-static void push_server(lua_State *L, const keeperxml_server *s)
+static void push_server(lua_State *L, const void *server)
 {
+    const keeperxml_server *s = server;
     lua_createtable(L, 0, 6);
-    set_int(L, "id", s->id);
-    set_str(L, "hostname", s->hostname);
-    set_int(L, "port", s->port);
-    set_str(L, "role", s->role == KEEPERXML_LEARNER ? "learner" : "participant");
+    luabind_set_int(L, "id", s->id);
+    luabind_set_str(L, "hostname", s->hostname);
+    luabind_set_int(L, "port", s->port);
+    luabind_set_str(L, "role", s->role == KEEPERXML_LEARNER ? "learner" : "participant");
     if (s->priority >= 0)
-        set_int(L, "priority", s->priority);
-    if (s->start_as_follower >= 0) {
-        lua_pushboolean(L, s->start_as_follower);
-        lua_setfield(L, -2, "start_as_follower");
-    }
-}
-
-static void push_members(lua_State *L, const keeperxml_members *m)
-{
-    lua_createtable(L, (int)m->n, 0);
-    for (size_t i = 0; i < m->n; i++) {
-        push_server(L, &m->v[i]);
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
-}
-
-static int server_error(lua_State *L, int arg, lua_Integer i, const char *why)
-{
-    return luaL_argerror(L, arg, lua_pushfstring(L, "server #%d: %s", (int)i, why));
-}
-
-static lua_Integer int_field(lua_State *L, int arg, lua_Integer i, const char *k, lua_Integer def,
-                             lua_Integer lo, lua_Integer hi)
-{
-    lua_Integer v = def;
-    if (lua_getfield(L, -1, k) != LUA_TNIL) {
-        if (!lua_isinteger(L, -1))
-            server_error(L, arg, i, lua_pushfstring(L, "field '%s' must be an integer", k));
-        v = lua_tointeger(L, -1);
-        if (v < lo || v > hi)
-            server_error(
-                L, arg, i,
-                lua_pushfstring(L, "field '%s' must be between %d and %d", k, (int)lo, (int)hi));
-    } else if (def < lo && def != -1) {
-        server_error(L, arg, i, lua_pushfstring(L, "field '%s' required", k));
-    }
-    lua_pop(L, 1);
-    return v;
+        luabind_set_int(L, "priority", s->priority);
+    if (s->start_as_follower >= 0)
+        luabind_set_bool(L, "start_as_follower", s->start_as_follower);
 }
 
 static const char *const SERVER_FIELDS[] = {"id",       "hostname",          "port", "role",
                                             "priority", "start_as_follower", NULL};
 
-/* Reads the server table on top of the stack into s and pops it. */
-static void to_server(lua_State *L, int arg, lua_Integer i, int anchors, keeperxml_server *s)
+/* Reads the server table on top of the stack into a keeperxml_server
+ * (strings borrowed) and pops it. */
+static void to_server(lua_State *L, int arg, lua_Integer i, int anchors, void *server)
 {
-    if (!lua_istable(L, -1))
-        server_error(L, arg, i, "table expected");
-    lua_pushnil(L);
-    while (lua_next(L, -2)) {
-        lua_pop(L, 1);
-        int known = 0;
-        if (lua_type(L, -1) == LUA_TSTRING)
-            for (int k = 0; SERVER_FIELDS[k]; k++)
-                known |= !strcmp(lua_tostring(L, -1), SERVER_FIELDS[k]);
-        if (!known)
-            server_error(L, arg, i,
-                         lua_pushfstring(L, "unknown field '%s'", luaL_tolstring(L, -1, NULL)));
-    }
+    keeperxml_server *s = server;
+    members_lua_check_fields(L, arg, i, SERVER_FIELDS);
     memset(s, 0, sizeof *s);
-    if (lua_getfield(L, -1, "id") == LUA_TNIL)
-        server_error(L, arg, i, "field 'id' required");
-    lua_pop(L, 1);
-    s->id = (long)int_field(L, arg, i, "id", 0, 1, 1L << 30);
-    size_t len;
-    const char *h =
-        lua_getfield(L, -1, "hostname") == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
-    if (!h || len == 0 || strlen(h) != len)
-        server_error(L, arg, i, "field 'hostname' must be a non-empty string");
-    s->hostname = (char *)h;
-    lua_rawseti(L, anchors, (lua_Integer)lua_rawlen(L, anchors) + 1);
-    s->port = (int)int_field(L, arg, i, "port", DEFAULT_RAFT_PORT, 1, 65535);
+    s->id = (long)members_lua_int_field(L, arg, i, "id", MEMBERS_LUA_REQUIRED, 1, 1L << 30);
+    s->hostname = (char *)members_lua_str_field(L, arg, i, "hostname", 1, anchors);
+    s->port = (int)members_lua_int_field(L, arg, i, "port", DEFAULT_RAFT_PORT, 1, 65535);
     s->role = KEEPERXML_PARTICIPANT;
     int t = lua_getfield(L, -1, "role");
     if (t != LUA_TNIL) {
@@ -130,41 +59,100 @@ static void to_server(lua_State *L, int arg, lua_Integer i, int anchors, keeperx
         if (!strcmp(r, "learner") || !strcmp(r, "observer"))
             s->role = KEEPERXML_LEARNER;
         else if (strcmp(r, "participant"))
-            server_error(L, arg, i, "field 'role' must be \"participant\" or \"learner\"");
+            members_lua_server_error(L, arg, i,
+                                     "field 'role' must be \"participant\" or \"learner\"");
     }
     lua_pop(L, 1);
-    s->priority = (int)int_field(L, arg, i, "priority", -1, 0, 1000000);
+    s->priority = (int)members_lua_int_field(L, arg, i, "priority", -1, 0, 1000000);
     t = lua_getfield(L, -1, "start_as_follower");
     if (t == LUA_TBOOLEAN)
         s->start_as_follower = lua_toboolean(L, -1);
     else if (t == LUA_TNIL)
         s->start_as_follower = -1;
     else
-        server_error(L, arg, i, "field 'start_as_follower' must be a boolean");
+        members_lua_server_error(L, arg, i, "field 'start_as_follower' must be a boolean");
     lua_pop(L, 2); /* the field and the server table */
 }
 
-static int by_id(const void *a, const void *b)
+/* keeperxml's membership operations, for members_lua. */
+
+static keeperxml_members typed(const members_lua_list *l)
 {
-    const keeperxml_server *x = a, *y = b;
-    return (x->id > y->id) - (x->id < y->id);
+    return (keeperxml_members){l->v, l->n};
 }
 
-/* The membership array at stack index idx (argument arg, for messages),
- * sorted, in scratch left on the stack; pass it const only (its strings are
- * Lua's). */
+static members_lua_list untyped(const keeperxml_members *m)
+{
+    return (members_lua_list){m->v, m->n};
+}
+
+static void op_free(members_lua_list *l)
+{
+    keeperxml_members m = typed(l);
+    keeperxml_members_free(&m);
+    *l = untyped(&m);
+}
+
+static void op_copy(members_lua_list *dst, const members_lua_list *src)
+{
+    keeperxml_members d = typed(dst), s = typed(src);
+    keeperxml_members_copy(&d, &s);
+    *dst = untyped(&d);
+}
+
+static int op_validate(const members_lua_list *l, dr_err *err)
+{
+    keeperxml_members m = typed(l);
+    return keeperxml_members_validate(&m, err);
+}
+
+static int op_check_hosts(const members_lua_list *a, const members_lua_list *b, dr_err *err)
+{
+    keeperxml_members x = typed(a), y = typed(b);
+    return keeperxml_members_check_hosts(&x, &y, err);
+}
+
+static int op_after(members_lua_after which, const members_lua_list *a, const members_lua_list *b,
+                    members_lua_list *out, dr_err *err)
+{
+    static int (*const after[])(const keeperxml_members *, const keeperxml_members *,
+                                keeperxml_members *, dr_err *) = {
+        [MEMBERS_LUA_AFTER_FAILOVER] = keeperxml_after_failover,
+        [MEMBERS_LUA_AFTER_RECOVERY] = keeperxml_after_recovery,
+        [MEMBERS_LUA_AFTER_FAILBACK] = keeperxml_after_failback,
+    };
+    keeperxml_members x = typed(a), y = typed(b), o = typed(out);
+    int rc = after[which](&x, &y, &o, err);
+    *out = untyped(&o);
+    return rc;
+}
+
+static int op_set_role(int participant, members_lua_list *l, long id, dr_err *err)
+{
+    keeperxml_members m = typed(l);
+    return participant ? keeperxml_promote(&m, id, err) : keeperxml_demote(&m, id, err);
+}
+
+static const members_lua_kind MEMBERS = {
+    .server_size = sizeof(keeperxml_server),
+    .twice_prefix = "raft membership: server ",
+    .to_server = to_server,
+    .push_server = push_server,
+    .free = op_free,
+    .copy = op_copy,
+    .validate = op_validate,
+    .check_hosts = op_check_hosts,
+    .after = op_after,
+    .set_role = op_set_role,
+};
+_Static_assert(offsetof(keeperxml_server, id) == 0, "members_lua reads the id first");
+
+/* The membership at stack index idx (argument arg, for messages); see
+ * members_lua_check.  Pass it const only. */
 static void members_at(lua_State *L, int idx, int arg, int anchors, keeperxml_members *m)
 {
-    luaL_checktype(L, idx, LUA_TTABLE);
-    lua_Integer n = luaL_len(L, idx);
-    luaL_argcheck(L, n >= 0 && n <= MAX_SERVERS, arg, "array of at most 255 servers expected");
-    m->n = (size_t)n;
-    m->v = lua_newuserdatauv(L, (size_t)(n ? n : 1) * sizeof *m->v, 0);
-    for (lua_Integer i = 1; i <= n; i++) {
-        lua_geti(L, idx, i);
-        to_server(L, arg, i, anchors, &m->v[i - 1]);
-    }
-    qsort(m->v, m->n, sizeof *m->v, by_id);
+    members_lua_list l = members_lua_check(L, &MEMBERS, idx, arg, anchors);
+    *m = typed(&l);
 }
 
 static void check_members(lua_State *L, int arg, int anchors, keeperxml_members *m)
@@ -174,17 +162,14 @@ static void check_members(lua_State *L, int arg, int anchors, keeperxml_members 
 
 static int check_unique(const keeperxml_members *m, dr_err *err)
 {
-    for (size_t i = 1; i < m->n; i++)
-        if (m->v[i].id == m->v[i - 1].id)
-            return dr_err_set(err, DR_EINVAL, "raft membership: server %ld given twice",
-                              m->v[i].id);
-    return DR_OK;
+    members_lua_list l = untyped(m);
+    return members_lua_check_unique(&MEMBERS, &l, err);
 }
 
-static int new_anchors(lua_State *L)
+static void push_members(lua_State *L, const keeperxml_members *m)
 {
-    lua_newtable(L);
-    return lua_gettop(L);
+    members_lua_list l = untyped(m);
+    members_lua_push(L, &MEMBERS, &l);
 }
 
 /* ---- the document object ------------------------------------------------------ */
@@ -227,7 +212,7 @@ static int l_parse(lua_State *L)
     luaL_setmetatable(L, DOC_MT);
     dr_err err = {0};
     if (keeperxml_parse(name, text, len, &d->k, &err) != DR_OK)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     return 1;
 }
 
@@ -248,11 +233,11 @@ static int doc_info(lua_State *L)
     keeperxml_info_get(d->k, &info);
     lua_createtable(L, 0, 4);
     if (info.server_id >= 0)
-        set_int(L, "server_id", info.server_id);
+        luabind_set_int(L, "server_id", info.server_id);
     if (info.tcp_port >= 0)
-        set_int(L, "tcp_port", info.tcp_port);
-    set_str(L, "log_storage_path", info.log_storage_path);
-    set_str(L, "snapshot_storage_path", info.snapshot_storage_path);
+        luabind_set_int(L, "tcp_port", info.tcp_port);
+    luabind_set_str(L, "log_storage_path", info.log_storage_path);
+    luabind_set_str(L, "snapshot_storage_path", info.snapshot_storage_path);
     keeperxml_info_clear(&info);
     return 1;
 }
@@ -298,23 +283,20 @@ static int doc_set_members(lua_State *L)
                       "field 'has_state' (boolean) required: does this node have Keeper data?");
     int has_state = lua_toboolean(L, -1);
     lua_pop(L, 1);
-    lua_pushnil(L);
-    while (lua_next(L, 3)) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) != LUA_TSTRING || strcmp(lua_tostring(L, -1), "has_state"))
-            luaL_argerror(L, 3,
-                          lua_pushfstring(L, "unknown option '%s'", luaL_tolstring(L, -1, NULL)));
-    }
-    int anchors = new_anchors(L);
+    static const char *const options[] = {"has_state", NULL};
+    const char *unknown = luabind_unknown_key(L, 3, options);
+    if (unknown)
+        luaL_argerror(L, 3, lua_pushfstring(L, "unknown option '%s'", unknown));
+    int anchors = members_lua_new_anchors(L);
     keeperxml_members m;
     check_members(L, 2, anchors, &m);
     dr_err err = {0};
     if (check_unique(&m, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     dr_buf advice = DR_BUF_INIT;
     int rc = keeperxml_members_put(d->k, &m, has_state, &advice, &err);
     if (rc != DR_OK) {
-        fail(L, &err);
+        luabind_fail(L, &err);
         lua_pushlstring(L, advice.data ? advice.data : "", advice.len);
         dr_buf_free(&advice);
         return 4;
@@ -324,96 +306,7 @@ static int doc_set_members(lua_State *L)
     return 1;
 }
 
-/* ---- membership functions -------------------------------------------------------- */
-
-static int l_validate(lua_State *L)
-{
-    int anchors = new_anchors(L);
-    keeperxml_members m;
-    check_members(L, 1, anchors, &m);
-    dr_err err = {0};
-    if (check_unique(&m, &err) || keeperxml_members_validate(&m, &err))
-        return fail(L, &err);
-    lua_pushboolean(L, 1);
-    return 1;
-}
-
-static int l_check_hosts(lua_State *L)
-{
-    int anchors = new_anchors(L);
-    keeperxml_members a, b;
-    check_members(L, 1, anchors, &a);
-    check_members(L, 2, anchors, &b);
-    dr_err err = {0};
-    if (check_unique(&a, &err) || check_unique(&b, &err) ||
-        keeperxml_members_check_hosts(&a, &b, &err))
-        return fail(L, &err);
-    lua_pushboolean(L, 1);
-    return 1;
-}
-
-typedef int (*members_op)(const keeperxml_members *, const keeperxml_members *, keeperxml_members *,
-                          dr_err *);
-
-static int two_to_one(lua_State *L, members_op op)
-{
-    int anchors = new_anchors(L);
-    keeperxml_members a, b;
-    check_members(L, 1, anchors, &a);
-    check_members(L, 2, anchors, &b);
-    dr_err err = {0};
-    if (check_unique(&a, &err) || check_unique(&b, &err))
-        return fail(L, &err);
-    keeperxml_members out = {0};
-    int rc = op(&a, &b, &out, &err);
-    if (rc == DR_OK)
-        push_members(L, &out);
-    keeperxml_members_free(&out);
-    return rc ? fail(L, &err) : 1;
-}
-
-static int l_after_failover(lua_State *L)
-{
-    return two_to_one(L, keeperxml_after_failover);
-}
-
-static int l_after_recovery(lua_State *L)
-{
-    return two_to_one(L, keeperxml_after_recovery);
-}
-
-static int l_after_failback(lua_State *L)
-{
-    return two_to_one(L, keeperxml_after_failback);
-}
-
-static int change_role(lua_State *L, int (*op)(keeperxml_members *, long, dr_err *))
-{
-    int anchors = new_anchors(L);
-    keeperxml_members m;
-    check_members(L, 1, anchors, &m);
-    lua_Integer id = luaL_checkinteger(L, 2);
-    dr_err err = {0};
-    if (check_unique(&m, &err))
-        return fail(L, &err);
-    keeperxml_members copy = {0};
-    keeperxml_members_copy(&copy, &m);
-    int rc = op(&copy, (long)id, &err);
-    if (rc == DR_OK)
-        push_members(L, &copy);
-    keeperxml_members_free(&copy);
-    return rc ? fail(L, &err) : 1;
-}
-
-static int l_promote(lua_State *L)
-{
-    return change_role(L, keeperxml_promote);
-}
-
-static int l_demote(lua_State *L)
-{
-    return change_role(L, keeperxml_demote);
-}
+/* ---- the quorum-loss recovery ------------------------------------------------------ */
 
 /* A string field of the plan table, required. */
 static const char *plan_path(lua_State *L, const char *k, int anchors)
@@ -430,18 +323,10 @@ static int l_recovery_steps(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     static const char *const fields[] = {"old", "new", "chosen", "log_path", "snapshot_path", NULL};
-    lua_pushnil(L);
-    while (lua_next(L, 1)) {
-        lua_pop(L, 1);
-        int known = 0;
-        if (lua_type(L, -1) == LUA_TSTRING)
-            for (int k = 0; fields[k]; k++)
-                known |= !strcmp(lua_tostring(L, -1), fields[k]);
-        if (!known)
-            luaL_argerror(L, 1,
-                          lua_pushfstring(L, "unknown field '%s'", luaL_tolstring(L, -1, NULL)));
-    }
-    int anchors = new_anchors(L);
+    const char *unknown = luabind_unknown_key(L, 1, fields);
+    if (unknown)
+        luaL_argerror(L, 1, lua_pushfstring(L, "unknown field '%s'", unknown));
+    int anchors = members_lua_new_anchors(L);
     keeperxml_members old, next;
     lua_getfield(L, 1, "old");
     int old_idx = lua_gettop(L);
@@ -459,20 +344,20 @@ static int l_recovery_steps(lua_State *L)
     const char *snap_path = plan_path(L, "snapshot_path", anchors);
     dr_err err = {0};
     if (check_unique(&old, &err) || check_unique(&next, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     keeperxml_steps st = {0};
     if (keeperxml_recovery_steps(&old, &next, chosen, log_path, snap_path, &st, &err) != DR_OK) {
         keeperxml_steps_free(&st);
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     }
     lua_createtable(L, (int)st.n, 0);
     for (size_t i = 0; i < st.n; i++) {
         lua_createtable(L, 0, 5);
-        set_str(L, "step", keeperxml_step_name(st.v[i].kind));
-        set_int(L, "server_id", st.v[i].server_id);
-        set_str(L, "hostname", st.v[i].hostname);
-        set_str(L, "expect", st.v[i].expect);
-        set_str(L, "text", st.v[i].text);
+        luabind_set_str(L, "step", keeperxml_step_name(st.v[i].kind));
+        luabind_set_int(L, "server_id", st.v[i].server_id);
+        luabind_set_str(L, "hostname", st.v[i].hostname);
+        luabind_set_str(L, "expect", st.v[i].expect);
+        luabind_set_str(L, "text", st.v[i].text);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     keeperxml_steps_free(&st);
@@ -481,13 +366,6 @@ static int l_recovery_steps(lua_State *L)
 
 static const luaL_Reg keeperxml_functions[] = {
     {"parse", l_parse},
-    {"validate", l_validate},
-    {"check_hosts", l_check_hosts},
-    {"after_failover", l_after_failover},
-    {"after_recovery", l_after_recovery},
-    {"after_failback", l_after_failback},
-    {"promote", l_promote},
-    {"demote", l_demote},
     {"recovery_steps", l_recovery_steps},
     {NULL, NULL},
 };
@@ -508,19 +386,10 @@ static const luaL_Reg doc_metamethods[] = {
     {NULL, NULL},
 };
 
-static void createmeta(lua_State *L)
-{
-    luaL_newmetatable(L, DOC_MT);
-    luaL_setfuncs(L, doc_metamethods, 0);
-    luaL_newlibtable(L, doc_methods);
-    luaL_setfuncs(L, doc_methods, 0);
-    lua_setfield(L, -2, "__index");
-    lua_pop(L, 1);
-}
-
 int luaopen_dr_keeperxml(lua_State *L)
 {
-    createmeta(L);
+    luabind_createmeta(L, DOC_MT, doc_metamethods, doc_methods);
     luaL_newlib(L, keeperxml_functions);
+    members_lua_register(L, &MEMBERS);
     return 1;
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "effect.h"
+#include "luabind.h"
 #include "sha256.h"
 #include "async.h"
 #include "ssh.h"
@@ -485,19 +486,9 @@ static const luaL_Reg pool_metamethods[] = {
     {NULL, NULL},
 };
 
-static void createmeta(lua_State *L)
-{
-    luaL_newmetatable(L, POOL_MT);
-    luaL_setfuncs(L, pool_metamethods, 0);
-    luaL_newlibtable(L, pool_methods);
-    luaL_setfuncs(L, pool_methods, 0);
-    lua_setfield(L, -2, "__index");
-    lua_pop(L, 1);
-}
-
 int luaopen_dr_ssh(lua_State *L)
 {
     luaL_newlib(L, ssh_functions);
-    createmeta(L);
+    luabind_createmeta(L, POOL_MT, pool_metamethods, pool_methods);
     return 1;
 }

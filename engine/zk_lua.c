@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "effect.h"
+#include "luabind.h"
 #include "zk.h"
 
 #define SESSION_MT "dr.zk.session"
@@ -26,36 +27,16 @@ static zk_session *check_session(lua_State *L, int idx)
     return ls->s;
 }
 
-static int fail(lua_State *L, const dr_err *err)
-{
-    lua_pushnil(L);
-    lua_pushstring(L, err->msg);
-    lua_pushstring(L, dr_strerror(err->code));
-    return 3;
-}
-
-static void set_int(lua_State *L, const char *k, int64_t v)
-{
-    lua_pushinteger(L, (lua_Integer)v);
-    lua_setfield(L, -2, k);
-}
-
-static void set_str(lua_State *L, const char *k, const char *v)
-{
-    lua_pushstring(L, v);
-    lua_setfield(L, -2, k);
-}
-
 static void push_stat(lua_State *L, const zk_stat *st)
 {
     lua_createtable(L, 0, 7);
-    set_int(L, "version", st->version);
-    set_int(L, "cversion", st->cversion);
-    set_int(L, "czxid", st->czxid);
-    set_int(L, "mzxid", st->mzxid);
-    set_int(L, "ephemeral_owner", st->ephemeral_owner);
-    set_int(L, "data_length", st->data_length);
-    set_int(L, "num_children", st->num_children);
+    luabind_set_int(L, "version", st->version);
+    luabind_set_int(L, "cversion", st->cversion);
+    luabind_set_int(L, "czxid", st->czxid);
+    luabind_set_int(L, "mzxid", st->mzxid);
+    luabind_set_int(L, "ephemeral_owner", st->ephemeral_owner);
+    luabind_set_int(L, "data_length", st->data_length);
+    luabind_set_int(L, "num_children", st->num_children);
 }
 
 static void push_membership(lua_State *L, const fourlw_membership *m)
@@ -64,15 +45,15 @@ static void push_membership(lua_State *L, const fourlw_membership *m)
     for (size_t i = 0; i < m->n; i++) {
         const fourlw_member *x = &m->members[i];
         lua_createtable(L, 0, 7);
-        set_int(L, "id", x->id);
-        set_str(L, "host", x->host);
-        set_int(L, "quorum_port", x->quorum_port);
-        set_int(L, "election_port", x->election_port);
-        set_str(L, "role", fourlw_role_name(x->role));
+        luabind_set_int(L, "id", x->id);
+        luabind_set_str(L, "host", x->host);
+        luabind_set_int(L, "quorum_port", x->quorum_port);
+        luabind_set_int(L, "election_port", x->election_port);
+        luabind_set_str(L, "role", fourlw_role_name(x->role));
         if (x->client_host)
-            set_str(L, "client_host", x->client_host);
+            luabind_set_str(L, "client_host", x->client_host);
         if (x->client_port)
-            set_int(L, "client_port", x->client_port);
+            luabind_set_int(L, "client_port", x->client_port);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
 }
@@ -83,9 +64,9 @@ static void push_config(lua_State *L, const zk_config *c, int simulated)
     push_membership(L, &c->membership);
     lua_setfield(L, -2, "members");
     if (c->membership.has_version)
-        set_int(L, "version", (int64_t)c->membership.version);
+        luabind_set_int(L, "version", (int64_t)c->membership.version);
     if (c->text)
-        set_str(L, "text", c->text);
+        luabind_set_str(L, "text", c->text);
     lua_pushboolean(L, simulated);
     lua_setfield(L, -2, "simulated");
 }
@@ -145,7 +126,7 @@ static int l_connect(lua_State *L)
     luaL_setmetatable(L, SESSION_MT);
     dr_err err = {0};
     if (zk_open(servers, &o, &ls->s, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     return 1;
 }
 
@@ -161,7 +142,7 @@ static int l_get(lua_State *L)
     int rc = zk_get(s, path, &b, &st, &err);
     if (rc) {
         dr_buf_free(&b);
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     }
     lua_pushlstring(L, b.data ? b.data : "", b.len);
     dr_buf_free(&b);
@@ -177,7 +158,7 @@ static int l_exists(lua_State *L)
     zk_stat st;
     dr_err err = {0};
     if (zk_exists(s, path, &ex, &st, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_pushboolean(L, ex);
     if (ex)
         push_stat(L, &st);
@@ -194,7 +175,7 @@ static int l_children(lua_State *L)
     size_t n;
     dr_err err = {0};
     if (zk_children(s, path, &names, &n, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_createtable(L, (int)n, 0);
     for (size_t i = 0; i < n; i++) {
         lua_pushstring(L, names[i]);
@@ -210,7 +191,7 @@ static int l_sync(lua_State *L)
     const char *path = luaL_optstring(L, 2, "/");
     dr_err err = {0};
     if (zk_sync(s, path, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_pushboolean(L, 1);
     return 1;
 }
@@ -222,7 +203,7 @@ static int l_config(lua_State *L)
     dr_err err = {0};
     if (zk_config_get(s, &c, &err)) {
         zk_config_free(&c);
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     }
     push_config(L, &c, 0);
     zk_config_free(&c);
@@ -237,12 +218,12 @@ static int l_marker_read(lua_State *L)
     dr_err err = {0};
     if (zk_marker_read(s, path, &m, &err)) {
         zk_marker_free(&m);
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     }
     lua_createtable(L, 0, 3);
-    set_str(L, "run_id", m.run_id);
-    set_int(L, "time_ms", m.time_ms);
-    set_int(L, "mzxid", m.mzxid);
+    luabind_set_str(L, "run_id", m.run_id);
+    luabind_set_int(L, "time_ms", m.time_ms);
+    luabind_set_int(L, "mzxid", m.mzxid);
     zk_marker_free(&m);
     return 1;
 }
@@ -250,10 +231,10 @@ static int l_marker_read(lua_State *L)
 static void push_holder(lua_State *L, const zk_lock_holder *h)
 {
     lua_createtable(L, 0, 4);
-    set_str(L, "host", h->host);
-    set_int(L, "pid", h->pid);
-    set_str(L, "run_id", h->run_id);
-    set_int(L, "time_ms", h->time_ms);
+    luabind_set_str(L, "host", h->host);
+    luabind_set_int(L, "pid", h->pid);
+    luabind_set_str(L, "run_id", h->run_id);
+    luabind_set_int(L, "time_ms", h->time_ms);
 }
 
 static int l_lock_holder(lua_State *L)
@@ -268,7 +249,7 @@ static int l_lock_holder(lua_State *L)
         return 1;
     }
     if (rc)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     push_holder(L, &h);
     zk_lock_holder_free(&h);
     return 1;
@@ -292,6 +273,17 @@ static int current(zk_session *s, const char *path, dr_buf *b, zk_stat *st, bool
     return rc;
 }
 
+/* The effect of a write to path on s's ensemble; the caller adds what the
+ * journal keeps of it (before/after). */
+static dr_effect znode_write(zk_session *s, const char *path, const char *summary)
+{
+    return (dr_effect){.kind = DR_EFFECT_ZK_WRITE,
+                       .module = "zk",
+                       .host = zk_servers(s),
+                       .summary = summary,
+                       .path = path};
+}
+
 static int l_set(lua_State *L)
 {
     zk_session *s = check_session(L, 1);
@@ -312,19 +304,15 @@ static int l_set(lua_State *L)
                         zk_servers(s), path, (int)st.version, version);
     if (rc) {
         dr_buf_free(&before);
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     }
     char summary[400];
     snprintf(summary, sizeof summary, "set %.300s (%zu bytes)", path, len);
-    dr_effect e = {.kind = DR_EFFECT_ZK_WRITE,
-                   .module = "zk",
-                   .host = zk_servers(s),
-                   .summary = summary,
-                   .path = path,
-                   .before = before.data ? before.data : "",
-                   .before_len = before.len,
-                   .after = data,
-                   .after_len = len};
+    dr_effect e = znode_write(s, path, summary);
+    e.before = before.data ? before.data : "";
+    e.before_len = before.len;
+    e.after = data;
+    e.after_len = len;
     int d = dr_effect_gate(L, &e, &err);
     if (d == DR_EFFECT_SIMULATE) {
         st.version++;
@@ -335,14 +323,14 @@ static int l_set(lua_State *L)
     }
     if (d < 0) {
         dr_buf_free(&before);
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     }
     /* the version checked above is the one the write depends on */
     rc = zk_set(s, path, data, len, version >= 0 ? version : st.version, &st, &err);
     dr_effect_done(L, &e, rc, rc ? err.msg : "set");
     dr_buf_free(&before);
     if (rc)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     push_stat(L, &st);
     return 1;
 }
@@ -377,19 +365,15 @@ static int l_create(lua_State *L)
              flags & ZK_CREATE_EPHEMERAL ? ", ephemeral" : "",
              flags & ZK_CREATE_SEQUENTIAL ? ", sequential" : "",
              flags & ZK_CREATE_CONTAINER ? ", container" : "");
-    dr_effect e = {.kind = DR_EFFECT_ZK_WRITE,
-                   .module = "zk",
-                   .host = zk_servers(s),
-                   .summary = summary,
-                   .path = path,
-                   .after = data,
-                   .after_len = len};
+    dr_effect e = znode_write(s, path, summary);
+    e.after = data;
+    e.after_len = len;
     dr_err err = {0};
     if (zk_path_check(path, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     int d = dr_effect_gate(L, &e, &err);
     if (d < 0)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     if (d == DR_EFFECT_SIMULATE) {
         lua_pushstring(L, path);
         return 1;
@@ -400,7 +384,7 @@ static int l_create(lua_State *L)
         rc = zk_create(s, path, data, len, flags, &created, &err);
     dr_effect_done(L, &e, rc, rc ? err.msg : created);
     if (rc)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_pushstring(L, created);
     free(created);
     return 1;
@@ -420,17 +404,13 @@ static int l_delete(lua_State *L)
         rc = dr_err_set(&err, DR_ENOTFOUND, "zk %s: delete %s: no such znode", zk_servers(s), path);
     if (rc) {
         dr_buf_free(&before);
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     }
     char summary[400];
     snprintf(summary, sizeof summary, "delete %.300s", path);
-    dr_effect e = {.kind = DR_EFFECT_ZK_WRITE,
-                   .module = "zk",
-                   .host = zk_servers(s),
-                   .summary = summary,
-                   .path = path,
-                   .before = before.data ? before.data : "",
-                   .before_len = before.len};
+    dr_effect e = znode_write(s, path, summary);
+    e.before = before.data ? before.data : "";
+    e.before_len = before.len;
     int d = dr_effect_gate(L, &e, &err);
     if (d == DR_EFFECT_PERFORM) {
         rc = zk_delete(s, path, version, &err);
@@ -440,7 +420,7 @@ static int l_delete(lua_State *L)
     }
     dr_buf_free(&before);
     if (rc)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_pushboolean(L, 1);
     return 1;
 }
@@ -460,19 +440,15 @@ static int l_marker_write(lua_State *L)
     if (rc) {
         dr_buf_free(&after);
         dr_buf_free(&before);
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     }
     char summary[400];
     snprintf(summary, sizeof summary, "write marker %.300s", path);
-    dr_effect e = {.kind = DR_EFFECT_ZK_WRITE,
-                   .module = "zk",
-                   .host = zk_servers(s),
-                   .summary = summary,
-                   .path = path,
-                   .before = exists ? (before.data ? before.data : "") : NULL,
-                   .before_len = before.len,
-                   .after = after.data,
-                   .after_len = after.len};
+    dr_effect e = znode_write(s, path, summary);
+    e.before = exists ? (before.data ? before.data : "") : NULL;
+    e.before_len = before.len;
+    e.after = after.data;
+    e.after_len = after.len;
     int d = dr_effect_gate(L, &e, &err);
     if (d == DR_EFFECT_PERFORM) {
         rc = zk_marker_write(s, path, run, &err);
@@ -483,14 +459,14 @@ static int l_marker_write(lua_State *L)
     dr_buf_free(&after);
     dr_buf_free(&before);
     if (rc)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_pushboolean(L, 1);
     return 1;
 }
 
 static int lock_conflict(lua_State *L, const dr_err *err, const zk_lock_holder *h)
 {
-    fail(L, err);
+    luabind_fail(L, err);
     push_holder(L, h);
     return 4;
 }
@@ -502,17 +478,13 @@ static int l_lock(lua_State *L)
     const char *run = luaL_checkstring(L, 3);
     char summary[400];
     snprintf(summary, sizeof summary, "take the run lock %.300s for run %.60s", path, run);
-    dr_effect e = {.kind = DR_EFFECT_ZK_WRITE,
-                   .module = "zk",
-                   .host = zk_servers(s),
-                   .summary = summary,
-                   .path = path};
+    dr_effect e = znode_write(s, path, summary);
     dr_err err = {0};
     if (zk_path_check(path, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     int d = dr_effect_gate(L, &e, &err);
     if (d < 0)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     zk_lock_holder h;
     if (d == DR_EFFECT_SIMULATE) {
         /* a rehearsal does not take the lock but still says who holds it */
@@ -522,7 +494,7 @@ static int l_lock(lua_State *L)
             return 1;
         }
         if (rc)
-            return fail(L, &err);
+            return luabind_fail(L, &err);
         if (strcmp(h.run_id, run) == 0) {
             zk_lock_holder_free(&h);
             lua_pushboolean(L, 1);
@@ -543,7 +515,7 @@ static int l_lock(lua_State *L)
     }
     zk_lock_holder_free(&h);
     if (rc)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_pushboolean(L, 1);
     return 1;
 }
@@ -555,20 +527,16 @@ static int l_unlock(lua_State *L)
     const char *run = luaL_checkstring(L, 3);
     char summary[400];
     snprintf(summary, sizeof summary, "release the run lock %.300s of run %.60s", path, run);
-    dr_effect e = {.kind = DR_EFFECT_ZK_WRITE,
-                   .module = "zk",
-                   .host = zk_servers(s),
-                   .summary = summary,
-                   .path = path};
+    dr_effect e = znode_write(s, path, summary);
     dr_err err = {0};
     int d = dr_effect_gate(L, &e, &err);
     if (d < 0)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     if (d == DR_EFFECT_PERFORM) {
         int rc = zk_lock_release(s, path, run, &err);
         dr_effect_done(L, &e, rc, rc ? err.msg : "unlocked");
         if (rc)
-            return fail(L, &err);
+            return luabind_fail(L, &err);
     }
     lua_pushboolean(L, 1);
     return 1;
@@ -651,7 +619,7 @@ static int l_reconfig(lua_State *L)
     int rc = zk_config_get(s, &cur, &err);
     if (rc) {
         zk_config_free(&cur);
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     }
     dr_buf change = DR_BUF_INIT;
     if (joining)
@@ -691,7 +659,7 @@ static int l_reconfig(lua_State *L)
     dr_buf_free(&change);
     if (rc) {
         zk_config_free(&res);
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     }
     push_config(L, &res, simulated);
     zk_config_free(&res);
@@ -743,16 +711,6 @@ static const luaL_Reg session_metamethods[] = {
     {NULL, NULL},
 };
 
-static void createmeta(lua_State *L)
-{
-    luaL_newmetatable(L, SESSION_MT);
-    luaL_setfuncs(L, session_metamethods, 0);
-    luaL_newlibtable(L, session_methods);
-    luaL_setfuncs(L, session_methods, 0);
-    lua_setfield(L, -2, "__index");
-    lua_pop(L, 1);
-}
-
 static const luaL_Reg zk_functions[] = {
     {"connect", l_connect},
     {NULL, NULL},
@@ -761,6 +719,6 @@ static const luaL_Reg zk_functions[] = {
 int luaopen_dr_zk(lua_State *L)
 {
     luaL_newlib(L, zk_functions);
-    createmeta(L);
+    luabind_createmeta(L, SESSION_MT, session_metamethods, session_methods);
     return 1;
 }

@@ -5,9 +5,12 @@
 #include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "idlist.h"
 
 enum line_type {
     LINE_OTHER,  /* blank or comment: kept as is */
@@ -534,40 +537,34 @@ size_t zkconf_unset(zkconf *c, const char *key)
 
 /* ---- memberships ---------------------------------------------------------- */
 
+static void copy_server(void *dst, const void *src)
+{
+    zkconf_server_copy(dst, src);
+}
+
+static void clear_server(void *s)
+{
+    zkconf_server_clear(s);
+}
+
+static const idlist_type SERVERS = {sizeof(zkconf_server), copy_server, clear_server};
+_Static_assert(offsetof(zkconf_server, id) == 0, "idlist reads the id first");
+
 void zkconf_members_free(zkconf_members *m)
 {
-    for (size_t i = 0; i < m->n; i++)
-        zkconf_server_clear(&m->v[i]);
-    free(m->v);
+    idlist_free(&SERVERS, m->v, m->n);
     m->v = NULL;
     m->n = 0;
 }
 
 zkconf_server *zkconf_members_find(const zkconf_members *m, long id)
 {
-    for (size_t i = 0; i < m->n; i++)
-        if (m->v[i].id == id)
-            return &m->v[i];
-    return NULL;
+    return idlist_find(&SERVERS, m->v, m->n, id);
 }
 
 void zkconf_members_add(zkconf_members *m, const zkconf_server *s)
 {
-    zkconf_server *old = zkconf_members_find(m, s->id);
-    zkconf_server copy;
-    zkconf_server_copy(&copy, s);
-    if (old) {
-        zkconf_server_clear(old);
-        *old = copy;
-        return;
-    }
-    m->v = dr_realloc(m->v, (m->n + 1) * sizeof *m->v);
-    size_t at = m->n;
-    while (at > 0 && m->v[at - 1].id > s->id)
-        at--;
-    memmove(&m->v[at + 1], &m->v[at], (m->n - at) * sizeof *m->v);
-    m->v[at] = copy;
-    m->n++;
+    m->v = idlist_add(&SERVERS, m->v, &m->n, s);
 }
 
 void zkconf_members_copy(zkconf_members *dst, const zkconf_members *src)

@@ -2,33 +2,28 @@
  * as "dr.zkconf.config" objects, memberships as arrays of server tables.  See
  * include/zkconf_lua.h for the functions.
  *
- * Memberships given from Lua are read into scratch memory owned by Lua (a
- * userdata) with strings borrowed from Lua (anchored for the call), sorted by
- * id: zkconf's functions take them const, so no C memory is held while an
- * argument is still being checked, and a raised error leaks nothing. */
+ * Memberships given from Lua are read by members_lua (shared with
+ * keeperxml_lua) into Lua-owned scratch with borrowed strings, sorted by id:
+ * zkconf's functions take them const, so a raised error leaks nothing.
+ * members_lua also provides the pure membership functions (validate,
+ * after_failover, promote, ...) over zkconf's operations. */
 #include "zkconf_lua.h"
 
 #include <lauxlib.h>
 #include <lua.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "luabind.h"
+#include "members_lua.h"
 #include "zkconf.h"
 
 #define CONFIG_MT "dr.zkconf.config"
 #define DEFAULT_QUORUM_PORT 2888
 #define DEFAULT_ELECTION_PORT 3888
-#define MAX_SERVERS 255 /* ZooKeeper server ids are 1..255 in practice; keeps loops small */
-
-static int fail(lua_State *L, const dr_err *err)
-{
-    lua_pushnil(L);
-    lua_pushstring(L, err->msg);
-    lua_pushstring(L, dr_strerror(err->code));
-    return 3;
-}
 
 static const char *const KIND_NAMES[] = {"static", "dynamic", "znode", NULL};
 static const zkconf_kind KINDS[] = {ZKCONF_STATIC, ZKCONF_DYNAMIC, ZKCONF_ZNODE};
@@ -36,163 +31,140 @@ static const char *const ROLE_NAMES[] = {"participant", "observer", NULL};
 
 /* ---- servers and memberships ------------------------------------------------ */
 
-static void set_int(lua_State *L, const char *k, lua_Integer v)
+static void push_server(lua_State *L, const void *server)
 {
-    lua_pushinteger(L, v);
-    lua_setfield(L, -2, k);
-}
-
-static void set_str(lua_State *L, const char *k, const char *v)
-{
-    lua_pushstring(L, v);
-    lua_setfield(L, -2, k);
-}
-
-static void push_server(lua_State *L, const zkconf_server *s)
-{
+    const zkconf_server *s = server;
     lua_createtable(L, 0, 7);
-    set_int(L, "id", s->id);
-    set_str(L, "host", s->host);
-    set_int(L, "quorum_port", s->quorum_port);
-    set_int(L, "election_port", s->election_port);
-    set_str(L, "role", ROLE_NAMES[s->role == ZKCONF_OBSERVER]);
+    luabind_set_int(L, "id", s->id);
+    luabind_set_str(L, "host", s->host);
+    luabind_set_int(L, "quorum_port", s->quorum_port);
+    luabind_set_int(L, "election_port", s->election_port);
+    luabind_set_str(L, "role", ROLE_NAMES[s->role == ZKCONF_OBSERVER]);
     if (s->client_host)
-        set_str(L, "client_host", s->client_host);
+        luabind_set_str(L, "client_host", s->client_host);
     if (s->client_port)
-        set_int(L, "client_port", s->client_port);
-}
-
-static void push_members(lua_State *L, const zkconf_members *m)
-{
-    lua_createtable(L, (int)m->n, 0);
-    for (size_t i = 0; i < m->n; i++) {
-        push_server(L, &m->v[i]);
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
-}
-
-/* Raises "bad argument #arg (server #i: why)" (i 0: a lone server). */
-static int server_error(lua_State *L, int arg, lua_Integer i, const char *why)
-{
-    if (i > 0)
-        return luaL_argerror(L, arg, lua_pushfstring(L, "server #%d: %s", (int)i, why));
-    return luaL_argerror(L, arg, lua_pushfstring(L, "server: %s", why));
-}
-
-/* An integer field of the table on top, within [lo, hi]; def when nil. */
-static lua_Integer int_field(lua_State *L, int arg, lua_Integer i, const char *k, lua_Integer def,
-                             lua_Integer lo, lua_Integer hi)
-{
-    lua_Integer v = def;
-    if (lua_getfield(L, -1, k) != LUA_TNIL) {
-        if (!lua_isinteger(L, -1))
-            server_error(L, arg, i, lua_pushfstring(L, "field '%s' must be an integer", k));
-        v = lua_tointeger(L, -1);
-    } else if (def < lo) {
-        server_error(L, arg, i, lua_pushfstring(L, "field '%s' required", k));
-    }
-    if (v < lo || v > hi)
-        server_error(
-            L, arg, i,
-            lua_pushfstring(L, "field '%s' must be between %d and %d", k, (int)lo, (int)hi));
-    lua_pop(L, 1);
-    return v;
-}
-
-/* A string field of the table on top (NULL when nil and optional), kept
- * alive in the anchor table for the call. */
-static const char *str_field(lua_State *L, int arg, lua_Integer i, const char *k, int required,
-                             int anchors)
-{
-    int t = lua_getfield(L, -1, k);
-    if (t == LUA_TNIL && !required) {
-        lua_pop(L, 1);
-        return NULL;
-    }
-    size_t len;
-    const char *s = t == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
-    if (!s || len == 0 || strlen(s) != len)
-        server_error(L, arg, i, lua_pushfstring(L, "field '%s' must be a non-empty string", k));
-    lua_rawseti(L, anchors, (lua_Integer)lua_rawlen(L, anchors) + 1);
-    return s;
+        luabind_set_int(L, "client_port", s->client_port);
 }
 
 static const char *const SERVER_FIELDS[] = {"id",   "host",        "quorum_port", "election_port",
                                             "role", "client_host", "client_port", NULL};
 
-/* Reads the server table on top of the stack into s (strings borrowed) and
- * pops it. */
-static void to_server(lua_State *L, int arg, lua_Integer i, int anchors, zkconf_server *s)
+/* Reads the server table on top of the stack into a zkconf_server (strings
+ * borrowed) and pops it. */
+static void to_server(lua_State *L, int arg, lua_Integer i, int anchors, void *server)
 {
-    if (!lua_istable(L, -1))
-        server_error(L, arg, i, "table expected");
-    lua_pushnil(L);
-    while (lua_next(L, -2)) {
-        lua_pop(L, 1);
-        int known = 0;
-        if (lua_type(L, -1) == LUA_TSTRING)
-            for (int k = 0; SERVER_FIELDS[k]; k++)
-                known |= !strcmp(lua_tostring(L, -1), SERVER_FIELDS[k]);
-        if (!known)
-            server_error(L, arg, i,
-                         lua_pushfstring(L, "unknown field '%s'", luaL_tolstring(L, -1, NULL)));
-    }
+    zkconf_server *s = server;
+    members_lua_check_fields(L, arg, i, SERVER_FIELDS);
     memset(s, 0, sizeof *s);
-    s->id = (long)int_field(L, arg, i, "id", 0, 1, 1L << 30);
-    s->host = (char *)str_field(L, arg, i, "host", 1, anchors);
-    s->quorum_port = (int)int_field(L, arg, i, "quorum_port", DEFAULT_QUORUM_PORT, 1, 65535);
-    s->election_port = (int)int_field(L, arg, i, "election_port", DEFAULT_ELECTION_PORT, 1, 65535);
-    const char *role = str_field(L, arg, i, "role", 0, anchors);
+    s->id = (long)members_lua_int_field(L, arg, i, "id", MEMBERS_LUA_REQUIRED, 1, 1L << 30);
+    s->host = (char *)members_lua_str_field(L, arg, i, "host", 1, anchors);
+    s->quorum_port =
+        (int)members_lua_int_field(L, arg, i, "quorum_port", DEFAULT_QUORUM_PORT, 1, 65535);
+    s->election_port =
+        (int)members_lua_int_field(L, arg, i, "election_port", DEFAULT_ELECTION_PORT, 1, 65535);
+    const char *role = members_lua_str_field(L, arg, i, "role", 0, anchors);
     s->role = ZKCONF_PARTICIPANT;
     if (role && !strcmp(role, "observer"))
         s->role = ZKCONF_OBSERVER;
     else if (role && strcmp(role, "participant"))
-        server_error(
+        members_lua_server_error(
             L, arg, i,
             lua_pushfstring(L, "role '%s': \"participant\" or \"observer\" expected", role));
-    s->client_host = (char *)str_field(L, arg, i, "client_host", 0, anchors);
-    s->client_port = (int)int_field(L, arg, i, "client_port", 0, 0, 65535);
+    s->client_host = (char *)members_lua_str_field(L, arg, i, "client_host", 0, anchors);
+    s->client_port = (int)members_lua_int_field(L, arg, i, "client_port", 0, 0, 65535);
     lua_pop(L, 1);
 }
 
-static int by_id(const void *a, const void *b)
+/* zkconf's membership operations, for members_lua. */
+
+static zkconf_members typed(const members_lua_list *l)
 {
-    const zkconf_server *x = a, *y = b;
-    return (x->id > y->id) - (x->id < y->id);
+    return (zkconf_members){l->v, l->n};
 }
 
-/* The membership array at arg, sorted by id, in Lua-owned scratch memory
- * (left on the stack) with strings anchored in the table at `anchors`.  The
- * result must only be passed as const: its strings are not zkconf's. */
+static members_lua_list untyped(const zkconf_members *m)
+{
+    return (members_lua_list){m->v, m->n};
+}
+
+static void op_free(members_lua_list *l)
+{
+    zkconf_members m = typed(l);
+    zkconf_members_free(&m);
+    *l = untyped(&m);
+}
+
+static void op_copy(members_lua_list *dst, const members_lua_list *src)
+{
+    zkconf_members d = typed(dst), s = typed(src);
+    zkconf_members_copy(&d, &s);
+    *dst = untyped(&d);
+}
+
+static int op_validate(const members_lua_list *l, dr_err *err)
+{
+    zkconf_members m = typed(l);
+    return zkconf_members_validate(&m, err);
+}
+
+static int op_check_hosts(const members_lua_list *a, const members_lua_list *b, dr_err *err)
+{
+    zkconf_members x = typed(a), y = typed(b);
+    return zkconf_members_check_hosts(&x, &y, err);
+}
+
+static int op_after(members_lua_after which, const members_lua_list *a, const members_lua_list *b,
+                    members_lua_list *out, dr_err *err)
+{
+    static int (*const after[])(const zkconf_members *, const zkconf_members *, zkconf_members *,
+                                dr_err *) = {
+        [MEMBERS_LUA_AFTER_FAILOVER] = zkconf_after_failover,
+        [MEMBERS_LUA_AFTER_RECOVERY] = zkconf_after_recovery,
+        [MEMBERS_LUA_AFTER_FAILBACK] = zkconf_after_failback,
+    };
+    zkconf_members x = typed(a), y = typed(b), o = typed(out);
+    int rc = after[which](&x, &y, &o, err);
+    *out = untyped(&o);
+    return rc;
+}
+
+static int op_set_role(int participant, members_lua_list *l, long id, dr_err *err)
+{
+    zkconf_members m = typed(l);
+    return participant ? zkconf_promote(&m, id, err) : zkconf_demote(&m, id, err);
+}
+
+static const members_lua_kind MEMBERS = {
+    .server_size = sizeof(zkconf_server),
+    .twice_prefix = "membership: server.",
+    .to_server = to_server,
+    .push_server = push_server,
+    .free = op_free,
+    .copy = op_copy,
+    .validate = op_validate,
+    .check_hosts = op_check_hosts,
+    .after = op_after,
+    .set_role = op_set_role,
+};
+_Static_assert(offsetof(zkconf_server, id) == 0, "members_lua reads the id first");
+
+/* The membership at arg (see members_lua_check); pass it const only. */
 static void check_members(lua_State *L, int arg, int anchors, zkconf_members *m)
 {
-    luaL_checktype(L, arg, LUA_TTABLE);
-    lua_Integer n = luaL_len(L, arg);
-    luaL_argcheck(L, n >= 0 && n <= MAX_SERVERS, arg, "array of at most 255 servers expected");
-    m->n = (size_t)n;
-    m->v = lua_newuserdatauv(L, (size_t)(n ? n : 1) * sizeof *m->v, 0);
-    for (lua_Integer i = 1; i <= n; i++) {
-        lua_geti(L, arg, i);
-        to_server(L, arg, i, anchors, &m->v[i - 1]);
-    }
-    qsort(m->v, m->n, sizeof *m->v, by_id);
+    members_lua_list l = members_lua_check(L, &MEMBERS, arg, arg, anchors);
+    *m = typed(&l);
 }
 
-/* Same id twice: the data's fault, not the script's (an inventory can say
- * it), so an expected failure. */
 static int check_unique(const zkconf_members *m, dr_err *err)
 {
-    for (size_t i = 1; i < m->n; i++)
-        if (m->v[i].id == m->v[i - 1].id)
-            return dr_err_set(err, DR_EINVAL, "membership: server.%ld given twice", m->v[i].id);
-    return DR_OK;
+    members_lua_list l = untyped(m);
+    return members_lua_check_unique(&MEMBERS, &l, err);
 }
 
-/* Pushes the anchor table and returns its index. */
-static int new_anchors(lua_State *L)
+static void push_members(lua_State *L, const zkconf_members *m)
 {
-    lua_newtable(L);
-    return lua_gettop(L);
+    members_lua_list l = untyped(m);
+    members_lua_push(L, &MEMBERS, &l);
 }
 
 /* ---- the config object ------------------------------------------------------- */
@@ -240,7 +212,7 @@ static int l_parse(lua_State *L)
     luaL_setmetatable(L, CONFIG_MT);
     dr_err err = {0};
     if (zkconf_parse(name, text, len, kind, &lc->c, &err) != DR_OK)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     return 1;
 }
 
@@ -329,12 +301,12 @@ static int config_members(lua_State *L)
 static int config_set_members(lua_State *L)
 {
     lconfig *lc = check_config(L, 1);
-    int anchors = new_anchors(L);
+    int anchors = members_lua_new_anchors(L);
     zkconf_members m;
     check_members(L, 2, anchors, &m);
     dr_err err = {0};
     if (check_unique(&m, &err) || zkconf_members_put(lc->c, &m, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_pushboolean(L, 1);
     return 1;
 }
@@ -343,7 +315,7 @@ static int config_write_plan(lua_State *L)
 {
     lconfig *lc = check_config(L, 1);
     luaL_argcheck(L, lc->kind == ZKCONF_STATIC, 1, "a static zoo.cfg expected");
-    int anchors = new_anchors(L);
+    int anchors = members_lua_new_anchors(L);
     zkconf_members m;
     check_members(L, 2, anchors, &m);
     lua_Integer self = luaL_checkinteger(L, 3);
@@ -367,14 +339,14 @@ static int config_write_plan(lua_State *L)
     }
     dr_err err = {0};
     if (check_unique(&m, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     zkconf_write w;
     if (zkconf_write_plan(lc->c, &m, (long)self, path, entries, n_entries, &w, &err) != DR_OK)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_createtable(L, 0, 4);
     lua_pushlstring(L, w.static_text, w.static_len);
     lua_setfield(L, -2, "static");
-    set_str(L, "dynamic_path", w.dynamic_path);
+    luabind_set_str(L, "dynamic_path", w.dynamic_path);
     lua_pushlstring(L, w.dynamic_text, w.dynamic_len);
     lua_setfield(L, -2, "dynamic");
     lua_createtable(L, (int)w.n_remove, 0);
@@ -389,106 +361,15 @@ static int config_write_plan(lua_State *L)
 
 /* ---- membership functions ------------------------------------------------------ */
 
-static int l_validate(lua_State *L)
-{
-    int anchors = new_anchors(L);
-    zkconf_members m;
-    check_members(L, 1, anchors, &m);
-    dr_err err = {0};
-    if (check_unique(&m, &err) || zkconf_members_validate(&m, &err))
-        return fail(L, &err);
-    lua_pushboolean(L, 1);
-    return 1;
-}
-
-static int l_check_hosts(lua_State *L)
-{
-    int anchors = new_anchors(L);
-    zkconf_members a, b;
-    check_members(L, 1, anchors, &a);
-    check_members(L, 2, anchors, &b);
-    dr_err err = {0};
-    if (check_unique(&a, &err) || check_unique(&b, &err) ||
-        zkconf_members_check_hosts(&a, &b, &err))
-        return fail(L, &err);
-    lua_pushboolean(L, 1);
-    return 1;
-}
-
-typedef int (*members_op)(const zkconf_members *, const zkconf_members *, zkconf_members *,
-                          dr_err *);
-
-static int two_to_one(lua_State *L, members_op op)
-{
-    int anchors = new_anchors(L);
-    zkconf_members a, b;
-    check_members(L, 1, anchors, &a);
-    check_members(L, 2, anchors, &b);
-    dr_err err = {0};
-    if (check_unique(&a, &err) || check_unique(&b, &err))
-        return fail(L, &err);
-    zkconf_members out = {0};
-    if (op(&a, &b, &out, &err) != DR_OK) {
-        zkconf_members_free(&out);
-        return fail(L, &err);
-    }
-    push_members(L, &out);
-    zkconf_members_free(&out);
-    return 1;
-}
-
-static int l_after_failover(lua_State *L)
-{
-    return two_to_one(L, zkconf_after_failover);
-}
-
-static int l_after_recovery(lua_State *L)
-{
-    return two_to_one(L, zkconf_after_recovery);
-}
-
-static int l_after_failback(lua_State *L)
-{
-    return two_to_one(L, zkconf_after_failback);
-}
-
-static int change_role(lua_State *L, int (*op)(zkconf_members *, long, dr_err *))
-{
-    int anchors = new_anchors(L);
-    zkconf_members m;
-    check_members(L, 1, anchors, &m);
-    lua_Integer id = luaL_checkinteger(L, 2);
-    dr_err err = {0};
-    if (check_unique(&m, &err))
-        return fail(L, &err);
-    zkconf_members copy = {0};
-    zkconf_members_copy(&copy, &m);
-    int rc = op(&copy, (long)id, &err);
-    if (rc == DR_OK)
-        push_members(L, &copy);
-    zkconf_members_free(&copy);
-    return rc ? fail(L, &err) : 1;
-}
-
-static int l_promote(lua_State *L)
-{
-    return change_role(L, zkconf_promote);
-}
-
-static int l_demote(lua_State *L)
-{
-    return change_role(L, zkconf_demote);
-}
-
 static int l_reconfig_args(lua_State *L)
 {
-    int anchors = new_anchors(L);
+    int anchors = members_lua_new_anchors(L);
     zkconf_members from, to;
     check_members(L, 1, anchors, &from);
     check_members(L, 2, anchors, &to);
     dr_err err = {0};
     if (check_unique(&from, &err) || check_unique(&to, &err))
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     dr_buf joining = DR_BUF_INIT, leaving = DR_BUF_INIT;
     zkconf_reconfig_args(&from, &to, &joining, &leaving);
     lua_pushlstring(L, joining.data ? joining.data : "", joining.len);
@@ -510,7 +391,7 @@ static int l_parse_server(lua_State *L)
     zkconf_server s;
     dr_err err = {0};
     if (zkconf_server_parse(name, 1, (int)strlen(name) + 2, (long)id, value, &s, &err) != DR_OK)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     push_server(L, &s);
     zkconf_server_clear(&s);
     return 1;
@@ -518,7 +399,7 @@ static int l_parse_server(lua_State *L)
 
 static int l_server_line(lua_State *L)
 {
-    int anchors = new_anchors(L);
+    int anchors = members_lua_new_anchors(L);
     zkconf_server s;
     lua_pushvalue(L, 1);
     to_server(L, 1, 0, anchors, &s);
@@ -548,13 +429,6 @@ static int l_is_dynamic_key(lua_State *L)
 
 static const luaL_Reg zkconf_functions[] = {
     {"parse", l_parse},
-    {"validate", l_validate},
-    {"check_hosts", l_check_hosts},
-    {"after_failover", l_after_failover},
-    {"after_recovery", l_after_recovery},
-    {"after_failback", l_after_failback},
-    {"promote", l_promote},
-    {"demote", l_demote},
     {"reconfig_args", l_reconfig_args},
     {"parse_server", l_parse_server},
     {"server_line", l_server_line},
@@ -582,19 +456,10 @@ static const luaL_Reg config_metamethods[] = {
     {NULL, NULL},
 };
 
-static void createmeta(lua_State *L)
-{
-    luaL_newmetatable(L, CONFIG_MT);
-    luaL_setfuncs(L, config_metamethods, 0);
-    luaL_newlibtable(L, config_methods);
-    luaL_setfuncs(L, config_methods, 0);
-    lua_setfield(L, -2, "__index");
-    lua_pop(L, 1);
-}
-
 int luaopen_dr_zkconf(lua_State *L)
 {
-    createmeta(L);
+    luabind_createmeta(L, CONFIG_MT, config_metamethods, config_methods);
     luaL_newlib(L, zkconf_functions);
+    members_lua_register(L, &MEMBERS);
     return 1;
 }

@@ -8,60 +8,28 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <lauxlib.h>
-#include <lua.h>
-#include <lualib.h>
-#include <stdlib.h>
-
 #include "chconf_lua.h"
+#include "lua_testlib.h"
+
+/* same(text, file): text is byte-equal to the golden file. */
+static const char EXTRA[] = "function same(got, want_file)\n"
+                            "  local want = load(want_file)\n"
+                            "  if got ~= want then\n"
+                            "    error(want_file .. ' differs:\\n' .. got, 2)\n"
+                            "  end\n"
+                            "end\n";
 
 static int setup(void **state)
 {
-    lua_State *L = luaL_newstate();
-    luaL_openlibs(L);
-    luaL_requiref(L, "dr.chconf", luaopen_dr_chconf, 0);
-    lua_setglobal(L, "chconf");
-    const char *data = getenv("DRCTL_TESTDATA");
-    lua_pushstring(L, data ? data : "tests/data");
-    lua_setglobal(L, "DATA");
-    if (luaL_dostring(L, "function load(name)\n"
-                         "  local fh = assert(io.open(DATA .. '/chconf/' .. name, 'rb'))\n"
-                         "  local t = fh:read('a'); fh:close(); return t\n"
-                         "end\n"
-                         "function raises(fn, pattern)\n"
-                         "  local ok, err = pcall(fn)\n"
-                         "  assert(not ok, 'expected an error')\n"
-                         "  assert(tostring(err):find(pattern, 1, true), tostring(err))\n"
-                         "end\n"
-                         "function same(got, want_file)\n"
-                         "  local want = load(want_file)\n"
-                         "  if got ~= want then\n"
-                         "    error(want_file .. ' differs:\\n' .. got, 2)\n"
-                         "  end\n"
-                         "end\n") != LUA_OK) {
-        lua_close(L);
-        return -1;
-    }
-    *state = L;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    lua_close(*state);
-    return 0;
-}
-
-static void run(lua_State *L, const char *code)
-{
-    if (luaL_dostring(L, code) != LUA_OK)
-        fail_msg("lua: %s", lua_tostring(L, -1));
+    *state = lt_state("dr.chconf", luaopen_dr_chconf, "chconf", "chconf", EXTRA);
+    return *state ? 0 : -1;
 }
 
 static void test_reads(void **state)
 {
     lua_State *L = *state;
-    run(L, "local zk = load('zookeeper.xml')\n"
+    lt_run(L,
+           "local zk = load('zookeeper.xml')\n"
            "assert(chconf.root(zk, 'zookeeper.xml') == 'clickhouse')\n"
            "local nodes = assert(chconf.zookeeper_nodes(zk, 'zookeeper.xml'))\n"
            "assert(#nodes == 3 and nodes[1].host == 'zk1.chi.example' and nodes[3].port == 2181)\n"
@@ -100,26 +68,27 @@ static void test_secrets_hidden(void **state)
 {
     lua_State *L = *state;
     /* identity and password are secrets: only their presence is shown. */
-    run(L, "local t = assert(chconf.zookeeper(load('zookeeper.xml'), 'zookeeper.xml'))\n"
-           "assert(t.has_identity == true and t.settings.identity == nil)\n"
-           "local text = [[<yandex><remote_servers><c><shard><replica>\n"
-           "<host>h1</host><port>9000</port><user>u</user><password>s3cret</password>\n"
-           "</replica></shard></c></remote_servers></yandex>]]\n"
-           "local r = assert(chconf.remote_servers(text, 'rs.xml')).clusters.c.shards[1]\n"
-           "  .replicas[1]\n"
-           "assert(r.password_set == true and r.extra.password == nil and r.extra.user == 'u')\n"
-           "local function walk(v)\n"
-           "  if type(v) == 'table' then for k, x in pairs(v) do walk(k); walk(x) end\n"
-           "  else assert(v ~= 's3cret' and v ~= 'user:password') end\n"
-           "end\n"
-           "walk(r)\n"
-           "walk(t)\n");
+    lt_run(L, "local t = assert(chconf.zookeeper(load('zookeeper.xml'), 'zookeeper.xml'))\n"
+              "assert(t.has_identity == true and t.settings.identity == nil)\n"
+              "local text = [[<yandex><remote_servers><c><shard><replica>\n"
+              "<host>h1</host><port>9000</port><user>u</user><password>s3cret</password>\n"
+              "</replica></shard></c></remote_servers></yandex>]]\n"
+              "local r = assert(chconf.remote_servers(text, 'rs.xml')).clusters.c.shards[1]\n"
+              "  .replicas[1]\n"
+              "assert(r.password_set == true and r.extra.password == nil and r.extra.user == 'u')\n"
+              "local function walk(v)\n"
+              "  if type(v) == 'table' then for k, x in pairs(v) do walk(k); walk(x) end\n"
+              "  else assert(v ~= 's3cret' and v ~= 'user:password') end\n"
+              "end\n"
+              "walk(r)\n"
+              "walk(t)\n");
 }
 
 static void test_incl_sections(void **state)
 {
     lua_State *L = *state;
-    run(L, "local deb = load('debian-config.xml')\n"
+    lt_run(L,
+           "local deb = load('debian-config.xml')\n"
            "local v, err, code = chconf.zookeeper_nodes(deb, 'config.xml')\n"
            "assert(v == nil and code == 'not found', err)\n"
            "assert(err:find(\"config.xml:203: <zookeeper> takes its content from the \"\n"
@@ -139,7 +108,8 @@ static void test_incl_sections(void **state)
 static void test_patches_golden(void **state)
 {
     lua_State *L = *state;
-    run(L,
+    lt_run(
+        L,
         "local function twice(fn, input, golden, ...)\n"
         "  local text, changed, notes = fn(load(input), input, ...)\n"
         "  assert(text, changed)\n"
@@ -184,7 +154,8 @@ static void test_patches_golden(void **state)
 static void test_refusals(void **state)
 {
     lua_State *L = *state;
-    run(L,
+    lt_run(
+        L,
         "local m = load('macros.xml')\n"
         "local v, err, code = chconf.set_macros(m, 'macros.xml', {replica = 'x'})\n"
         "assert(v == nil and code == 'refused' and err:find('macros.xml:', 1, true) == 1, err)\n"
@@ -215,7 +186,8 @@ static void test_refusals(void **state)
 static void test_bad_xml(void **state)
 {
     lua_State *L = *state;
-    run(L,
+    lt_run(
+        L,
         "local bad = '<yandex>\\n  <macros>\\n    <shard>1</shard>\\n  </macro>\\n</yandex>\\n'\n"
         "for _, f in ipairs({'root', 'includes', 'zookeeper', 'zookeeper_nodes',\n"
         "                    'remote_servers', 'macros'}) do\n"
@@ -241,7 +213,8 @@ static void test_bad_xml(void **state)
 static void test_new_files(void **state)
 {
     lua_State *L = *state;
-    run(L, "local t, changed, notes = chconf.set_zookeeper_nodes(nil, 'zookeeper.xml',\n"
+    lt_run(L,
+           "local t, changed, notes = chconf.set_zookeeper_nodes(nil, 'zookeeper.xml',\n"
            "  {'zk4.dal.example', 'zk5.dal.example', 'zk6.dal.example'},\n"
            "  {root = 'clickhouse', replace = true,\n"
            "   settings = {session_timeout_ms = 30000, root = '/clickhouse'}})\n"
@@ -283,7 +256,8 @@ static void test_new_files(void **state)
 static void test_misuse_raises(void **state)
 {
     lua_State *L = *state;
-    run(L,
+    lt_run(
+        L,
         "local zk = load('zookeeper.xml')\n"
         "raises(function() chconf.root() end, \"bad argument #1 to 'root'\")\n"
         "raises(function() chconf.root(zk) end, \"bad argument #2 to 'root'\")\n"
@@ -334,14 +308,14 @@ static void test_misuse_raises(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_reads, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_secrets_hidden, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_incl_sections, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_patches_golden, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_bad_xml, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_new_files, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_misuse_raises, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_reads, setup, lt_teardown),
+        cmocka_unit_test_setup_teardown(test_secrets_hidden, setup, lt_teardown),
+        cmocka_unit_test_setup_teardown(test_incl_sections, setup, lt_teardown),
+        cmocka_unit_test_setup_teardown(test_patches_golden, setup, lt_teardown),
+        cmocka_unit_test_setup_teardown(test_refusals, setup, lt_teardown),
+        cmocka_unit_test_setup_teardown(test_bad_xml, setup, lt_teardown),
+        cmocka_unit_test_setup_teardown(test_new_files, setup, lt_teardown),
+        cmocka_unit_test_setup_teardown(test_misuse_raises, setup, lt_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,18 +12,7 @@
 #include <string.h>
 
 #include "diff.h"
-
-static void read_data(const char *name, dr_buf *out)
-{
-    const char *dir = getenv("DRCTL_TESTDATA");
-    assert_non_null(dir);
-    char path[4096];
-    snprintf(path, sizeof path, "%s/diff/%s", dir, name);
-    dr_err err = {0};
-    dr_buf_reset(out);
-    if (dr_read_file(path, out, &err) != 0)
-        fail_msg("%s", err.msg);
-}
+#include "testdata.h"
 
 /* Applies a unified diff (as diff_unified writes it) to before; fails the
  * test on any line that does not match.  Independent of the diff code. */
@@ -89,11 +78,11 @@ static void check_golden(const char *name, int exact)
     dr_buf before = DR_BUF_INIT, after = DR_BUF_INIT, want = DR_BUF_INIT, got = DR_BUF_INIT;
     dr_buf applied = DR_BUF_INIT;
     snprintf(f, sizeof f, "%s.before", name);
-    read_data(f, &before);
+    testdata_read("diff", f, &before);
     snprintf(f, sizeof f, "%s.after", name);
-    read_data(f, &after);
+    testdata_read("diff", f, &after);
     snprintf(f, sizeof f, "%s.diff", name);
-    read_data(f, &want);
+    testdata_read("diff", f, &want);
     snprintf(f, sizeof f, "etc/%s", name);
     diff_stats st;
     int r = diff_unified(f, before.data, before.len, after.data, after.len, &got, &st);

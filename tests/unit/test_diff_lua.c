@@ -7,55 +7,21 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <lauxlib.h>
-#include <lua.h>
-#include <lualib.h>
-#include <stdlib.h>
-
 #include "diff_lua.h"
+#include "lua_testlib.h"
 
 static int setup(void **state)
 {
-    lua_State *L = luaL_newstate();
-    luaL_openlibs(L);
-    luaL_requiref(L, "dr.diff", luaopen_dr_diff, 0);
-    lua_setglobal(L, "diff");
-    const char *data = getenv("DRCTL_TESTDATA");
-    lua_pushstring(L, data ? data : "tests/data");
-    lua_setglobal(L, "DATA");
-    if (luaL_dostring(L, "function load(name)\n"
-                         "  local fh = assert(io.open(DATA .. '/diff/' .. name, 'rb'))\n"
-                         "  local t = fh:read('a'); fh:close(); return t\n"
-                         "end\n"
-                         "function raises(fn, pattern)\n"
-                         "  local ok, err = pcall(fn)\n"
-                         "  assert(not ok, 'expected an error')\n"
-                         "  assert(tostring(err):find(pattern, 1, true), tostring(err))\n"
-                         "end\n") != LUA_OK) {
-        lua_close(L);
-        return -1;
-    }
-    *state = L;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    lua_close(*state);
-    return 0;
-}
-
-static void run(lua_State *L, const char *code)
-{
-    if (luaL_dostring(L, code) != LUA_OK)
-        fail_msg("lua: %s", lua_tostring(L, -1));
+    *state = lt_state("dr.diff", luaopen_dr_diff, "diff", "diff", NULL);
+    return *state ? 0 : -1;
 }
 
 static void test_golden(void **state)
 {
     lua_State *L = *state;
     /* the files test_diff finds byte-equal to GNU diff -u */
-    run(L,
+    lt_run(
+        L,
         "for _, n in ipairs({'zoocfg', 'nonl1', 'nonl2', 'nonl3', 'empty1', 'empty2',\n"
         "                    'gaps', 'blank', 'alldiff'}) do\n"
         "  local text, st = diff.unified('etc/' .. n, load(n .. '.before'), load(n .. '.after'))\n"
@@ -73,7 +39,8 @@ static void test_golden(void **state)
 static void test_equal_and_new(void **state)
 {
     lua_State *L = *state;
-    run(L,
+    lt_run(
+        L,
         "local t, st = diff.unified('x', 'a\\nb\\n', 'a\\nb\\n')\n"
         "assert(t == '' and st.added == 0 and st.removed == 0 and st.hunks == 0)\n"
         "t, st = diff.unified('etc/new.xml', nil, 'one\\ntwo\\n')\n"
@@ -90,7 +57,8 @@ static void test_equal_and_new(void **state)
 static void test_misuse(void **state)
 {
     lua_State *L = *state;
-    run(L, "raises(function() diff.unified('p', 'a') end, \"bad argument #3 to 'unified'\")\n"
+    lt_run(L,
+           "raises(function() diff.unified('p', 'a') end, \"bad argument #3 to 'unified'\")\n"
            "raises(function() diff.unified('p', {}, 'a') end, \"bad argument #2 to 'unified'\")\n"
            "raises(function() diff.unified({}, 'a', 'b') end, \"bad argument #1 to 'unified'\")\n"
            "raises(function() diff.unified('a\\0b', 'a', 'b') end, 'NUL')\n");
@@ -99,9 +67,9 @@ static void test_misuse(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_golden, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_equal_and_new, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_misuse, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_golden, setup, lt_teardown),
+        cmocka_unit_test_setup_teardown(test_equal_and_new, setup, lt_teardown),
+        cmocka_unit_test_setup_teardown(test_misuse, setup, lt_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

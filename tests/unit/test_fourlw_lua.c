@@ -21,122 +21,43 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "effect.h"
 #include "fourlw_lua.h"
-
-typedef struct recorder {
-    int calls, done_calls, last_rc;
-    dr_effect_kind kind;
-    char host[128], summary[256];
-    int decision; /* or a negative code: refuse */
-} recorder;
-
-static int gate(void *ud, const dr_effect *e, dr_err *err)
-{
-    recorder *r = ud;
-    r->calls++;
-    r->kind = e->kind;
-    snprintf(r->host, sizeof r->host, "%s", e->host);
-    snprintf(r->summary, sizeof r->summary, "%s", e->summary);
-    if (r->decision < 0)
-        return dr_err_set(err, r->decision, "journal refused %s", e->host);
-    return r->decision;
-}
-
-static void done(void *ud, const dr_effect *e, int rc, const char *detail)
-{
-    (void)e, (void)detail;
-    ((recorder *)ud)->done_calls++;
-    ((recorder *)ud)->last_rc = rc;
-}
-
-typedef struct fixture {
-    lua_State *L;
-    recorder rec;
-    dr_effect_hooks hooks;
-} fixture;
-
-static int closed_port(void)
-{
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    struct sockaddr_in a = {.sin_family = AF_INET};
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    bind(fd, (struct sockaddr *)&a, sizeof a);
-    getsockname(fd, (struct sockaddr *)&a, &len);
-    close(fd);
-    return ntohs(a.sin_port);
-}
+#include "lua_testlib.h"
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    f->L = luaL_newstate();
-    luaL_openlibs(f->L);
-    luaL_requiref(f->L, "dr.fourlw", luaopen_dr_fourlw, 0);
-    lua_setglobal(f->L, "fourlw");
-    f->rec.decision = DR_EFFECT_SIMULATE;
-    f->hooks = (dr_effect_hooks){.gate = gate, .done = done, .ud = &f->rec};
-    dr_effect_install(f->L, &f->hooks);
-    lua_pushstring(f->L, getenv("DRCTL_TESTDATA"));
-    lua_setglobal(f->L, "DATA");
-    lua_pushinteger(f->L, closed_port());
-    lua_setglobal(f->L, "CLOSED");
-    if (luaL_dostring(f->L, "function load(name)\n"
-                            "  local fh = assert(io.open(DATA .. '/fourlw/' .. name, 'rb'))\n"
-                            "  local t = fh:read('a'); fh:close(); return t\n"
-                            "end\n"
-                            "function raises(fn, pattern)\n"
-                            "  local ok, err = pcall(fn)\n"
-                            "  assert(not ok, 'expected an error')\n"
-                            "  assert(tostring(err):find(pattern, 1, true), tostring(err))\n"
-                            "end\n") != LUA_OK)
-        return -1;
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    lua_close(f->L);
-    free(f);
-    return 0;
-}
-
-static void run(fixture *f, const char *code)
-{
-    if (luaL_dostring(f->L, code) != LUA_OK)
-        fail_msg("lua: %s", lua_tostring(f->L, -1));
+    *state = lt_fixture_new("dr.fourlw", luaopen_dr_fourlw, "fourlw", "fourlw", NULL);
+    return *state ? 0 : -1;
 }
 
 static void test_parse_tables(void **state)
 {
-    fixture *f = *state;
-    run(f, "local t = assert(fourlw.parse('srvr', load('zk38-leader-after-writes.srvr')))\n"
-           "assert(t.serving == true and t.mode == 'leader' and t.flavor == 'zookeeper')\n"
-           "assert(t.zxid == 0x10000009f and t.epoch == 1 and t.counter == 0x9f)\n"
-           "assert(t.node_count == 5 and t.latency.max == 147 and t.received == 109)\n"
-           "local m = assert(fourlw.parse('mntr', load('zk38-leader.mntr')))\n"
-           "assert(m.mode == 'leader' and m.learners == 3 and m.synced_followers == 2)\n"
-           "assert(m.synced_observers == 1 and m.values.zk_quorum_size == 3)\n"
-           "assert(m.values.zk_peer_state == 'leading - broadcast')\n"
-           "local k = assert(fourlw.parse('mntr', load('keeper-leader.mntr')))\n"
-           "assert(k.flavor == 'clickhouse-keeper' and k.learners == 0)\n"
-           "local c = assert(fourlw.parse('conf', load('zk38-observer.conf')))\n"
-           "assert(c.server_id == 4 and #c.members == 4 and c.version == 0x100000000)\n"
-           "assert(c.members[4].role == 'observer' and c.members[4].client_port == 2181)\n"
-           "assert(c.values.clientPort == '2181')\n"
-           "assert(fourlw.parse('isro', 'ro\\n') == 'ro')\n"
-           "assert(fourlw.parse('ruok', 'imok') == true)\n"
-           "local l = assert(fourlw.parse('lgif', load('keeper.lgif')))\n"
-           "assert(l.last_log_idx == 101)\n");
+    lt_fixture *f = *state;
+    lt_run(f->L, "local t = assert(fourlw.parse('srvr', load('zk38-leader-after-writes.srvr')))\n"
+                 "assert(t.serving == true and t.mode == 'leader' and t.flavor == 'zookeeper')\n"
+                 "assert(t.zxid == 0x10000009f and t.epoch == 1 and t.counter == 0x9f)\n"
+                 "assert(t.node_count == 5 and t.latency.max == 147 and t.received == 109)\n"
+                 "local m = assert(fourlw.parse('mntr', load('zk38-leader.mntr')))\n"
+                 "assert(m.mode == 'leader' and m.learners == 3 and m.synced_followers == 2)\n"
+                 "assert(m.synced_observers == 1 and m.values.zk_quorum_size == 3)\n"
+                 "assert(m.values.zk_peer_state == 'leading - broadcast')\n"
+                 "local k = assert(fourlw.parse('mntr', load('keeper-leader.mntr')))\n"
+                 "assert(k.flavor == 'clickhouse-keeper' and k.learners == 0)\n"
+                 "local c = assert(fourlw.parse('conf', load('zk38-observer.conf')))\n"
+                 "assert(c.server_id == 4 and #c.members == 4 and c.version == 0x100000000)\n"
+                 "assert(c.members[4].role == 'observer' and c.members[4].client_port == 2181)\n"
+                 "assert(c.values.clientPort == '2181')\n"
+                 "assert(fourlw.parse('isro', 'ro\\n') == 'ro')\n"
+                 "assert(fourlw.parse('ruok', 'imok') == true)\n"
+                 "local l = assert(fourlw.parse('lgif', load('keeper.lgif')))\n"
+                 "assert(l.last_log_idx == 101)\n");
 }
 
 static void test_not_serving_and_whitelist(void **state)
 {
-    fixture *f = *state;
-    run(f,
+    lt_fixture *f = *state;
+    lt_run(
+        f->L,
         "local t = assert(fourlw.parse('srvr', load('zk38-notserving.srvr')))\n"
         "assert(t.serving == false and t.mode == 'not-serving')\n"
         "assert(fourlw.parse('isro', load('zk38-notserving.isro')) == 'not-serving')\n"
@@ -149,23 +70,23 @@ static void test_not_serving_and_whitelist(void **state)
 
 static void test_misuse_raises(void **state)
 {
-    fixture *f = *state;
-    run(f, "raises(function() fourlw.srvr() end, 'bad argument #1')\n"
-           "raises(function() fourlw.srvr('h', 70000) end, 'port between 1 and 65535')\n"
-           "raises(function() fourlw.srvr('h', 2181, -1) end, 'timeout in seconds')\n"
-           "raises(function() fourlw.probe('x', 'srvr') end, 'table expected')\n"
-           "raises(function() fourlw.probe({}, 'rcvr') end, 'invalid option')\n"
-           "raises(function() fourlw.probe({42}, 'srvr') end, 'bad target #1')\n"
-           "raises(function() fourlw.probe({'h:0'}, 'srvr') end, 'bad target #1')\n"
-           "raises(function() fourlw.parse('zzzz', '') end, 'invalid option')\n");
+    lt_fixture *f = *state;
+    lt_run(f->L, "raises(function() fourlw.srvr() end, 'bad argument #1')\n"
+                 "raises(function() fourlw.srvr('h', 70000) end, 'port between 1 and 65535')\n"
+                 "raises(function() fourlw.srvr('h', 2181, -1) end, 'timeout in seconds')\n"
+                 "raises(function() fourlw.probe('x', 'srvr') end, 'table expected')\n"
+                 "raises(function() fourlw.probe({}, 'rcvr') end, 'invalid option')\n"
+                 "raises(function() fourlw.probe({42}, 'srvr') end, 'bad target #1')\n"
+                 "raises(function() fourlw.probe({'h:0'}, 'srvr') end, 'bad target #1')\n"
+                 "raises(function() fourlw.parse('zzzz', '') end, 'invalid option')\n");
 }
 
 static void test_refused(void **state)
 {
-    fixture *f = *state;
-    run(f, "local v, err, code = fourlw.srvr('127.0.0.1', CLOSED, 1)\n"
-           "assert(v == nil and code == 'refused')\n"
-           "assert(err == '127.0.0.1:' .. CLOSED .. ': connect: Connection refused', err)\n");
+    lt_fixture *f = *state;
+    lt_run(f->L, "local v, err, code = fourlw.srvr('127.0.0.1', CLOSED, 1)\n"
+                 "assert(v == nil and code == 'refused')\n"
+                 "assert(err == '127.0.0.1:' .. CLOSED .. ': connect: Connection refused', err)\n");
     assert_int_equal(f->rec.calls, 0); /* reads are never gated */
 }
 
@@ -206,7 +127,7 @@ static pid_t serve_once(int lfd, const char *answer)
 
 static void test_probe(void **state)
 {
-    fixture *f = *state;
+    lt_fixture *f = *state;
     int p1, p2;
     int l1 = listen_any(&p1), l2 = listen_any(&p2);
     pid_t c1 = serve_once(l1, "Zookeeper version: 3.8.0\nZxid: 0x5\nMode: follower\n");
@@ -221,7 +142,7 @@ static void test_probe(void **state)
              "assert(r[2].ok and r[2].result.serving == false)\n"
              "assert(not r[3].ok and r[3].code == 'refused' and r[3].error:find('refused'))\n",
              p1, p2, p1);
-    run(f, code);
+    lt_run(f->L, code);
     waitpid(c1, NULL, 0);
     waitpid(c2, NULL, 0);
     close(l1);
@@ -230,22 +151,22 @@ static void test_probe(void **state)
 
 static void test_rcvr_is_gated(void **state)
 {
-    fixture *f = *state;
+    lt_fixture *f = *state;
     /* rehearsal: recorded, not sent (the port is closed, so a send would fail) */
-    run(f, "assert(fourlw.rcvr('127.0.0.1', CLOSED) == true)");
+    lt_run(f->L, "assert(fourlw.rcvr('127.0.0.1', CLOSED) == true)");
     assert_int_equal(f->rec.calls, 1);
     assert_int_equal(f->rec.kind, DR_EFFECT_ZK_RECONFIG);
     assert_int_equal(f->rec.done_calls, 0);
     assert_non_null(strstr(f->rec.summary, "rcvr"));
     /* the engine refuses: nothing sent, the refusal comes back */
     f->rec.decision = DR_EREFUSED;
-    run(f, "local v, err, code = fourlw.rcvr('127.0.0.1', CLOSED)\n"
-           "assert(v == nil and code == 'refused' and err:find('journal refused'))");
+    lt_run(f->L, "local v, err, code = fourlw.rcvr('127.0.0.1', CLOSED)\n"
+                 "assert(v == nil and code == 'refused' and err:find('journal refused'))");
     assert_int_equal(f->rec.done_calls, 0);
     /* performed: it is sent, and its failure reported to the engine */
     f->rec.decision = DR_EFFECT_PERFORM;
-    run(f, "local v, err, code = fourlw.rcvr('127.0.0.1', CLOSED)\n"
-           "assert(v == nil and code == 'refused')");
+    lt_run(f->L, "local v, err, code = fourlw.rcvr('127.0.0.1', CLOSED)\n"
+                 "assert(v == nil and code == 'refused')");
     assert_int_equal(f->rec.done_calls, 1);
     assert_int_equal(f->rec.last_rc, DR_EREFUSED);
     int p;
@@ -253,7 +174,7 @@ static void test_rcvr_is_gated(void **state)
     pid_t c = serve_once(l, "ok");
     char code[256];
     snprintf(code, sizeof code, "assert(fourlw.rcvr('127.0.0.1', %d) == true)", p);
-    run(f, code);
+    lt_run(f->L, code);
     assert_int_equal(f->rec.done_calls, 2);
     assert_int_equal(f->rec.last_rc, DR_OK);
     waitpid(c, NULL, 0);
@@ -264,12 +185,12 @@ int main(void)
 {
     signal(SIGPIPE, SIG_IGN);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_parse_tables, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_not_serving_and_whitelist, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_misuse_raises, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_probe, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_rcvr_is_gated, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_parse_tables, setup, lt_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_not_serving_and_whitelist, setup, lt_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_misuse_raises, setup, lt_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_refused, setup, lt_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_probe, setup, lt_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_rcvr_is_gated, setup, lt_fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

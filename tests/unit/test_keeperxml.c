@@ -15,44 +15,7 @@
 #include <unistd.h>
 
 #include "keeperxml.h"
-
-static char *data_path(const char *rel)
-{
-    const char *dir = getenv("DRCTL_TESTDATA");
-    assert_non_null(dir);
-    dr_buf b = DR_BUF_INIT;
-    dr_buf_printf(&b, "%s/keeperxml/%s", dir, rel);
-    return dr_buf_steal(&b, NULL);
-}
-
-static void read_data(const char *rel, dr_buf *out)
-{
-    char *p = data_path(rel);
-    dr_err err = {0};
-    dr_buf_reset(out);
-    if (dr_read_file(p, out, &err) != 0)
-        fail_msg("%s", err.msg);
-    free(p);
-}
-
-/* DRCTL_UPDATE_GOLDEN=1 rewrites the expected files instead of checking. */
-static void check_golden(const char *rel, const dr_buf *got)
-{
-    if (getenv("DRCTL_UPDATE_GOLDEN")) {
-        char *p = data_path(rel);
-        FILE *f = fopen(p, "wb");
-        assert_non_null(f);
-        fwrite(got->data, 1, got->len, f);
-        fclose(f);
-        free(p);
-        return;
-    }
-    dr_buf want = DR_BUF_INIT;
-    read_data(rel, &want);
-    if (want.len != got->len || memcmp(want.data, got->data, got->len) != 0)
-        fail_msg("%s differs:\n--- got\n%s--- want\n%s", rel, got->data, want.data);
-    dr_buf_free(&want);
-}
+#include "testdata.h"
 
 static keeperxml *load_text(const char *name, const char *text, size_t len)
 {
@@ -66,7 +29,7 @@ static keeperxml *load_text(const char *name, const char *text, size_t len)
 static keeperxml *load(const char *rel)
 {
     dr_buf b = DR_BUF_INIT;
-    read_data(rel, &b);
+    testdata_read("keeperxml", rel, &b);
     keeperxml *k = load_text(rel, b.data, b.len);
     dr_buf_free(&b);
     return k;
@@ -130,7 +93,7 @@ static void test_render_keeps_the_document(void **state)
     const char *files[] = {"keeper4.xml", "yandex1.xml"};
     for (size_t i = 0; i < 2; i++) {
         dr_buf in = DR_BUF_INIT, out = DR_BUF_INIT, again = DR_BUF_INIT;
-        read_data(files[i], &in);
+        testdata_read("keeperxml", files[i], &in);
         keeperxml *k = load_text(files[i], in.data, in.len);
         keeperxml_render(k, &out);
         keeperxml *k2 = load_text(files[i], out.data, out.len);
@@ -174,7 +137,7 @@ static void test_failover_patch_golden_and_idempotent(void **state)
     assert_int_equal(keeperxml_members_put(k, &next, 0, NULL, &err), 0);
     dr_buf out = DR_BUF_INIT, again = DR_BUF_INIT;
     keeperxml_render(k, &out);
-    check_golden("expected/keeper4-failover.xml", &out);
+    testdata_golden("keeperxml", "expected/keeper4-failover.xml", out.data, out.len);
     /* same patch, same document */
     assert_int_equal(keeperxml_members_put(k, &next, 0, NULL, &err), 0);
     keeperxml_render(k, &again);
@@ -208,7 +171,7 @@ static void test_failover_patch_golden_and_idempotent(void **state)
     assert_int_equal(keeperxml_members_put(y, &rec, 0, NULL, &err), 0);
     dr_buf_reset(&out);
     keeperxml_render(y, &out);
-    check_golden("expected/yandex1-recovery.xml", &out);
+    testdata_golden("keeperxml", "expected/yandex1-recovery.xml", out.data, out.len);
     keeperxml *y2 = load_text("y", out.data, out.len);
     assert_int_equal(keeperxml_members_put(y2, &rec, 0, NULL, &err), 0);
     keeperxml_set(y2, "server_id", "4");

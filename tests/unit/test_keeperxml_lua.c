@@ -9,75 +9,41 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <lauxlib.h>
-#include <lua.h>
-#include <lualib.h>
-#include <stdlib.h>
-
 #include "keeperxml_lua.h"
+#include "lua_testlib.h"
 
 static int setup(void **state)
 {
-    lua_State *L = luaL_newstate();
-    luaL_openlibs(L);
-    luaL_requiref(L, "dr.keeperxml", luaopen_dr_keeperxml, 0);
-    lua_setglobal(L, "keeperxml");
-    const char *data = getenv("DRCTL_TESTDATA");
-    lua_pushstring(L, data ? data : "tests/data");
-    lua_setglobal(L, "DATA");
-    if (luaL_dostring(L, "function load(name)\n"
-                         "  local fh = assert(io.open(DATA .. '/keeperxml/' .. name, 'rb'))\n"
-                         "  local t = fh:read('a'); fh:close(); return t\n"
-                         "end\n"
-                         "function raises(fn, pattern)\n"
-                         "  local ok, err = pcall(fn)\n"
-                         "  assert(not ok, 'expected an error')\n"
-                         "  assert(tostring(err):find(pattern, 1, true), tostring(err))\n"
-                         "end\n") != LUA_OK) {
-        lua_close(L);
-        return -1;
-    }
-    *state = L;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    lua_close(*state);
-    return 0;
-}
-
-static void run(lua_State *L, const char *code)
-{
-    if (luaL_dostring(L, code) != LUA_OK)
-        fail_msg("lua: %s", lua_tostring(L, -1));
+    *state = lt_state("dr.keeperxml", luaopen_dr_keeperxml, "keeperxml", "keeperxml", NULL);
+    return *state ? 0 : -1;
 }
 
 static void test_reads(void **state)
 {
     lua_State *L = *state;
-    run(L, "local text = load('keeper4.xml')\n"
-           "local d = assert(keeperxml.parse(text, 'keeper4.xml'))\n"
-           "assert(d:render() == text)\n"
-           "local i = d:info()\n"
-           "assert(i.server_id == 4 and i.tcp_port == 9181)\n"
-           "assert(i.log_storage_path == '/var/lib/clickhouse/coordination/log')\n"
-           "assert(i.snapshot_storage_path == '/var/lib/clickhouse/coordination/snapshots')\n"
-           "local m = d:members()\n"
-           "assert(#m == 4 and m[1].hostname == 'zk1.chi.example' and m[1].port == 9234)\n"
-           "assert(m[1].role == 'participant' and m[1].priority == nil)\n"
-           "assert(m[3].priority == 3 and m[4].role == 'learner' and m[4].priority == 0)\n"
-           "assert(m[1].start_as_follower == nil)\n"
-           "assert(keeperxml.validate(m) == true)\n"
-           "local y = assert(keeperxml.parse(load('yandex1.xml'), 'yandex1.xml'))\n"
-           "assert(y:info().tcp_port == 2181 and y:members()[1].port == 9444)\n"
-           "assert(tostring(y) == 'dr.keeperxml.doc (open)')\n");
+    lt_run(L, "local text = load('keeper4.xml')\n"
+              "local d = assert(keeperxml.parse(text, 'keeper4.xml'))\n"
+              "assert(d:render() == text)\n"
+              "local i = d:info()\n"
+              "assert(i.server_id == 4 and i.tcp_port == 9181)\n"
+              "assert(i.log_storage_path == '/var/lib/clickhouse/coordination/log')\n"
+              "assert(i.snapshot_storage_path == '/var/lib/clickhouse/coordination/snapshots')\n"
+              "local m = d:members()\n"
+              "assert(#m == 4 and m[1].hostname == 'zk1.chi.example' and m[1].port == 9234)\n"
+              "assert(m[1].role == 'participant' and m[1].priority == nil)\n"
+              "assert(m[3].priority == 3 and m[4].role == 'learner' and m[4].priority == 0)\n"
+              "assert(m[1].start_as_follower == nil)\n"
+              "assert(keeperxml.validate(m) == true)\n"
+              "local y = assert(keeperxml.parse(load('yandex1.xml'), 'yandex1.xml'))\n"
+              "assert(y:info().tcp_port == 2181 and y:members()[1].port == 9444)\n"
+              "assert(tostring(y) == 'dr.keeperxml.doc (open)')\n");
 }
 
 static void test_failover_patch(void **state)
 {
     lua_State *L = *state;
-    run(L, "local d = assert(keeperxml.parse(load('keeper4.xml'), 'keeper4.xml'))\n"
+    lt_run(L,
+           "local d = assert(keeperxml.parse(load('keeper4.xml'), 'keeper4.xml'))\n"
            "local cur = d:members()\n"
            "local site = {cur[4], {id = 5, hostname = 'zk2.dal.example', role = 'learner'},\n"
            "              {id = 6, hostname = 'zk3.dal.example', role = 'observer'}}\n"
@@ -108,7 +74,8 @@ static void test_failover_patch(void **state)
 static void test_role_flip_with_state(void **state)
 {
     lua_State *L = *state;
-    run(L, "local d = assert(keeperxml.parse(load('keeper4.xml'), 'keeper4.xml'))\n"
+    lt_run(L,
+           "local d = assert(keeperxml.parse(load('keeper4.xml'), 'keeper4.xml'))\n"
            "local before = d:render()\n"
            "local m = assert(keeperxml.demote(assert(keeperxml.promote(d:members(), 4)), 3))\n"
            "assert(m[3].role == 'learner' and m[3].priority == 0 and m[4].role == 'participant')\n"
@@ -137,7 +104,8 @@ static void test_role_flip_with_state(void **state)
 static void test_recovery_steps(void **state)
 {
     lua_State *L = *state;
-    run(L,
+    lt_run(
+        L,
         "local old = {{id = 1, hostname = 'zk1.chi'}, {id = 2, hostname = 'zk2.chi'},\n"
         "  {id = 3, hostname = 'zk3.chi'}, {id = 4, hostname = 'zk1.dal', role = 'learner'}}\n"
         "local new = {{id = 4, hostname = 'zk1.dal'}, {id = 5, hostname = 'zk2.dal'},\n"
@@ -171,7 +139,8 @@ static void test_recovery_steps(void **state)
 static void test_bad_xml(void **state)
 {
     lua_State *L = *state;
-    run(L,
+    lt_run(
+        L,
         "local v, err, code = keeperxml.parse('<clickhouse>\\n<keeper_server>\\n</clickhouse>',\n"
         "                                     'k.xml')\n"
         "assert(v == nil and code == 'parse error')\n"
@@ -187,7 +156,8 @@ static void test_bad_xml(void **state)
 static void test_life_cycle_and_misuse(void **state)
 {
     lua_State *L = *state;
-    run(L, "local d = assert(keeperxml.parse(load('keeper4.xml'), 'k'))\n"
+    lt_run(L,
+           "local d = assert(keeperxml.parse(load('keeper4.xml'), 'k'))\n"
            "d:close(); d:close()\n"
            "assert(tostring(d) == 'dr.keeperxml.doc (closed)')\n"
            "raises(function() d:render() end, 'closed keeperxml doc')\n"
@@ -219,12 +189,12 @@ static void test_life_cycle_and_misuse(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_reads, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_failover_patch, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_role_flip_with_state, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_recovery_steps, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_bad_xml, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_life_cycle_and_misuse, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_reads, setup, lt_teardown),
+        cmocka_unit_test_setup_teardown(test_failover_patch, setup, lt_teardown),
+        cmocka_unit_test_setup_teardown(test_role_flip_with_state, setup, lt_teardown),
+        cmocka_unit_test_setup_teardown(test_recovery_steps, setup, lt_teardown),
+        cmocka_unit_test_setup_teardown(test_bad_xml, setup, lt_teardown),
+        cmocka_unit_test_setup_teardown(test_life_cycle_and_misuse, setup, lt_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,52 +12,14 @@
 #include <string.h>
 
 #include "zkconf.h"
+#include "testdata.h"
 
 #define REAL "/work/wt/zkconf/build/lab/zkreal" /* paths inside the captured files */
-
-static char *data_path(const char *rel)
-{
-    const char *dir = getenv("DRCTL_TESTDATA");
-    assert_non_null(dir);
-    dr_buf b = DR_BUF_INIT;
-    dr_buf_printf(&b, "%s/zkconf/%s", dir, rel);
-    return dr_buf_steal(&b, NULL);
-}
-
-static void read_data(const char *rel, dr_buf *out)
-{
-    char *p = data_path(rel);
-    dr_err err = {0};
-    dr_buf_reset(out);
-    if (dr_read_file(p, out, &err) != 0)
-        fail_msg("%s", err.msg);
-    free(p);
-    dr_buf_append(out, "", 0);
-}
-
-/* Set DRCTL_UPDATE_GOLDEN=1 to (re)write expected files instead of checking. */
-static void check_golden(const char *rel, const char *got, size_t len)
-{
-    if (getenv("DRCTL_UPDATE_GOLDEN")) {
-        char *p = data_path(rel);
-        FILE *f = fopen(p, "wb");
-        assert_non_null(f);
-        fwrite(got, 1, len, f);
-        fclose(f);
-        free(p);
-        return;
-    }
-    dr_buf want = DR_BUF_INIT;
-    read_data(rel, &want);
-    if (want.len != len || memcmp(want.data, got, len) != 0)
-        fail_msg("%s: differs:\n--- got\n%.*s\n--- want\n%s", rel, (int)len, got, want.data);
-    dr_buf_free(&want);
-}
 
 static zkconf *load(const char *rel, zkconf_kind kind)
 {
     dr_buf b = DR_BUF_INIT;
-    read_data(rel, &b);
+    testdata_read("zkconf", rel, &b);
     zkconf *c = NULL;
     dr_err err = {0};
     if (zkconf_parse(rel, b.data, b.len, kind, &c, &err) != 0)
@@ -94,7 +56,7 @@ static void test_round_trip_is_byte_equal(void **state)
     (void)state;
     for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
         dr_buf in = DR_BUF_INIT, out = DR_BUF_INIT;
-        read_data(inputs[i], &in);
+        testdata_read("zkconf", inputs[i], &in);
         zkconf *c = load(inputs[i], kind_of(inputs[i]));
         zkconf_render(c, &out);
         if (in.len != out.len || memcmp(in.data, out.data, in.len) != 0)
@@ -151,7 +113,7 @@ static void test_reads_zookeeper_rewritten_files(void **state)
 
     /* The `conf` four-letter word's membership part, as /zookeeper/config. */
     dr_buf b = DR_BUF_INIT;
-    read_data("real38/zk4/conf-4lw.txt", &b);
+    testdata_read("zkconf", "real38/zk4/conf-4lw.txt", &b);
     const char *mem = strstr(b.data, "membership: \n");
     assert_non_null(mem);
     mem += strlen("membership: \n");
@@ -387,7 +349,7 @@ static void test_members_put_patches_in_place(void **state)
     assert_int_equal(zkconf_members_put(c, &next, &err), 0);
     dr_buf out = DR_BUF_INIT, again = DR_BUF_INIT;
     zkconf_render(c, &out);
-    check_golden("expected/operator-failover.dynamic", out.data, out.len);
+    testdata_golden("zkconf", "expected/operator-failover.dynamic", out.data, out.len);
     assert_int_equal(zkconf_members_put(c, &next, &err), 0);
     zkconf_render(c, &again);
     assert_string_equal(again.data, out.data);
@@ -430,9 +392,9 @@ static void check_plan(const char *static_rel, long self, const zkconf_members *
         fail_msg("%s", err.msg);
     char rel[256];
     snprintf(rel, sizeof rel, "%s.zoo.cfg", golden_prefix);
-    check_golden(rel, w.static_text, w.static_len);
+    testdata_golden("zkconf", rel, w.static_text, w.static_len);
     snprintf(rel, sizeof rel, "%s.zoo.cfg.dynamic", golden_prefix);
-    check_golden(rel, w.dynamic_text, w.dynamic_len);
+    testdata_golden("zkconf", rel, w.dynamic_text, w.dynamic_len);
     assert_string_equal(w.dynamic_path, dyn_path);
     assert_int_equal(w.n_remove, n_want);
     for (size_t i = 0; i < n_want; i++)

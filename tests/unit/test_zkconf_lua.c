@@ -8,70 +8,38 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <lauxlib.h>
-#include <lua.h>
-#include <lualib.h>
-#include <stdlib.h>
-
 #include "zkconf_lua.h"
+#include "lua_testlib.h"
+
+/* Helpers and the lab's memberships, as tables. */
+static const char EXTRA[] =
+    "function lines(m)\n"
+    "  local t = {}\n"
+    "  for _, s in ipairs(m) do\n"
+    "    t[#t + 1] = 'server.' .. s.id .. '=' .. zkconf.server_line(s)\n"
+    "  end\n"
+    "  return table.concat(t, '\\n')\n"
+    "end\n"
+    "function srv(id, host, role)\n"
+    "  return {id = id, host = host, role = role, client_port = 2181}\n"
+    "end\n"
+    "CHI = {srv(1, '127.0.0.11'), srv(2, '127.0.0.12'), srv(3, '127.0.0.13')}\n"
+    "DAL = {srv(4, '127.0.0.14', 'observer')}\n"
+    "DAL_ALL = {srv(6, '127.0.0.16', 'observer'),\n"
+    "           srv(4, '127.0.0.14', 'observer'),\n"
+    "           srv(5, '127.0.0.15', 'observer')}\n";
 
 static int setup(void **state)
 {
-    lua_State *L = luaL_newstate();
-    luaL_openlibs(L);
-    luaL_requiref(L, "dr.zkconf", luaopen_dr_zkconf, 0);
-    lua_setglobal(L, "zkconf");
-    const char *data = getenv("DRCTL_TESTDATA");
-    lua_pushstring(L, data ? data : "tests/data");
-    lua_setglobal(L, "DATA");
-    if (luaL_dostring(L,
-                      "function load(name)\n"
-                      "  local fh = assert(io.open(DATA .. '/zkconf/' .. name, 'rb'))\n"
-                      "  local t = fh:read('a'); fh:close(); return t\n"
-                      "end\n"
-                      "function raises(fn, pattern)\n"
-                      "  local ok, err = pcall(fn)\n"
-                      "  assert(not ok, 'expected an error')\n"
-                      "  assert(tostring(err):find(pattern, 1, true), tostring(err))\n"
-                      "end\n"
-                      "function lines(m)\n"
-                      "  local t = {}\n"
-                      "  for _, s in ipairs(m) do\n"
-                      "    t[#t + 1] = 'server.' .. s.id .. '=' .. zkconf.server_line(s)\n"
-                      "  end\n"
-                      "  return table.concat(t, '\\n')\n"
-                      "end\n"
-                      "function srv(id, host, role)\n"
-                      "  return {id = id, host = host, role = role, client_port = 2181}\n"
-                      "end\n"
-                      "CHI = {srv(1, '127.0.0.11'), srv(2, '127.0.0.12'), srv(3, '127.0.0.13')}\n"
-                      "DAL = {srv(4, '127.0.0.14', 'observer')}\n"
-                      "DAL_ALL = {srv(6, '127.0.0.16', 'observer'),\n"
-                      "           srv(4, '127.0.0.14', 'observer'),\n"
-                      "           srv(5, '127.0.0.15', 'observer')}\n") != LUA_OK) {
-        lua_close(L);
-        return -1;
-    }
-    *state = L;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    lua_close(*state);
-    return 0;
-}
-
-static void run(lua_State *L, const char *code)
-{
-    if (luaL_dostring(L, code) != LUA_OK)
-        fail_msg("lua: %s", lua_tostring(L, -1));
+    *state = lt_state("dr.zkconf", luaopen_dr_zkconf, "zkconf", "zkconf", EXTRA);
+    return *state ? 0 : -1;
 }
 
 static void test_files(void **state)
 {
     lua_State *L = *state;
-    run(L, "for _, f in ipairs({'operator/zoo.cfg', 'real38/zk4/after/zoo.cfg',\n"
+    lt_run(L,
+           "for _, f in ipairs({'operator/zoo.cfg', 'real38/zk4/after/zoo.cfg',\n"
            "                    'real38/zk1/before/zoo.cfg'}) do\n"
            "  local text = load(f)\n"
            "  local c = assert(zkconf.parse(text, f))\n"
@@ -108,61 +76,62 @@ static void test_files(void **state)
 static void test_membership_operations(void **state)
 {
     lua_State *L = *state;
-    run(L, "local initial = assert(zkconf.after_failback(CHI, DAL))\n"
-           "assert(lines(initial) == 'server.1=127.0.0.11:2888:3888:participant;2181\\n'\n"
-           "  .. 'server.2=127.0.0.12:2888:3888:participant;2181\\n'\n"
-           "  .. 'server.3=127.0.0.13:2888:3888:participant;2181\\n'\n"
-           "  .. 'server.4=127.0.0.14:2888:3888:observer;2181', lines(initial))\n"
-           "assert(zkconf.validate(initial) == true)\n"
-           "local after = assert(zkconf.after_failover(initial, DAL_ALL))\n"
-           "assert(#after == 3 and after[1].id == 4 and after[3].id == 6)\n"
-           "for _, s in ipairs(after) do assert(s.role == 'participant') end\n"
-           "local j, l = zkconf.reconfig_args(initial, after)\n"
-           "assert(j == 'server.4=127.0.0.14:2888:3888:participant;2181,'\n"
-           "  .. 'server.5=127.0.0.15:2888:3888:participant;2181,'\n"
-           "  .. 'server.6=127.0.0.16:2888:3888:participant;2181', j)\n"
-           "assert(l == '1,2,3', l)\n"
-           "local rec = assert(zkconf.after_recovery(after, CHI))\n"
-           "assert(#rec == 6 and rec[1].role == 'observer' and rec[6].role == 'participant')\n"
-           "j, l = zkconf.reconfig_args(after, rec)\n"
-           "assert(j == 'server.1=127.0.0.11:2888:3888:observer;2181,'\n"
-           "  .. 'server.2=127.0.0.12:2888:3888:observer;2181,'\n"
-           "  .. 'server.3=127.0.0.13:2888:3888:observer;2181' and l == '', j)\n"
-           "local back = assert(zkconf.after_failback(CHI, DAL))\n"
-           "j, l = zkconf.reconfig_args(initial, back)\n"
-           "assert(j == '' and l == '')\n"
-           "-- promote gives a new table and leaves its input alone\n"
-           "local p = assert(zkconf.promote(initial, 4))\n"
-           "assert(p[4].role == 'participant' and initial[4].role == 'observer')\n"
-           "local v, err, code = zkconf.validate(p)\n"
-           "assert(v == nil and code == 'invalid' and err:find('4 participants (1,2,3,4)', 1, "
-           "true))\n"
-           "assert(zkconf.reconfig_args(initial, p) == "
-           "'server.4=127.0.0.14:2888:3888:participant;2181')\n"
-           "local q = assert(zkconf.demote(p, 3))\n"
-           "assert(zkconf.validate(q))\n"
-           "v, err, code = zkconf.promote(initial, 9)\n"
-           "assert(v == nil and code == 'not found' and err == 'membership: no server.9', err)\n"
-           "v, err, code = zkconf.after_failover(initial, {DAL_ALL[1], DAL_ALL[2]})\n"
-           "assert(v == nil and code == 'invalid' and err:find('after failover: membership: 2 "
-           "participants', 1, true), err)\n"
-           "v, err, code = zkconf.after_failover(initial, {srv(4, '127.0.0.99', 'observer')})\n"
-           "assert(v == nil and code == 'conflict' and err:find('server.4 is 127.0.0.14', 1, "
-           "true))\n"
-           "v, err, code = zkconf.check_hosts(initial, {srv(1, 'elsewhere')})\n"
-           "assert(v == nil and code == 'conflict')\n"
-           "assert(zkconf.check_hosts(initial, DAL_ALL) == true)\n"
-           "v, err, code = zkconf.validate({srv(1, 'a'), srv(1, 'b'), srv(2, 'c')})\n"
-           "assert(v == nil and code == 'invalid' and err == 'membership: server.1 given "
-           "twice', err)\n"
-           "v, err, code = zkconf.validate({})\n"
-           "assert(v == nil and code == 'invalid')\n");
+    lt_run(L, "local initial = assert(zkconf.after_failback(CHI, DAL))\n"
+              "assert(lines(initial) == 'server.1=127.0.0.11:2888:3888:participant;2181\\n'\n"
+              "  .. 'server.2=127.0.0.12:2888:3888:participant;2181\\n'\n"
+              "  .. 'server.3=127.0.0.13:2888:3888:participant;2181\\n'\n"
+              "  .. 'server.4=127.0.0.14:2888:3888:observer;2181', lines(initial))\n"
+              "assert(zkconf.validate(initial) == true)\n"
+              "local after = assert(zkconf.after_failover(initial, DAL_ALL))\n"
+              "assert(#after == 3 and after[1].id == 4 and after[3].id == 6)\n"
+              "for _, s in ipairs(after) do assert(s.role == 'participant') end\n"
+              "local j, l = zkconf.reconfig_args(initial, after)\n"
+              "assert(j == 'server.4=127.0.0.14:2888:3888:participant;2181,'\n"
+              "  .. 'server.5=127.0.0.15:2888:3888:participant;2181,'\n"
+              "  .. 'server.6=127.0.0.16:2888:3888:participant;2181', j)\n"
+              "assert(l == '1,2,3', l)\n"
+              "local rec = assert(zkconf.after_recovery(after, CHI))\n"
+              "assert(#rec == 6 and rec[1].role == 'observer' and rec[6].role == 'participant')\n"
+              "j, l = zkconf.reconfig_args(after, rec)\n"
+              "assert(j == 'server.1=127.0.0.11:2888:3888:observer;2181,'\n"
+              "  .. 'server.2=127.0.0.12:2888:3888:observer;2181,'\n"
+              "  .. 'server.3=127.0.0.13:2888:3888:observer;2181' and l == '', j)\n"
+              "local back = assert(zkconf.after_failback(CHI, DAL))\n"
+              "j, l = zkconf.reconfig_args(initial, back)\n"
+              "assert(j == '' and l == '')\n"
+              "-- promote gives a new table and leaves its input alone\n"
+              "local p = assert(zkconf.promote(initial, 4))\n"
+              "assert(p[4].role == 'participant' and initial[4].role == 'observer')\n"
+              "local v, err, code = zkconf.validate(p)\n"
+              "assert(v == nil and code == 'invalid' and err:find('4 participants (1,2,3,4)', 1, "
+              "true))\n"
+              "assert(zkconf.reconfig_args(initial, p) == "
+              "'server.4=127.0.0.14:2888:3888:participant;2181')\n"
+              "local q = assert(zkconf.demote(p, 3))\n"
+              "assert(zkconf.validate(q))\n"
+              "v, err, code = zkconf.promote(initial, 9)\n"
+              "assert(v == nil and code == 'not found' and err == 'membership: no server.9', err)\n"
+              "v, err, code = zkconf.after_failover(initial, {DAL_ALL[1], DAL_ALL[2]})\n"
+              "assert(v == nil and code == 'invalid' and err:find('after failover: membership: 2 "
+              "participants', 1, true), err)\n"
+              "v, err, code = zkconf.after_failover(initial, {srv(4, '127.0.0.99', 'observer')})\n"
+              "assert(v == nil and code == 'conflict' and err:find('server.4 is 127.0.0.14', 1, "
+              "true))\n"
+              "v, err, code = zkconf.check_hosts(initial, {srv(1, 'elsewhere')})\n"
+              "assert(v == nil and code == 'conflict')\n"
+              "assert(zkconf.check_hosts(initial, DAL_ALL) == true)\n"
+              "v, err, code = zkconf.validate({srv(1, 'a'), srv(1, 'b'), srv(2, 'c')})\n"
+              "assert(v == nil and code == 'invalid' and err == 'membership: server.1 given "
+              "twice', err)\n"
+              "v, err, code = zkconf.validate({})\n"
+              "assert(v == nil and code == 'invalid')\n");
 }
 
 static void test_parse_server(void **state)
 {
     lua_State *L = *state;
-    run(L, "local s = assert(zkconf.parse_server(4, 'zk1.dal:2888:3888:observer;0.0.0.0:2181'))\n"
+    lt_run(L,
+           "local s = assert(zkconf.parse_server(4, 'zk1.dal:2888:3888:observer;0.0.0.0:2181'))\n"
            "assert(s.id == 4 and s.host == 'zk1.dal' and s.role == 'observer')\n"
            "assert(s.client_host == '0.0.0.0' and s.client_port == 2181)\n"
            "assert(zkconf.server_line(s) == 'zk1.dal:2888:3888:observer;0.0.0.0:2181')\n"
@@ -176,7 +145,8 @@ static void test_parse_server(void **state)
 static void test_set_members_and_writer(void **state)
 {
     lua_State *L = *state;
-    run(L,
+    lt_run(
+        L,
         "local d = assert(zkconf.parse(load('operator/zoo.cfg.dynamic'), 'dyn', 'dynamic'))\n"
         "local cur = d:members()\n"
         "local site = {cur[4], {id = 5, host = 'zk2.dal.example', role = 'observer',\n"
@@ -214,7 +184,8 @@ static void test_set_members_and_writer(void **state)
 static void test_parse_errors(void **state)
 {
     lua_State *L = *state;
-    run(L, "local v, err, code = zkconf.parse('tickTime=500\\njust words\\n', 'zoo.cfg')\n"
+    lt_run(L,
+           "local v, err, code = zkconf.parse('tickTime=500\\njust words\\n', 'zoo.cfg')\n"
            "assert(v == nil and code == 'parse error')\n"
            "assert(err == 'zoo.cfg:2:1: expected key=value, a comment or a blank line', err)\n"
            "v, err = zkconf.parse('tickTime=500\\n', 'zoo.cfg.dynamic', 'dynamic')\n"
@@ -227,21 +198,22 @@ static void test_parse_errors(void **state)
 static void test_life_cycle(void **state)
 {
     lua_State *L = *state;
-    run(L, "local c = assert(zkconf.parse('tickTime=1\\n', 'z'))\n"
-           "c:close(); c:close()\n"
-           "assert(tostring(c) == 'dr.zkconf.config (closed)')\n"
-           "raises(function() c:render() end, 'closed zkconf config')\n"
-           "do\n"
-           "  local d <close> = assert(zkconf.parse('tickTime=1\\n', 'z'))\n"
-           "  c = d\n"
-           "end\n"
-           "raises(function() c:get('tickTime') end, 'closed')\n");
+    lt_run(L, "local c = assert(zkconf.parse('tickTime=1\\n', 'z'))\n"
+              "c:close(); c:close()\n"
+              "assert(tostring(c) == 'dr.zkconf.config (closed)')\n"
+              "raises(function() c:render() end, 'closed zkconf config')\n"
+              "do\n"
+              "  local d <close> = assert(zkconf.parse('tickTime=1\\n', 'z'))\n"
+              "  c = d\n"
+              "end\n"
+              "raises(function() c:get('tickTime') end, 'closed')\n");
 }
 
 static void test_misuse_raises(void **state)
 {
     lua_State *L = *state;
-    run(L, "raises(function() zkconf.parse() end, \"bad argument #1 to 'parse'\")\n"
+    lt_run(L,
+           "raises(function() zkconf.parse() end, \"bad argument #1 to 'parse'\")\n"
            "raises(function() zkconf.parse('', 'z', 'json') end, 'invalid option')\n"
            "local c = assert(zkconf.parse('tickTime=1\\n', 'z'))\n"
            "raises(function() c:set('a b', 'x') end, 'key of letters')\n"
@@ -271,13 +243,13 @@ static void test_misuse_raises(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_files, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_membership_operations, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_parse_server, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_set_members_and_writer, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_parse_errors, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_life_cycle, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_misuse_raises, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_files, setup, lt_teardown),
+        cmocka_unit_test_setup_teardown(test_membership_operations, setup, lt_teardown),
+        cmocka_unit_test_setup_teardown(test_parse_server, setup, lt_teardown),
+        cmocka_unit_test_setup_teardown(test_set_members_and_writer, setup, lt_teardown),
+        cmocka_unit_test_setup_teardown(test_parse_errors, setup, lt_teardown),
+        cmocka_unit_test_setup_teardown(test_life_cycle, setup, lt_teardown),
+        cmocka_unit_test_setup_teardown(test_misuse_raises, setup, lt_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
