@@ -197,7 +197,10 @@ static int step_raise(lua_State *L, struct engine *e, const char *status)
 
 /* dr.step{ name=, host=, check=fn() -> observation,
  *          act=fn(pre) -> result, verify=fn(pre, result) -> ok, why,
- *          unblock="what an operator can do when the precondition moved" }
+ *          unblock="what an operator can do when the precondition moved",
+ *          redo_on_resume=true: run again on resume even when it had
+ *          finished (for what lives only as long as the process: a lock's
+ *          ephemeral znode, a session) }
  * n: the step's number, or 0 for the next one. */
 static int step_begin(lua_State *L, int n)
 {
@@ -239,10 +242,16 @@ static int step_begin(lua_State *L, int n)
             lua_pop(L, 1);
             lua_getfield(L, S_RS, "status");
             const char *st = lua_tostring(L, -1);
-            if (st && !strcmp(st, "ok")) {
+            lua_getfield(L, S_TABLE, "redo_on_resume");
+            int redo = lua_toboolean(L, -1);
+            if (st && !strcmp(st, "ok") && !redo) {
                 set_status(L, S_ENTRY, "skipped", t0);
                 lua_getfield(L, S_RS, "result");
                 return 1;
+            }
+            if (redo) { /* what it did died with the interrupted process */
+                lua_pushnil(L);
+                lua_replace(L, S_RS);
             }
         }
         lua_settop(L, S_RS);

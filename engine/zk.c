@@ -1151,6 +1151,16 @@ int zk_lock_acquire(zk_session *s, const char *path, const char *run_id, zk_lock
             rc = DR_OK;
             break;
         }
+        if (strcmp(h.run_id, run_id) == 0 && st.ephemeral_owner) {
+            /* This run's own lock from an earlier session: the process that
+             * was killed and is now resumed, or the old ensemble's session
+             * carried into a new one by a failover.  Take it over. */
+            zk_lock_holder_free(&h);
+            rc = zk_delete(s, path, st.version, err);
+            if (rc == DR_ENOTFOUND || rc == DR_ECONFLICT)
+                rc = DR_OK; /* gone or changed meanwhile: look again */
+            continue;
+        }
         char since[64];
         utc_time(h.time_ms, since, sizeof since);
         int64_t age = (dr_wall_ms() - h.time_ms) / 1000;

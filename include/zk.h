@@ -158,7 +158,11 @@ typedef struct zk_lock_holder {
 /* Takes the lock: creates the ephemeral znode path (parents as needed)
  * holding "host=<hostname> pid=<pid> run=<run_id> time=<ms>".  When
  * somebody holds it, returns DR_ECONFLICT with a message naming the holder
- * and since when, and fills holder (may be NULL). */
+ * and since when, and fills holder (may be NULL).  A znode of the same
+ * run_id from another session (the run's earlier process, killed and now
+ * resumed, or the old ensemble's session carried over by a failover) is
+ * taken over, not waited for: run ids are unique and one process runs a
+ * run at a time (the local lock). */
 int zk_lock_acquire(zk_session *s, const char *path, const char *run_id, zk_lock_holder *holder,
                     dr_err *err);
 /* Releases the lock if run_id holds it (DR_ECONFLICT if another run does,

@@ -459,13 +459,28 @@ local lock_session -- kept open for the whole run: the lock is ephemeral
 -- Beside the local lock, one run at a time across machines: an ephemeral
 -- znode in the running ensemble (where a quorum exists), naming this run.
 -- A second drctl anywhere is refused with who holds it and since when.
-local function take_run_lock(voting)
-    if lock_session or #voting == 0 or inv.keeper_kind ~= "zookeeper" then
+-- The znode lives as long as this process: a resumed run takes it again.
+-- opts.move: the run switched ensembles (a failover): the lock in the old
+-- one died with it, take it in the new one; a rehearsal, which builds no
+-- new ensemble, only says so.
+local function take_run_lock(voting, opts)
+    opts = opts or {}
+    if (lock_session and not opts.move) or #voting == 0 or inv.keeper_kind ~= "zookeeper" then
         return
     end
     dr.step {
-        name = "take the run lock " .. "/drctl/lock",
+        name = "take the run lock " .. "/drctl/lock"
+            .. (opts.move and " in the new ensemble" or ""),
+        redo_on_resume = true,
         act = function()
+            if opts.move and dr.rehearsal() then
+                dr.log("the run lock moves to the new ensemble once it serves")
+                return
+            end
+            if lock_session then
+                lock_session:close()
+                lock_session = nil
+            end
             local s = assert(keepers.connect(voting))
             local ok, err = s:lock("/drctl/lock", dr.run_id())
             if not ok then
@@ -657,6 +672,7 @@ function M.failover(to_name, opts)
         }
     end
     prove_ensemble(ensemble, holders, pf.zxid_before, pf.replica_paths)
+    take_run_lock(ensemble, { move = true })
     M.clickhouse_after_failover(target, dead, ensemble)
     return { holder = holder.name, ensemble = new }
 end

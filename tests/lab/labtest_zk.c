@@ -244,6 +244,21 @@ static void test_lock(void **state)
     assert_int_equal(zk_lock_acquire(a, path, "run-a2", NULL, &e), DR_OK);
     assert_int_equal(zk_lock_release(a, path, "run-a2", &e), DR_OK);
     assert_int_equal(zk_lock_release(a, path, "run-a2", &e), DR_ENOTFOUND);
+    /* the same run from another, still open session (a killed process now
+     * resumed, before its session expired): taken over at once; another run
+     * is still refused */
+    zk_session *c = open_or_fail(ensemble, false);
+    assert_int_equal(zk_lock_acquire(a, path, "run-c", NULL, &e), DR_OK);
+    assert_int_equal(zk_lock_acquire(c, path, "run-c", NULL, &e), DR_OK);
+    assert_int_equal(zk_lock_acquire(a, path, "run-d", NULL, &e), DR_ECONFLICT);
+    /* c owns it now: closing a's session leaves it in place */
+    zk_close(a);
+    a = open_or_fail(ensemble, false);
+    assert_int_equal(zk_lock_holder_get(a, path, &h, &e), DR_OK);
+    assert_string_equal(h.run_id, "run-c");
+    zk_lock_holder_free(&h);
+    assert_int_equal(zk_lock_release(c, path, "run-c", &e), DR_OK);
+    zk_close(c);
     assert_int_equal(zk_delete(a, base, -1, &e), DR_OK);
     zk_close(a);
 }

@@ -386,6 +386,32 @@ static void test_group_sigkill_then_resume(void **state)
     }
 }
 
+/* A step marked redo_on_resume runs again on resume; the others do not. */
+static void test_redo_on_resume(void **state)
+{
+    struct fixture *f = *state;
+    char dir[300];
+    snprintf(dir, sizeof dir, "%s/files", f->dir);
+    put(f, "crash", "", 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        char *argv[] = {"--dir", dir};
+        run_engine(f, ENGINE_REAL, "run", "redo_lock", 2, argv, NULL, NULL, 1, 0, NULL);
+        _exit(0);
+    }
+    int st;
+    waitpid(pid, &st, 0);
+    assert_true(WIFSIGNALED(st));
+    expect_file(f, "held", "held\n");
+    char id[80];
+    newest_run(f, id, sizeof id);
+    assert_int_equal(run_engine(f, ENGINE_REAL, "resume", id, 0, NULL, NULL, NULL, 1, 0, NULL),
+                     DR_EXIT_OK);
+    expect_file(f, "held", "held\nheld\n");
+    expect_file(f, "work", "done\n");
+}
+
 static void test_second_run_refused_by_lock(void **state)
 {
     struct fixture *f = *state;
@@ -495,6 +521,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_group_members_overlap, setup, teardown),
         cmocka_unit_test_setup_teardown(test_group_failure_lets_others_finish, setup, teardown),
         cmocka_unit_test_setup_teardown(test_group_sigkill_then_resume, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_redo_on_resume, setup, teardown),
         cmocka_unit_test_setup_teardown(test_second_run_refused_by_lock, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sandbox_escapes_fail_with_position, setup, teardown),
         cmocka_unit_test_setup_teardown(test_mutation_outside_step_refused, setup, teardown),
