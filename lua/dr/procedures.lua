@@ -183,10 +183,6 @@ local function write_keeper_config_step(k, m, why)
     }
 end
 
-local function write_keeper_config(k, m, why)
-    return dr.step(write_keeper_config_step(k, m, why))
-end
-
 local function stop_keeper_step(k, why)
     return {
         name = string.format("stop %s (%s)", k.name, why),
@@ -760,24 +756,29 @@ function M.recover(name, opts)
     -- fence: every keeper of the site stops (it may have come back with
     -- its old config) before anything else
     local site_probe = keepers.probe(site.keepers, 2)
+    local answering = {}
     for _, k in ipairs(site.keepers) do
         if site_probe[k.name].ok then
-            stop_keeper(k, "it must not run with its old membership")
+            answering[#answering + 1] = k
         end
     end
+    in_parallel("fence " .. site.name .. "'s keepers",
+        each(answering, stop_keeper_step, "it must not run with its old membership"))
     -- rewrite the site's keepers (the spares too: no stale config may stay
     -- behind to drag a restarted node back)
     for _, k in ipairs(site.keepers) do
         set_aside_data(k)
+    end
+    in_parallel("write " .. site.name .. "'s keeper configs", each(site.keepers, function(k)
         local m = target
         if k.role == "spare" then
             -- a spare keeps a config naming the live ensemble and itself as
             -- an observer, so that even a stray start cannot vote
             m = assert(zkconf.after_recovery(target, { as_server(k, "observer") }))
         end
-        write_keeper_config(k, m, k.role == "spare" and "spare, not started"
+        return write_keeper_config_step(k, m, k.role == "spare" and "spare, not started"
             or "observer of " .. describe(target))
-    end
+    end))
     -- add the observers online (super user), then start them
     local join, leave = zkconf.reconfig_args(current, target)
     if join ~= "" or leave ~= "" then
@@ -795,8 +796,9 @@ function M.recover(name, opts)
             end,
         }
     end
-    for _, k in ipairs(rejoin) do
-        dr.step {
+    -- observers do not vote: they may all start at once
+    in_parallel("start " .. site.name .. "'s observers", each(rejoin, function(k)
+        return {
             name = string.format("start %s as an observer", k.name),
             host = k.name,
             act = function()
@@ -807,7 +809,7 @@ function M.recover(name, opts)
                 return true
             end,
         }
-    end
+    end))
     dr.step {
         name = "verify roles and membership",
         verify = function()
@@ -956,6 +958,9 @@ M.site_of = site_of
 M.other_site = other_site
 M.names = names
 M.stop_keeper = stop_keeper
+M.stop_keeper_step = stop_keeper_step
+M.in_parallel = in_parallel
+M.each = each
 M.backup_data = backup_data
 M.prove_ensemble = prove_ensemble
 M.write_marker = write_marker
