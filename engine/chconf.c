@@ -1979,16 +1979,51 @@ done:
     return rc;
 }
 
-static int host_listed(cx_doc *d, xmlNode *r, const chconf_endpoint *hosts, size_t n, int *match,
-                       dr_err *err)
+/* The hosts to remove, sorted by name (case-insensitive) so that each replica
+ * is looked up in O(log n): a failover removes hundreds of hosts from a
+ * cluster of a thousand replicas. */
+typedef struct host_set {
+    const chconf_endpoint **v;
+    size_t n;
+} host_set;
+
+static int endpoint_host_cmp(const void *a, const void *b)
 {
-    *match = 0;
-    for (size_t i = 0; i < n && !*match; i++) {
-        int rc = endpoint_matches(d, r, hosts[i].host, hosts[i].port, match, err);
-        if (rc)
-            return rc;
+    const chconf_endpoint *x = *(const chconf_endpoint *const *)a,
+                          *y = *(const chconf_endpoint *const *)b;
+    return strcasecmp(x->host, y->host);
+}
+
+static void host_set_init(host_set *s, const chconf_endpoint *hosts, size_t n)
+{
+    s->v = dr_malloc(n * sizeof *s->v);
+    s->n = n;
+    for (size_t i = 0; i < n; i++)
+        s->v[i] = &hosts[i];
+    qsort(s->v, n, sizeof *s->v, endpoint_host_cmp);
+}
+
+/* Whether host:port is listed (an entry with port 0 matches any port). */
+static int host_set_has(const host_set *s, const char *host, int port)
+{
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) { /* the first entry not below host */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcasecmp(s->v[mid]->host, host) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return DR_OK;
+    for (; lo < s->n && !strcasecmp(s->v[lo]->host, host); lo++)
+        if (s->v[lo]->port == 0 || s->v[lo]->port == port)
+            return 1;
+    return 0;
+}
+
+static void host_set_free(host_set *s)
+{
+    free(s->v);
+    s->v = NULL;
 }
 
 static void cluster_names(cx_doc *d, xmlNode *sec, dr_buf *b)
@@ -2016,13 +2051,27 @@ int chconf_remote_remove_hosts(const chconf_in *in, const char *cluster,
     for (size_t i = 0; i < n_hosts; i++)
         if ((rc = check_endpoint(file, "replica", &hosts[i], 1, err)))
             return rc;
+    /* Each replica's host and port are read once, in the first pass, and
+     * kept for the second: both passes are linear in the cluster's size. */
+    typedef struct rm_replica {
+        xmlNode *n;
+        char *host;
+        int port;
+        int gone;
+    } rm_replica;
     cx_doc d;
     const char *name;
     xmlNode *sec, *c, **shards = NULL, **reps = NULL;
-    size_t ns = 0, nr = 0;
+    size_t ns = 0, nr = 0, nrm = 0, caprm = 0;
+    size_t *first = NULL; /* per shard: index of its first replica in rm */
+    rm_replica *rm = NULL;
     int *drop = NULL; /* per shard: 0 keep, 1 some replicas go, 2 the whole shard goes */
-    if ((rc = cx_open(in, "remote_servers", &d, &name, err)))
+    host_set set;
+    host_set_init(&set, hosts, n_hosts);
+    if ((rc = cx_open(in, "remote_servers", &d, &name, err))) {
+        host_set_free(&set);
         return rc;
+    }
     if ((rc = find_section(&d, name, &sec, err)) || (rc = check_incl(&d, sec, flags, err)) ||
         (rc = find_cluster(&d, sec, cluster, &c, err)))
         goto done;
@@ -2036,16 +2085,25 @@ int chconf_remote_remove_hosts(const chconf_in *in, const char *cluster,
     }
     ns = shard_nodes(c, &shards);
     drop = dr_calloc(ns ? ns : 1, sizeof *drop);
+    first = dr_calloc(ns + 1, sizeof *first);
     size_t kept_shards = 0;
     for (size_t s = 0; s < ns; s++) {
         free(reps);
         nr = replica_nodes(shards[s], &reps);
+        first[s] = nrm;
         size_t gone = 0;
         for (size_t r = 0; r < nr; r++) {
-            int m;
-            if ((rc = host_listed(&d, reps[r], hosts, n_hosts, &m, err)))
+            if (nrm == caprm) {
+                caprm = caprm ? 2 * caprm : 64;
+                rm = dr_realloc(rm, caprm * sizeof *rm);
+            }
+            rm_replica *x = &rm[nrm];
+            x->n = reps[r];
+            if ((rc = read_host_port(&d, reps[r], 0, &x->host, &x->port, err)))
                 goto done;
-            gone += m;
+            nrm++;
+            x->gone = host_set_has(&set, x->host, x->port);
+            gone += (size_t)x->gone;
         }
         drop[s] = gone == 0 ? 0 : gone < nr ? 1 : 2;
         if (drop[s] == 2 && !(flags & CHCONF_DROP_EMPTY_SHARDS)) {
@@ -2058,6 +2116,7 @@ int chconf_remote_remove_hosts(const chconf_in *in, const char *cluster,
         }
         kept_shards += drop[s] != 2;
     }
+    first[ns] = nrm;
     if (ns > 0 && kept_shards == 0) {
         rc = cx_fail(&d, c, DR_EREFUSED, err,
                      "removing these hosts leaves cluster '%s' without any shard: expected at "
@@ -2068,23 +2127,13 @@ int chconf_remote_remove_hosts(const chconf_in *in, const char *cluster,
     for (size_t s = 0; s < ns; s++) {
         if (drop[s] == 0)
             continue;
-        free(reps);
-        nr = replica_nodes(shards[s], &reps);
-        for (size_t r = 0; r < nr; r++) {
-            int m;
-            if ((rc = host_listed(&d, reps[r], hosts, n_hosts, &m, err)))
-                goto done;
-            if (!m)
+        for (size_t r = first[s]; r < first[s + 1]; r++) {
+            if (!rm[r].gone)
                 continue;
-            char *h;
-            int p;
-            if ((rc = read_host_port(&d, reps[r], 0, &h, &p, err)))
-                goto done;
             if (drop[s] == 1)
-                cx_delete(&d, reps[r]);
-            note(&d, "<%s>: cluster '%s' shard %zu: removed replica %s:%d", name, cluster, s + 1, h,
-                 p);
-            free(h);
+                cx_delete(&d, rm[r].n);
+            note(&d, "<%s>: cluster '%s' shard %zu: removed replica %s:%d", name, cluster, s + 1,
+                 rm[r].host, rm[r].port);
         }
         if (drop[s] == 2) {
             cx_delete(&d, shards[s]);
@@ -2094,9 +2143,14 @@ int chconf_remote_remove_hosts(const chconf_in *in, const char *cluster,
     }
     rc = cx_apply(&d, out, err);
 done:
+    for (size_t i = 0; i < nrm; i++)
+        free(rm[i].host);
+    free(rm);
+    free(first);
     free(drop);
     free(shards);
     free(reps);
+    host_set_free(&set);
     cx_free(&d);
     return rc;
 }
