@@ -56,12 +56,14 @@ typedef struct cx_doc {
 } cx_doc;
 
 /* State reached from libxml2's callbacks while parsing. */
+typedef struct cx_check cx_check;
 typedef struct cx_parse {
     int have_error;
     int line, col, code;
     dr_buf msg;
     int doctype;
     int doctype_line;
+    cx_check *check; /* a check parse (cx_check_text): no tree */
 } cx_parse;
 
 static cx_el *EL(xmlNode *n)
@@ -185,13 +187,33 @@ static int starts_with(const char *t, size_t n, size_t i, const char *s)
     return i + k <= n && memcmp(t + i, s, k) == 0;
 }
 
+/* The first occurrence of s in t[from, n), or (size_t)-1.  memchr finds the
+ * candidates: this runs over whole documents on every load. */
 static size_t find_str(const char *t, size_t n, size_t from, const char *s)
 {
     size_t k = strlen(s);
-    for (size_t i = from; i + k <= n; i++)
-        if (memcmp(t + i, s, k) == 0)
+    while (from < n && k <= n - from) {
+        const char *c = memchr(t + from, s[0], n - from - k + 1);
+        if (!c)
+            break;
+        size_t i = (size_t)(c - t);
+        if (memcmp(c, s, k) == 0)
             return i;
+        from = i + 1;
+    }
     return (size_t)-1;
+}
+
+/* How many newlines t[from, to) holds. */
+static int count_newlines(const char *t, size_t from, size_t to)
+{
+    int n = 0;
+    const char *p = t + from, *end = t + to;
+    while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        n++;
+        p++;
+    }
+    return n;
 }
 
 static int is_name_end(char c)
@@ -269,8 +291,8 @@ static int cx_scan(cx_doc *d, dr_err *err)
             memset(el, 0, sizeof *el);
             el->tag_start = i;
             el->tag_end = j + 1;
-            for (; lpos < i; lpos++) /* lines counted once, front to back */
-                line += t[lpos] == '\n';
+            line += count_newlines(t, lpos, i); /* lines counted once, front to back */
+            lpos = i;
             el->line = line;
             el->empty = t[j - 1] == '/';
             if (el->empty) {
@@ -296,6 +318,22 @@ bad:
                       d->file, offset_line(d, i));
 }
 
+/* Whether the start tag of el is written prefix:name (name without a prefix
+ * when prefix is NULL). */
+static int el_name_is(const cx_doc *d, const cx_el *el, const char *prefix, const char *name)
+{
+    const char *raw = d->text + el->tag_start + 1;
+    size_t rl = 0;
+    while (el->tag_start + 1 + rl < d->len && !is_name_end(raw[rl]))
+        rl++;
+    size_t pl = prefix ? strlen(prefix) : 0;
+    size_t nl = strlen(name);
+    if (pl)
+        return rl == pl + 1 + nl && memcmp(raw, prefix, pl) == 0 && raw[pl] == ':' &&
+               memcmp(raw + pl + 1, name, nl) == 0;
+    return rl == nl && memcmp(raw, name, nl) == 0;
+}
+
 /* Pairs each element of libxml2's tree with its spans (pre-order = document
  * order) and checks the names agree. */
 static int cx_map(cx_doc *d, dr_err *err)
@@ -307,15 +345,7 @@ static int cx_map(cx_doc *d, dr_err *err)
             if (k >= d->n_els)
                 goto bad;
             cx_el *el = &d->els[k];
-            const char *raw = d->text + el->tag_start + 1;
-            size_t rl = 0;
-            while (el->tag_start + 1 + rl < d->len && !is_name_end(raw[rl]))
-                rl++;
-            size_t pl = n->ns && n->ns->prefix ? strlen((const char *)n->ns->prefix) : 0;
-            size_t nl = strlen(nname(n));
-            if (pl ? (rl != pl + 1 + nl || memcmp(raw, n->ns->prefix, pl) != 0 || raw[pl] != ':' ||
-                      memcmp(raw + pl + 1, n->name, nl) != 0)
-                   : (rl != nl || memcmp(raw, n->name, nl) != 0))
+            if (!el_name_is(d, el, n->ns ? (const char *)n->ns->prefix : NULL, nname(n)))
                 goto bad;
             el->node = n;
             n->_private = el;
@@ -393,32 +423,67 @@ static void cx_free(cx_doc *d)
     memset(d, 0, sizeof *d);
 }
 
-static int cx_load(cx_doc *d, const char *file, const char *text, size_t len, dr_err *err)
+/* A check parse (cx_check_text): libxml2 reports each element as it parses
+ * it, and it is compared with the scanner's element of the same rank. */
+struct cx_check {
+    const cx_doc *d; /* the text and the scanner's elements */
+    size_t k;        /* elements seen so far */
+    int mismatch;    /* an element differs from the scanner's, or is extra */
+    char *root;      /* the first element's name */
+};
+
+static void cx_check_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                           const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                           int nb_attributes, int nb_defaulted, const xmlChar **attributes)
 {
-    memset(d, 0, sizeof *d);
-    d->file = file && *file ? file : "config";
-    d->text = text;
-    d->len = len;
-    if (!text)
+    (void)uri;
+    (void)nb_namespaces;
+    (void)namespaces;
+    (void)nb_attributes;
+    (void)nb_defaulted;
+    (void)attributes;
+    xmlParserCtxtPtr c = ctx;
+    cx_parse *p = c->_private;
+    cx_check *k = p->check;
+    if (!k->root)
+        k->root = dr_strdup((const char *)localname);
+    if (k->k >= k->d->n_els ||
+        !el_name_is(k->d, &k->d->els[k->k], (const char *)prefix, (const char *)localname))
+        k->mismatch = 1;
+    k->k++;
+}
+
+/* What every text must pass before libxml2 sees it. */
+static int cx_text_ok(const cx_doc *d, dr_err *err)
+{
+    if (!d->text)
         return dr_err_set(err, DR_EINVAL, "%s: no text given", d->file);
-    if (len > INT_MAX)
+    if (d->len > INT_MAX)
         return dr_err_set(err, DR_EINVAL, "%s: %zu bytes: too large for a config file", d->file,
-                          len);
-    const char *nul = memchr(text, '\0', len);
+                          d->len);
+    const char *nul = memchr(d->text, '\0', d->len);
     if (nul)
         return dr_err_set(err, DR_EPARSE, "%s:%d: NUL byte: expected UTF-8 text", d->file,
-                          offset_line(d, (size_t)(nul - text)));
+                          offset_line(d, (size_t)(nul - d->text)));
     size_t i = 0;
-    while (i < len && isspace((unsigned char)text[i]))
+    while (i < d->len && isspace((unsigned char)d->text[i]))
         i++;
-    if (i == len)
+    if (i == d->len)
         return dr_err_set(err, DR_EPARSE,
                           "%s:1: empty file: expected a <clickhouse> or <yandex> root element",
                           d->file);
+    return DR_OK;
+}
 
+/* Has libxml2 parse d's text, silently, refusing a DOCTYPE.  Without check,
+ * *doc is the tree; with check, no tree is built (*doc is an empty document
+ * that only says the encoding) and each element goes to cx_check_start. */
+static int cx_xml_parse(const cx_doc *d, cx_check *check, xmlDoc **doc, dr_err *err)
+{
     xmlInitParser();
     cx_parse p = {0};
     dr_buf_init(&p.msg);
+    p.check = check;
     xmlStructuredErrorFunc old_s = xmlStructuredError;
     void *old_sctx = xmlStructuredErrorContext;
     xmlGenericErrorFunc old_g = xmlGenericError;
@@ -426,18 +491,34 @@ static int cx_load(cx_doc *d, const char *file, const char *text, size_t len, dr
     xmlSetStructuredErrorFunc(&p, cx_on_error);
     xmlSetGenericErrorFunc(NULL, cx_on_generic);
 
-    xmlDoc *doc = NULL;
+    *doc = NULL;
     int wf = 0;
-    xmlParserCtxtPtr c = xmlCreateMemoryParserCtxt(text, (int)len);
+    xmlParserCtxtPtr c = xmlCreateMemoryParserCtxt(d->text, (int)d->len);
     if (c) {
-        xmlCtxtUseOptions(c, XML_PARSE_NONET);
+        /* COMPACT keeps short text (most of it is indentation) inside its
+         * node: fewer allocations; the tree is never modified. */
+        xmlCtxtUseOptions(c, XML_PARSE_NONET | XML_PARSE_COMPACT);
         c->_private = &p;
         c->sax->internalSubset = cx_on_doctype;
         c->sax->externalSubset = cx_on_external_subset;
         c->sax->entityDecl = cx_on_entity_decl;
         c->sax->resolveEntity = cx_on_resolve;
+        if (check) {
+            /* The parser still checks everything (characters, references,
+             * CDATA, names, namespaces); nothing is stored. */
+            c->sax->startElementNs = cx_check_start;
+            c->sax->endElementNs = NULL;
+            c->sax->startElement = NULL;
+            c->sax->endElement = NULL;
+            c->sax->characters = NULL;
+            c->sax->ignorableWhitespace = NULL;
+            c->sax->cdataBlock = NULL;
+            c->sax->comment = NULL;
+            c->sax->processingInstruction = NULL;
+            c->sax->reference = NULL;
+        }
         xmlParseDocument(c);
-        doc = c->myDoc;
+        *doc = c->myDoc;
         c->myDoc = NULL;
         wf = c->wellFormed;
         xmlFreeParserCtxt(c);
@@ -453,7 +534,7 @@ static int cx_load(cx_doc *d, const char *file, const char *text, size_t len, dr
                         "%s:%d: DOCTYPE declaration: not accepted in a ClickHouse config "
                         "(expected no DTD and no entities)",
                         d->file, p.doctype_line);
-    } else if (p.have_error || !wf || !doc) {
+    } else if (p.have_error || !wf || !*doc) {
         if (p.code == XML_ERR_DOCUMENT_EMPTY)
             rc = dr_err_set(err, DR_EPARSE,
                             "%s:%d: no root element: expected <clickhouse> or <yandex>", d->file,
@@ -464,19 +545,34 @@ static int cx_load(cx_doc *d, const char *file, const char *text, size_t len, dr
                             p.msg.data ? p.msg.data : "not well-formed");
     }
     dr_buf_free(&p.msg);
-    if (rc) {
-        if (doc)
-            xmlFreeDoc(doc);
-        return rc;
+    if (rc && *doc) {
+        xmlFreeDoc(*doc);
+        *doc = NULL;
     }
-    d->xml = doc;
-    if (!encoding_ok(doc->encoding)) {
+    if (!rc && !encoding_ok((*doc)->encoding)) {
         rc = dr_err_set(err, DR_EPARSE, "%s:1: encoding \"%s\": expected UTF-8", d->file,
-                        (const char *)doc->encoding);
-        cx_free(d);
-        return rc;
+                        (const char *)(*doc)->encoding);
+        xmlFreeDoc(*doc);
+        *doc = NULL;
     }
-    d->root = xmlDocGetRootElement(doc);
+    return rc;
+}
+
+static int is_config_root(const char *name)
+{
+    return !strcmp(name, "clickhouse") || !strcmp(name, "yandex");
+}
+
+static int cx_load(cx_doc *d, const char *file, const char *text, size_t len, dr_err *err)
+{
+    memset(d, 0, sizeof *d);
+    d->file = file && *file ? file : "config";
+    d->text = text;
+    d->len = len;
+    int rc = cx_text_ok(d, err);
+    if (rc || (rc = cx_xml_parse(d, NULL, &d->xml, err)))
+        return rc;
+    d->root = xmlDocGetRootElement(d->xml);
     if (!d->root) {
         rc = dr_err_set(err, DR_EPARSE, "%s:1: no root element: expected <clickhouse> or <yandex>",
                         d->file);
@@ -487,7 +583,7 @@ static int cx_load(cx_doc *d, const char *file, const char *text, size_t len, dr
         cx_free(d);
         return rc;
     }
-    if (!is_el(d->root, "clickhouse") && !is_el(d->root, "yandex")) {
+    if (d->root->type != XML_ELEMENT_NODE || !is_config_root(nname(d->root))) {
         rc = cx_fail(d, d->root, DR_EPARSE, err,
                      "root element is <%s>: expected <clickhouse> or <yandex>", nname(d->root));
         cx_free(d);
@@ -497,6 +593,46 @@ static int cx_load(cx_doc *d, const char *file, const char *text, size_t len, dr
     d->unit = cx_detect_unit(d);
     dr_buf_init(&d->notes);
     return DR_OK;
+}
+
+/* Whether text would load (cx_load accepts it), for the result of a patch:
+ * the same parser and the same checks (well-formed, no DOCTYPE, UTF-8, the
+ * scanner agrees with libxml2 on every element, a config root), but without
+ * building a tree, which costs several times the parse itself. */
+static int cx_check_text(const char *file, const char *text, size_t len, dr_err *err)
+{
+    cx_doc d;
+    memset(&d, 0, sizeof d);
+    d.file = file && *file ? file : "config";
+    d.text = text;
+    d.len = len;
+    int rc = cx_text_ok(&d, err);
+    if (rc)
+        return rc;
+    dr_err scan_err = {0};
+    int scan_rc = cx_scan(&d, &scan_err);
+    cx_check check = {&d, 0, 0, NULL};
+    xmlDoc *doc = NULL;
+    rc = cx_xml_parse(&d, &check, &doc, err);
+    if (doc)
+        xmlFreeDoc(doc);
+    if (rc) {
+    } else if (!check.root) {
+        rc = dr_err_set(err, DR_EPARSE, "%s:1: no root element: expected <clickhouse> or <yandex>",
+                        d.file);
+    } else if (scan_rc) {
+        rc = dr_err_set(err, scan_rc, "%s", scan_err.msg);
+    } else if (check.mismatch || check.k != d.n_els) {
+        rc = dr_err_set(err, DR_EPARSE, "%s: could not map the elements to the text", d.file);
+    } else if (!is_config_root(check.root)) {
+        rc = dr_err_set(err, DR_EPARSE,
+                        "%s:%d: root element is <%s>: expected <clickhouse> or "
+                        "<yandex>",
+                        d.file, d.n_els ? d.els[0].line : 1, check.root);
+    }
+    free(check.root);
+    free(d.els);
+    return rc;
 }
 
 /* ---- small text helpers ------------------------------------------------------ */
@@ -958,14 +1094,12 @@ static int cx_apply(cx_doc *d, chconf_out *out, dr_err *err)
     dr_buf_append(&b, d->text + pos, d->len - pos);
     if (!b.data)
         dr_buf_puts(&b, "");
-    cx_doc check;
     dr_err cerr = {0};
-    if (cx_load(&check, d->file, b.data, b.len, &cerr) != DR_OK) {
+    if (cx_check_text(d->file, b.data, b.len, &cerr) != DR_OK) {
         dr_buf_free(&b);
         return dr_err_set(err, DR_EPARSE, "%s: the patched text does not parse (a drctl bug): %s",
                           d->file, cerr.msg);
     }
-    cx_free(&check);
     out->changed = b.len != d->len || memcmp(b.data, d->text, d->len) != 0;
     out->text = dr_buf_steal(&b, &out->len);
     if (out->changed) {
