@@ -5,8 +5,14 @@
  * is well-formed); a small scanner then finds, in the original bytes, the
  * start and end tag of every element, in document order, which is the order
  * of a pre-order walk of libxml2's tree.  Each xmlNode's _private points at
- * its spans.  A patch records splices (replace bytes [start, end) with new
- * text), applies them in one pass, and parses the result again as a check. */
+ * its spans.  The tree holds elements and attributes only; an element's text
+ * is decoded from its span (node_text).  A patch records splices (replace
+ * bytes [start, end) with new text), applies them in one pass, and parses
+ * the result again as a check (cx_check_text, without building a tree).
+ *
+ * Cost: every call is linear in the size of the text (one parse, one scan,
+ * one check parse); a patch touching k elements adds O(k log k) for sorting
+ * its splices.  Nothing may search the whole text per element. */
 #include "chconf.h"
 
 #include <ctype.h>
@@ -495,27 +501,28 @@ static int cx_xml_parse(const cx_doc *d, cx_check *check, xmlDoc **doc, dr_err *
     int wf = 0;
     xmlParserCtxtPtr c = xmlCreateMemoryParserCtxt(d->text, (int)d->len);
     if (c) {
-        /* COMPACT keeps short text (most of it is indentation) inside its
-         * node: fewer allocations; the tree is never modified. */
-        xmlCtxtUseOptions(c, XML_PARSE_NONET | XML_PARSE_COMPACT);
+        xmlCtxtUseOptions(c, XML_PARSE_NONET);
         c->_private = &p;
         c->sax->internalSubset = cx_on_doctype;
         c->sax->externalSubset = cx_on_external_subset;
         c->sax->entityDecl = cx_on_entity_decl;
         c->sax->resolveEntity = cx_on_resolve;
-        if (check) {
-            /* The parser still checks everything (characters, references,
-             * CDATA, names, namespaces); nothing is stored. */
+        /* The tree holds elements and attributes only: text is read from
+         * the original bytes (node_text), and text nodes, most of them
+         * indentation, were most of the cost of building and freeing it.
+         * The parser still checks all of it (characters, references, CDATA,
+         * comments, PIs). */
+        c->sax->characters = NULL;
+        c->sax->ignorableWhitespace = NULL;
+        c->sax->cdataBlock = NULL;
+        c->sax->comment = NULL;
+        c->sax->processingInstruction = NULL;
+        c->sax->reference = NULL;
+        if (check) { /* no tree at all */
             c->sax->startElementNs = cx_check_start;
             c->sax->endElementNs = NULL;
             c->sax->startElement = NULL;
             c->sax->endElement = NULL;
-            c->sax->characters = NULL;
-            c->sax->ignorableWhitespace = NULL;
-            c->sax->cdataBlock = NULL;
-            c->sax->comment = NULL;
-            c->sax->processingInstruction = NULL;
-            c->sax->reference = NULL;
         }
         xmlParseDocument(c);
         *doc = c->myDoc;
@@ -658,12 +665,133 @@ static char *trim_dup(const char *s)
     return dr_strndup(s, n);
 }
 
-/* The element's text content (comments excluded), trimmed.  Caller frees. */
-static char *node_text(xmlNode *n)
+/* Appends s[0, n) with XML's end-of-line handling: CR LF and a lone CR
+ * become LF. */
+static void put_eol(dr_buf *b, const char *s, size_t n)
 {
-    xmlChar *c = xmlNodeGetContent(n);
-    char *s = trim_dup((const char *)c);
-    xmlFree(c);
+    while (n > 0) {
+        const char *cr = memchr(s, '\r', n);
+        size_t k = cr ? (size_t)(cr - s) : n;
+        dr_buf_append(b, s, k);
+        if (!cr)
+            break;
+        dr_buf_putc(b, '\n');
+        k++;
+        if (k < n && s[k] == '\n')
+            k++;
+        s += k;
+        n -= k;
+    }
+}
+
+static void put_utf8(dr_buf *b, unsigned long c)
+{
+    char u[4];
+    size_t n;
+    if (c < 0x80) {
+        u[0] = (char)c, n = 1;
+    } else if (c < 0x800) {
+        u[0] = (char)(0xC0 | (c >> 6)), u[1] = (char)(0x80 | (c & 0x3F)), n = 2;
+    } else if (c < 0x10000) {
+        u[0] = (char)(0xE0 | (c >> 12)), u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (c & 0x3F)), n = 3;
+    } else {
+        u[0] = (char)(0xF0 | (c >> 18)), u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((c >> 6) & 0x3F)), u[3] = (char)(0x80 | (c & 0x3F)), n = 4;
+    }
+    dr_buf_append(b, u, n);
+}
+
+/* Appends the character a reference t[i, semi] ("&amp;", "&#60;", "&#x3C;")
+ * stands for.  Only the predefined entities exist: a DOCTYPE is refused. */
+static void put_reference(dr_buf *b, const char *t, size_t i, size_t semi)
+{
+    static const struct {
+        const char *name;
+        char c;
+    } predefined[] = {{"lt", '<'}, {"gt", '>'}, {"amp", '&'}, {"apos", '\''}, {"quot", '"'}};
+    const char *r = t + i + 1;
+    size_t n = semi - i - 1;
+    if (n > 1 && r[0] == '#') {
+        int hex = r[1] == 'x';
+        unsigned long c = 0;
+        for (size_t k = hex ? 2 : 1; k < n && c <= 0x10FFFF; k++)
+            c = c * (hex ? 16 : 10) +
+                (unsigned long)(isdigit((unsigned char)r[k])
+                                    ? r[k] - '0'
+                                    : tolower((unsigned char)r[k]) - 'a' + 10);
+        put_utf8(b, c);
+        return;
+    }
+    for (size_t k = 0; k < sizeof predefined / sizeof *predefined; k++)
+        if (strlen(predefined[k].name) == n && memcmp(predefined[k].name, r, n) == 0) {
+            dr_buf_putc(b, predefined[k].c);
+            return;
+        }
+    dr_buf_append(b, t + i, semi + 1 - i); /* not reached: libxml2 refuses it */
+}
+
+/* The end of the markup starting at t[i] ('<'): after its '>', skipping
+ * comments, CDATA and PIs whole and '>' in quoted attribute values. */
+static size_t markup_end(const char *t, size_t n, size_t i)
+{
+    size_t e;
+    if (starts_with(t, n, i, "<!--"))
+        return (e = find_str(t, n, i + 4, "-->")) == (size_t)-1 ? n : e + 3;
+    if (starts_with(t, n, i, "<![CDATA["))
+        return (e = find_str(t, n, i + 9, "]]>")) == (size_t)-1 ? n : e + 3;
+    if (starts_with(t, n, i, "<?"))
+        return (e = find_str(t, n, i + 2, "?>")) == (size_t)-1 ? n : e + 2;
+    char q = 0;
+    for (e = i + 1; e < n; e++) {
+        if (q) {
+            if (t[e] == q)
+                q = 0;
+        } else if (t[e] == '"' || t[e] == '\'') {
+            q = t[e];
+        } else if (t[e] == '>') {
+            return e + 1;
+        }
+    }
+    return n;
+}
+
+/* The element's text content as libxml2 would give it (the text and CDATA
+ * of the element and its descendants; comments and processing instructions
+ * left out; references resolved; CR LF and CR read as LF), trimmed.  It is
+ * read from the original bytes, which libxml2 has accepted: the tree holds
+ * no text nodes (see cx_xml_parse).  Caller frees. */
+static char *node_text(const cx_doc *d, xmlNode *n)
+{
+    const cx_el *e = EL(n);
+    const char *t = d->text;
+    size_t i = e->tag_end, end = e->empty ? e->tag_end : e->etag_start;
+    dr_buf b = DR_BUF_INIT;
+    while (i < end) {
+        size_t k = i;
+        while (k < end && t[k] != '<' && t[k] != '&')
+            k++;
+        put_eol(&b, t + i, k - i);
+        if (k >= end)
+            break;
+        if (t[k] == '&') {
+            const char *semi = memchr(t + k, ';', end - k);
+            if (!semi)
+                break;
+            put_reference(&b, t, k, (size_t)(semi - t));
+            i = (size_t)(semi - t) + 1;
+        } else if (starts_with(t, end, k, "<![CDATA[")) {
+            size_t ce = find_str(t, end, k + 9, "]]>");
+            if (ce == (size_t)-1)
+                break;
+            put_eol(&b, t + k + 9, ce - (k + 9));
+            i = ce + 3;
+        } else {
+            i = markup_end(t, end, k);
+        }
+    }
+    char *s = trim_dup(b.data);
+    dr_buf_free(&b);
     return s;
 }
 
@@ -1403,7 +1531,7 @@ int chconf_includes_read(const chconf_in *in, chconf_includes *out, dr_err *err)
         if (!is_el(c, NULL))
             continue;
         if (is_el(c, "include_from") && !out->include_from)
-            out->include_from = node_text(c);
+            out->include_from = node_text(&d, c);
         char *incl = prop(c, "incl");
         if (!incl)
             continue;
@@ -1459,7 +1587,7 @@ static int read_host_port(cx_doc *d, xmlNode *n, int default_port, char **host, 
         return cx_fail(d, n, DR_EPARSE, err, "<%s> without <host>: expected a host", nname(n));
     *port = default_port;
     if (p) {
-        char *ps = node_text(p);
+        char *ps = node_text(d, p);
         if (parse_port(ps, port)) {
             rc = cx_fail(d, p, DR_EPARSE, err, "<port> is '%s': expected a port number 1..65535",
                          ps);
@@ -1468,7 +1596,7 @@ static int read_host_port(cx_doc *d, xmlNode *n, int default_port, char **host, 
         }
         free(ps);
     }
-    *host = node_text(h);
+    *host = node_text(d, h);
     if (!**host) {
         free(*host);
         *host = NULL;
@@ -1540,7 +1668,7 @@ int chconf_zk_read(const chconf_in *in, chconf_zk *out, dr_err *err)
                 out->settings = dr_realloc(out->settings, cs * sizeof *out->settings);
             }
             out->settings[out->n_settings].name = dr_strdup(nname(c));
-            out->settings[out->n_settings].value = node_text(c);
+            out->settings[out->n_settings].value = node_text(&d, c);
             out->n_settings++;
         }
     }
@@ -1780,7 +1908,7 @@ static int read_replica(cx_doc *d, xmlNode *n, chconf_replica *r, dr_err *err)
             r->extra = dr_realloc(r->extra, cap * sizeof *r->extra);
         }
         r->extra[r->n_extra].name = dr_strdup(nname(c));
-        r->extra[r->n_extra].value = node_text(c);
+        r->extra[r->n_extra].value = node_text(d, c);
         r->n_extra++;
     }
     return DR_OK;
@@ -1799,9 +1927,9 @@ static int read_shard(cx_doc *d, xmlNode *n, chconf_shard *s, dr_err *err)
     size_t cap = 0;
     for (xmlNode *c = n->children; c; c = c->next) {
         if (is_el(c, "internal_replication") && !s->internal_replication)
-            s->internal_replication = node_text(c);
+            s->internal_replication = node_text(d, c);
         else if (is_el(c, "weight") && !s->weight)
-            s->weight = node_text(c);
+            s->weight = node_text(d, c);
         else if (is_el(c, "replica")) {
             if (s->n_replicas == cap) {
                 cap = cap ? 2 * cap : 4;
@@ -2050,7 +2178,7 @@ int chconf_remote_add_replica(const chconf_in *in, const char *cluster, int shar
         char *ir = NULL;
         if (t && is_el(t, "shard")) {
             xmlNode *irn = child(t, "internal_replication");
-            ir = irn ? node_text(irn) : NULL;
+            ir = irn ? node_text(&d, irn) : NULL;
         } else if (!t) {
             ir = dr_strdup("true");
         }
@@ -2386,7 +2514,7 @@ int chconf_macros_read(const chconf_in *in, chconf_macros *out, dr_err *err)
             out->v = dr_realloc(out->v, cap * sizeof *out->v);
         }
         out->v[out->n].name = dr_strdup(nname(c));
-        out->v[out->n].value = node_text(c);
+        out->v[out->n].value = node_text(&d, c);
         out->n++;
     }
 done:
@@ -2427,7 +2555,7 @@ int chconf_macros_set(const chconf_in *in, const chconf_pair *macros, size_t n, 
             missing[nm++] = i;
             continue;
         }
-        char *cur = node_text(m);
+        char *cur = node_text(&d, m);
         if (!strcmp(cur, macros[i].value)) {
             free(cur);
             continue;
