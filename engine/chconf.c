@@ -227,6 +227,28 @@ static int is_name_end(char c)
     return isspace((unsigned char)c) || c == '/' || c == '>';
 }
 
+/* The '>' closing the tag that starts at t[i] ('<'), skipping quoted
+ * attribute values (which may hold '>'); n when there is none. */
+static size_t tag_close(const char *t, size_t n, size_t i)
+{
+    size_t j = i + 1;
+    while (j < n) {
+        const char *gt = memchr(t + j, '>', n - j);
+        if (!gt)
+            return n;
+        size_t g = (size_t)(gt - t);
+        const char *dq = memchr(t + j, '"', g - j), *sq = memchr(t + j, '\'', g - j);
+        const char *q = dq && (!sq || dq < sq) ? dq : sq;
+        if (!q)
+            return g;
+        const char *qe = memchr(q + 1, *q, n - (size_t)(q + 1 - t));
+        if (!qe)
+            return n;
+        j = (size_t)(qe - t) + 1;
+    }
+    return n;
+}
+
 /* Finds every element's start and end tag in the raw text.  Runs on text
  * that libxml2 has already accepted, so it only has to know where markup
  * starts and ends: comments, CDATA, processing instructions, and quoted
@@ -274,19 +296,7 @@ static int cx_scan(cx_doc *d, dr_err *err)
             el->etag_end = (size_t)(gt - t) + 1;
             i = el->etag_end;
         } else {
-            size_t j = i + 1;
-            char q = 0;
-            for (; j < n; j++) {
-                char c = t[j];
-                if (q) {
-                    if (c == q)
-                        q = 0;
-                } else if (c == '"' || c == '\'') {
-                    q = c;
-                } else if (c == '>') {
-                    break;
-                }
-            }
+            size_t j = tag_close(t, n, i);
             if (j >= n)
                 goto bad;
             if (d->n_els == cap) {
@@ -742,18 +752,8 @@ static size_t markup_end(const char *t, size_t n, size_t i)
         return (e = find_str(t, n, i + 9, "]]>")) == (size_t)-1 ? n : e + 3;
     if (starts_with(t, n, i, "<?"))
         return (e = find_str(t, n, i + 2, "?>")) == (size_t)-1 ? n : e + 2;
-    char q = 0;
-    for (e = i + 1; e < n; e++) {
-        if (q) {
-            if (t[e] == q)
-                q = 0;
-        } else if (t[e] == '"' || t[e] == '\'') {
-            q = t[e];
-        } else if (t[e] == '>') {
-            return e + 1;
-        }
-    }
-    return n;
+    e = tag_close(t, n, i);
+    return e < n ? e + 1 : n;
 }
 
 /* The element's text content as libxml2 would give it (the text and CDATA
@@ -766,6 +766,16 @@ static char *node_text(const cx_doc *d, xmlNode *n)
     const cx_el *e = EL(n);
     const char *t = d->text;
     size_t i = e->tag_end, end = e->empty ? e->tag_end : e->etag_start;
+    size_t k = i; /* plain text, the usual case: trimmed as it is */
+    while (k < end && t[k] != '<' && t[k] != '&' && t[k] != '\r')
+        k++;
+    if (k == end) {
+        while (i < end && isspace((unsigned char)t[i]))
+            i++;
+        while (end > i && isspace((unsigned char)t[end - 1]))
+            end--;
+        return dr_strndup(t + i, end - i);
+    }
     dr_buf b = DR_BUF_INIT;
     while (i < end) {
         size_t k = i;
@@ -1206,7 +1216,10 @@ __attribute__((format(printf, 2, 3))) static void note(cx_doc *d, const char *fm
  * out. */
 static int cx_apply(cx_doc *d, chconf_out *out, dr_err *err)
 {
-    if (d->n_edits > 1)
+    size_t unsorted = 1; /* patches mostly record their edits in order */
+    while (unsorted < d->n_edits && edit_cmp(&d->edits[unsorted - 1], &d->edits[unsorted]) < 0)
+        unsorted++;
+    if (unsorted < d->n_edits)
         qsort(d->edits, d->n_edits, sizeof *d->edits, edit_cmp);
     for (size_t i = 1; i < d->n_edits; i++)
         if (d->edits[i - 1].end > d->edits[i].start)
