@@ -912,12 +912,14 @@ static size_t line_begin(const cx_doc *d, size_t off)
     return off;
 }
 
+/* Whether only blanks stand between the start of off's line and off.  Looks
+ * back from off, not forward from the line's start: in a file written on one
+ * line that would be a scan of the text so far, for every element. */
 static int blank_before(const cx_doc *d, size_t off)
 {
-    for (size_t i = line_begin(d, off); i < off; i++)
-        if (d->text[i] != ' ' && d->text[i] != '\t')
-            return 0;
-    return 1;
+    while (off > 0 && (d->text[off - 1] == ' ' || d->text[off - 1] == '\t'))
+        off--;
+    return off == 0 || d->text[off - 1] == '\n';
 }
 
 /* When only blanks follow off up to a newline: the offset after it, else 0. */
