@@ -339,15 +339,18 @@ bad:
 static int el_name_is(const cx_doc *d, const cx_el *el, const char *prefix, const char *name)
 {
     const char *raw = d->text + el->tag_start + 1;
-    size_t rl = 0;
-    while (el->tag_start + 1 + rl < d->len && !is_name_end(raw[rl]))
-        rl++;
-    size_t pl = prefix ? strlen(prefix) : 0;
-    size_t nl = strlen(name);
-    if (pl)
-        return rl == pl + 1 + nl && memcmp(raw, prefix, pl) == 0 && raw[pl] == ':' &&
-               memcmp(raw + pl + 1, name, nl) == 0;
-    return rl == nl && memcmp(raw, name, nl) == 0;
+    size_t avail = d->len - el->tag_start - 1;
+    size_t pl = prefix ? strlen(prefix) : 0, nl = strlen(name);
+    if (pl) {
+        if (avail < pl + 1 + nl || memcmp(raw, prefix, pl) != 0 || raw[pl] != ':')
+            return 0;
+        raw += pl + 1;
+        avail -= pl + 1;
+    } else if (avail < nl) {
+        return 0;
+    }
+    /* an XML name holds no blank, '/' or '>': what follows must end it */
+    return memcmp(raw, name, nl) == 0 && (avail == nl || is_name_end(raw[nl]));
 }
 
 /* Pairs each element of libxml2's tree with its spans (pre-order = document
