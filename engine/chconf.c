@@ -18,6 +18,7 @@
 #include <ctype.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1982,6 +1983,55 @@ static int read_cluster(cx_doc *d, xmlNode *n, chconf_cluster *c, dr_err *err)
     return DR_OK;
 }
 
+typedef struct named_child {
+    xmlNode *n;
+    size_t i; /* rank among the element children */
+} named_child;
+
+static int named_child_cmp(const void *a, const void *b)
+{
+    const named_child *x = a, *y = b;
+    int c = strcmp(nname(x->n), nname(y->n));
+    return c ? c : x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* The first element child of p (in file order) whose name an earlier one
+ * already has, in *dup, and that earlier one in *orig; NULLs when the names
+ * are unique.  Sorted, not compared pairwise: a remote_servers section may
+ * hold thousands of clusters. */
+static void first_repeat(xmlNode *p, xmlNode **dup, xmlNode **orig)
+{
+    size_t n = 0, cap = 0;
+    named_child *v = NULL;
+    *dup = *orig = NULL;
+    for (xmlNode *c = p->children; c; c = c->next) {
+        if (!is_el(c, NULL))
+            continue;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 16;
+            v = dr_realloc(v, cap * sizeof *v);
+        }
+        v[n].n = c;
+        v[n].i = n;
+        n++;
+    }
+    if (n > 1)
+        qsort(v, n, sizeof *v, named_child_cmp);
+    size_t best = SIZE_MAX;
+    for (size_t k = 1, first = 0; k < n; k++) {
+        if (strcmp(nname(v[k].n), nname(v[first].n))) {
+            first = k;
+            continue;
+        }
+        if (k == first + 1 && v[k].i < best) { /* the second of its name */
+            best = v[k].i;
+            *dup = v[k].n;
+            *orig = v[first].n;
+        }
+    }
+    free(v);
+}
+
 int chconf_remote_read(const chconf_in *in, chconf_remote *out, dr_err *err)
 {
     memset(out, 0, sizeof *out);
@@ -1997,16 +2047,17 @@ int chconf_remote_read(const chconf_in *in, chconf_remote *out, dr_err *err)
     out->incl = prop(sec, "incl");
     out->line = node_line(&d, sec);
     size_t cap = 0;
+    xmlNode *dup, *orig;
+    first_repeat(sec, &dup, &orig);
     for (xmlNode *c = sec->children; c; c = c->next) {
         if (!is_el(c, NULL))
             continue;
-        for (size_t i = 0; i < out->n_clusters; i++)
-            if (!strcmp(out->clusters[i].name, nname(c))) {
-                rc = cx_fail(&d, c, DR_EPARSE, err,
-                             "a second cluster <%s> (the first is at line %d): expected one",
-                             nname(c), out->clusters[i].line);
-                goto done;
-            }
+        if (c == dup) {
+            rc = cx_fail(&d, c, DR_EPARSE, err,
+                         "a second cluster <%s> (the first is at line %d): expected one", nname(c),
+                         node_line(&d, orig));
+            goto done;
+        }
         if (out->n_clusters == cap) {
             cap = cap ? 2 * cap : 4;
             out->clusters = dr_realloc(out->clusters, cap * sizeof *out->clusters);

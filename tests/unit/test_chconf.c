@@ -383,6 +383,20 @@ static void test_remote_read(void **state)
     assert_string_equal(sec->shards[0].replicas[0].extra[0].value, "1");
     chconf_remote_free(&r);
     dr_buf_free(&src);
+
+    /* A cluster given twice: the first repeat in file order is named, with
+     * the line of its first occurrence (y repeats before x does). */
+    static const char dup[] = "<yandex><remote_servers>\n"
+                              "<x><node><host>a</host></node></x>\n"
+                              "<y><node><host>b</host></node></y>\n"
+                              "<z><node><host>c</host></node></z>\n"
+                              "<y><node><host>d</host></node></y>\n"
+                              "<x><node><host>e</host></node></x>\n"
+                              "</remote_servers></yandex>\n";
+    chconf_in din = {"dup.xml", dup, sizeof dup - 1, NULL};
+    assert_int_equal(chconf_remote_read(&din, &r, &e), DR_EPARSE);
+    assert_string_equal(e.msg, "dup.xml:5: a second cluster <y> (the first is at line 3): "
+                               "expected one");
 }
 
 static void test_zookeeper_read(void **state)
