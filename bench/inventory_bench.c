@@ -92,8 +92,15 @@ static void render_failover(const inventory_t *inv)
         die("parse dynamic", &err);
     zkconf_members m = {0};
     zkconf_members_get(dyn, &m);
-    size_t files = 0, bytes = 0;
+    /* per file kind: time, files, bytes; printed apart so that a regression
+     * in one of them shows */
+    enum { K_ZOO, K_ZKXML, K_RS, N_KINDS };
+    static const char *kind_name[N_KINDS] = {"zoo.cfg + dynamic", "zookeeper.xml",
+                                             "remote_servers.xml"};
+    double kms[N_KINDS] = {0};
+    size_t kfiles[N_KINDS] = {0}, kbytes[N_KINDS] = {0};
     for (size_t i = 0; i < sb->n_keepers; i++) {
+        double k0 = now_ms();
         zkconf *c = NULL;
         if (zkconf_parse("zoo.cfg", zoo.data, zoo.len, ZKCONF_STATIC, &c, &err))
             die("parse zoo.cfg", &err);
@@ -101,9 +108,10 @@ static void render_failover(const inventory_t *inv)
         if (zkconf_write_plan(c, &m, sb->keepers[i].id, "/etc/zookeeper/conf/zoo.cfg.dynamic", NULL,
                               0, &w, &err))
             die("zoo.cfg write plan", &err);
-        files += 2, bytes += w.static_len + w.dynamic_len;
+        kfiles[K_ZOO] += 2, kbytes[K_ZOO] += w.static_len + w.dynamic_len;
         zkconf_write_free(&w);
         zkconf_free(c);
+        kms[K_ZOO] += now_ms() - k0;
     }
     chconf_endpoint *newens = calloc(sb->n_keepers, sizeof *newens);
     for (size_t i = 0; i < sb->n_keepers; i++)
@@ -113,23 +121,32 @@ static void render_failover(const inventory_t *inv)
         deadhosts[i].host = pri->clickhouse[i].host,
         deadhosts[i].port = pri->clickhouse[i].tcp_port;
     for (size_t i = 0; i < sb->n_clickhouse; i++) {
+        double k0 = now_ms();
         chconf_in zin = {"zookeeper.xml", zkxml.data, zkxml.len, NULL};
         chconf_out o = {0};
         if (chconf_zk_set_nodes(&zin, newens, sb->n_keepers, 0, &o, &err))
             die("zookeeper.xml", &err);
-        bytes += o.len;
+        kfiles[K_ZKXML]++, kbytes[K_ZKXML] += o.len;
         chconf_out_free(&o);
+        double k1 = now_ms();
         chconf_in rin = {"remote_servers.xml", rs.data, rs.len, NULL};
         if (chconf_remote_remove_hosts(&rin, cl.name, deadhosts, pri->n_clickhouse, 0, &o, &err))
             die("remote_servers.xml", &err);
-        bytes += o.len;
+        kfiles[K_RS]++, kbytes[K_RS] += o.len;
         chconf_out_free(&o);
-        files += 2;
+        double k2 = now_ms();
+        kms[K_ZKXML] += k1 - k0, kms[K_RS] += k2 - k1;
     }
     double t2 = now_ms();
+    size_t files = 0, bytes = 0;
+    for (int k = 0; k < N_KINDS; k++)
+        files += kfiles[k], bytes += kbytes[k];
     printf("failover render: %zu files, %zu bytes for %zu keepers and %zu ClickHouse nodes: "
            "%.0f ms (inputs %.0f ms; remote_servers.xml %zu bytes)\n",
            files, bytes, sb->n_keepers, sb->n_clickhouse, t2 - t1, t1 - t0, rs.len);
+    for (int k = 0; k < N_KINDS; k++)
+        printf("  %-20s %5zu files %10zu bytes %9.1f ms  %8.3f ms/file\n", kind_name[k], kfiles[k],
+               kbytes[k], kms[k], kfiles[k] ? kms[k] / (double)kfiles[k] : 0.0);
     zkconf_members_free(&m);
     zkconf_free(dyn);
     free(ens), free(newens), free(deadhosts), free(shards), free(reps);

@@ -5,13 +5,20 @@
  * is well-formed); a small scanner then finds, in the original bytes, the
  * start and end tag of every element, in document order, which is the order
  * of a pre-order walk of libxml2's tree.  Each xmlNode's _private points at
- * its spans.  A patch records splices (replace bytes [start, end) with new
- * text), applies them in one pass, and parses the result again as a check. */
+ * its spans.  The tree holds elements and attributes only; an element's text
+ * is decoded from its span (node_text).  A patch records splices (replace
+ * bytes [start, end) with new text), applies them in one pass, and parses
+ * the result again as a check (cx_check_text, without building a tree).
+ *
+ * Cost: every call is linear in the size of the text (one parse, one scan,
+ * one check parse); a patch touching k elements adds O(k log k) for sorting
+ * its splices.  Nothing may search the whole text per element. */
 #include "chconf.h"
 
 #include <ctype.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,12 +63,14 @@ typedef struct cx_doc {
 } cx_doc;
 
 /* State reached from libxml2's callbacks while parsing. */
+typedef struct cx_check cx_check;
 typedef struct cx_parse {
     int have_error;
     int line, col, code;
     dr_buf msg;
     int doctype;
     int doctype_line;
+    cx_check *check; /* a check parse (cx_check_text): no tree */
 } cx_parse;
 
 static cx_el *EL(xmlNode *n)
@@ -185,18 +194,60 @@ static int starts_with(const char *t, size_t n, size_t i, const char *s)
     return i + k <= n && memcmp(t + i, s, k) == 0;
 }
 
+/* The first occurrence of s in t[from, n), or (size_t)-1.  memchr finds the
+ * candidates: this runs over whole documents on every load. */
 static size_t find_str(const char *t, size_t n, size_t from, const char *s)
 {
     size_t k = strlen(s);
-    for (size_t i = from; i + k <= n; i++)
-        if (memcmp(t + i, s, k) == 0)
+    while (from < n && k <= n - from) {
+        const char *c = memchr(t + from, s[0], n - from - k + 1);
+        if (!c)
+            break;
+        size_t i = (size_t)(c - t);
+        if (memcmp(c, s, k) == 0)
             return i;
+        from = i + 1;
+    }
     return (size_t)-1;
+}
+
+/* How many newlines t[from, to) holds. */
+static int count_newlines(const char *t, size_t from, size_t to)
+{
+    int n = 0;
+    const char *p = t + from, *end = t + to;
+    while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        n++;
+        p++;
+    }
+    return n;
 }
 
 static int is_name_end(char c)
 {
     return isspace((unsigned char)c) || c == '/' || c == '>';
+}
+
+/* The '>' closing the tag that starts at t[i] ('<'), skipping quoted
+ * attribute values (which may hold '>'); n when there is none. */
+static size_t tag_close(const char *t, size_t n, size_t i)
+{
+    size_t j = i + 1;
+    while (j < n) {
+        const char *gt = memchr(t + j, '>', n - j);
+        if (!gt)
+            return n;
+        size_t g = (size_t)(gt - t);
+        const char *dq = memchr(t + j, '"', g - j), *sq = memchr(t + j, '\'', g - j);
+        const char *q = dq && (!sq || dq < sq) ? dq : sq;
+        if (!q)
+            return g;
+        const char *qe = memchr(q + 1, *q, n - (size_t)(q + 1 - t));
+        if (!qe)
+            return n;
+        j = (size_t)(qe - t) + 1;
+    }
+    return n;
 }
 
 /* Finds every element's start and end tag in the raw text.  Runs on text
@@ -246,19 +297,7 @@ static int cx_scan(cx_doc *d, dr_err *err)
             el->etag_end = (size_t)(gt - t) + 1;
             i = el->etag_end;
         } else {
-            size_t j = i + 1;
-            char q = 0;
-            for (; j < n; j++) {
-                char c = t[j];
-                if (q) {
-                    if (c == q)
-                        q = 0;
-                } else if (c == '"' || c == '\'') {
-                    q = c;
-                } else if (c == '>') {
-                    break;
-                }
-            }
+            size_t j = tag_close(t, n, i);
             if (j >= n)
                 goto bad;
             if (d->n_els == cap) {
@@ -269,8 +308,8 @@ static int cx_scan(cx_doc *d, dr_err *err)
             memset(el, 0, sizeof *el);
             el->tag_start = i;
             el->tag_end = j + 1;
-            for (; lpos < i; lpos++) /* lines counted once, front to back */
-                line += t[lpos] == '\n';
+            line += count_newlines(t, lpos, i); /* lines counted once, front to back */
+            lpos = i;
             el->line = line;
             el->empty = t[j - 1] == '/';
             if (el->empty) {
@@ -296,6 +335,25 @@ bad:
                       d->file, offset_line(d, i));
 }
 
+/* Whether the start tag of el is written prefix:name (name without a prefix
+ * when prefix is NULL). */
+static int el_name_is(const cx_doc *d, const cx_el *el, const char *prefix, const char *name)
+{
+    const char *raw = d->text + el->tag_start + 1;
+    size_t avail = d->len - el->tag_start - 1;
+    size_t pl = prefix ? strlen(prefix) : 0, nl = strlen(name);
+    if (pl) {
+        if (avail < pl + 1 + nl || memcmp(raw, prefix, pl) != 0 || raw[pl] != ':')
+            return 0;
+        raw += pl + 1;
+        avail -= pl + 1;
+    } else if (avail < nl) {
+        return 0;
+    }
+    /* an XML name holds no blank, '/' or '>': what follows must end it */
+    return memcmp(raw, name, nl) == 0 && (avail == nl || is_name_end(raw[nl]));
+}
+
 /* Pairs each element of libxml2's tree with its spans (pre-order = document
  * order) and checks the names agree. */
 static int cx_map(cx_doc *d, dr_err *err)
@@ -307,15 +365,7 @@ static int cx_map(cx_doc *d, dr_err *err)
             if (k >= d->n_els)
                 goto bad;
             cx_el *el = &d->els[k];
-            const char *raw = d->text + el->tag_start + 1;
-            size_t rl = 0;
-            while (el->tag_start + 1 + rl < d->len && !is_name_end(raw[rl]))
-                rl++;
-            size_t pl = n->ns && n->ns->prefix ? strlen((const char *)n->ns->prefix) : 0;
-            size_t nl = strlen(nname(n));
-            if (pl ? (rl != pl + 1 + nl || memcmp(raw, n->ns->prefix, pl) != 0 || raw[pl] != ':' ||
-                      memcmp(raw + pl + 1, n->name, nl) != 0)
-                   : (rl != nl || memcmp(raw, n->name, nl) != 0))
+            if (!el_name_is(d, el, n->ns ? (const char *)n->ns->prefix : NULL, nname(n)))
                 goto bad;
             el->node = n;
             n->_private = el;
@@ -393,32 +443,67 @@ static void cx_free(cx_doc *d)
     memset(d, 0, sizeof *d);
 }
 
-static int cx_load(cx_doc *d, const char *file, const char *text, size_t len, dr_err *err)
+/* A check parse (cx_check_text): libxml2 reports each element as it parses
+ * it, and it is compared with the scanner's element of the same rank. */
+struct cx_check {
+    const cx_doc *d; /* the text and the scanner's elements */
+    size_t k;        /* elements seen so far */
+    int mismatch;    /* an element differs from the scanner's, or is extra */
+    char *root;      /* the first element's name */
+};
+
+static void cx_check_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                           const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                           int nb_attributes, int nb_defaulted, const xmlChar **attributes)
 {
-    memset(d, 0, sizeof *d);
-    d->file = file && *file ? file : "config";
-    d->text = text;
-    d->len = len;
-    if (!text)
+    (void)uri;
+    (void)nb_namespaces;
+    (void)namespaces;
+    (void)nb_attributes;
+    (void)nb_defaulted;
+    (void)attributes;
+    xmlParserCtxtPtr c = ctx;
+    cx_parse *p = c->_private;
+    cx_check *k = p->check;
+    if (!k->root)
+        k->root = dr_strdup((const char *)localname);
+    if (k->k >= k->d->n_els ||
+        !el_name_is(k->d, &k->d->els[k->k], (const char *)prefix, (const char *)localname))
+        k->mismatch = 1;
+    k->k++;
+}
+
+/* What every text must pass before libxml2 sees it. */
+static int cx_text_ok(const cx_doc *d, dr_err *err)
+{
+    if (!d->text)
         return dr_err_set(err, DR_EINVAL, "%s: no text given", d->file);
-    if (len > INT_MAX)
+    if (d->len > INT_MAX)
         return dr_err_set(err, DR_EINVAL, "%s: %zu bytes: too large for a config file", d->file,
-                          len);
-    const char *nul = memchr(text, '\0', len);
+                          d->len);
+    const char *nul = memchr(d->text, '\0', d->len);
     if (nul)
         return dr_err_set(err, DR_EPARSE, "%s:%d: NUL byte: expected UTF-8 text", d->file,
-                          offset_line(d, (size_t)(nul - text)));
+                          offset_line(d, (size_t)(nul - d->text)));
     size_t i = 0;
-    while (i < len && isspace((unsigned char)text[i]))
+    while (i < d->len && isspace((unsigned char)d->text[i]))
         i++;
-    if (i == len)
+    if (i == d->len)
         return dr_err_set(err, DR_EPARSE,
                           "%s:1: empty file: expected a <clickhouse> or <yandex> root element",
                           d->file);
+    return DR_OK;
+}
 
+/* Has libxml2 parse d's text, silently, refusing a DOCTYPE.  Without check,
+ * *doc is the tree; with check, no tree is built (*doc is an empty document
+ * that only says the encoding) and each element goes to cx_check_start. */
+static int cx_xml_parse(const cx_doc *d, cx_check *check, xmlDoc **doc, dr_err *err)
+{
     xmlInitParser();
     cx_parse p = {0};
     dr_buf_init(&p.msg);
+    p.check = check;
     xmlStructuredErrorFunc old_s = xmlStructuredError;
     void *old_sctx = xmlStructuredErrorContext;
     xmlGenericErrorFunc old_g = xmlGenericError;
@@ -426,9 +511,9 @@ static int cx_load(cx_doc *d, const char *file, const char *text, size_t len, dr
     xmlSetStructuredErrorFunc(&p, cx_on_error);
     xmlSetGenericErrorFunc(NULL, cx_on_generic);
 
-    xmlDoc *doc = NULL;
+    *doc = NULL;
     int wf = 0;
-    xmlParserCtxtPtr c = xmlCreateMemoryParserCtxt(text, (int)len);
+    xmlParserCtxtPtr c = xmlCreateMemoryParserCtxt(d->text, (int)d->len);
     if (c) {
         xmlCtxtUseOptions(c, XML_PARSE_NONET);
         c->_private = &p;
@@ -436,8 +521,25 @@ static int cx_load(cx_doc *d, const char *file, const char *text, size_t len, dr
         c->sax->externalSubset = cx_on_external_subset;
         c->sax->entityDecl = cx_on_entity_decl;
         c->sax->resolveEntity = cx_on_resolve;
+        /* The tree holds elements and attributes only: text is read from
+         * the original bytes (node_text), and text nodes, most of them
+         * indentation, were most of the cost of building and freeing it.
+         * The parser still checks all of it (characters, references, CDATA,
+         * comments, PIs). */
+        c->sax->characters = NULL;
+        c->sax->ignorableWhitespace = NULL;
+        c->sax->cdataBlock = NULL;
+        c->sax->comment = NULL;
+        c->sax->processingInstruction = NULL;
+        c->sax->reference = NULL;
+        if (check) { /* no tree at all */
+            c->sax->startElementNs = cx_check_start;
+            c->sax->endElementNs = NULL;
+            c->sax->startElement = NULL;
+            c->sax->endElement = NULL;
+        }
         xmlParseDocument(c);
-        doc = c->myDoc;
+        *doc = c->myDoc;
         c->myDoc = NULL;
         wf = c->wellFormed;
         xmlFreeParserCtxt(c);
@@ -453,7 +555,7 @@ static int cx_load(cx_doc *d, const char *file, const char *text, size_t len, dr
                         "%s:%d: DOCTYPE declaration: not accepted in a ClickHouse config "
                         "(expected no DTD and no entities)",
                         d->file, p.doctype_line);
-    } else if (p.have_error || !wf || !doc) {
+    } else if (p.have_error || !wf || !*doc) {
         if (p.code == XML_ERR_DOCUMENT_EMPTY)
             rc = dr_err_set(err, DR_EPARSE,
                             "%s:%d: no root element: expected <clickhouse> or <yandex>", d->file,
@@ -464,19 +566,34 @@ static int cx_load(cx_doc *d, const char *file, const char *text, size_t len, dr
                             p.msg.data ? p.msg.data : "not well-formed");
     }
     dr_buf_free(&p.msg);
-    if (rc) {
-        if (doc)
-            xmlFreeDoc(doc);
-        return rc;
+    if (rc && *doc) {
+        xmlFreeDoc(*doc);
+        *doc = NULL;
     }
-    d->xml = doc;
-    if (!encoding_ok(doc->encoding)) {
+    if (!rc && !encoding_ok((*doc)->encoding)) {
         rc = dr_err_set(err, DR_EPARSE, "%s:1: encoding \"%s\": expected UTF-8", d->file,
-                        (const char *)doc->encoding);
-        cx_free(d);
-        return rc;
+                        (const char *)(*doc)->encoding);
+        xmlFreeDoc(*doc);
+        *doc = NULL;
     }
-    d->root = xmlDocGetRootElement(doc);
+    return rc;
+}
+
+static int is_config_root(const char *name)
+{
+    return !strcmp(name, "clickhouse") || !strcmp(name, "yandex");
+}
+
+static int cx_load(cx_doc *d, const char *file, const char *text, size_t len, dr_err *err)
+{
+    memset(d, 0, sizeof *d);
+    d->file = file && *file ? file : "config";
+    d->text = text;
+    d->len = len;
+    int rc = cx_text_ok(d, err);
+    if (rc || (rc = cx_xml_parse(d, NULL, &d->xml, err)))
+        return rc;
+    d->root = xmlDocGetRootElement(d->xml);
     if (!d->root) {
         rc = dr_err_set(err, DR_EPARSE, "%s:1: no root element: expected <clickhouse> or <yandex>",
                         d->file);
@@ -487,7 +604,7 @@ static int cx_load(cx_doc *d, const char *file, const char *text, size_t len, dr
         cx_free(d);
         return rc;
     }
-    if (!is_el(d->root, "clickhouse") && !is_el(d->root, "yandex")) {
+    if (d->root->type != XML_ELEMENT_NODE || !is_config_root(nname(d->root))) {
         rc = cx_fail(d, d->root, DR_EPARSE, err,
                      "root element is <%s>: expected <clickhouse> or <yandex>", nname(d->root));
         cx_free(d);
@@ -497,6 +614,46 @@ static int cx_load(cx_doc *d, const char *file, const char *text, size_t len, dr
     d->unit = cx_detect_unit(d);
     dr_buf_init(&d->notes);
     return DR_OK;
+}
+
+/* Whether text would load (cx_load accepts it), for the result of a patch:
+ * the same parser and the same checks (well-formed, no DOCTYPE, UTF-8, the
+ * scanner agrees with libxml2 on every element, a config root), but without
+ * building a tree, which costs several times the parse itself. */
+static int cx_check_text(const char *file, const char *text, size_t len, dr_err *err)
+{
+    cx_doc d;
+    memset(&d, 0, sizeof d);
+    d.file = file && *file ? file : "config";
+    d.text = text;
+    d.len = len;
+    int rc = cx_text_ok(&d, err);
+    if (rc)
+        return rc;
+    dr_err scan_err = {0};
+    int scan_rc = cx_scan(&d, &scan_err);
+    cx_check check = {&d, 0, 0, NULL};
+    xmlDoc *doc = NULL;
+    rc = cx_xml_parse(&d, &check, &doc, err);
+    if (doc)
+        xmlFreeDoc(doc);
+    if (rc) {
+    } else if (!check.root) {
+        rc = dr_err_set(err, DR_EPARSE, "%s:1: no root element: expected <clickhouse> or <yandex>",
+                        d.file);
+    } else if (scan_rc) {
+        rc = dr_err_set(err, scan_rc, "%s", scan_err.msg);
+    } else if (check.mismatch || check.k != d.n_els) {
+        rc = dr_err_set(err, DR_EPARSE, "%s: could not map the elements to the text", d.file);
+    } else if (!is_config_root(check.root)) {
+        rc = dr_err_set(err, DR_EPARSE,
+                        "%s:%d: root element is <%s>: expected <clickhouse> or "
+                        "<yandex>",
+                        d.file, d.n_els ? d.els[0].line : 1, check.root);
+    }
+    free(check.root);
+    free(d.els);
+    return rc;
 }
 
 /* ---- small text helpers ------------------------------------------------------ */
@@ -522,12 +679,133 @@ static char *trim_dup(const char *s)
     return dr_strndup(s, n);
 }
 
-/* The element's text content (comments excluded), trimmed.  Caller frees. */
-static char *node_text(xmlNode *n)
+/* Appends s[0, n) with XML's end-of-line handling: CR LF and a lone CR
+ * become LF. */
+static void put_eol(dr_buf *b, const char *s, size_t n)
 {
-    xmlChar *c = xmlNodeGetContent(n);
-    char *s = trim_dup((const char *)c);
-    xmlFree(c);
+    while (n > 0) {
+        const char *cr = memchr(s, '\r', n);
+        size_t k = cr ? (size_t)(cr - s) : n;
+        dr_buf_append(b, s, k);
+        if (!cr)
+            break;
+        dr_buf_putc(b, '\n');
+        k++;
+        if (k < n && s[k] == '\n')
+            k++;
+        s += k;
+        n -= k;
+    }
+}
+
+static void put_utf8(dr_buf *b, unsigned long c)
+{
+    char u[4];
+    size_t n;
+    if (c < 0x80) {
+        u[0] = (char)c, n = 1;
+    } else if (c < 0x800) {
+        u[0] = (char)(0xC0 | (c >> 6)), u[1] = (char)(0x80 | (c & 0x3F)), n = 2;
+    } else if (c < 0x10000) {
+        u[0] = (char)(0xE0 | (c >> 12)), u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (c & 0x3F)), n = 3;
+    } else {
+        u[0] = (char)(0xF0 | (c >> 18)), u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((c >> 6) & 0x3F)), u[3] = (char)(0x80 | (c & 0x3F)), n = 4;
+    }
+    dr_buf_append(b, u, n);
+}
+
+/* Appends the character a reference t[i, semi] ("&amp;", "&#60;", "&#x3C;")
+ * stands for.  Only the predefined entities exist: a DOCTYPE is refused. */
+static void put_reference(dr_buf *b, const char *t, size_t i, size_t semi)
+{
+    static const struct {
+        const char *name;
+        char c;
+    } predefined[] = {{"lt", '<'}, {"gt", '>'}, {"amp", '&'}, {"apos", '\''}, {"quot", '"'}};
+    const char *r = t + i + 1;
+    size_t n = semi - i - 1;
+    if (n > 1 && r[0] == '#') {
+        int hex = r[1] == 'x';
+        unsigned long c = 0;
+        for (size_t k = hex ? 2 : 1; k < n && c <= 0x10FFFF; k++)
+            c = c * (hex ? 16 : 10) +
+                (unsigned long)(isdigit((unsigned char)r[k])
+                                    ? r[k] - '0'
+                                    : tolower((unsigned char)r[k]) - 'a' + 10);
+        put_utf8(b, c);
+        return;
+    }
+    for (size_t k = 0; k < sizeof predefined / sizeof *predefined; k++)
+        if (strlen(predefined[k].name) == n && memcmp(predefined[k].name, r, n) == 0) {
+            dr_buf_putc(b, predefined[k].c);
+            return;
+        }
+    dr_buf_append(b, t + i, semi + 1 - i); /* not reached: libxml2 refuses it */
+}
+
+/* The end of the markup starting at t[i] ('<'): after its '>', skipping
+ * comments, CDATA and PIs whole and '>' in quoted attribute values. */
+static size_t markup_end(const char *t, size_t n, size_t i)
+{
+    size_t e;
+    if (starts_with(t, n, i, "<!--"))
+        return (e = find_str(t, n, i + 4, "-->")) == (size_t)-1 ? n : e + 3;
+    if (starts_with(t, n, i, "<![CDATA["))
+        return (e = find_str(t, n, i + 9, "]]>")) == (size_t)-1 ? n : e + 3;
+    if (starts_with(t, n, i, "<?"))
+        return (e = find_str(t, n, i + 2, "?>")) == (size_t)-1 ? n : e + 2;
+    e = tag_close(t, n, i);
+    return e < n ? e + 1 : n;
+}
+
+/* The element's text content as libxml2 would give it (the text and CDATA
+ * of the element and its descendants; comments and processing instructions
+ * left out; references resolved; CR LF and CR read as LF), trimmed.  It is
+ * read from the original bytes, which libxml2 has accepted: the tree holds
+ * no text nodes (see cx_xml_parse).  Caller frees. */
+static char *node_text(const cx_doc *d, xmlNode *n)
+{
+    const cx_el *e = EL(n);
+    const char *t = d->text;
+    size_t i = e->tag_end, end = e->empty ? e->tag_end : e->etag_start;
+    size_t k = i; /* plain text, the usual case: trimmed as it is */
+    while (k < end && t[k] != '<' && t[k] != '&' && t[k] != '\r')
+        k++;
+    if (k == end) {
+        while (i < end && isspace((unsigned char)t[i]))
+            i++;
+        while (end > i && isspace((unsigned char)t[end - 1]))
+            end--;
+        return dr_strndup(t + i, end - i);
+    }
+    dr_buf b = DR_BUF_INIT;
+    while (i < end) {
+        size_t k = i;
+        while (k < end && t[k] != '<' && t[k] != '&')
+            k++;
+        put_eol(&b, t + i, k - i);
+        if (k >= end)
+            break;
+        if (t[k] == '&') {
+            const char *semi = memchr(t + k, ';', end - k);
+            if (!semi)
+                break;
+            put_reference(&b, t, k, (size_t)(semi - t));
+            i = (size_t)(semi - t) + 1;
+        } else if (starts_with(t, end, k, "<![CDATA[")) {
+            size_t ce = find_str(t, end, k + 9, "]]>");
+            if (ce == (size_t)-1)
+                break;
+            put_eol(&b, t + k + 9, ce - (k + 9));
+            i = ce + 3;
+        } else {
+            i = markup_end(t, end, k);
+        }
+    }
+    char *s = trim_dup(b.data);
+    dr_buf_free(&b);
     return s;
 }
 
@@ -638,12 +916,14 @@ static size_t line_begin(const cx_doc *d, size_t off)
     return off;
 }
 
+/* Whether only blanks stand between the start of off's line and off.  Looks
+ * back from off, not forward from the line's start: in a file written on one
+ * line that would be a scan of the text so far, for every element. */
 static int blank_before(const cx_doc *d, size_t off)
 {
-    for (size_t i = line_begin(d, off); i < off; i++)
-        if (d->text[i] != ' ' && d->text[i] != '\t')
-            return 0;
-    return 1;
+    while (off > 0 && (d->text[off - 1] == ' ' || d->text[off - 1] == '\t'))
+        off--;
+    return off == 0 || d->text[off - 1] == '\n';
 }
 
 /* When only blanks follow off up to a newline: the offset after it, else 0. */
@@ -942,7 +1222,10 @@ __attribute__((format(printf, 2, 3))) static void note(cx_doc *d, const char *fm
  * out. */
 static int cx_apply(cx_doc *d, chconf_out *out, dr_err *err)
 {
-    if (d->n_edits > 1)
+    size_t unsorted = 1; /* patches mostly record their edits in order */
+    while (unsorted < d->n_edits && edit_cmp(&d->edits[unsorted - 1], &d->edits[unsorted]) < 0)
+        unsorted++;
+    if (unsorted < d->n_edits)
         qsort(d->edits, d->n_edits, sizeof *d->edits, edit_cmp);
     for (size_t i = 1; i < d->n_edits; i++)
         if (d->edits[i - 1].end > d->edits[i].start)
@@ -958,14 +1241,12 @@ static int cx_apply(cx_doc *d, chconf_out *out, dr_err *err)
     dr_buf_append(&b, d->text + pos, d->len - pos);
     if (!b.data)
         dr_buf_puts(&b, "");
-    cx_doc check;
     dr_err cerr = {0};
-    if (cx_load(&check, d->file, b.data, b.len, &cerr) != DR_OK) {
+    if (cx_check_text(d->file, b.data, b.len, &cerr) != DR_OK) {
         dr_buf_free(&b);
         return dr_err_set(err, DR_EPARSE, "%s: the patched text does not parse (a drctl bug): %s",
                           d->file, cerr.msg);
     }
-    cx_free(&check);
     out->changed = b.len != d->len || memcmp(b.data, d->text, d->len) != 0;
     out->text = dr_buf_steal(&b, &out->len);
     if (out->changed) {
@@ -1269,7 +1550,7 @@ int chconf_includes_read(const chconf_in *in, chconf_includes *out, dr_err *err)
         if (!is_el(c, NULL))
             continue;
         if (is_el(c, "include_from") && !out->include_from)
-            out->include_from = node_text(c);
+            out->include_from = node_text(&d, c);
         char *incl = prop(c, "incl");
         if (!incl)
             continue;
@@ -1325,7 +1606,7 @@ static int read_host_port(cx_doc *d, xmlNode *n, int default_port, char **host, 
         return cx_fail(d, n, DR_EPARSE, err, "<%s> without <host>: expected a host", nname(n));
     *port = default_port;
     if (p) {
-        char *ps = node_text(p);
+        char *ps = node_text(d, p);
         if (parse_port(ps, port)) {
             rc = cx_fail(d, p, DR_EPARSE, err, "<port> is '%s': expected a port number 1..65535",
                          ps);
@@ -1334,7 +1615,7 @@ static int read_host_port(cx_doc *d, xmlNode *n, int default_port, char **host, 
         }
         free(ps);
     }
-    *host = node_text(h);
+    *host = node_text(d, h);
     if (!**host) {
         free(*host);
         *host = NULL;
@@ -1406,7 +1687,7 @@ int chconf_zk_read(const chconf_in *in, chconf_zk *out, dr_err *err)
                 out->settings = dr_realloc(out->settings, cs * sizeof *out->settings);
             }
             out->settings[out->n_settings].name = dr_strdup(nname(c));
-            out->settings[out->n_settings].value = node_text(c);
+            out->settings[out->n_settings].value = node_text(&d, c);
             out->n_settings++;
         }
     }
@@ -1646,7 +1927,7 @@ static int read_replica(cx_doc *d, xmlNode *n, chconf_replica *r, dr_err *err)
             r->extra = dr_realloc(r->extra, cap * sizeof *r->extra);
         }
         r->extra[r->n_extra].name = dr_strdup(nname(c));
-        r->extra[r->n_extra].value = node_text(c);
+        r->extra[r->n_extra].value = node_text(d, c);
         r->n_extra++;
     }
     return DR_OK;
@@ -1665,9 +1946,9 @@ static int read_shard(cx_doc *d, xmlNode *n, chconf_shard *s, dr_err *err)
     size_t cap = 0;
     for (xmlNode *c = n->children; c; c = c->next) {
         if (is_el(c, "internal_replication") && !s->internal_replication)
-            s->internal_replication = node_text(c);
+            s->internal_replication = node_text(d, c);
         else if (is_el(c, "weight") && !s->weight)
-            s->weight = node_text(c);
+            s->weight = node_text(d, c);
         else if (is_el(c, "replica")) {
             if (s->n_replicas == cap) {
                 cap = cap ? 2 * cap : 4;
@@ -1702,6 +1983,55 @@ static int read_cluster(cx_doc *d, xmlNode *n, chconf_cluster *c, dr_err *err)
     return DR_OK;
 }
 
+typedef struct named_child {
+    xmlNode *n;
+    size_t i; /* rank among the element children */
+} named_child;
+
+static int named_child_cmp(const void *a, const void *b)
+{
+    const named_child *x = a, *y = b;
+    int c = strcmp(nname(x->n), nname(y->n));
+    return c ? c : x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* The first element child of p (in file order) whose name an earlier one
+ * already has, in *dup, and that earlier one in *orig; NULLs when the names
+ * are unique.  Sorted, not compared pairwise: a remote_servers section may
+ * hold thousands of clusters. */
+static void first_repeat(xmlNode *p, xmlNode **dup, xmlNode **orig)
+{
+    size_t n = 0, cap = 0;
+    named_child *v = NULL;
+    *dup = *orig = NULL;
+    for (xmlNode *c = p->children; c; c = c->next) {
+        if (!is_el(c, NULL))
+            continue;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 16;
+            v = dr_realloc(v, cap * sizeof *v);
+        }
+        v[n].n = c;
+        v[n].i = n;
+        n++;
+    }
+    if (n > 1)
+        qsort(v, n, sizeof *v, named_child_cmp);
+    size_t best = SIZE_MAX;
+    for (size_t k = 1, first = 0; k < n; k++) {
+        if (strcmp(nname(v[k].n), nname(v[first].n))) {
+            first = k;
+            continue;
+        }
+        if (k == first + 1 && v[k].i < best) { /* the second of its name */
+            best = v[k].i;
+            *dup = v[k].n;
+            *orig = v[first].n;
+        }
+    }
+    free(v);
+}
+
 int chconf_remote_read(const chconf_in *in, chconf_remote *out, dr_err *err)
 {
     memset(out, 0, sizeof *out);
@@ -1717,16 +2047,17 @@ int chconf_remote_read(const chconf_in *in, chconf_remote *out, dr_err *err)
     out->incl = prop(sec, "incl");
     out->line = node_line(&d, sec);
     size_t cap = 0;
+    xmlNode *dup, *orig;
+    first_repeat(sec, &dup, &orig);
     for (xmlNode *c = sec->children; c; c = c->next) {
         if (!is_el(c, NULL))
             continue;
-        for (size_t i = 0; i < out->n_clusters; i++)
-            if (!strcmp(out->clusters[i].name, nname(c))) {
-                rc = cx_fail(&d, c, DR_EPARSE, err,
-                             "a second cluster <%s> (the first is at line %d): expected one",
-                             nname(c), out->clusters[i].line);
-                goto done;
-            }
+        if (c == dup) {
+            rc = cx_fail(&d, c, DR_EPARSE, err,
+                         "a second cluster <%s> (the first is at line %d): expected one", nname(c),
+                         node_line(&d, orig));
+            goto done;
+        }
         if (out->n_clusters == cap) {
             cap = cap ? 2 * cap : 4;
             out->clusters = dr_realloc(out->clusters, cap * sizeof *out->clusters);
@@ -1916,7 +2247,7 @@ int chconf_remote_add_replica(const chconf_in *in, const char *cluster, int shar
         char *ir = NULL;
         if (t && is_el(t, "shard")) {
             xmlNode *irn = child(t, "internal_replication");
-            ir = irn ? node_text(irn) : NULL;
+            ir = irn ? node_text(&d, irn) : NULL;
         } else if (!t) {
             ir = dr_strdup("true");
         }
@@ -1979,16 +2310,51 @@ done:
     return rc;
 }
 
-static int host_listed(cx_doc *d, xmlNode *r, const chconf_endpoint *hosts, size_t n, int *match,
-                       dr_err *err)
+/* The hosts to remove, sorted by name (case-insensitive) so that each replica
+ * is looked up in O(log n): a failover removes hundreds of hosts from a
+ * cluster of a thousand replicas. */
+typedef struct host_set {
+    const chconf_endpoint **v;
+    size_t n;
+} host_set;
+
+static int endpoint_host_cmp(const void *a, const void *b)
 {
-    *match = 0;
-    for (size_t i = 0; i < n && !*match; i++) {
-        int rc = endpoint_matches(d, r, hosts[i].host, hosts[i].port, match, err);
-        if (rc)
-            return rc;
+    const chconf_endpoint *x = *(const chconf_endpoint *const *)a,
+                          *y = *(const chconf_endpoint *const *)b;
+    return strcasecmp(x->host, y->host);
+}
+
+static void host_set_init(host_set *s, const chconf_endpoint *hosts, size_t n)
+{
+    s->v = dr_malloc(n * sizeof *s->v);
+    s->n = n;
+    for (size_t i = 0; i < n; i++)
+        s->v[i] = &hosts[i];
+    qsort(s->v, n, sizeof *s->v, endpoint_host_cmp);
+}
+
+/* Whether host:port is listed (an entry with port 0 matches any port). */
+static int host_set_has(const host_set *s, const char *host, int port)
+{
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) { /* the first entry not below host */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcasecmp(s->v[mid]->host, host) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return DR_OK;
+    for (; lo < s->n && !strcasecmp(s->v[lo]->host, host); lo++)
+        if (s->v[lo]->port == 0 || s->v[lo]->port == port)
+            return 1;
+    return 0;
+}
+
+static void host_set_free(host_set *s)
+{
+    free(s->v);
+    s->v = NULL;
 }
 
 static void cluster_names(cx_doc *d, xmlNode *sec, dr_buf *b)
@@ -2016,13 +2382,27 @@ int chconf_remote_remove_hosts(const chconf_in *in, const char *cluster,
     for (size_t i = 0; i < n_hosts; i++)
         if ((rc = check_endpoint(file, "replica", &hosts[i], 1, err)))
             return rc;
+    /* Each replica's host and port are read once, in the first pass, and
+     * kept for the second: both passes are linear in the cluster's size. */
+    typedef struct rm_replica {
+        xmlNode *n;
+        char *host;
+        int port;
+        int gone;
+    } rm_replica;
     cx_doc d;
     const char *name;
     xmlNode *sec, *c, **shards = NULL, **reps = NULL;
-    size_t ns = 0, nr = 0;
+    size_t ns = 0, nr = 0, nrm = 0, caprm = 0;
+    size_t *first = NULL; /* per shard: index of its first replica in rm */
+    rm_replica *rm = NULL;
     int *drop = NULL; /* per shard: 0 keep, 1 some replicas go, 2 the whole shard goes */
-    if ((rc = cx_open(in, "remote_servers", &d, &name, err)))
+    host_set set;
+    host_set_init(&set, hosts, n_hosts);
+    if ((rc = cx_open(in, "remote_servers", &d, &name, err))) {
+        host_set_free(&set);
         return rc;
+    }
     if ((rc = find_section(&d, name, &sec, err)) || (rc = check_incl(&d, sec, flags, err)) ||
         (rc = find_cluster(&d, sec, cluster, &c, err)))
         goto done;
@@ -2036,16 +2416,25 @@ int chconf_remote_remove_hosts(const chconf_in *in, const char *cluster,
     }
     ns = shard_nodes(c, &shards);
     drop = dr_calloc(ns ? ns : 1, sizeof *drop);
+    first = dr_calloc(ns + 1, sizeof *first);
     size_t kept_shards = 0;
     for (size_t s = 0; s < ns; s++) {
         free(reps);
         nr = replica_nodes(shards[s], &reps);
+        first[s] = nrm;
         size_t gone = 0;
         for (size_t r = 0; r < nr; r++) {
-            int m;
-            if ((rc = host_listed(&d, reps[r], hosts, n_hosts, &m, err)))
+            if (nrm == caprm) {
+                caprm = caprm ? 2 * caprm : 64;
+                rm = dr_realloc(rm, caprm * sizeof *rm);
+            }
+            rm_replica *x = &rm[nrm];
+            x->n = reps[r];
+            if ((rc = read_host_port(&d, reps[r], 0, &x->host, &x->port, err)))
                 goto done;
-            gone += m;
+            nrm++;
+            x->gone = host_set_has(&set, x->host, x->port);
+            gone += (size_t)x->gone;
         }
         drop[s] = gone == 0 ? 0 : gone < nr ? 1 : 2;
         if (drop[s] == 2 && !(flags & CHCONF_DROP_EMPTY_SHARDS)) {
@@ -2058,6 +2447,7 @@ int chconf_remote_remove_hosts(const chconf_in *in, const char *cluster,
         }
         kept_shards += drop[s] != 2;
     }
+    first[ns] = nrm;
     if (ns > 0 && kept_shards == 0) {
         rc = cx_fail(&d, c, DR_EREFUSED, err,
                      "removing these hosts leaves cluster '%s' without any shard: expected at "
@@ -2068,23 +2458,13 @@ int chconf_remote_remove_hosts(const chconf_in *in, const char *cluster,
     for (size_t s = 0; s < ns; s++) {
         if (drop[s] == 0)
             continue;
-        free(reps);
-        nr = replica_nodes(shards[s], &reps);
-        for (size_t r = 0; r < nr; r++) {
-            int m;
-            if ((rc = host_listed(&d, reps[r], hosts, n_hosts, &m, err)))
-                goto done;
-            if (!m)
+        for (size_t r = first[s]; r < first[s + 1]; r++) {
+            if (!rm[r].gone)
                 continue;
-            char *h;
-            int p;
-            if ((rc = read_host_port(&d, reps[r], 0, &h, &p, err)))
-                goto done;
             if (drop[s] == 1)
-                cx_delete(&d, reps[r]);
-            note(&d, "<%s>: cluster '%s' shard %zu: removed replica %s:%d", name, cluster, s + 1, h,
-                 p);
-            free(h);
+                cx_delete(&d, rm[r].n);
+            note(&d, "<%s>: cluster '%s' shard %zu: removed replica %s:%d", name, cluster, s + 1,
+                 rm[r].host, rm[r].port);
         }
         if (drop[s] == 2) {
             cx_delete(&d, shards[s]);
@@ -2094,9 +2474,14 @@ int chconf_remote_remove_hosts(const chconf_in *in, const char *cluster,
     }
     rc = cx_apply(&d, out, err);
 done:
+    for (size_t i = 0; i < nrm; i++)
+        free(rm[i].host);
+    free(rm);
+    free(first);
     free(drop);
     free(shards);
     free(reps);
+    host_set_free(&set);
     cx_free(&d);
     return rc;
 }
@@ -2198,7 +2583,7 @@ int chconf_macros_read(const chconf_in *in, chconf_macros *out, dr_err *err)
             out->v = dr_realloc(out->v, cap * sizeof *out->v);
         }
         out->v[out->n].name = dr_strdup(nname(c));
-        out->v[out->n].value = node_text(c);
+        out->v[out->n].value = node_text(&d, c);
         out->n++;
     }
 done:
@@ -2239,7 +2624,7 @@ int chconf_macros_set(const chconf_in *in, const chconf_pair *macros, size_t n, 
             missing[nm++] = i;
             continue;
         }
-        char *cur = node_text(m);
+        char *cur = node_text(&d, m);
         if (!strcmp(cur, macros[i].value)) {
             free(cur);
             continue;

@@ -8,6 +8,9 @@
  * sections, indentation, line endings, the XML declaration) stays byte for byte
  * as it was; new elements copy the indentation of their neighbours.  Applying a
  * patch to its own output changes nothing (byte-identical, changed == 0).
+ * Every call costs time linear in the size of the text (plus n log n in the
+ * hosts or edits it is given): a failover calls remove_hosts once per node,
+ * on files of thousands of replicas.
  *
  * Either root element is accepted, <yandex> (before ClickHouse 21) or
  * <clickhouse>.  The text must be UTF-8 (or ASCII); DOCTYPE declarations are

@@ -383,6 +383,20 @@ static void test_remote_read(void **state)
     assert_string_equal(sec->shards[0].replicas[0].extra[0].value, "1");
     chconf_remote_free(&r);
     dr_buf_free(&src);
+
+    /* A cluster given twice: the first repeat in file order is named, with
+     * the line of its first occurrence (y repeats before x does). */
+    static const char dup[] = "<yandex><remote_servers>\n"
+                              "<x><node><host>a</host></node></x>\n"
+                              "<y><node><host>b</host></node></y>\n"
+                              "<z><node><host>c</host></node></z>\n"
+                              "<y><node><host>d</host></node></y>\n"
+                              "<x><node><host>e</host></node></x>\n"
+                              "</remote_servers></yandex>\n";
+    chconf_in din = {"dup.xml", dup, sizeof dup - 1, NULL};
+    assert_int_equal(chconf_remote_read(&din, &r, &e), DR_EPARSE);
+    assert_string_equal(e.msg, "dup.xml:5: a second cluster <y> (the first is at line 3): "
+                               "expected one");
 }
 
 static void test_zookeeper_read(void **state)
@@ -769,6 +783,105 @@ static void test_large_file(void **state)
     dr_buf_free(&b);
 }
 
+/* ---- a failover on a large umbrella cluster ------------------------------------ */
+
+enum { BIG_NODES = 4000 }; /* per site: 8000 replicas, 2000 shards */
+
+/* Chicago node i, dead: written with port 9440 when i % 7 == 3, given to
+ * remove_hosts with port 0 (any) when i % 3 == 0, else 9000, and in capitals
+ * when i % 5 == 0.  So a few stay: those on 9440 asked on 9000. */
+static int chi_port(int i)
+{
+    return i % 7 == 3 ? 9440 : 9000;
+}
+
+static int chi_stays(int i)
+{
+    return i % 7 == 3 && i % 3 != 0;
+}
+
+static void big_replica(dr_buf *b, int flat, const char *site, int i, int port)
+{
+    if (flat)
+        dr_buf_printf(b, "<replica><host>ch%04d.%s.example</host><port>%d</port></replica>", i,
+                      site, port);
+    else
+        dr_buf_printf(b,
+                      "                <replica>\n"
+                      "                    <host>ch%04d.%s.example</host>\n"
+                      "                    <port>%d</port>\n"
+                      "                </replica>\n",
+                      i, site, port);
+}
+
+/* The umbrella cluster's file, written by hand here (not by chconf): with
+ * the dead Chicago replicas or without them, indented or on one line. */
+static void big_file(dr_buf *b, int flat, int with_dead)
+{
+    const char *nl = flat ? "" : "\n";
+    dr_buf_printf(b, "<clickhouse>%s%s<remote_servers>%s%s<umbrella>%s", nl, flat ? "" : "    ", nl,
+                  flat ? "" : "        ", nl);
+    for (int s = 0; s < BIG_NODES / 2; s++) {
+        dr_buf_printf(b, "%s<shard>%s%s<internal_replication>true</internal_replication>%s",
+                      flat ? "" : "            ", nl, flat ? "" : "                ", nl);
+        for (int i = 2 * s; i < 2 * s + 2; i++)
+            if (with_dead || chi_stays(i))
+                big_replica(b, flat, "chi", i, chi_port(i));
+        for (int i = 2 * s; i < 2 * s + 2; i++)
+            big_replica(b, flat, "dal", i, 9000);
+        dr_buf_printf(b, "%s</shard>%s", flat ? "" : "            ", nl);
+    }
+    dr_buf_printf(b, "%s</umbrella>%s%s</remote_servers>%s</clickhouse>%s", flat ? "" : "        ",
+                  nl, flat ? "" : "    ", nl, nl);
+}
+
+/* Dropping a dead site from a cluster of 8000 replicas: the result is the
+ * file written without them, byte for byte, indented and on one line.
+ * Not timed (benchmarks do that: bench/inventory_bench.sh), but sized so
+ * that work per element over the whole file or the whole host list (the
+ * quadratic costs this module had) turns this test from a fraction of a
+ * second into minutes. */
+static void test_large_failover(void **state)
+{
+    (void)state;
+    chconf_endpoint *dead = calloc(BIG_NODES, sizeof *dead);
+    char(*names)[32] = calloc(BIG_NODES, sizeof *names);
+    size_t removed = 0;
+    for (int i = 0; i < BIG_NODES; i++) {
+        snprintf(names[i], sizeof names[i],
+                 i % 5 == 0 ? "CH%04d.CHI.example" : "ch%04d.chi.example", i);
+        dead[i].host = names[i];
+        dead[i].port = i % 3 == 0 ? 0 : 9000;
+        removed += !chi_stays(i);
+    }
+    for (int flat = 0; flat <= 1; flat++) {
+        dr_buf in = DR_BUF_INIT, want = DR_BUF_INIT;
+        big_file(&in, flat, 1);
+        big_file(&want, flat, 0);
+        chconf_in ci = {"big.xml", in.data, in.len, NULL};
+        chconf_out out = {0}, again = {0};
+        dr_err e = {0};
+        if (chconf_remote_remove_hosts(&ci, "umbrella", dead, BIG_NODES, 0, &out, &e) != DR_OK)
+            fail_msg("%s", e.msg);
+        assert_true(out.changed);
+        assert_int_equal(out.len, want.len);
+        assert_memory_equal(out.text, want.data, want.len);
+        assert_int_equal(count(out.notes, "\n"), (int)removed);
+        assert_non_null(strstr(out.notes, "big.xml: <remote_servers>: cluster 'umbrella' shard 1: "
+                                          "removed replica ch0000.chi.example:9000\n"));
+        chconf_in ci2 = {"big.xml", out.text, out.len, NULL};
+        if (chconf_remote_remove_hosts(&ci2, "umbrella", dead, BIG_NODES, 0, &again, &e) != DR_OK)
+            fail_msg("%s", e.msg);
+        assert_false(again.changed);
+        chconf_out_free(&out);
+        chconf_out_free(&again);
+        dr_buf_free(&in);
+        dr_buf_free(&want);
+    }
+    free(names);
+    free(dead);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -787,6 +900,7 @@ int main(void)
         cmocka_unit_test(test_render),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_large_file),
+        cmocka_unit_test(test_large_failover),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -32,6 +32,29 @@ static void test_buf_grows_and_terminates(void **state)
     free(s);
 }
 
+/* dr_buf_printf formats into the spare room when it fits: text that just
+ * fits, and text one byte too long, both come out whole and terminated. */
+static void test_buf_printf_at_capacity(void **state)
+{
+    (void)state;
+    for (size_t extra = 0; extra < 4; extra++) {
+        dr_buf b = DR_BUF_INIT;
+        dr_buf_puts(&b, "x");
+        size_t room = b.cap - b.len; /* bytes left, terminator included */
+        char *want = malloc(room + extra + 1);
+        memset(want, 'a', room + extra);
+        want[room + extra - 2] = '\0'; /* room - 2 + extra chars */
+        dr_buf_printf(&b, "%s!", want);
+        assert_int_equal(b.len, 1 + room - 2 + extra + 1);
+        assert_int_equal(strlen(b.data), b.len);
+        assert_int_equal(b.data[0], 'x');
+        assert_int_equal(b.data[b.len - 1], '!');
+        assert_int_equal(b.data[b.len - 2], 'a');
+        free(want);
+        dr_buf_free(&b);
+    }
+}
+
 static void test_err_wrap(void **state)
 {
     (void)state;
@@ -68,6 +91,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_buf_grows_and_terminates),
+        cmocka_unit_test(test_buf_printf_at_capacity),
         cmocka_unit_test(test_err_wrap),
         cmocka_unit_test(test_secret_file_mode_checked),
     };
