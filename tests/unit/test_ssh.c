@@ -333,7 +333,9 @@ static void test_connect_failures_are_per_host_and_parallel(void **state)
     size_t failed = ssh_exec_many(p, hosts, 4, "true", 1000, r);
     int64_t took = dr_now_ms() - t0;
     assert_int_equal(failed, 4);
+    int64_t sum = 0;
     for (int i = 0; i < 4; i++) {
+        sum += r[i].duration_ms;
         if (i == 1) {
             assert_int_equal(r[i].rc, DR_EIO);
             assert_non_null(strstr(r[i].err.msg, "Connection refused"));
@@ -345,8 +347,14 @@ static void test_connect_failures_are_per_host_and_parallel(void **state)
         }
         ssh_result_free(&r[i]);
     }
-    /* Three 0.4 s timeouts in parallel, not one after the other. */
-    assert_true(took < 1000);
+    /* Three 0.4 s timeouts in parallel, not one after the other: one after
+     * the other, the whole call would last at least the sum of the hosts'
+     * durations; overlapping, it lasts well under it (a comparison that
+     * holds on a loaded machine, where every duration stretches alike). */
+    if (took + 300 > sum)
+        fprintf(stderr, "fan-out took %lld ms, the hosts' durations add up to %lld ms\n",
+                (long long)took, (long long)sum);
+    assert_true(took + 300 <= sum);
     ssh_pool_free(p);
     close(lfd);
 }
