@@ -793,9 +793,11 @@ static int l_group(lua_State *L)
     }
     lua_pop(L, 1);
     if (failed) {
+        luaL_where(L, 1); /* the runbook line of the group */
         lua_pushfstring(L, "group '%s': %d of %d steps failed: %s", gname, (int)failed, (int)n,
                         failures.data);
         dr_buf_free(&failures);
+        lua_concat(L, 2);
         return lua_error(L);
     }
     dr_buf_free(&failures);
