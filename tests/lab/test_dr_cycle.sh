@@ -96,9 +96,24 @@ cycle() { # VARIANT: old | empty
     insert_rows ch3 dallas 100
 
     # chicago comes back
+    local new_conf new_version
+    new_conf=$(zk_4lw zk4 conf | grep -E '^(server\.|version=)' | sort)
+    new_version=$(printf '%s\n' "$new_conf" | sed -n 's/^version=//p')
+    [ -n "$new_version" ] || fail "zk4 reports no config version: $new_conf"
     if [ "$variant" = empty ]; then
         for h in zk1 zk2 zk3; do
             rm -rf "$LAB_DIR/hosts/$h/data/version-2"
+        done
+    else
+        # the old membership under a version above the new ensemble's: what
+        # a ZooKeeper compares to decide which config wins
+        local higher
+        higher=$(printf '%x' $((0x$new_version + 0x100000000)))
+        for h in zk1 zk2 zk3; do
+            local conf=$LAB_DIR/hosts/$h/conf cur
+            cur=$(sed -n 's/^dynamicConfigFile=//p' "$conf/zoo.cfg")
+            cp "$cur" "$conf/zoo.cfg.dynamic.$higher"
+            sed -i "s|^dynamicConfigFile=.*|dynamicConfigFile=$conf/zoo.cfg.dynamic.$higher|" "$conf/zoo.cfg"
         done
     fi
     for h in zk1 zk2 zk3; do tests_lab start "$h"; done
@@ -106,11 +121,20 @@ cycle() { # VARIANT: old | empty
     # as on a real site, the old keepers come back first
     serving() { case $(mode zk1)$(mode zk2)$(mode zk3) in *leader*) return 0 ;; esac; return 1; }
     wait_until 60 serving || fail "chicago's old keepers did not form their old quorum"
+    if [ "$variant" = old ]; then
+        [ "$(zk_4lw zk1 conf | sed -n 's/^version=//p')" = "$higher" ] ||
+            fail "chicago's old quorum does not run the higher-version config"
+    fi
     # with empty keepers the old site's ClickHouse may refuse to start (its
     # tables' znodes are gone): that is the state recovery must handle
     for h in ch1 ch2; do
         "$SRC/tests/lab/lab" start "$h" >/dev/null 2>&1 || [ "$variant" = empty ] ||
             fail "lab start $h failed"
+    done
+    # while both run, dallas keeps its own membership and version
+    for h in zk4 zk5 zk6; do
+        [ "$(zk_4lw $h conf | grep -E '^(server\.|version=)' | sort)" = "$new_conf" ] ||
+            fail "$h changed its membership while chicago ran its old config: $(zk_4lw $h conf)"
     done
     plan recover --site chicago
     real recover --site chicago
@@ -118,6 +142,24 @@ cycle() { # VARIANT: old | empty
     for h in zk4 zk5 zk6; do
         case $(mode $h) in leader | follower) ;; *) fail "$h is $(mode $h) after recovery: pulled back?" ;; esac
     done
+    # membership: dallas's three vote, chicago's three observe, on every node
+    local got h
+    for h in zk1 zk2 zk3 zk4 zk5 zk6; do
+        got=$(zk_4lw $h conf | grep '^server\.' | sort)
+        for id in 4 5 6; do
+            printf '%s\n' "$got" | grep -q "^server\.$id=.*:participant;" ||
+                fail "$h: server.$id is not a participant after recovery: $got"
+        done
+        for id in 1 2 3; do
+            printf '%s\n' "$got" | grep -q "^server\.$id=.*:observer;" ||
+                fail "$h: server.$id is not an observer after recovery: $got"
+        done
+    done
+    if [ "$variant" = old ]; then
+        [ -z "$(ls "$LAB_DIR"/hosts/zk[123]/conf/zoo.cfg.dynamic."$higher" 2>/dev/null)" ] ||
+            fail "the higher-version dynamic files are still on chicago's hosts"
+        pass "recover (old): chicago's higher-version config ($higher > $new_version) did not pull dallas back"
+    fi
     wait_until 60 all_have || fail "chicago's replicas do not hold every row after recovery"
     pass "recover ($variant): chicago observers, every row on every replica"
     insert_rows ch4 dallas 100
