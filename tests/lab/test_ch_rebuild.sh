@@ -59,6 +59,36 @@ snapshot() {
 }
 
 initial_topology || fail "the lab is not in its initial topology"
+
+# The step alone first, in the initial topology: ch4 rebuilt empty.  Named
+# in the inventory as the replica ch3 runs (dal-01; ch3 renamed there, as
+# the inventory refuses two nodes with one name), it must refuse: that
+# replica is active.  Under its own name it attaches its surviving replicas.
+one() { "$DRCTL" "$@" -i "$INV" --state-dir "$state" --runbooks "$SRC/tests/runbooks"; }
+tests_lab stop ch4
+rm -rf "${LAB_DIR:?}/hosts/ch4/data/"*
+tests_lab start ch4
+sed 's/replica: dal-01 }/replica: dal-09 }/; s/replica: dal-02 }/replica: dal-01 }/' "$INV" >"$work/dup.yaml"
+grep -q 'name: ch4.*replica: dal-01 }' "$work/dup.yaml" || fail "could not rename ch4's replica"
+rc=0
+"$DRCTL" run ch_rebuild_one --node ch4 --from chicago --session-wait 3 --yes -i "$work/dup.yaml" \
+    --state-dir "$state" --runbooks "$SRC/tests/runbooks" >"$work/dup.out" 2>&1 || rc=$?
+[ $rc -eq 3 ] || fail "ch4 named dal-01: exit $rc, expected 3 (refused): $(tail -3 "$work/dup.out")"
+grep -q "replica /clickhouse/cluster1/tables/0/events/replicas/dal-01 is active" "$work/dup.out" ||
+    fail "the refusal does not name the active replica: $(tail -3 "$work/dup.out")"
+grep -q "to unblock: stop the server running as that replica" "$work/dup.out" ||
+    fail "the refusal does not say what to do: $(tail -3 "$work/dup.out")"
+[ "$(q ch4 "SELECT count() FROM system.tables WHERE database != 'system'")" = 0 ] ||
+    fail "the refused step created tables on ch4"
+pass "ch4 under the name of the running dal-01: refused, nothing created"
+t0=$(now_ms)
+one run ch_rebuild_one --node ch4 --from chicago --yes >"$work/one.out" 2>&1 ||
+    fail "recreating ch4's tables failed: $(tail -5 "$work/one.out")"
+grep -q "ch4: attach default.events (replica /clickhouse/cluster1/tables/0/events/replicas/dal-02)" \
+    "$work/one.out" || fail "ch4's default.events was not attached: $(tail -5 "$work/one.out")"
+ch4_back() { [ "$(count ch4 default.events)" = "$(count ch1 default.events)" ]; }
+wait_until 60 ch4_back || fail "ch4 has $(count ch4 default.events) rows, ch1 $(count ch1 default.events)"
+pass "ch4 rebuilt alone: tables attached, $(count ch4 default.events) rows fetched in $(($(now_ms) - t0)) ms"
 insert_events ch1 100
 wait_until 60 all_tagged || fail "rows written on ch1 did not reach every replica"
 dr run marker --yes >/dev/null 2>&1 || fail "marker run failed"
