@@ -269,10 +269,10 @@ void ch_replicated_ddl_free(ch_replicated_ddl *d);
 /* Appends to out the statement that makes the same table on another
  * replica: sql (parsed into d) with the replica argument replaced by
  * replica (NULL: kept), and the leading verb (CREATE or ATTACH, both
- * parsed) made ATTACH when attach is set, CREATE otherwise: on 18.16 CREATE fails with code 253
- * ("Replica ... already exists") when the replica's znode is still there, while ATTACH with the
- * full definition takes the existing replica over and queues a fetch of every part its znode lists.
- */
+ * parsed) made ATTACH when attach is set, CREATE otherwise.  On 18.16
+ * CREATE fails with code 253 ("Replica ... already exists") while the
+ * replica's znode is still there; ATTACH with the full definition takes
+ * that replica over and queues a fetch of every part its znode lists. */
 void ch_replicated_ddl_rewrite(const char *sql, const ch_replicated_ddl *d, const char *replica,
                                int attach, dr_buf *out);
 

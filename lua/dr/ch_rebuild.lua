@@ -3,8 +3,7 @@
 -- gets the replicated tables of a healthy replica of its shard on the live
 -- site, so that it can catch up instead of failing the catch-up gate.
 --
--- What ClickHouse 18.16 does (measured on the lab, see the report in the
--- commit that added this file):
+-- What ClickHouse 18.16.1 does (measured on the lab's servers):
 --   * SHOW CREATE TABLE prints the engine arguments as they were written, so
 --     '{shard}' and '{replica}' stay macros and the same statement is valid
 --     on every replica of the shard.  A table created with literal names is

@@ -1,7 +1,8 @@
 /* Fuzz target for ch's answer parsers: error extraction (both syntaxes and
  * the header), TSV with names, system.replicas, /replicas_status,
- * system.processes, heartbeat lags and replicated-table DDL.  The first byte picks the status
- * for the replicas_status parser; every parser sees every input. */
+ * system.processes, heartbeat lags and replicated-table DDL.  The first
+ * byte picks the status for the replicas_status parser; every parser sees
+ * every input. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
