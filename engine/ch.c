@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #define DEFAULT_CONNECT_TIMEOUT_MS 3000
@@ -1079,6 +1080,268 @@ int ch_check_table_name(const char *name, dr_err *err)
                       "ch: table name '%.80s': expected db.table or table (letters, "
                       "digits, '_')",
                       name);
+}
+
+/* ---------------------------------------------------------------- replicated DDL */
+
+/* A small SQL scanner: enough to walk a CREATE TABLE statement without
+ * being fooled by strings, quoted names or comments. */
+typedef enum { TOK_END, TOK_WORD, TOK_STRING, TOK_QUOTED_NAME, TOK_PUNCT } tok_kind;
+
+typedef struct ddl_scan {
+    const char *sql;
+    size_t pos;
+    /* the current token */
+    tok_kind kind;
+    size_t off, len;
+    int bad; /* an unterminated string, name or comment */
+} ddl_scan;
+
+static void ddl_skip_space(ddl_scan *s)
+{
+    const char *p = s->sql;
+    for (;;) {
+        while (p[s->pos] && isspace((unsigned char)p[s->pos]))
+            s->pos++;
+        if (p[s->pos] == '-' && p[s->pos + 1] == '-') {
+            while (p[s->pos] && p[s->pos] != '\n')
+                s->pos++;
+        } else if (p[s->pos] == '/' && p[s->pos + 1] == '*') {
+            const char *end = strstr(p + s->pos + 2, "*/");
+            if (!end) {
+                s->bad = 1;
+                s->pos += strlen(p + s->pos);
+                return;
+            }
+            s->pos = (size_t)(end - p) + 2;
+        } else {
+            return;
+        }
+    }
+}
+
+static int ddl_word_char(char c)
+{
+    return isalnum((unsigned char)c) || c == '_' || c == '$';
+}
+
+static tok_kind ddl_next(ddl_scan *s)
+{
+    ddl_skip_space(s);
+    const char *p = s->sql;
+    s->off = s->pos;
+    char c = p[s->pos];
+    if (!c || s->bad) {
+        s->kind = TOK_END;
+    } else if (c == '\'' || c == '"' || c == '`') {
+        s->pos++;
+        for (;;) {
+            char d = p[s->pos];
+            if (!d) {
+                s->bad = 1;
+                s->kind = TOK_END;
+                return TOK_END;
+            }
+            s->pos++;
+            if (d == '\\' && p[s->pos]) {
+                s->pos++;
+            } else if (d == c) {
+                if (p[s->pos] != c) /* a doubled quote stands for itself */
+                    break;
+                s->pos++;
+            }
+        }
+        s->kind = c == '\'' ? TOK_STRING : TOK_QUOTED_NAME;
+    } else if (ddl_word_char(c)) {
+        while (ddl_word_char(p[s->pos]))
+            s->pos++;
+        s->kind = TOK_WORD;
+    } else {
+        s->pos++;
+        s->kind = TOK_PUNCT;
+    }
+    s->len = s->pos - s->off;
+    return s->kind;
+}
+
+static int ddl_is_word(const ddl_scan *s, const char *w)
+{
+    return s->kind == TOK_WORD && s->len == strlen(w) && !strncasecmp(s->sql + s->off, w, s->len);
+}
+
+static int ddl_is_punct(const ddl_scan *s, char c)
+{
+    return s->kind == TOK_PUNCT && s->sql[s->off] == c;
+}
+
+static int ddl_error(const char *what, const ddl_scan *s, dr_err *err, int code,
+                     const char *expected)
+{
+    int line = 1, col = 1;
+    for (size_t i = 0; i < s->off && s->sql[i]; i++) {
+        if (s->sql[i] == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col++;
+        }
+    }
+    if (s->bad)
+        return dr_err_set(err, DR_EPARSE, "%s:%d:%d: unterminated string, name or comment", what,
+                          line, col);
+    if (s->kind == TOK_END)
+        return dr_err_set(err, code, "%s:%d:%d: expected %s, got the end of the statement", what,
+                          line, col, expected);
+    return dr_err_set(err, code, "%s:%d:%d: expected %s, got '%.*s'", what, line, col, expected,
+                      (int)(s->len > 40 ? 40 : s->len), s->sql + s->off);
+}
+
+/* The value of the string literal token: backslash escapes and doubled
+ * quotes undone. */
+static char *ddl_unquote(const ddl_scan *s)
+{
+    dr_buf b = DR_BUF_INIT;
+    const char *p = s->sql + s->off + 1, *end = s->sql + s->off + s->len - 1;
+    while (p < end) {
+        char c = *p++;
+        if (c == '\\' && p < end) {
+            c = *p++;
+            switch (c) {
+            case 'n':
+                c = '\n';
+                break;
+            case 't':
+                c = '\t';
+                break;
+            case 'r':
+                c = '\r';
+                break;
+            case '0':
+                c = '\0';
+                break;
+            case 'b':
+                c = '\b';
+                break;
+            case 'f':
+                c = '\f';
+                break;
+            case 'a':
+                c = '\a';
+                break;
+            case 'v':
+                c = '\v';
+                break;
+            default:
+                break;
+            }
+        } else if (c == '\'' && p < end && *p == '\'') {
+            p++;
+        }
+        dr_buf_putc(&b, c);
+    }
+    dr_buf_putc(&b, '\0');
+    return b.data;
+}
+
+int ch_parse_replicated_ddl(const char *what, const char *sql, ch_replicated_ddl *out, dr_err *err)
+{
+    memset(out, 0, sizeof *out);
+    if (!what)
+        what = "ddl";
+    if (!sql)
+        return dr_err_set(err, DR_EINVAL, "%s: no statement", what);
+    ddl_scan s = {.sql = sql};
+    ddl_next(&s);
+    /* ATTACH too: a rewritten statement parses again */
+    if (!ddl_is_word(&s, "CREATE") && !ddl_is_word(&s, "ATTACH"))
+        return ddl_error(what, &s, err, DR_EPARSE, "CREATE TABLE");
+    out->verb_off = s.off;
+    ddl_next(&s);
+    if (!ddl_is_word(&s, "TABLE"))
+        return ddl_error(what, &s, err, DR_EPARSE, "TABLE after CREATE");
+    /* ENGINE at the statement's top level, not inside a column list */
+    int depth = 0;
+    for (;;) {
+        ddl_next(&s);
+        if (s.kind == TOK_END)
+            return ddl_error(what, &s, err, DR_EPARSE, "ENGINE = ...");
+        if (ddl_is_punct(&s, '('))
+            depth++;
+        else if (ddl_is_punct(&s, ')'))
+            depth--;
+        else if (depth == 0 && ddl_is_word(&s, "ENGINE"))
+            break;
+    }
+    ddl_next(&s);
+    if (ddl_is_punct(&s, '='))
+        ddl_next(&s);
+    if (s.kind != TOK_WORD)
+        return ddl_error(what, &s, err, DR_EPARSE, "an engine name after ENGINE");
+    static const char prefix[] = "Replicated", suffix[] = "MergeTree";
+    size_t pl = sizeof prefix - 1, sl = sizeof suffix - 1;
+    if (s.len < pl + sl || strncmp(sql + s.off, prefix, pl) != 0 ||
+        strncmp(sql + s.off + s.len - sl, suffix, sl) != 0)
+        return ddl_error(what, &s, err, DR_ENOTFOUND, "a Replicated*MergeTree engine");
+    size_t engine_off = s.off, engine_len = s.len;
+    ddl_next(&s);
+    if (!ddl_is_punct(&s, '('))
+        return ddl_error(what, &s, err, DR_ENOTFOUND,
+                         "'(' and the ZooKeeper path and replica name as string literals");
+    ddl_next(&s);
+    if (s.kind != TOK_STRING)
+        return ddl_error(what, &s, err, DR_ENOTFOUND, "the ZooKeeper path as a string literal");
+    char *path = ddl_unquote(&s);
+    ddl_next(&s);
+    if (!ddl_is_punct(&s, ',')) {
+        free(path);
+        return ddl_error(what, &s, err, DR_ENOTFOUND, "',' and the replica name");
+    }
+    ddl_next(&s);
+    if (s.kind != TOK_STRING) {
+        free(path);
+        return ddl_error(what, &s, err, DR_ENOTFOUND, "the replica name as a string literal");
+    }
+    size_t rep_off = s.off, rep_len = s.len;
+    char *replica = ddl_unquote(&s);
+    ddl_next(&s);
+    if (!ddl_is_punct(&s, ',') && !ddl_is_punct(&s, ')')) {
+        free(path);
+        free(replica);
+        return ddl_error(what, &s, err, DR_EPARSE, "',' or ')' after the replica name");
+    }
+    out->engine = dr_malloc(engine_len + 1);
+    memcpy(out->engine, sql + engine_off, engine_len);
+    out->engine[engine_len] = '\0';
+    out->zookeeper_path = path;
+    out->replica = replica;
+    out->replica_off = rep_off;
+    out->replica_len = rep_len;
+    return DR_OK;
+}
+
+void ch_replicated_ddl_free(ch_replicated_ddl *d)
+{
+    if (!d)
+        return;
+    free(d->engine);
+    free(d->zookeeper_path);
+    free(d->replica);
+    memset(d, 0, sizeof *d);
+}
+
+void ch_replicated_ddl_rewrite(const char *sql, const ch_replicated_ddl *d, const char *replica,
+                               int attach, dr_buf *out)
+{
+    size_t verb_end = d->verb_off + (sizeof "CREATE" - 1);
+    dr_buf_append(out, sql, d->verb_off);
+    dr_buf_puts(out, attach ? "ATTACH" : "CREATE");
+    if (replica) {
+        dr_buf_append(out, sql + verb_end, d->replica_off - verb_end);
+        ch_sql_quote(out, replica);
+        dr_buf_puts(out, sql + d->replica_off + d->replica_len);
+    } else {
+        dr_buf_puts(out, sql + verb_end);
+    }
 }
 
 /* ---------------------------------------------------------------- builders */

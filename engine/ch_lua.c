@@ -515,8 +515,45 @@ static int l_execute(lua_State *L)
     return nret;
 }
 
+/* ch.replicated_ddl(sql) -> {engine, zookeeper_path, replica} */
+static int l_replicated_ddl(lua_State *L)
+{
+    const char *sql = luaL_checkstring(L, 1);
+    ch_replicated_ddl d;
+    dr_err err = {0};
+    if (ch_parse_replicated_ddl("SHOW CREATE TABLE", sql, &d, &err) != DR_OK)
+        return fail(L, &err);
+    lua_createtable(L, 0, 3);
+    set_str(L, "engine", d.engine);
+    set_str(L, "zookeeper_path", d.zookeeper_path);
+    set_str(L, "replica", d.replica);
+    ch_replicated_ddl_free(&d);
+    return 1;
+}
+
+/* ch.ddl_for_replica(sql, replica|nil, attach) -> statement */
+static int l_ddl_for_replica(lua_State *L)
+{
+    const char *sql = luaL_checkstring(L, 1);
+    const char *replica = luaL_optstring(L, 2, NULL);
+    luaL_argcheck(L, !replica || *replica, 2, "replica name expected");
+    int attach = lua_toboolean(L, 3);
+    ch_replicated_ddl d;
+    dr_err err = {0};
+    if (ch_parse_replicated_ddl("SHOW CREATE TABLE", sql, &d, &err) != DR_OK)
+        return fail(L, &err);
+    dr_buf b = DR_BUF_INIT;
+    ch_replicated_ddl_rewrite(sql, &d, replica, attach, &b);
+    ch_replicated_ddl_free(&d);
+    lua_pushlstring(L, b.data ? b.data : "", b.len);
+    dr_buf_free(&b);
+    return 1;
+}
+
 static const luaL_Reg ch_functions[] = {
     {"client", l_client},
+    {"replicated_ddl", l_replicated_ddl},
+    {"ddl_for_replica", l_ddl_for_replica},
     {NULL, NULL},
 };
 

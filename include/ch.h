@@ -51,6 +51,7 @@ enum {
     CH_CODE_WRONG_PASSWORD = 193,
     CH_CODE_REQUIRED_PASSWORD = 194,
     CH_CODE_TABLE_IS_READ_ONLY = 242,
+    CH_CODE_REPLICA_ALREADY_EXISTS = 253,
     CH_CODE_AUTHENTICATION_FAILED = 516,
 };
 
@@ -239,6 +240,41 @@ int ch_check_table_name(const char *name, dr_err *err);
  * sent by ch_req_select carry readonly=2. */
 int ch_sql_is_read_only(const char *sql);
 int ch_sql_is_insert(const char *sql);
+
+/* ---- DDL of replicated tables ----
+ * What a rebuilt replica needs from a healthy replica's SHOW CREATE TABLE:
+ * the engine and its first two arguments, the ZooKeeper path and the
+ * replica name.  18.16 prints them as they were written in the original
+ * CREATE (macros such as {shard} and {replica} unexpanded, measured on the
+ * lab), so the same statement is valid on every replica; a table created
+ * with literal names prints literals, which the caller must rewrite. */
+typedef struct ch_replicated_ddl {
+    char *engine;         /* "ReplicatedMergeTree", "ReplicatedReplacingMergeTree", ... */
+    char *zookeeper_path; /* first engine argument, unquoted */
+    char *replica;        /* second engine argument, unquoted */
+    size_t verb_off;      /* the leading CREATE */
+    size_t replica_off, replica_len; /* the replica literal in sql, quotes included */
+} ch_replicated_ddl;
+
+/* Parses "CREATE TABLE ... ENGINE = Replicated*MergeTree('path', 'replica'
+ * [, ...])" (comments, quoted names and strings in column defaults are
+ * skipped).  Errors: DR_EPARSE "what:LINE:COL: expected ..." for a
+ * statement of another shape; DR_ENOTFOUND when the engine is not a
+ * Replicated*MergeTree or its first two arguments are not string literals
+ * (newer servers' argument-less form).  On success the caller frees out
+ * with ch_replicated_ddl_free. */
+int ch_parse_replicated_ddl(const char *what, const char *sql, ch_replicated_ddl *out, dr_err *err);
+void ch_replicated_ddl_free(ch_replicated_ddl *d);
+
+/* Appends to out the statement that makes the same table on another
+ * replica: sql (parsed into d) with the replica argument replaced by
+ * replica (NULL: kept), and the leading verb (CREATE or ATTACH, both
+ * parsed) made ATTACH when attach is set, CREATE otherwise.  On 18.16
+ * CREATE fails with code 253 ("Replica ... already exists") while the
+ * replica's znode is still there; ATTACH with the full definition takes
+ * that replica over and queues a fetch of every part its znode lists. */
+void ch_replicated_ddl_rewrite(const char *sql, const ch_replicated_ddl *d, const char *replica,
+                               int attach, dr_buf *out);
 
 /* ---- request builders and result readers ----
  * A builder fills the inputs of r (zeroing it first) and may keep an owned

@@ -29,6 +29,14 @@
  *   c:execute(host, sql [, timeout]) -> {status, body, simulated}  gated
  *   c:close()
  *
+ *   ch.replicated_ddl(sql) -> {engine, zookeeper_path, replica}  (no I/O)
+ *       the engine arguments of a SHOW CREATE TABLE of a replicated table,
+ *       unquoted, as written (18.16 keeps the {macros}) | nil, err, code
+ *       ("not found": not a Replicated*MergeTree with literal arguments)
+ *   ch.ddl_for_replica(sql, replica | nil, attach) -> statement  (no I/O)
+ *       the same statement with the replica argument replaced (nil: kept)
+ *       and, when attach, CREATE replaced by ATTACH | nil, err, code
+ *
  * Expected failures return nil, "what: why", code (dr_strerror name);
  * misuse (bad arguments, a non-read-only statement given to query) raises.
  * heartbeat_write and execute change state: they describe the change to

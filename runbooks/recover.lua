@@ -3,7 +3,9 @@
 -- the ensemble running on the other site (online reconfig with the super
 -- user), with their stale configs and data set aside first so that they can
 -- never drag the ensemble back; its ClickHouse servers point at the
--- ensemble, get their macros, return to the umbrella cluster and catch up.
+-- ensemble, get their macros, return to the umbrella cluster and catch up;
+-- a ClickHouse host rebuilt with empty disks first gets the replicated
+-- tables of a healthy replica of its shard (dr.ch_rebuild).
 local dr = require "dr"
 local procedures = require "dr.procedures"
 

@@ -13,6 +13,7 @@ local keepers = require "dr.keepers"
 local clickhouse = require "dr.clickhouse"
 local zkconf = require "dr.zkconf"
 local chconf = require "dr.chconf"
+local ch_rebuild = require "dr.ch_rebuild"
 
 local M = {}
 
@@ -841,7 +842,7 @@ end
 
 -- ClickHouse of a site rejoining as the standby of the keepers `ensemble`
 -- (on site `live`): stop, repoint, macros, back into the umbrella cluster,
--- start, catch up, marker.  Shared with dr.keeper_procedures.
+-- start, recreate the tables a rebuilt host lacks, catch up, marker.  Shared with dr.keeper_procedures.
 function M.clickhouse_after_recovery(site, live, ensemble, opts)
     for _, c in ipairs(site.clickhouse) do
         dr.step {
@@ -889,6 +890,11 @@ function M.clickhouse_after_recovery(site, live, ensemble, opts)
                 return clickhouse.wait_answering(c, 90)
             end,
         }
+    end
+    -- a host rebuilt with empty disks has no tables: give it those of a
+    -- healthy replica of its shard, or it has nothing to catch up with
+    for _, c in ipairs(site.clickhouse) do
+        ch_rebuild.step(c, live)
     end
     dr.step {
         name = "wait for " .. site.name .. "'s replicas to catch up",

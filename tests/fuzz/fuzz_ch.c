@@ -1,9 +1,11 @@
 /* Fuzz target for ch's answer parsers: error extraction (both syntaxes and
  * the header), TSV with names, system.replicas, /replicas_status,
- * system.processes and heartbeat lags.  The first byte picks the status
- * for the replicas_status parser; every parser sees every input. */
+ * system.processes, heartbeat lags and replicated-table DDL.  The first
+ * byte picks the status for the replicas_status parser; every parser sees
+ * every input. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ch.h"
@@ -48,6 +50,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ch_processes p;
     if (ch_parse_processes("fuzz", text, size, &p, &err) == DR_OK)
         ch_processes_free(&p);
+
+    /* the DDL scanner works on a NUL-terminated statement */
+    char *sql = malloc(size + 1);
+    if (sql) {
+        memcpy(sql, data, size);
+        sql[size] = '\0';
+        ch_replicated_ddl d;
+        if (ch_parse_replicated_ddl("fuzz", sql, &d, &err) == DR_OK) {
+            dr_buf b = DR_BUF_INIT;
+            ch_replicated_ddl_rewrite(sql, &d, "r'1", 1, &b);
+            dr_buf_free(&b);
+            ch_replicated_ddl_free(&d);
+        }
+        free(sql);
+    }
 
     ch_lags l;
     if (ch_parse_lags("fuzz", text, size, &l, &err) == DR_OK)

@@ -519,6 +519,113 @@ static int simulate_gate(void *ud, const dr_effect *e, dr_err *err)
     return e->kind == DR_EFFECT_CH_WRITE ? DR_EFFECT_SIMULATE : DR_EFFECT_PERFORM;
 }
 
+/* SHOW CREATE TABLE as 18.16 printed it on the lab (macros unexpanded). */
+static void test_replicated_ddl_18_16(void **state)
+{
+    (void)state;
+    dr_buf b = DR_BUF_INIT;
+    load("show_create_events_18.sql", &b);
+    ch_replicated_ddl d;
+    dr_err err = {0};
+    assert_int_equal(ch_parse_replicated_ddl("events", b.data, &d, &err), DR_OK);
+    assert_string_equal(d.engine, "ReplicatedMergeTree");
+    assert_string_equal(d.zookeeper_path, "/clickhouse/{cluster}/tables/{shard}/events");
+    assert_string_equal(d.replica, "{replica}");
+    dr_buf out = DR_BUF_INIT;
+    ch_replicated_ddl_rewrite(b.data, &d, NULL, 0, &out);
+    dr_buf_putc(&out, '\0');
+    assert_string_equal(out.data, b.data);
+    dr_buf_reset(&out);
+    ch_replicated_ddl_rewrite(b.data, &d, NULL, 1, &out);
+    dr_buf_putc(&out, '\0');
+    assert_string_equal(out.data, "ATTACH TABLE default.events ( d Date,  x UInt64,  site String,  "
+                                  "payload String) ENGINE = ReplicatedMergeTree('/clickhouse/"
+                                  "{cluster}/tables/{shard}/events', '{replica}', d, x, 8192)");
+    ch_replicated_ddl_free(&d);
+    dr_buf_free(&out);
+    dr_buf_reset(&b);
+    load("show_create_heartbeat_18.sql", &b);
+    assert_int_equal(ch_parse_replicated_ddl("heartbeat", b.data, &d, &err), DR_OK);
+    assert_string_equal(d.engine, "ReplicatedReplacingMergeTree");
+    assert_string_equal(d.replica, "{replica}");
+    ch_replicated_ddl_free(&d);
+    dr_buf_free(&b);
+}
+
+/* A table created with literal names: the replica literal is replaced,
+ * escapes survive, and strings or comments that look like an ENGINE clause
+ * do not fool the scanner. */
+static void test_replicated_ddl_literals(void **state)
+{
+    (void)state;
+    const char *sql = "/* c */ create table db.`t``x` (s String DEFAULT 'ENGINE = X(\\'a\\')', "
+                      "n Nested(a UInt8)) -- ENGINE = Log\n"
+                      "ENGINE=ReplicatedCollapsingMergeTree('/ch/0/it''s', 'dal-01',d,(x),8192,s)";
+    ch_replicated_ddl d;
+    dr_err err = {0};
+    assert_int_equal(ch_parse_replicated_ddl("t", sql, &d, &err), DR_OK);
+    assert_string_equal(d.engine, "ReplicatedCollapsingMergeTree");
+    assert_string_equal(d.zookeeper_path, "/ch/0/it's");
+    assert_string_equal(d.replica, "dal-01");
+    dr_buf out = DR_BUF_INIT;
+    ch_replicated_ddl_rewrite(sql, &d, "chi-01'x", 1, &out);
+    dr_buf_putc(&out, '\0');
+    assert_non_null(strstr(out.data, "/* c */ ATTACH table db."));
+    assert_non_null(strstr(out.data, "'/ch/0/it''s', 'chi-01\\'x',d,(x)"));
+    ch_replicated_ddl free_me = d;
+    ch_replicated_ddl_free(&free_me);
+    /* the rewritten statement parses to the new name */
+    assert_int_equal(ch_parse_replicated_ddl("t", out.data, &d, &err), DR_OK);
+    assert_string_equal(d.replica, "chi-01'x");
+    ch_replicated_ddl_free(&d);
+    dr_buf_free(&out);
+}
+
+static void test_replicated_ddl_refusals(void **state)
+{
+    (void)state;
+    ch_replicated_ddl d;
+    dr_err err = {0};
+    /* not replicated, or arguments that are not literals: not found */
+    assert_int_equal(ch_parse_replicated_ddl("t",
+                                             "CREATE TABLE t (x UInt8) ENGINE = MergeTree "
+                                             "ORDER BY x",
+                                             &d, &err),
+                     DR_ENOTFOUND);
+    assert_non_null(
+        strstr(err.msg, "t:1:35: expected a Replicated*MergeTree engine, got 'MergeTree'"));
+    assert_int_equal(ch_parse_replicated_ddl("t",
+                                             "CREATE TABLE t (x UInt8) ENGINE = "
+                                             "ReplicatedMergeTree ORDER BY x",
+                                             &d, &err),
+                     DR_ENOTFOUND);
+    assert_int_equal(ch_parse_replicated_ddl("t",
+                                             "CREATE TABLE t (x UInt8) ENGINE = "
+                                             "ReplicatedMergeTree('/p', concat('a', 'b'))",
+                                             &d, &err),
+                     DR_ENOTFOUND);
+    assert_non_null(strstr(err.msg, "replica name as a string literal"));
+    /* other shapes: parse errors with a position */
+    assert_int_equal(ch_parse_replicated_ddl("v", "CREATE VIEW v AS SELECT 1", &d, &err),
+                     DR_EPARSE);
+    assert_non_null(strstr(err.msg, "v:1:8: expected TABLE after CREATE, got 'VIEW'"));
+    assert_int_equal(ch_parse_replicated_ddl("t", "CREATE TABLE t (s String DEFAULT 'x", &d, &err),
+                     DR_EPARSE);
+    assert_non_null(strstr(err.msg, "unterminated"));
+    assert_int_equal(ch_parse_replicated_ddl("t", "CREATE TABLE t (x UInt8) /* ENGINE", &d, &err),
+                     DR_EPARSE);
+    assert_int_equal(ch_parse_replicated_ddl("t", "\nCREATE TABLE t (x UInt8)", &d, &err),
+                     DR_EPARSE);
+    assert_non_null(strstr(err.msg, "t:2:25: expected ENGINE = ..., got the end"));
+    assert_int_equal(ch_parse_replicated_ddl("t",
+                                             "CREATE TABLE t ENGINE = ReplicatedMergeTree("
+                                             "'/p', 'r' x",
+                                             &d, &err),
+                     DR_EPARSE);
+    assert_int_equal(ch_parse_replicated_ddl("t", "", &d, &err), DR_EPARSE);
+    assert_int_equal(ch_parse_replicated_ddl("t", NULL, &d, &err), DR_EINVAL);
+}
+
 static void run_lua(lua_State *L, const char *chunk)
 {
     if (luaL_dostring(L, chunk) != LUA_OK)
@@ -535,33 +642,45 @@ static void test_lua_binding(void **state)
     dr_effect_hooks hooks = {.gate = simulate_gate};
     dr_effect_install(L, &hooks);
     setenv("DRCTL_TEST_CH_PW2", "lua-secret-9", 1);
-    run_lua(L, "c = assert(ch.client{password_env = 'DRCTL_TEST_CH_PW2', timeout = 2})\n"
-               "assert(tostring(c):find('dr.ch.client'))\n"
-               /* rehearsal: nothing is sent (port 1 would refuse) */
-               "assert(c:heartbeat_write('127.0.0.1:1', 'dallas') == true)\n"
-               "local r = assert(c:execute('127.0.0.1:1', 'SYSTEM STOP FETCHES default.events'))\n"
-               "assert(r.simulated == true)\n"
-               /* misuse raises */
-               "local ok, e = pcall(c.query, c, '127.0.0.1:1', 'INSERT INTO t VALUES (1)')\n"
-               "assert(not ok and e:find('read%-only statement expected'), e)\n"
-               "ok, e = pcall(c.sync_replica, c, '127.0.0.1:1', 'a;b', 1)\n"
-               "assert(not ok and e:find('db.table expected'), e)\n"
-               "ok, e = pcall(c.replicas, c, 'h:99999')\n"
-               "assert(not ok and e:find('port between'), e)\n"
-               /* an expected failure: nil, message, code; no password in it */
-               "local rows, err, code = c:query('127.0.0.1:1', 'SELECT 1')\n"
-               "assert(rows == nil and code == 'i/o error' and err:find('127.0.0.1:1'), err)\n"
-               "assert(not err:find('lua%-secret'))\n"
-               "local all = c:query({'127.0.0.1:1', '127.0.0.1:1'}, 'SELECT 1')\n"
-               "assert(#all == 2 and all[2].ok == false and all[2].code == 'i/o error')\n"
-               "local v = c:catch_up({'127.0.0.1:1'})\n"
-               "assert(#v == 1 and v[1].ok == false and v[1].caught_up == false)\n"
-               "assert(v[1].replicas_status_error:find('127.0.0.1:1'))\n"
-               "c:close(); c:close()\n"
-               "ok, e = pcall(c.replicas, c, '127.0.0.1')\n"
-               "assert(not ok and e:find('closed'), e)\n"
-               "local c2, err2, code2 = ch.client{password_env = 'DRCTL_NO_SUCH_VAR_X'}\n"
-               "assert(c2 == nil and code2 == 'not found', err2)\n");
+    run_lua(L,
+            "c = assert(ch.client{password_env = 'DRCTL_TEST_CH_PW2', timeout = 2})\n"
+            "assert(tostring(c):find('dr.ch.client'))\n"
+            /* rehearsal: nothing is sent (port 1 would refuse) */
+            "assert(c:heartbeat_write('127.0.0.1:1', 'dallas') == true)\n"
+            "local r = assert(c:execute('127.0.0.1:1', 'SYSTEM STOP FETCHES default.events'))\n"
+            "assert(r.simulated == true)\n"
+            /* misuse raises */
+            "local ok, e = pcall(c.query, c, '127.0.0.1:1', 'INSERT INTO t VALUES (1)')\n"
+            "assert(not ok and e:find('read%-only statement expected'), e)\n"
+            "ok, e = pcall(c.sync_replica, c, '127.0.0.1:1', 'a;b', 1)\n"
+            "assert(not ok and e:find('db.table expected'), e)\n"
+            "ok, e = pcall(c.replicas, c, 'h:99999')\n"
+            "assert(not ok and e:find('port between'), e)\n"
+            /* an expected failure: nil, message, code; no password in it */
+            "local rows, err, code = c:query('127.0.0.1:1', 'SELECT 1')\n"
+            "assert(rows == nil and code == 'i/o error' and err:find('127.0.0.1:1'), err)\n"
+            "assert(not err:find('lua%-secret'))\n"
+            "local all = c:query({'127.0.0.1:1', '127.0.0.1:1'}, 'SELECT 1')\n"
+            "assert(#all == 2 and all[2].ok == false and all[2].code == 'i/o error')\n"
+            "local v = c:catch_up({'127.0.0.1:1'})\n"
+            "assert(#v == 1 and v[1].ok == false and v[1].caught_up == false)\n"
+            "assert(v[1].replicas_status_error:find('127.0.0.1:1'))\n"
+            "c:close(); c:close()\n"
+            "ok, e = pcall(c.replicas, c, '127.0.0.1')\n"
+            "assert(not ok and e:find('closed'), e)\n"
+            "local c2, err2, code2 = ch.client{password_env = 'DRCTL_NO_SUCH_VAR_X'}\n"
+            "assert(c2 == nil and code2 == 'not found', err2)\n"
+            /* DDL helpers: no I/O, no gate */
+            "local sql = \"CREATE TABLE a.b (x UInt8) ENGINE = ReplicatedMergeTree('/p/{shard}', "
+            "'dal-01', x, x, 8192)\"\n"
+            "local d = assert(ch.replicated_ddl(sql))\n"
+            "assert(d.zookeeper_path == '/p/{shard}' and d.replica == 'dal-01' and "
+            "d.engine == 'ReplicatedMergeTree')\n"
+            "local s2 = assert(ch.ddl_for_replica(sql, 'chi-01', true))\n"
+            "assert(s2:find(\"^ATTACH TABLE a.b\") and s2:find(\"'chi%-01', x\"), s2)\n"
+            "assert(ch.ddl_for_replica(sql, nil, false) == sql)\n"
+            "local n, e3, c3 = ch.replicated_ddl('CREATE TABLE t (x UInt8) ENGINE = Log')\n"
+            "assert(n == nil and c3 == 'not found' and e3:find('Replicated'), e3)\n");
     unsetenv("DRCTL_TEST_CH_PW2");
     assert_int_equal(gate_calls, 2);
     assert_string_equal(gate_summary, "ch 127.0.0.1:1 SYSTEM STOP FETCHES default.events");
@@ -580,6 +699,9 @@ int main(void)
         cmocka_unit_test(test_processes),
         cmocka_unit_test(test_lags),
         cmocka_unit_test(test_sql_helpers),
+        cmocka_unit_test(test_replicated_ddl_18_16),
+        cmocka_unit_test(test_replicated_ddl_literals),
+        cmocka_unit_test(test_replicated_ddl_refusals),
         cmocka_unit_test(test_password_in_header_only_and_scrubbed),
         cmocka_unit_test(test_unreachable_and_deadline),
         cmocka_unit_test(test_secret_file),

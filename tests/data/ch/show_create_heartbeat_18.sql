@@ -1,0 +1,1 @@
+CREATE TABLE default.heartbeat ( d Date,  site_id String,  updated_at DateTime) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/{cluster}/tables/{shard}/heartbeat', '{replica}', d, site_id, 8192, updated_at)

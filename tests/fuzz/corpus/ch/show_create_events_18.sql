@@ -1,0 +1,1 @@
+CREATE TABLE default.events ( d Date,  x UInt64,  site String,  payload String) ENGINE = ReplicatedMergeTree('/clickhouse/{cluster}/tables/{shard}/events', '{replica}', d, x, 8192)
