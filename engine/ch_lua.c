@@ -522,11 +522,11 @@ static int l_replicated_ddl(lua_State *L)
     ch_replicated_ddl d;
     dr_err err = {0};
     if (ch_parse_replicated_ddl("SHOW CREATE TABLE", sql, &d, &err) != DR_OK)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     lua_createtable(L, 0, 3);
-    set_str(L, "engine", d.engine);
-    set_str(L, "zookeeper_path", d.zookeeper_path);
-    set_str(L, "replica", d.replica);
+    luabind_set_str(L, "engine", d.engine);
+    luabind_set_str(L, "zookeeper_path", d.zookeeper_path);
+    luabind_set_str(L, "replica", d.replica);
     ch_replicated_ddl_free(&d);
     return 1;
 }
@@ -541,7 +541,7 @@ static int l_ddl_for_replica(lua_State *L)
     ch_replicated_ddl d;
     dr_err err = {0};
     if (ch_parse_replicated_ddl("SHOW CREATE TABLE", sql, &d, &err) != DR_OK)
-        return fail(L, &err);
+        return luabind_fail(L, &err);
     dr_buf b = DR_BUF_INIT;
     ch_replicated_ddl_rewrite(sql, &d, replica, attach, &b);
     ch_replicated_ddl_free(&d);
