@@ -844,14 +844,10 @@ end
 -- (on site `live`): stop, repoint, macros, back into the umbrella cluster,
 -- start, recreate the tables a rebuilt host lacks, catch up, marker.  Shared with dr.keeper_procedures.
 function M.clickhouse_after_recovery(site, live, ensemble, opts)
+    in_parallel("stop " .. site.name .. "'s ClickHouse", each(site.clickhouse, function(c)
+        return stop_clickhouse_step(c, "to rewrite its config")
+    end))
     for _, c in ipairs(site.clickhouse) do
-        dr.step {
-            name = string.format("stop %s to rewrite its config", c.name),
-            host = c.name,
-            act = function()
-                hosts.exec(c, c.stop, { timeout = 120 })
-            end,
-        }
         repoint_clickhouse(c, ensemble)
         dr.step {
             name = string.format("macros of %s", c.name),
@@ -879,8 +875,8 @@ function M.clickhouse_after_recovery(site, live, ensemble, opts)
     for _, c in ipairs(live.clickhouse) do
         umbrella_add(c, site)
     end
-    for _, c in ipairs(site.clickhouse) do
-        dr.step {
+    in_parallel("start " .. site.name .. "'s ClickHouse", each(site.clickhouse, function(c)
+        return {
             name = string.format("start %s", c.name),
             host = c.name,
             act = function()
@@ -890,20 +886,22 @@ function M.clickhouse_after_recovery(site, live, ensemble, opts)
                 return clickhouse.wait_answering(c, 90)
             end,
         }
-    end
+    end))
     -- a host rebuilt with empty disks has no tables: give it those of a
     -- healthy replica of its shard, or it has nothing to catch up with
     for _, c in ipairs(site.clickhouse) do
         ch_rebuild.step(c, live)
     end
-    dr.step {
-        name = "wait for " .. site.name .. "'s replicas to catch up",
-        act = function()
-            for _, c in ipairs(site.clickhouse) do
-                clickhouse.wait_caught_up(c, opts.catch_up_timeout or 300)
-            end
-        end,
-    }
+    in_parallel("wait for " .. site.name .. "'s replicas to catch up",
+        each(site.clickhouse, function(c)
+            return {
+                name = string.format("wait for %s to catch up", c.name),
+                host = c.name,
+                act = function()
+                    clickhouse.wait_caught_up(c, opts.catch_up_timeout or 300)
+                end,
+            }
+        end))
     write_marker(ensemble)
 end
 
