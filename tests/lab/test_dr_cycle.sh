@@ -65,6 +65,14 @@ real() {
     files_of "$work/$name.run.json" >"$work/r"
     diff -u "$work/p" "$work/r" >&2 || fail "$name applied other file diffs than its plan showed"
     pass "$name done in $(($(now_ms) - t0)) ms, $(wc -l <"$work/r") file diffs as planned"
+    # the slow steps, for whoever reads a CI log
+    python3 - "$work/$name.run.json" <<'PY' || true
+import json, sys
+steps = json.load(open(sys.argv[1])).get("steps", [])
+slow = sorted((s for s in steps if s.get("ms", 0) >= 3000), key=lambda s: -s["ms"])[:4]
+for s in slow:
+    print("    %6.1f s  %s" % (s["ms"] / 1000, s.get("name", "?")))
+PY
 }
 
 initial_topology() {
