@@ -51,11 +51,20 @@ ls "$work/state/runs" >"$work/old-runs"
 "$DRCTL" run lab_group --dir "$dir" --yes --quiet -i "$INV" --state-dir "$work/state" \
     --runbooks "$SRC/tests/runbooks" >/dev/null 2>&1 &
 pid=$!
-two_done() { [ -e "$dir/done-ch1" ] && [ -e "$dir/done-ch3" ]; }
+id=
+# finished means journaled as finished (the file alone may be written while
+# the step's verify has not yet run)
+step_ok() {
+    grep 't="step_end"' "$work/state/runs/$id/journal.lua" 2>/dev/null |
+        grep 'status="ok"' | grep -qE "[{,]n=$1[,}]"
+}
+two_done() {
+    id=$(ls "$work/state/runs" | grep -vxF -f "$work/old-runs" | head -1)
+    [ -n "$id" ] && step_ok 1 && step_ok 3
+}
 wait_until 60 two_done || fail "ch1 and ch3 never finished"
 kill -KILL "$pid"
 wait "$pid" 2>/dev/null || true
-id=$(ls "$work/state/runs" | grep -vxF -f "$work/old-runs" | head -1)
 [ -n "$id" ] || fail "no journal for the killed run"
 [ ! -e "$dir/done-ch2" ] || fail "ch2 finished without its go file"
 # finished members are skipped on resume: mark their files to see it
