@@ -218,7 +218,12 @@ local function backup_data(k, tag)
             host = k.name,
             act = function()
                 local dest = string.format("%s.drctl-%s-%s", d, tag, dr.run_id())
-                hosts.exec(k, string.format("cp -a -- %s %s", hosts.quote(d), hosts.quote(dest)))
+                -- the live data only: what earlier runs set aside in the
+                -- directory (*.drctl-*) would be copied again by every
+                -- failover, and the backups would grow with each drill
+                hosts.exec(k, string.format("mkdir -p -- %s && find %s -mindepth 1 -maxdepth 1 "
+                    .. "! -name '*.drctl-*' -exec cp -a -- {} %s/ \\;",
+                    hosts.quote(dest), hosts.quote(d), hosts.quote(dest)))
                 dr.log("%s: %s saved as %s", k.name, d, dest)
                 return dest
             end,

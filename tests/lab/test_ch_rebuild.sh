@@ -53,9 +53,7 @@ initial_topology() {
 # every file of the lab's hosts but what the servers change on their own
 # (data, logs); what a plan must not create on ClickHouse is asked by SQL
 snapshot() {
-    (cd "$LAB_DIR/hosts" && find . -path '*/data' -prune -o -path '*/log' -prune -o \
-        -path '*/tmp' -prune -o -path '*/run' -prune -o -type f -print0 | sort -z |
-        xargs -0 sha256sum)
+    lab_files_snapshot
 }
 
 initial_topology || fail "the lab is not in its initial topology"

@@ -39,9 +39,7 @@ all_have() { local h; for h in ch1 ch2 ch3 ch4; do [ "$(count "$h")" = "$inserte
 mode() { zk_4lw "$1" srvr | sed -n 's/^Mode: //p'; }
 files_of() { grep -o '"files":\[[^]]*\]' "$1" | tr ',' '\n' | grep -v '/drctl-' | sort; }
 snapshot() {
-    (cd "$LAB_DIR/hosts" && find . -path '*/data' -prune -o -path '*/log' -prune -o \
-        -path '*/tmp' -prune -o -path '*/run' -prune -o -type f -print0 | sort -z |
-        xargs -0 sha256sum)
+    lab_files_snapshot
 }
 # plan RUNBOOK ARGS...: rehearse, check that nothing changed, keep the plan
 plan() {

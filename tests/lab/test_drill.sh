@@ -36,9 +36,7 @@ state=$work/state
 drill() { "$DRCTL" drill -i "$INV" --state-dir "$state" "$@"; }
 
 snapshot() {
-    (cd "$LAB_DIR/hosts" && find . -path '*/data' -prune -o -path '*/log' -prune -o \
-        -path '*/tmp' -prune -o -path '*/run' -prune -o -type f -print0 | sort -z |
-        xargs -0 sha256sum)
+    lab_files_snapshot
 }
 
 # A heartbeat from the primary, as the site's writer would send it, seen on

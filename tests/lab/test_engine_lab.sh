@@ -14,9 +14,7 @@ state=$work/state
 run() { "$DRCTL" "$@" -i "$INV" --state-dir "$state" --runbooks "$SRC/tests/runbooks"; }
 
 snapshot() {
-    (cd "$LAB_DIR/hosts" && find . -path '*/data' -prune -o -path '*/log' -prune -o \
-        -path '*/tmp' -prune -o -path '*/run' -prune -o -type f -print0 | sort -z |
-        xargs -0 sha256sum)
+    lab_files_snapshot
     for f in "$LAB_DIR"/hosts/*/run/*.pid; do [ -f "$f" ] && echo "$f $(cat "$f")"; done
     zk_4lw zk1 srvr | grep -E 'Mode' || true
 }

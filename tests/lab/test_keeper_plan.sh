@@ -41,7 +41,8 @@ keeper_xml() {
 denormalize() { sed -e "s|@NET@|$LAB_NET|g" -e "s|@LAB@|$LAB_DIR|g" "$1"; }
 
 snapshot() {
-    (cd "$LAB_DIR/hosts" && find . -path '*/data' -prune -o -path '*/tmp' -prune -o \
+    (cd "$LAB_DIR/hosts" && find . -path '*/data.drctl-*' -prune -print | sort)
+    (cd "$LAB_DIR/hosts" && find . -path '*/data' -prune -o -path '*/data.drctl-*' -prune -o -path '*/tmp' -prune -o \
         -path '*/run' -prune -o -path './ch*/log' -prune -o -path './zk*/log' -prune -o \
         -type f -print0 | sort -z | xargs -0 sha256sum)
     (cd "$LAB_DIR/hosts" && find zk*/keeper | sort)

@@ -57,3 +57,16 @@ lab_ssh() {
         -o StrictHostKeyChecking=yes -o BatchMode=yes -o ConnectTimeout=5 \
         -o IdentitiesOnly=yes -o LogLevel=ERROR "root@$(lab_addr "$h")" "$@"
 }
+
+# lab_files_snapshot: a hash of every file on the lab's hosts that a plan
+# must not touch (configs, scripts, keys), and the names of the data
+# backups (their contents are ZooKeeper logs, preallocated 64 MB sparse
+# files: hashing them costs minutes and says nothing about configs).
+lab_files_snapshot() {
+    (cd "$LAB_DIR/hosts" && {
+        find . -path '*/data.drctl-*' -prune -print | sort
+        find . -path '*/data' -prune -o -path '*/data.drctl-*' -prune -o -path '*/log' -prune -o \
+            -path '*/tmp' -prune -o -path '*/run' -prune -o -type f -print0 | sort -z |
+            xargs -0 sha256sum
+    })
+}
