@@ -30,17 +30,14 @@ int dr_effect_gate(lua_State *L, const dr_effect *e, dr_err *err)
     const dr_effect_hooks *h = hooks_of(L);
     if (!h || !h->gate)
         return DR_EFFECT_PERFORM;
-    ((dr_effect_hooks *)h)->L = L;
-    return h->gate(h->ud, e, err);
+    return h->gate(h->ud, L, e, err);
 }
 
 void dr_effect_done(lua_State *L, const dr_effect *e, int rc, const char *detail)
 {
     const dr_effect_hooks *h = hooks_of(L);
-    if (h && h->done) {
-        ((dr_effect_hooks *)h)->L = L;
-        h->done(h->ud, e, rc, detail);
-    }
+    if (h && h->done)
+        h->done(h->ud, L, e, rc, detail);
 }
 
 int dr_effect_written(lua_State *L, const char *host, const char *path, const char **data,

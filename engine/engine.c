@@ -337,10 +337,9 @@ static void written_key(lua_State *L, const char *host, const char *path)
     lua_pushfstring(L, "%s\n%s", host ? host : "", path ? path : "");
 }
 
-static int effect_gate(void *ud, const dr_effect *ef, dr_err *err)
+static int effect_gate(void *ud, lua_State *L, const dr_effect *ef, dr_err *err)
 {
     struct engine *e = ud;
-    lua_State *L = e->hooks.L ? e->hooks.L : e->L;
     if (!e->cur_step)
         return dr_err_set(
             err, DR_EREFUSED, "mutating call outside a step: %s on %s (wrap it in dr.step)",
@@ -435,13 +434,12 @@ static int effect_gate(void *ud, const dr_effect *ef, dr_err *err)
     return DR_EFFECT_PERFORM;
 }
 
-static void effect_done(void *ud, const dr_effect *ef, int rc, const char *detail)
+static void effect_done(void *ud, lua_State *L, const dr_effect *ef, int rc, const char *detail)
 {
     struct engine *e = ud;
     (void)ef;
     if (e->o.mode != ENGINE_REAL || !e->j)
         return;
-    lua_State *L = e->hooks.L ? e->hooks.L : e->L;
     int top = lua_gettop(L);
     /* the step's own last effect: members of a group interleave theirs */
     lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_LASTSEQ);
@@ -882,8 +880,7 @@ static void print_plan_text(engine *e, FILE *f)
         if (group && lua_toboolean(L, -1)) {
             lua_getfield(L, st, "group_size");
             lua_Integer gn = lua_tointeger(L, -1);
-            dr_buf_printf(&b, "\n%2zu-%zu. at the same time: %s\n", i, i + (size_t)gn - 1,
-                          group);
+            dr_buf_printf(&b, "\n%2zu-%zu. at the same time: %s\n", i, i + (size_t)gn - 1, group);
             lua_pop(L, 1);
         }
         lua_pop(L, 1);

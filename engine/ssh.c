@@ -9,6 +9,7 @@
 #include "ssh.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <libssh2.h>
 #include <libssh2_sftp.h>
@@ -1248,6 +1249,10 @@ static size_t drive_jobs(ssh_pool *p, job **jobs, size_t n, int stop_early, int6
     return finished_here;
 }
 
+/* Why a command or file operation cannot use a session right now. */
+static const char SESSION_BUSY[] = "the session is in use by a command of a parallel step; run "
+                                   "commands on one host from one member of a step group";
+
 /* Runs every job to its end.  A session already busy with a job of an
  * ssh_async batch is not waited for (that job is driven only by its batch,
  * so the wait would never end): such a job fails at once. */
@@ -1257,10 +1262,7 @@ static void run_jobs(ssh_pool *p, job *jobs, size_t n)
     for (size_t i = 0; i < n; i++) {
         ptrs[i] = &jobs[i];
         if (jobs[i].st == J_PENDING && jobs[i].c->busy) {
-            dr_err_set(&jobs[i].err, DR_ECONFLICT,
-                       "%s: the session is in use by a command of a parallel step; run "
-                       "commands on one host from one member of a step group",
-                       jobs[i].c->key);
+            dr_err_set(&jobs[i].err, DR_ECONFLICT, "%s: %s", jobs[i].c->key, SESSION_BUSY);
             jobs[i].rc = DR_ECONFLICT;
             jobs[i].st = J_DONE;
         }
@@ -1417,9 +1419,8 @@ int ssh_async_start(ssh_async *a, const char *host, const char *cmd, int timeout
     job *j = dr_calloc(1, sizeof *j);
     job_init(j, c, dr_strdup(cmd), timeout_ms > 0 ? timeout_ms : a->p->exec_timeout_ms);
     a->jobs[a->n] = j;
-    a->ids[a->n] = a->next_id++;
-    if (a->next_id < 0)
-        a->next_id = 0;
+    a->ids[a->n] = a->next_id;
+    a->next_id = a->next_id == INT_MAX ? 0 : a->next_id + 1;
     return a->ids[a->n++];
 }
 
@@ -1589,10 +1590,7 @@ static int fileop_begin(fileop *f, ssh_pool *p, const char *host, const char *wh
     if (!f->c)
         return err ? err->code : DR_EINVAL;
     if (f->c->busy) /* an ssh_async command holds a channel of this session */
-        return dr_err_set(err, DR_ECONFLICT,
-                          "%s %s:%s: the session is in use by a command of a parallel step; "
-                          "run commands on one host from one member of a step group",
-                          what, f->c->key, path);
+        return dr_err_set(err, DR_ECONFLICT, "%s %s:%s: %s", what, f->c->key, path, SESSION_BUSY);
     int rc = conn_ready(p, f->c, err);
     if (rc != DR_OK)
         return rc;

@@ -45,22 +45,19 @@ typedef enum dr_effect_decision {
     DR_EFFECT_SIMULATE = 1, /* rehearsal: do not do it, return what success would */
 } dr_effect_decision;
 
-/* The engine's hook.  Returns a decision, or a negative DR_E* code (with err
- * filled) to refuse the effect, for example when the journal cannot be
- * written. */
-typedef int (*dr_effect_hook_fn)(void *ud, const dr_effect *e, dr_err *err);
+/* The engine's hook.  L is the Lua thread of the call (a member of a step
+ * group runs in a coroutine of its own, and the hook works on that thread's
+ * stack).  Returns a decision, or a negative DR_E* code (with err filled) to
+ * refuse the effect, for example when the journal cannot be written. */
+typedef int (*dr_effect_hook_fn)(void *ud, struct lua_State *L, const dr_effect *e, dr_err *err);
 /* Called after a performed effect with its result (rc 0 or DR_E*). */
-typedef void (*dr_effect_done_fn)(void *ud, const dr_effect *e, int rc, const char *detail);
+typedef void (*dr_effect_done_fn)(void *ud, struct lua_State *L, const dr_effect *e, int rc,
+                                  const char *detail);
 
 typedef struct dr_effect_hooks {
     dr_effect_hook_fn gate;
     dr_effect_done_fn done;
     void *ud;
-    /* The Lua thread of the call being gated or reported, set by
-     * dr_effect_gate and dr_effect_done just before they call the hook: a
-     * member of a step group runs in a coroutine of its own, and the hook
-     * works on that thread's stack. */
-    struct lua_State *L;
 } dr_effect_hooks;
 
 /* Installs hooks (owned by the caller, must outlive the state) in L's

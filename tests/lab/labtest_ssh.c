@@ -562,9 +562,9 @@ static void test_rsa_key_refused_with_explanation(void **state)
 
 static int gate_decision;
 static int gate_calls;
-static int lua_gate(void *ud, const dr_effect *e, dr_err *err)
+static int lua_gate(void *ud, lua_State *L, const dr_effect *e, dr_err *err)
 {
-    (void)ud, (void)e, (void)err;
+    (void)L, (void)ud, (void)e, (void)err;
     gate_calls++;
     return gate_decision;
 }

@@ -297,9 +297,9 @@ typedef struct recorder {
     int decision;
 } recorder;
 
-static int gate(void *ud, const dr_effect *e, dr_err *err)
+static int gate(void *ud, lua_State *L, const dr_effect *e, dr_err *err)
 {
-    (void)err;
+    (void)L, (void)err;
     recorder *r = ud;
     r->calls++;
     r->kind = e->kind;
@@ -311,9 +311,9 @@ static int gate(void *ud, const dr_effect *e, dr_err *err)
     return r->decision;
 }
 
-static void done(void *ud, const dr_effect *e, int rc, const char *detail)
+static void done(void *ud, lua_State *L, const dr_effect *e, int rc, const char *detail)
 {
-    (void)e, (void)rc, (void)detail;
+    (void)L, (void)e, (void)rc, (void)detail;
     ((recorder *)ud)->done_calls++;
 }
 

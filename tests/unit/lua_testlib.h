@@ -98,8 +98,9 @@ typedef struct lt_recorder {
     const char *refuse_host; /* this host is refused (DR_EREFUSED) whatever decision says */
 } lt_recorder;
 
-static inline int lt_gate(void *ud, const dr_effect *e, dr_err *err)
+static inline int lt_gate(void *ud, lua_State *L, const dr_effect *e, dr_err *err)
 {
+    (void)L;
     lt_recorder *r = ud;
     r->calls++;
     r->kind = e->kind;
@@ -112,9 +113,9 @@ static inline int lt_gate(void *ud, const dr_effect *e, dr_err *err)
     return r->decision;
 }
 
-static inline void lt_done(void *ud, const dr_effect *e, int rc, const char *detail)
+static inline void lt_done(void *ud, lua_State *L, const dr_effect *e, int rc, const char *detail)
 {
-    (void)e, (void)detail;
+    (void)L, (void)e, (void)detail;
     ((lt_recorder *)ud)->done_calls++;
     ((lt_recorder *)ud)->last_rc = rc;
 }

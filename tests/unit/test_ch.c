@@ -511,9 +511,9 @@ static void test_secret_file(void **state)
 static int gate_calls;
 static char gate_summary[256];
 
-static int simulate_gate(void *ud, const dr_effect *e, dr_err *err)
+static int simulate_gate(void *ud, lua_State *L, const dr_effect *e, dr_err *err)
 {
-    (void)ud, (void)err;
+    (void)L, (void)ud, (void)err;
     gate_calls++;
     snprintf(gate_summary, sizeof gate_summary, "%s %s %s", e->module, e->host, e->summary);
     return e->kind == DR_EFFECT_CH_WRITE ? DR_EFFECT_SIMULATE : DR_EFFECT_PERFORM;
