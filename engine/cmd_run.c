@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <lauxlib.h>
@@ -73,6 +74,8 @@ static int parse_run_args(int argc, char **argv, struct run_args *a, int need_ta
             a->o.yes = 1;
         } else if (!strcmp(s, "--force")) {
             a->o.force = 1;
+        } else if (!strcmp(s, "--debug")) {
+            a->o.debug = 1;
         } else if (!a->target && s[0] != '-') {
             a->target = s;
         } else {
@@ -80,6 +83,15 @@ static int parse_run_args(int argc, char **argv, struct run_args *a, int need_ta
         }
     }
     a->o.inventory_path = cmd_inventory_path(a->o.inventory_path);
+    if (a->o.runbook_dir) {
+        struct stat st;
+        if (stat(a->o.runbook_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            fprintf(stderr, "drctl %s: --runbooks %s: %s (expected a directory of runbooks)\n",
+                    argv[0], a->o.runbook_dir,
+                    stat(a->o.runbook_dir, &st) != 0 ? "no such directory" : "not a directory");
+            return -1;
+        }
+    }
     if (a->o.force && (!a->o.reason || !*a->o.reason)) {
         fprintf(stderr, "drctl %s: --force needs --reason \"why\" (it is journaled)\n", argv[0]);
         return -1;
@@ -99,7 +111,8 @@ static int with_engine(struct run_args *a, int (*fn)(engine *, struct run_args *
     if (engine_open(&e, &a->o, &err) != DR_OK) {
         fprintf(stderr, "drctl: %s\n", err.msg);
         free(a->rest);
-        return DR_EXIT_FAIL;
+        /* an inventory that is missing or invalid is bad input: nothing ran */
+        return err.code == DR_EIO || err.code == DR_ENOMEM ? DR_EXIT_FAIL : DR_EXIT_USAGE;
     }
     int code = fn(e, a);
     engine_close(e);

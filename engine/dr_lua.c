@@ -215,8 +215,22 @@ static int step_begin(lua_State *L, int n)
     const char *host = lua_tostring(L, -1);
     if (e->cur_step)
         return luaL_error(L, "dr.step '%s' inside step %d: steps do not nest", name, e->cur_step);
+    engine_check_stop(e, L, 1); /* a safe point: nothing of this step has begun */
     if (!n)
         n = ++e->step_no;
+    /* its deadline: the step's own `deadline` (seconds), else the run's
+     * step_deadline */
+    lua_getfield(L, 1, "deadline");
+    int64_t budget =
+        lua_isnumber(L, -1) ? (int64_t)(lua_tonumber(L, -1) * 1000) : e->step_timeout_ms;
+    lua_pop(L, 1);
+    lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_DEADLINES);
+    if (budget > 0)
+        lua_pushinteger(L, dr_now_ms() + budget);
+    else
+        lua_pushnil(L);
+    lua_rawseti(L, -2, n);
+    lua_pop(L, 1);
     lua_pushinteger(L, n);
     int64_t t0 = dr_now_ms();
     lua_pushinteger(L, t0);
@@ -449,6 +463,7 @@ static int wait_k(lua_State *L, int status, lua_KContext ctx)
                 return 2;
             }
             const char *detail = luaL_optstring(L, -1, "");
+            engine_check_stop(e, L, 1); /* between polls: a safe point */
             int64_t now = dr_now_ms();
             if (now >= deadline) {
                 /* lua_pushfstring knows no precision: format the seconds here */
@@ -985,13 +1000,19 @@ static int l_clock(lua_State *L)
 }
 
 /* dr.checkpoints(run) -> list, newest first, of {seq, module, host, path,
- * existed, content}: what the run replaced, for rollback. */
+ * existed, kind, content}: what the run replaced, created or removed, for
+ * rollback; and {time=ms, runbook=} of the run. */
 static int l_checkpoints(lua_State *L)
 {
     struct engine *e = check_engine(L);
     const char *run = luaL_checkstring(L, 1);
     dr_err err = {0};
-    if (engine_load_journal(e, run, &err) != DR_OK) {
+    int lrc = engine_load_journal(e, run, &err);
+    if (lrc != DR_OK) {
+        /* a damaged journal may hide changes after the damage: restoring
+         * only those before it would leave a mix of both states */
+        if (lrc == DR_EPARSE)
+            lua_pop(L, 1);
         luaL_pushfail(L);
         lua_pushstring(L, err.msg);
         return 2;
@@ -999,6 +1020,15 @@ static int l_checkpoints(lua_State *L)
     int list = lua_gettop(L);
     lua_newtable(L);
     int out = lua_gettop(L);
+    lua_newtable(L); /* the run: its start time and runbook */
+    int info = lua_gettop(L);
+    if (lua_rawgeti(L, list, 1) == LUA_TTABLE) {
+        lua_getfield(L, -1, "time");
+        lua_setfield(L, info, "time");
+        lua_getfield(L, -1, "runbook");
+        lua_setfield(L, info, "runbook");
+    }
+    lua_settop(L, info);
     for (lua_Integer i = (lua_Integer)lua_rawlen(L, list); i >= 1; i--) {
         lua_rawgeti(L, list, i);
         int r = lua_gettop(L);
@@ -1028,9 +1058,9 @@ static int l_checkpoints(lua_State *L)
             lua_pop(L, 1);
             lua_rawseti(L, out, (lua_Integer)lua_rawlen(L, out) + 1);
         }
-        lua_settop(L, out);
+        lua_settop(L, info);
     }
-    return 1;
+    return 2;
 }
 
 /* dr.out(fmt, ...): a line of the command's result on stdout (redacted),

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,13 +108,18 @@ static int find_in_path(const engine *e, const char *sub, const char *name, dr_b
 /* ---------------------------------------------------------------- sandbox */
 
 static const char *const SAFE_GLOBALS[] = {
-    "assert",   "error",    "ipairs", "next",         "pairs",        "pcall",
-    "xpcall",   "rawequal", "rawget", "rawlen",       "rawset",       "select",
-    "tonumber", "tostring", "type",   "setmetatable", "getmetatable", "_VERSION",
-    "string",   "table",    "math",   "utf8",         "coroutine",    NULL};
+    "assert",   "error",    "ipairs",       "next",         "pairs",    "pcall",
+    "xpcall",   "rawequal", "rawget",       "rawlen",       "select",   "tonumber",
+    "tostring", "type",     "setmetatable", "getmetatable", "_VERSION", "string",
+    "table",    "math",     "utf8",         "coroutine",    NULL};
 
+/* The sandbox's __index: its globals (upvalue 1), or an error naming what
+ * is missing. */
 static int sandbox_index(lua_State *L)
 {
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL)
+        return 1;
     const char *k = lua_tostring(L, 2);
     if (!k)
         return luaL_error(L, "sandbox: undefined global");
@@ -133,6 +139,87 @@ static int sandbox_newindex(lua_State *L)
 {
     const char *k = lua_tostring(L, 2);
     return luaL_error(L, "runbooks cannot set globals ('%s'): use local", k ? k : "?");
+}
+
+/* ------------------------------------------------ read-only shared tables
+ *
+ * What every chunk of a run shares (the globals, string, table, math, the dr
+ * modules) reaches runbooks as an empty proxy whose metatable reads through
+ * to the real table and refuses writes, so that no runbook can change
+ * string.format or dr.step for the chunks that run after it. */
+#define ENGINE_READONLY_SET "dr.readonly" /* proxy -> true (weak keys) */
+
+static int ro_newindex(lua_State *L)
+{
+    const char *k = lua_tostring(L, 2);
+    return luaL_error(L, "%s is read-only to runbooks (cannot set '%s'): use a local copy",
+                      lua_tostring(L, lua_upvalueindex(1)), k ? k : "?");
+}
+
+static int ro_pairs(lua_State *L)
+{
+    lua_getglobal(L, "next");
+    lua_getmetatable(L, 1);
+    lua_getfield(L, -1, "__index");
+    lua_remove(L, -2);
+    lua_pushnil(L);
+    return 3;
+}
+
+static int ro_len(lua_State *L)
+{
+    lua_getmetatable(L, 1);
+    lua_getfield(L, -1, "__index");
+    lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
+    return 1;
+}
+
+/* Replaces the table at the top of the stack by its read-only proxy. */
+static void push_readonly(lua_State *L, const char *what)
+{
+    if (!lua_istable(L, -1))
+        return;
+    int real = lua_gettop(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_READONLY_SET);
+    lua_pushvalue(L, real);
+    int already = lua_rawget(L, -2) != LUA_TNIL;
+    lua_pop(L, 2);
+    if (already)
+        return;
+    lua_newtable(L);
+    lua_createtable(L, 0, 5);
+    lua_pushvalue(L, real);
+    lua_setfield(L, -2, "__index");
+    lua_pushstring(L, what);
+    lua_pushcclosure(L, ro_newindex, 1);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushcfunction(L, ro_pairs);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushcfunction(L, ro_len);
+    lua_setfield(L, -2, "__len");
+    lua_pushliteral(L, "read-only");
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_READONLY_SET);
+    lua_pushvalue(L, -2);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+    lua_remove(L, real);
+}
+
+/* rawset for runbooks: not on the shared read-only proxies. */
+static int sandbox_rawset(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_READONLY_SET);
+    lua_pushvalue(L, 1);
+    if (lua_rawget(L, -2) != LUA_TNIL)
+        return luaL_error(L, "rawset: this table is shared and read-only to runbooks");
+    lua_settop(L, 3);
+    lua_rawset(L, 1);
+    lua_settop(L, 1);
+    return 1;
 }
 
 /* load() for runbooks: text chunks only, in the sandbox unless an env is
@@ -173,6 +260,7 @@ static int sandbox_require(lua_State *L)
     lua_getfield(L, LUA_REGISTRYINDEX, "dr.preload");
     if (lua_getfield(L, -1, name) == LUA_TFUNCTION) {
         luaL_requiref(L, name, lua_tocfunction(L, -1), 0);
+        push_readonly(L, name);
         lua_pushvalue(L, -1);
         lua_setfield(L, loaded, name);
         return 1;
@@ -182,6 +270,7 @@ static int sandbox_require(lua_State *L)
         if (strcmp(m->name, name) != 0)
             continue;
         luaL_requiref(L, name, m->open, 0);
+        push_readonly(L, name);
         lua_pushvalue(L, -1);
         lua_setfield(L, loaded, name);
         return 1;
@@ -194,8 +283,10 @@ static int sandbox_require(lua_State *L)
         for (size_t i = 0; dirs.data && i + 1 < dirs.len; i++)
             if (!dirs.data[i])
                 dirs.data[i] = ':';
+        luaL_where(L, 1); /* the runbook line of the require */
         lua_pushfstring(L, "module '%s' not found in %s", name,
                         dirs.data ? dirs.data : "(no lua directory)");
+        lua_concat(L, 2);
         dr_buf_free(&dirs);
         dr_buf_free(&path);
         return lua_error(L);
@@ -214,6 +305,7 @@ static int sandbox_require(lua_State *L)
         lua_pop(L, 1);
         lua_pushboolean(L, 1);
     }
+    push_readonly(L, name);
     lua_pushvalue(L, -1);
     lua_setfield(L, loaded, name);
     return 1;
@@ -252,26 +344,45 @@ static void build_sandbox(lua_State *L)
     lua_setfield(L, -2, "__metatable");
     lua_pop(L, 2);
 
-    lua_newtable(L); /* the sandbox's globals */
+    lua_newtable(L); /* the set of read-only proxies, weak keys */
+    lua_createtable(L, 0, 1);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    lua_setfield(L, LUA_REGISTRYINDEX, ENGINE_READONLY_SET);
+
+    lua_newtable(L); /* the sandbox's globals, behind the environment below */
+    int g = lua_gettop(L);
     for (int i = 0; SAFE_GLOBALS[i]; i++) {
         lua_getglobal(L, SAFE_GLOBALS[i]);
-        lua_setfield(L, -2, SAFE_GLOBALS[i]);
+        push_readonly(L, SAFE_GLOBALS[i]);
+        lua_setfield(L, g, SAFE_GLOBALS[i]);
     }
     lua_pushcfunction(L, sandbox_load);
-    lua_setfield(L, -2, "load");
+    lua_setfield(L, g, "load");
     lua_pushcfunction(L, sandbox_require);
-    lua_setfield(L, -2, "require");
+    lua_setfield(L, g, "require");
     lua_pushcfunction(L, sandbox_print);
-    lua_setfield(L, -2, "print");
+    lua_setfield(L, g, "print");
+    lua_pushcfunction(L, sandbox_rawset);
+    lua_setfield(L, g, "rawset");
+    lua_newtable(L); /* the environment every chunk gets: empty, read-only */
     lua_newtable(L);
-    lua_pushcfunction(L, sandbox_index);
+    lua_pushvalue(L, g);
+    lua_pushcclosure(L, sandbox_index, 1);
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, sandbox_newindex);
     lua_setfield(L, -2, "__newindex");
     lua_pushliteral(L, "sandbox");
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
+    lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_READONLY_SET);
+    lua_pushvalue(L, -2);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
     lua_setfield(L, LUA_REGISTRYINDEX, ENGINE_SANDBOX);
+    lua_pop(L, 1); /* g: reachable through the environment's __index */
 
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, "dr.loaded");
@@ -297,6 +408,107 @@ static int msgh(lua_State *L)
     return 1;
 }
 
+/* ---------------------------------------------------------- stop points
+ *
+ * A run stops cleanly, never in the middle of an effect: SIGINT and SIGTERM
+ * only set a flag, read at the safe points (a step about to begin, the pause
+ * between the polls of a wait, Lua code outside any step); a second signal
+ * kills as usual.  Deadlines, one for the whole run and one per step, are
+ * read at the same points and by an instruction-count hook, so that a
+ * runbook looping for ever fails with its line instead of hanging. */
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+    stop_signal = sig;
+}
+
+int engine_stop_signal(void)
+{
+    return stop_signal;
+}
+
+struct saved_signals {
+    struct sigaction intr, term;
+};
+
+static void catch_stop_signals(struct saved_signals *old)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART | SA_RESETHAND; /* a second signal: the default */
+    stop_signal = 0;
+    sigaction(SIGINT, &sa, &old->intr);
+    sigaction(SIGTERM, &sa, &old->term);
+}
+
+static void restore_stop_signals(const struct saved_signals *old)
+{
+    sigaction(SIGINT, &old->intr, NULL);
+    sigaction(SIGTERM, &old->term, NULL);
+}
+
+/* "file:line: " of the innermost Lua function running (or ""). */
+static void push_lua_where(lua_State *L)
+{
+    lua_Debug ar;
+    for (int level = 0; lua_getstack(L, level, &ar); level++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+            return;
+        }
+    }
+    lua_pushliteral(L, "");
+}
+
+void engine_check_stop(struct engine *e, lua_State *L, int safe_in_step)
+{
+    int64_t now = dr_now_ms();
+    if (e->run_deadline_ms && now > e->run_deadline_ms) {
+        push_lua_where(L);
+        lua_pushfstring(L,
+                        "%s: the run passed its deadline (run_deadline = %d s in the runbook): "
+                        "stopped; a loop that never ends?",
+                        e->runbook_name.data ? e->runbook_name.data : "runbook",
+                        (int)(e->run_deadline_s));
+        lua_concat(L, 2);
+        lua_error(L);
+    }
+    if (e->cur_step) {
+        lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_DEADLINES);
+        lua_rawgeti(L, -1, e->cur_step);
+        int64_t d = lua_isinteger(L, -1) ? (int64_t)lua_tointeger(L, -1) : 0;
+        lua_pop(L, 2);
+        if (d && now > d) {
+            push_lua_where(L);
+            lua_pushfstring(L,
+                            "step %d passed its deadline (the step's deadline, or step_deadline "
+                            "= %d s in the runbook): stopped",
+                            e->cur_step, (int)(e->step_timeout_ms / 1000));
+            lua_concat(L, 2);
+            lua_error(L);
+        }
+    }
+    if (stop_signal && e->o.mode == ENGINE_REAL && (safe_in_step || !e->cur_step)) {
+        e->interrupted = stop_signal;
+        luaL_error(L,
+                   "interrupted by %s: stopped at a safe point, between steps; drctl resume %s "
+                   "continues",
+                   stop_signal == SIGINT ? "SIGINT" : "SIGTERM", e->run_id);
+    }
+}
+
+static void count_hook(lua_State *L, lua_Debug *ar)
+{
+    (void)ar;
+    struct engine *e = engine_from_lua(L);
+    if (e)
+        engine_check_stop(e, L, 0);
+}
+
 /* ---------------------------------------------------------------- effects */
 
 static const char *effect_kind_name(dr_effect_kind k)
@@ -312,6 +524,8 @@ static const char *effect_kind_name(dr_effect_kind k)
         return "zk_reconfig";
     case DR_EFFECT_CH_WRITE:
         return "ch_write";
+    case DR_EFFECT_REMOVE_FILE:
+        return "remove_file";
     }
     return "effect";
 }
@@ -394,7 +608,9 @@ static int effect_gate(void *ud, lua_State *L, const dr_effect *ef, dr_err *err)
     /* Real run: checkpoint what is replaced, then journal the effect, both
      * on disk before the effect happens. */
     dr_buf cp = DR_BUF_INIT;
-    if (ef->kind == DR_EFFECT_WRITE_FILE || ef->kind == DR_EFFECT_ZK_WRITE) {
+    int saves = ef->kind == DR_EFFECT_WRITE_FILE || ef->kind == DR_EFFECT_ZK_WRITE ||
+                ef->kind == DR_EFFECT_REMOVE_FILE;
+    if (saves) {
         int rc = journal_checkpoint(e->j, seq, ef->before, ef->before_len, &cp, err);
         if (rc) {
             dr_buf_free(&cp);
@@ -412,7 +628,7 @@ static int effect_gate(void *ud, lua_State *L, const dr_effect *ef, dr_err *err)
     set_str(L, "host", ef->host);
     set_str(L, "summary", ef->summary);
     set_str(L, "path", ef->path);
-    if (ef->kind == DR_EFFECT_WRITE_FILE || ef->kind == DR_EFFECT_ZK_WRITE) {
+    if (saves) {
         lua_pushboolean(L, ef->before != NULL);
         lua_setfield(L, -2, "existed");
         if (cp.len)
@@ -496,6 +712,9 @@ int engine_open(engine **out, const engine_opts *opts, dr_err *err)
     lua_setfield(e->L, LUA_REGISTRYINDEX, ENGINE_KEY);
     lua_newtable(e->L);
     lua_setfield(e->L, LUA_REGISTRYINDEX, ENGINE_LASTSEQ);
+    lua_newtable(e->L);
+    lua_setfield(e->L, LUA_REGISTRYINDEX, ENGINE_DEADLINES);
+    lua_sethook(e->L, count_hook, LUA_MASKCOUNT, 1000);
     e->hooks.gate = effect_gate;
     e->hooks.done = effect_done;
     e->hooks.ud = e;
@@ -584,8 +803,15 @@ static int load_runbook(engine *e, const char *name, dr_err *err)
     }
     lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_SANDBOX);
     lua_setupvalue(L, -2, 1);
-    if (lua_pcall(L, 0, 1, h) != LUA_OK) {
-        dr_err_set(err, DR_EINVAL, "%s", lua_tostring(L, -1));
+    e->run_deadline_s = 60; /* defining a runbook takes no time */
+    e->run_deadline_ms = dr_now_ms() + 60 * 1000;
+    int lrc = lua_pcall(L, 0, 1, h);
+    e->run_deadline_ms = 0;
+    if (lrc != LUA_OK) {
+        const char *m = lua_tostring(L, -1);
+        const char *tb = m && !e->o.debug ? strstr(m, "\nstack traceback:") : NULL;
+        dr_err_set(err, DR_EINVAL, "%.*s", tb ? (int)(tb - m) : (int)strlen(m ? m : "error"),
+                   m ? m : "error");
         lua_settop(L, h - 1);
         return DR_EINVAL;
     }
@@ -639,7 +865,29 @@ static int parse_params(engine *e, int rb, int argc, char **argv, dr_err *err)
             lua_settop(L, params - 1);
             return DR_EINVAL;
         }
-        lua_pop(L, 1);
+        /* kind = "site": a site of the inventory, checked before anything
+         * is journaled, so that a typo is bad usage, not a failed run */
+        lua_getfield(L, -1, "kind");
+        const char *kind = lua_tostring(L, -1);
+        if (kind && !strcmp(kind, "site") && e->inv) {
+            int found = 0;
+            dr_buf names = DR_BUF_INIT;
+            for (size_t k = 0; k < e->inv->n_sites; k++) {
+                found |= !strcmp(e->inv->sites[k].name, val);
+                dr_buf_printf(&names, "%s%s", k ? ", " : "", e->inv->sites[k].name);
+            }
+            if (!found) {
+                dr_err_set(err, DR_EINVAL, "%s: --%s %s: no such site in %s (expected one of: %s)",
+                           e->runbook_name.data, key.data, val, e->inv->file,
+                           names.data ? names.data : "none");
+                dr_buf_free(&names);
+                dr_buf_free(&key);
+                lua_settop(L, params - 1);
+                return DR_EINVAL;
+            }
+            dr_buf_free(&names);
+        }
+        lua_pop(L, 2);
         lua_pushstring(L, val);
         lua_setfield(L, params, key.data);
         dr_buf_free(&key);
@@ -1090,12 +1338,46 @@ static void journal_run_record(engine *e, const char *t, int params_idx, const c
         engine_say(e, "drctl: warning: %s\n", err.msg);
 }
 
+/* The error as the operator sees it: "drctl: " lines without the Lua stack
+ * traceback (kept with debug), and a refusal as "refused: why" and
+ * "to unblock: how" on lines of their own. */
+static void brief_error(const char *error, int debug, dr_buf *out)
+{
+    dr_buf_reset(out);
+    size_t n = strlen(error);
+    const char *tb = strstr(error, "\nstack traceback:");
+    if (tb && !debug)
+        n = (size_t)(tb - error);
+    dr_buf text = DR_BUF_INIT;
+    dr_buf_append(&text, error, n);
+    const char *unblock = strstr(text.data, "; to unblock: ");
+    const char *refused = strstr(text.data, "refused: ");
+    if (unblock && refused && refused < unblock) {
+        dr_buf_printf(out, "drctl: %.*s\n", (int)(unblock - text.data), text.data);
+        dr_buf_printf(out, "drctl: to unblock: %s\n", unblock + strlen("; to unblock: "));
+    } else {
+        dr_buf_printf(out, "drctl: %s\n", text.data);
+    }
+    dr_buf_free(&text);
+}
+
 /* Runs main(params) of the runbook table at rb; prints and journals the
  * outcome.  Returns a DR_EXIT_* code. */
 static int execute(engine *e, int rb, int params)
 {
     lua_State *L = e->L;
     e->t0_ms = dr_now_ms();
+    /* deadlines: runbook settings, else 6 h for the run, 30 min a step */
+    lua_getfield(L, rb, "run_deadline");
+    e->run_deadline_s = lua_isnumber(L, -1) ? (int)lua_tonumber(L, -1) : 6 * 3600;
+    lua_getfield(L, rb, "step_deadline");
+    e->step_timeout_ms =
+        (int64_t)(lua_isnumber(L, -1) ? lua_tonumber(L, -1) * 1000 : 1800 * 1000.0);
+    lua_pop(L, 2);
+    e->run_deadline_ms = e->run_deadline_s > 0 ? e->t0_ms + (int64_t)e->run_deadline_s * 1000 : 0;
+    struct saved_signals sigs;
+    if (e->o.mode == ENGINE_REAL)
+        catch_stop_signals(&sigs);
     lua_pushcfunction(L, msgh);
     int h = lua_gettop(L);
     lua_getfield(L, rb, "main");
@@ -1103,17 +1385,25 @@ static int execute(engine *e, int rb, int params)
     lua_pushvalue(L, params);
     lua_setfield(L, LUA_REGISTRYINDEX, "dr.params");
     int rc = lua_pcall(L, 1, 0, h);
-    const char *error = NULL;
-    dr_buf msg = DR_BUF_INIT;
+    e->run_deadline_ms = 0;
+    if (e->o.mode == ENGINE_REAL)
+        restore_stop_signals(&sigs);
+    const char *error = NULL, *shown = NULL;
+    dr_buf msg = DR_BUF_INIT, brief = DR_BUF_INIT;
     if (rc != LUA_OK) {
         const char *m = lua_tostring(L, -1);
         dr_buf_puts(&msg, m ? m : "error");
         dr_redact(&msg);
         error = msg.data;
+        brief_error(error, e->o.debug, &brief);
+        shown = brief.data;
     }
-    const char *status = rc == LUA_OK ? "ok" : e->refused ? "refused" : "failed";
+    const char *status = rc == LUA_OK     ? "ok"
+                         : e->refused     ? "refused"
+                         : e->interrupted ? "interrupted"
+                                          : "failed";
     dr_buf_reset(&e->last_error);
-    dr_buf_puts(&e->last_error, error ? error : "");
+    dr_buf_puts(&e->last_error, shown ? shown : "");
     if (e->o.mode == ENGINE_READONLY) {
         /* the runbook printed its own result */
     } else if (e->o.mode == ENGINE_REHEARSAL) {
@@ -1139,15 +1429,19 @@ static int execute(engine *e, int rb, int params)
         print_summary(e, status);
     }
     if (error) {
-        /* first line to the operator; the traceback is in the journal */
-        fprintf(stderr, "drctl: %s\n", error);
-        if (e->o.mode == ENGINE_REAL && e->run_id[0])
+        /* the error to the operator; its traceback is in the journal (and
+         * on stderr with --debug) */
+        fprintf(stderr, "%s", shown);
+        if (e->o.mode == ENGINE_REAL && e->run_id[0] && e->effect_seq == 0)
+            fprintf(stderr, "drctl: run %s stopped before changing anything\n", e->run_id);
+        else if (e->o.mode == ENGINE_REAL && e->run_id[0])
             fprintf(stderr,
                     "drctl: run %s stopped; see drctl runs %s, then drctl resume %s or "
                     "drctl rollback %s\n",
                     e->run_id, e->run_id, e->run_id, e->run_id);
     }
     dr_buf_free(&msg);
+    dr_buf_free(&brief);
     lua_settop(L, h - 1);
     if (rc == LUA_OK)
         return DR_EXIT_OK;
@@ -1204,38 +1498,44 @@ int engine_run(engine *e, const char *runbook, int argc, char **argv)
     return code;
 }
 
-/* Reads a run's journal records into a Lua list (pushed). */
+/* Reads a run's journal records into a Lua list (pushed).  A corrupt
+ * journal (journal_scan) or a record that does not parse pushes the list of
+ * the records before it and returns DR_EPARSE, the byte offset in err;
+ * other errors push nothing.  A torn last record (a crash) is left out. */
 int engine_load_journal(engine *e, const char *run_id, dr_err *err)
 {
     lua_State *L = e->L;
-    dr_buf text = DR_BUF_INIT;
-    int rc = journal_read(e->state_dir.data, run_id, &text, err);
+    journal_scan s;
+    int rc = journal_scan_run(e->state_dir.data, run_id, &s, err);
     if (rc) {
-        dr_buf_free(&text);
+        journal_scan_free(&s);
         return rc;
     }
     lua_newtable(L);
     int list = lua_gettop(L);
-    size_t lineno = 0;
-    for (char *p = text.data; p && *p;) {
-        char *nl = strchr(p, '\n');
-        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        lineno++;
-        /* a record cut off by a crash is the last line and has no newline */
-        if (nl && n > 0) {
-            char name[64];
-            snprintf(name, sizeof name, "=journal:%zu", lineno);
-            if (luaser_load(L, p, n, name, err) != DR_OK) {
-                dr_buf_free(&text);
-                lua_settop(L, list - 1);
-                return dr_err_wrap(err, "run %s", run_id);
-            }
-            lua_rawseti(L, list, (lua_Integer)lua_rawlen(L, list) + 1);
+    for (size_t i = 0; i < s.n; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "=journal:%zu", i + 1);
+        dr_err perr = {0};
+        if (luaser_load(L, s.text.data + s.off[i], s.len[i], name, &perr) != DR_OK) {
+            s.corrupt = 1;
+            s.corrupt_at = s.at[i];
+            snprintf(s.corrupt_why, sizeof s.corrupt_why, "a record that does not parse (%s)",
+                     perr.msg);
+            break;
         }
-        p = nl ? nl + 1 : p + n;
+        lua_rawseti(L, list, (lua_Integer)lua_rawlen(L, list) + 1);
     }
-    dr_buf_free(&text);
-    return DR_OK;
+    if (s.corrupt) {
+        dr_err_set(err, DR_EPARSE,
+                   "run %s: its journal %s/runs/%s/journal.lua is corrupt at byte %zu: %s "
+                   "(%zu records before it are intact)",
+                   run_id, e->state_dir.data, run_id, s.corrupt_at, s.corrupt_why,
+                   (size_t)lua_rawlen(L, list));
+        rc = DR_EPARSE;
+    }
+    journal_scan_free(&s);
+    return rc;
 }
 
 int engine_resume(engine *e, const char *run_id)
@@ -1243,7 +1543,18 @@ int engine_resume(engine *e, const char *run_id)
     lua_State *L = e->L;
     dr_err err = {0};
     int top = lua_gettop(L);
-    if (engine_load_journal(e, run_id, &err)) {
+    int lrc = engine_load_journal(e, run_id, &err);
+    if (lrc == DR_EPARSE) {
+        /* what follows the damage is unknown: resuming could redo steps
+         * that finished, on live hosts */
+        fprintf(stderr,
+                "drctl: refused: %s\ndrctl: to unblock: read the journal (drctl runs %s), "
+                "finish the run by hand, or roll it back from an intact copy\n",
+                err.msg, run_id);
+        lua_settop(L, top);
+        return DR_EXIT_REFUSED;
+    }
+    if (lrc) {
         fprintf(stderr, "drctl: %s\n", err.msg);
         return DR_EXIT_USAGE;
     }
@@ -1334,12 +1645,18 @@ int engine_resume(engine *e, const char *run_id)
     }
     int params = lua_gettop(L);
     snprintf(e->run_id, sizeof e->run_id, "%s", run_id);
+    size_t torn = 0;
     if (journal_lock(e->state_dir.data, e->run_id, "resume", &e->lock_fd, &err) ||
-        journal_reopen(e->state_dir.data, e->run_id, &e->j, &err)) {
+        journal_reopen(e->state_dir.data, e->run_id, &e->j, &torn, &err)) {
         fprintf(stderr, "drctl: %s\n", err.msg);
         lua_settop(L, top);
         return err.code == DR_EREFUSED ? DR_EXIT_REFUSED : DR_EXIT_FAIL;
     }
+    if (torn)
+        engine_say(e,
+                   "drctl: run %s: cut off a record of %zu bytes that the interruption left "
+                   "unfinished at the end of its journal\n",
+                   e->run_id, torn);
     engine_say(e, "drctl: resuming run %s: %s\n", e->run_id, e->runbook_name.data);
     lua_newtable(L);
     set_str(L, "t", "resume");
@@ -1369,10 +1686,31 @@ int engine_show_runs(engine *e, const char *run_id)
             printf("%-22s  %-12s  %-9s  %9s  %s\n", "RUN", "RUNBOOK", "STATUS", "DURATION",
                    "PARAMS");
         size_t off = 0;
+        int unreadable = 0;
         for (size_t i = 0; i < count; i++, off += strlen(ids.data + off) + 1) {
             const char *id = ids.data + off;
-            if (engine_load_journal(e, id, &err))
+            dr_err lerr = {0};
+            int lrc = engine_load_journal(e, id, &lerr);
+            if (lrc && lrc != DR_EPARSE) {
+                /* listed all the same: a run that cannot be read is still a run */
+                unreadable++;
+                if (e->o.json) {
+                    dr_buf b = DR_BUF_INIT;
+                    dr_buf_printf(&b, "%s{\"run\":", i ? "," : "");
+                    json_str(&b, id, strlen(id));
+                    dr_buf_puts(&b, ",\"status\":\"unreadable\",\"error\":");
+                    json_str(&b, lerr.msg, strlen(lerr.msg));
+                    dr_buf_puts(&b, "}");
+                    fputs(b.data, stdout);
+                    dr_buf_free(&b);
+                } else {
+                    printf("%-22s  %-12s  %-9s  %9s  %s\n", id, "?", "UNREADABLE", "-", lerr.msg);
+                }
+                lua_settop(L, top);
                 continue;
+            }
+            if (lrc == DR_EPARSE)
+                unreadable++;
             int list = lua_gettop(L);
             size_t n = lua_rawlen(L, list);
             const char *rbname = "?", *status = "stopped";
@@ -1404,6 +1742,12 @@ int engine_show_runs(engine *e, const char *run_id)
                 }
                 lua_pop(L, 1);
             }
+            if (!rbname)
+                rbname = "?";
+            if (!status)
+                status = "?";
+            if (lrc == DR_EPARSE)
+                status = "CORRUPT";
             if (e->o.json) {
                 dr_buf b = DR_BUF_INIT;
                 if (i)
@@ -1413,13 +1757,21 @@ int engine_show_runs(engine *e, const char *run_id)
                 dr_buf_puts(&b, ",\"runbook\":");
                 json_str(&b, rbname, strlen(rbname));
                 dr_buf_puts(&b, ",\"status\":");
-                json_str(&b, status, strlen(status));
+                json_str(&b, lrc == DR_EPARSE ? "corrupt" : status,
+                         strlen(lrc == DR_EPARSE ? "corrupt" : status));
+                if (lrc == DR_EPARSE) {
+                    dr_buf_puts(&b, ",\"error\":");
+                    json_str(&b, lerr.msg, strlen(lerr.msg));
+                }
                 dr_buf_printf(&b, ",\"duration_ms\":%lld}", (long long)(t1 ? t1 - t0 : 0));
                 fputs(b.data, stdout);
                 dr_buf_free(&b);
             } else {
                 printf("%-22s  %-12s  %-9s  %8.1fs  %s\n", id, rbname, status,
-                       t1 ? (double)(t1 - t0) / 1000.0 : 0.0, params.data ? params.data : "");
+                       t1 ? (double)(t1 - t0) / 1000.0 : 0.0,
+                       lrc == DR_EPARSE ? lerr.msg
+                       : params.data    ? params.data
+                                        : "");
             }
             dr_buf_free(&params);
             lua_settop(L, top);
@@ -1427,13 +1779,23 @@ int engine_show_runs(engine *e, const char *run_id)
         if (e->o.json)
             fputs("]\n", stdout);
         dr_buf_free(&ids);
+        if (unreadable) {
+            fprintf(stderr,
+                    "drctl: %d of %zu runs have a journal that cannot be read in full (marked "
+                    "above); see drctl runs RUN\n",
+                    unreadable, count);
+            return DR_EXIT_FAIL;
+        }
         return DR_EXIT_OK;
     }
-    if (engine_load_journal(e, run_id, &err)) {
+    int lrc = engine_load_journal(e, run_id, &err);
+    if (lrc && lrc != DR_EPARSE) {
         fprintf(stderr, "drctl: %s\n", err.msg);
-        return DR_EXIT_USAGE;
+        return err.code == DR_EINVAL || err.code == DR_ENOTFOUND ? DR_EXIT_USAGE : DR_EXIT_FAIL;
     }
     int list = lua_gettop(L);
+    if (lrc == DR_EPARSE)
+        e->o.json = 0; /* what can be read is shown as text, then the damage */
     if (e->o.json) {
         dr_buf b = DR_BUF_INIT;
         engine_json_value(L, list, &b, 0);
@@ -1487,6 +1849,11 @@ int engine_show_runs(engine *e, const char *run_id)
         lua_settop(L, list);
     }
     lua_settop(L, top);
+    if (lrc == DR_EPARSE) {
+        printf("UNREADABLE: %s\n", err.msg);
+        fprintf(stderr, "drctl: %s\n", err.msg);
+        return DR_EXIT_FAIL;
+    }
     return DR_EXIT_OK;
 }
 
@@ -1498,8 +1865,95 @@ void engine_preload(engine *e, const char *name, int (*open)(lua_State *L))
     lua_pop(e->L, 1);
 }
 
+/* The rollback runs of run_id: sets *done to the id of one that finished
+ * (ok), *open_run to one that did not.  Rollback runs name their target in
+ * their run record's params. */
+static void find_rollbacks(engine *e, const char *run_id, dr_buf *done, dr_buf *open_run)
+{
+    lua_State *L = e->L;
+    int top = lua_gettop(L);
+    dr_buf ids = DR_BUF_INIT;
+    size_t count = 0;
+    dr_err err = {0};
+    if (journal_list_runs(e->state_dir.data, &ids, &count, &err) != DR_OK)
+        count = 0;
+    size_t off = 0;
+    for (size_t i = 0; i < count; i++, off += strlen(ids.data + off) + 1) {
+        const char *id = ids.data + off;
+        if (!strcmp(id, run_id))
+            continue;
+        int rc = engine_load_journal(e, id, &err);
+        if (rc != DR_OK && rc != DR_EPARSE)
+            continue;
+        int list = lua_gettop(L);
+        int is_rb = 0, ok = 0;
+        size_t n = lua_rawlen(L, list);
+        for (size_t k = 1; k <= n; k++) {
+            lua_rawgeti(L, list, (lua_Integer)k);
+            int r = lua_gettop(L);
+            const char *t = opt_field(L, r, "t");
+            if (t && !strcmp(t, "run")) {
+                const char *rb = opt_field(L, r, "runbook");
+                lua_getfield(L, r, "params");
+                const char *target = lua_istable(L, -1) ? opt_field(L, -1, "run") : NULL;
+                is_rb = rb && !strcmp(rb, "rollback") && target && !strcmp(target, run_id);
+            } else if (t && !strcmp(t, "end")) {
+                const char *st = opt_field(L, r, "status");
+                ok = st && !strcmp(st, "ok");
+            }
+            lua_settop(L, list);
+        }
+        if (is_rb) {
+            dr_buf *into = ok ? done : open_run;
+            dr_buf_reset(into);
+            dr_buf_puts(into, id);
+        }
+        lua_settop(L, top);
+    }
+    dr_buf_free(&ids);
+}
+
 int engine_rollback(engine *e, const char *run_id)
 {
+    lua_State *L = e->L;
+    int top = lua_gettop(L);
+    dr_err err = {0};
+    /* what is rolled back must exist and read in full before a rollback
+     * run is journaled */
+    int lrc = engine_load_journal(e, run_id, &err);
+    lua_settop(L, top);
+    if (lrc == DR_EPARSE) {
+        fprintf(stderr,
+                "drctl: refused: %s\ndrctl: to unblock: a rollback from a damaged journal "
+                "would restore only the changes before the damage; restore the files by hand "
+                "from %s/runs/%s/checkpoints\n",
+                err.msg, e->state_dir.data, run_id);
+        return DR_EXIT_REFUSED;
+    }
+    if (lrc) {
+        fprintf(stderr, "drctl: rollback: %s\n", err.msg);
+        return err.code == DR_EIO ? DR_EXIT_FAIL : DR_EXIT_USAGE;
+    }
+    dr_buf done = DR_BUF_INIT, unfinished = DR_BUF_INIT;
+    find_rollbacks(e, run_id, &done, &unfinished);
+    if (done.len || (unfinished.len && !e->o.force)) {
+        if (done.len)
+            fprintf(stderr,
+                    "drctl: refused: run %s was already rolled back by run %s\n"
+                    "drctl: to unblock: nothing to do; to undo that rollback, drctl rollback %s\n",
+                    run_id, done.data, done.data);
+        else
+            fprintf(stderr,
+                    "drctl: refused: rollback run %s of run %s did not finish\n"
+                    "drctl: to unblock: drctl resume %s (or drctl rollback %s --force --reason "
+                    "\"...\" to start over)\n",
+                    unfinished.data, run_id, unfinished.data, run_id);
+        dr_buf_free(&done);
+        dr_buf_free(&unfinished);
+        return DR_EXIT_REFUSED;
+    }
+    dr_buf_free(&done);
+    dr_buf_free(&unfinished);
     dr_buf path = DR_BUF_INIT;
     if (!find_in_path(e, "lua", "dr.rollback", &path)) {
         fprintf(stderr, "drctl: rollback: lua/dr/rollback.lua not found\n");

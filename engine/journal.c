@@ -94,9 +94,11 @@ static int valid_run_id(const char *id)
 }
 
 static int open_run(const char *state_dir, const char *run_id, int create, journal **out,
-                    dr_err *err)
+                    size_t *torn_bytes, dr_err *err)
 {
     *out = NULL;
+    if (torn_bytes)
+        *torn_bytes = 0;
     if (!valid_run_id(run_id))
         return dr_err_set(err, DR_EINVAL, "run id '%s': expected YYYYMMDD-HHMMSS-mmmxx", run_id);
     dr_buf dir = DR_BUF_INIT;
@@ -118,7 +120,7 @@ static int open_run(const char *state_dir, const char *run_id, int create, journ
     }
     dr_buf path = DR_BUF_INIT;
     dr_buf_printf(&path, "%s/journal.lua", dir.data);
-    int fd = open(path.data, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    int fd = open(path.data, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600); /* read: the tail */
     if (fd < 0) {
         rc = dr_err_set(err, DR_EIO, "open %s: %s", path.data, strerror(errno));
         dr_buf_free(&path);
@@ -126,6 +128,26 @@ static int open_run(const char *state_dir, const char *run_id, int create, journ
         return rc;
     }
     dr_buf_free(&path);
+    if (!create) {
+        /* a record the crash cut short: drop it, or the next one would
+         * continue its line */
+        off_t end = lseek(fd, 0, SEEK_END);
+        off_t keep = end;
+        char c;
+        while (keep > 0 && pread(fd, &c, 1, keep - 1) == 1 && c != '\n')
+            keep--;
+        if (keep < end) {
+            if (ftruncate(fd, keep) != 0 || fdatasync(fd) != 0) {
+                rc = dr_err_set(err, DR_EIO, "journal %s/journal.lua: cut its torn tail: %s",
+                                dir.data, strerror(errno));
+                close(fd);
+                dr_buf_free(&dir);
+                return rc;
+            }
+            if (torn_bytes)
+                *torn_bytes = (size_t)(end - keep);
+        }
+    }
     if (create)
         fsync_dir(dir.data);
     journal *j = dr_calloc(1, sizeof *j);
@@ -138,12 +160,13 @@ static int open_run(const char *state_dir, const char *run_id, int create, journ
 
 int journal_create(const char *state_dir, const char *run_id, journal **out, dr_err *err)
 {
-    return open_run(state_dir, run_id, 1, out, err);
+    return open_run(state_dir, run_id, 1, out, NULL, err);
 }
 
-int journal_reopen(const char *state_dir, const char *run_id, journal **out, dr_err *err)
+int journal_reopen(const char *state_dir, const char *run_id, journal **out, size_t *torn_bytes,
+                   dr_err *err)
 {
-    return open_run(state_dir, run_id, 0, out, err);
+    return open_run(state_dir, run_id, 0, out, torn_bytes, err);
 }
 
 void journal_close(journal *j)
@@ -181,15 +204,44 @@ static int write_all(int fd, const char *p, size_t n)
     return 0;
 }
 
+uint32_t journal_crc32(const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    uint32_t c = 0xffffffffu;
+    for (size_t i = 0; i < n; i++) {
+        c ^= p[i];
+        for (int k = 0; k < 8; k++)
+            c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1u)));
+    }
+    return ~c;
+}
+
 int journal_append(journal *j, const char *record, size_t len, dr_err *err)
 {
+    dr_buf payload = DR_BUF_INIT;
+    dr_buf_append(&payload, record, len);
+    dr_redact(&payload);
+    if (memchr(payload.data, '\n', payload.len) || memchr(payload.data, '\0', payload.len)) {
+        dr_buf_free(&payload);
+        return dr_err_set(err, DR_EINVAL, "journal %s/journal.lua: a record may hold no newline",
+                          j->dir);
+    }
     dr_buf line = DR_BUF_INIT;
-    dr_buf_append(&line, record, len);
-    dr_redact(&line);
+    dr_buf_printf(&line, "@%zu:%08x:", payload.len,
+                  (unsigned)journal_crc32(payload.data, payload.len));
+    dr_buf_append(&line, payload.data, payload.len);
     dr_buf_putc(&line, '\n');
+    dr_buf_free(&payload);
     int rc = DR_OK;
-    if (write_all(j->fd, line.data, line.len) != 0 || fdatasync(j->fd) != 0)
-        rc = dr_err_set(err, DR_EIO, "journal %s/journal.lua: %s", j->dir, strerror(errno));
+    off_t start = lseek(j->fd, 0, SEEK_END);
+    if (write_all(j->fd, line.data, line.len) != 0 || fdatasync(j->fd) != 0) {
+        int e = errno;
+        /* no partial record may stay for the next one to follow */
+        if (start >= 0 && ftruncate(j->fd, start) == 0)
+            fdatasync(j->fd);
+        rc = dr_err_set(err, DR_EIO, "journal %s/journal.lua: %s%s", j->dir, strerror(e),
+                        e == ENOSPC ? " (the state disk is full)" : "");
+    }
     dr_buf_free(&line);
     return rc;
 }
@@ -224,6 +276,113 @@ int journal_read(const char *state_dir, const char *run_id, dr_buf *out, dr_err 
         dr_err_set(err, rc, "run %s: no such run in %s/runs (see drctl runs)", run_id, state_dir);
     dr_buf_free(&path);
     return rc;
+}
+
+/* One line of a journal: 1 when it is a whole record (its payload set). */
+static int scan_line(const char *p, size_t n, size_t *poff, size_t *plen, char *why, size_t wn)
+{
+    const char *nul = memchr(p, '\0', n);
+    if (nul) {
+        snprintf(why, wn, "a NUL byte inside a record (%zu bytes into its line)",
+                 (size_t)(nul - p));
+        return 0;
+    }
+    if (n == 0) {
+        snprintf(why, wn, "an empty line where a record was expected");
+        return 0;
+    }
+    if (p[0] == '{') { /* the older, unframed format */
+        *poff = 0;
+        *plen = n;
+        return 1;
+    }
+    if (p[0] != '@') {
+        snprintf(why, wn, "a line that is not a record (expected '@LENGTH:CRC:' or '{')");
+        return 0;
+    }
+    size_t i = 1, len = 0;
+    while (i < n && p[i] >= '0' && p[i] <= '9' && len < ((size_t)1 << 40))
+        len = len * 10 + (size_t)(p[i++] - '0');
+    if (i == 1 || i >= n || p[i] != ':' || i + 10 > n || p[i + 9] != ':') {
+        snprintf(why, wn, "a malformed record frame");
+        return 0;
+    }
+    uint32_t crc = 0;
+    for (size_t k = i + 1; k < i + 9; k++) {
+        char c = p[k];
+        int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (v < 0) {
+            snprintf(why, wn, "a malformed record checksum");
+            return 0;
+        }
+        crc = crc << 4 | (uint32_t)v;
+    }
+    size_t start = i + 10;
+    if (n - start != len) {
+        snprintf(why, wn, "a record of %zu bytes where its frame says %zu", n - start, len);
+        return 0;
+    }
+    if (journal_crc32(p + start, len) != crc) {
+        snprintf(why, wn, "a record whose checksum does not match (damaged on disk)");
+        return 0;
+    }
+    *poff = start;
+    *plen = len;
+    return 1;
+}
+
+void journal_scan_text(const char *data, size_t len, journal_scan *s)
+{
+    memset(s, 0, sizeof *s);
+    dr_buf_append(&s->text, data ? data : "", len);
+    const char *t = s->text.data;
+    size_t cap = 0, pos = 0;
+    while (pos < len) {
+        const char *nl = memchr(t + pos, '\n', len - pos);
+        if (!nl) {
+            s->torn = 1;
+            s->torn_at = pos;
+            break;
+        }
+        size_t n = (size_t)(nl - (t + pos)), off = 0, plen = 0;
+        if (!scan_line(t + pos, n, &off, &plen, s->corrupt_why, sizeof s->corrupt_why)) {
+            s->corrupt = 1;
+            const char *nul = memchr(t + pos, '\0', n);
+            s->corrupt_at = nul ? (size_t)(nul - t) : pos;
+            break;
+        }
+        if (s->n == cap) {
+            cap = cap ? cap * 2 : 64;
+            s->off = dr_realloc(s->off, cap * sizeof *s->off);
+            s->len = dr_realloc(s->len, cap * sizeof *s->len);
+            s->at = dr_realloc(s->at, cap * sizeof *s->at);
+        }
+        s->off[s->n] = pos + off;
+        s->len[s->n] = plen;
+        s->at[s->n] = pos;
+        s->n++;
+        pos += n + 1;
+    }
+}
+
+int journal_scan_run(const char *state_dir, const char *run_id, journal_scan *s, dr_err *err)
+{
+    memset(s, 0, sizeof *s);
+    dr_buf text = DR_BUF_INIT;
+    int rc = journal_read(state_dir, run_id, &text, err);
+    if (rc == DR_OK)
+        journal_scan_text(text.data, text.len, s);
+    dr_buf_free(&text);
+    return rc;
+}
+
+void journal_scan_free(journal_scan *s)
+{
+    dr_buf_free(&s->text);
+    free(s->off);
+    free(s->len);
+    free(s->at);
+    memset(s, 0, sizeof *s);
 }
 
 int journal_read_checkpoint(const char *state_dir, const char *run_id, const char *name,

@@ -465,6 +465,71 @@ static int l_write_file(lua_State *L)
     return n;
 }
 
+/* pool:remove_file(host, path) -> {existed=bool, simulated=bool}: removes a
+ * file through the effect gate, which checkpoints its content first, so
+ * that a rollback puts it back.  A file already absent is no effect. */
+static int l_remove_file(lua_State *L)
+{
+    lpool *lp = check_pool(L, 1);
+    const char *host = luaL_checkstring(L, 2);
+    const char *path = luaL_checkstring(L, 3);
+    dr_buf prev = DR_BUF_INIT;
+    dr_err err = {0};
+    int rc = read_current(L, lp, host, path, &prev, &err);
+    if (rc != DR_OK && rc != DR_ENOTFOUND) {
+        dr_buf_free(&prev);
+        return fail(L, &err);
+    }
+    lua_createtable(L, 0, 2);
+    lua_pushboolean(L, rc == DR_OK);
+    lua_setfield(L, -2, "existed");
+    if (rc == DR_ENOTFOUND) {
+        dr_buf_free(&prev);
+        return 1;
+    }
+    dr_buf summary = DR_BUF_INIT, cmd = DR_BUF_INIT;
+    dr_buf_printf(&summary, "remove %s (%zu bytes)", path, prev.len);
+    dr_buf_puts(&cmd, "rm -f -- '");
+    for (const char *c = path; *c; c++) {
+        if (*c == '\'')
+            dr_buf_puts(&cmd, "'\\''");
+        else
+            dr_buf_putc(&cmd, *c);
+    }
+    dr_buf_putc(&cmd, '\'');
+    dr_effect e = {.kind = DR_EFFECT_REMOVE_FILE,
+                   .module = "ssh",
+                   .host = host,
+                   .summary = summary.data,
+                   .path = path,
+                   .before = prev.data ? prev.data : "",
+                   .before_len = prev.len};
+    int d = dr_effect_gate(L, &e, &err);
+    int n = 1;
+    if (d < 0) {
+        n = fail(L, &err);
+    } else if (d == DR_EFFECT_SIMULATE) {
+        lua_pushboolean(L, 1);
+        lua_setfield(L, -2, "simulated");
+    } else {
+        ssh_result r = {0};
+        ssh_exec(lp->pool, host, cmd.data, 0, &r);
+        if (r.rc == DR_OK && (r.exit_signal || r.exit_status != 0)) {
+            dr_err_set(&r.err, DR_EIO, "remove %s:%s: %.*s", host, path, (int)r.errout.len,
+                       r.errout.data ? r.errout.data : "");
+            r.rc = DR_EIO;
+        }
+        dr_effect_done(L, &e, r.rc, r.rc == DR_OK ? "removed" : r.err.msg);
+        if (r.rc != DR_OK)
+            n = fail(L, &r.err);
+        ssh_result_free(&r);
+    }
+    dr_buf_free(&prev);
+    dr_buf_free(&summary);
+    dr_buf_free(&cmd);
+    return n;
+}
+
 static const luaL_Reg ssh_functions[] = {
     {"pool", l_pool},
     {NULL, NULL},
@@ -476,6 +541,7 @@ static const luaL_Reg pool_methods[] = {
     {"exec_many", l_exec_many},
     {"read_file", l_read_file},
     {"write_file", l_write_file},
+    {"remove_file", l_remove_file},
     {"close", l_close},
     {NULL, NULL},
 };

@@ -32,6 +32,7 @@ typedef struct engine_opts {
     const char *reason;         /* why --force; journaled */
     int cooldown_s;             /* minimum time between site switches; 0: default 1800 */
     FILE *plan_out;             /* where a rehearsal prints its plan; NULL: stdout */
+    int debug;                  /* --debug: errors with their Lua stack traceback */
 } engine_opts;
 
 typedef struct engine engine;

@@ -29,18 +29,23 @@ struct engine {
     int64_t t0_ms;                /* monotonic start of this execution */
     int64_t first_effect_wall_ms; /* first performed effect (RTO start) */
     dr_effect_hooks hooks;
-    inventory_t *inv;  /* loaded from o.inventory_path, or NULL */
-    dr_buf last_error; /* the error of the last execution (redacted) */
+    inventory_t *inv;        /* loaded from o.inventory_path, or NULL */
+    int64_t run_deadline_ms; /* dr_now_ms() by which main must end; 0: none */
+    int64_t step_timeout_ms; /* default wall-clock budget of one step; 0: none */
+    int run_deadline_s;      /* the run's budget, for messages */
+    int interrupted;         /* the signal that stopped the run at a safe point, or 0 */
+    dr_buf last_error;       /* the error of the last execution (redacted) */
 };
 
 /* Registry keys of the tables the engine keeps in its Lua state. */
-#define ENGINE_KEY "dr.engine"      /* light userdata: struct engine */
-#define ENGINE_PLAN "dr.plan"       /* list of step entries */
-#define ENGINE_RESUME "dr.resume"   /* step number -> journaled state */
-#define ENGINE_WRITTEN "dr.written" /* rehearsal: "host\npath" -> content */
-#define ENGINE_METRICS "dr.metrics" /* name -> number */
-#define ENGINE_SANDBOX "dr.sandbox" /* the runbooks' global table */
-#define ENGINE_LASTSEQ "dr.lastseq" /* step number -> its last effect's seq */
+#define ENGINE_KEY "dr.engine"          /* light userdata: struct engine */
+#define ENGINE_PLAN "dr.plan"           /* list of step entries */
+#define ENGINE_RESUME "dr.resume"       /* step number -> journaled state */
+#define ENGINE_WRITTEN "dr.written"     /* rehearsal: "host\npath" -> content */
+#define ENGINE_METRICS "dr.metrics"     /* name -> number */
+#define ENGINE_SANDBOX "dr.sandbox"     /* the runbooks' global table */
+#define ENGINE_LASTSEQ "dr.lastseq"     /* step number -> its last effect's seq */
+#define ENGINE_DEADLINES "dr.deadlines" /* step number -> dr_now_ms() it must end by */
 
 struct engine *engine_from_lua(struct lua_State *L);
 
@@ -53,6 +58,15 @@ int engine_journal_top(struct engine *e, struct lua_State *L, dr_err *err);
 void engine_say(struct engine *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 int luaopen_dr(struct lua_State *L);
+
+/* The safe points of a run: raises (in L) when SIGINT or SIGTERM arrived,
+ * when the run's deadline or the current step's deadline has passed.  Called
+ * between steps, between the polls of a wait (safe_in_step: a signal stops
+ * the run there too), and from the count hook (a signal only outside steps). */
+void engine_check_stop(struct engine *e, struct lua_State *L, int safe_in_step);
+
+/* The signal that asked the run to stop (SIGINT, SIGTERM), or 0. */
+int engine_stop_signal(void);
 
 /* Appends the Lua value at idx as JSON (sequences as arrays). */
 void engine_json_value(struct lua_State *L, int idx, dr_buf *b, int depth);

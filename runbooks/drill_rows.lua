@@ -23,7 +23,7 @@ return dr.runbook {
     description = "write or count a drill's marker rows (RPO probe)",
     params = {
         action = { required = true, help = "write | count" },
-        site = { required = true, help = "the site whose first ClickHouse server is used" },
+        site = { required = true, kind = "site", help = "the site whose first ClickHouse server is used" },
         tag = { required = true, help = "the drill's tag, stored in the payload column" },
         rows = { default = "100", help = "rows to write" },
         table = { default = "default.events", help = "(d Date, x UInt64, site String, payload String)" },

@@ -9,7 +9,7 @@ local procedures = require "dr.procedures"
 return dr.runbook {
     description = "return to the home primary: --to SITE (the inventory's primary)",
     params = {
-        to = { required = true, help = "the site to return to" },
+        to = { required = true, kind = "site", help = "the site to return to" },
         gate_timeout = { default = "60", help = "seconds to wait at the catch-up gate" },
     },
     confirm = "to",

@@ -11,7 +11,7 @@ local procedures = require "dr.procedures"
 return dr.runbook {
     description = "unplanned failover: make --to SITE the primary",
     params = {
-        to = { required = true, help = "the site to promote (the standby)" },
+        to = { required = true, kind = "site", help = "the site to promote (the standby)" },
     },
     confirm = "to",
     cooldown = true,

@@ -12,7 +12,7 @@ local procedures = require "dr.procedures"
 return dr.runbook {
     description = "bring --site SITE back as the standby",
     params = {
-        site = { required = true, help = "the site to bring back" },
+        site = { required = true, kind = "site", help = "the site to bring back" },
         catch_up_timeout = { default = "300", help = "seconds for replicas to catch up" },
     },
     main = function(p)

@@ -8,7 +8,7 @@ local procedures = require "dr.procedures"
 return dr.runbook {
     description = "planned switch: make --to SITE the primary, the other its standby",
     params = {
-        to = { required = true, help = "the site to promote" },
+        to = { required = true, kind = "site", help = "the site to promote" },
         gate_timeout = { default = "60", help = "seconds to wait at the catch-up gate" },
     },
     confirm = "to",

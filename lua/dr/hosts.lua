@@ -111,4 +111,14 @@ function M.write(node, path, content, opts)
     return r
 end
 
+-- Removes a file (gated; its content is checkpointed, so a rollback puts
+-- it back).  A file already absent is nothing to do.
+function M.remove(node, path)
+    local r, err = M.pool():remove_file(M.spec(node), path)
+    if not r then
+        error(string.format("%s: %s", node.name, err), 2)
+    end
+    return r
+end
+
 return M

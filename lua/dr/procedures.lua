@@ -172,12 +172,9 @@ local function write_keeper_config_step(k, m, why)
             -- compare-and-swap on what the check saw: a zoo.cfg changed in
             -- between (by ZooKeeper or a person) is refused, not overwritten
             hosts.write(k, k.config, plan.static, { expect_sha256 = pre.sha })
-            if #plan.remove > 0 then
-                local q = {}
-                for i, p in ipairs(plan.remove) do
-                    q[i] = hosts.quote(p)
-                end
-                hosts.exec(k, "rm -f -- " .. table.concat(q, " "))
+            -- one checkpointed effect per file: a rollback puts each back
+            for _, p in ipairs(plan.remove) do
+                hosts.remove(k, p)
             end
             return plan.dynamic_path
         end,

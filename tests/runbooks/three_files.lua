@@ -21,6 +21,7 @@ return dr.runbook {
                     files.crash_if(p.dir .. "/crash-" .. i .. "-before")
                     assert(files.write(path, want))
                     files.crash_if(p.dir .. "/crash-" .. i .. "-after")
+                    files.term_if(p.dir .. "/term-" .. i)
                     return i
                 end,
                 verify = function()

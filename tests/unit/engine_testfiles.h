@@ -117,13 +117,23 @@ static int tf_crash_if(lua_State *L)
     return 0;
 }
 
+/* testfiles.term_if(marker_path): SIGTERM to this process when the marker
+ * exists (removing it first), as an operator's kill would. */
+static int tf_term_if(lua_State *L)
+{
+    const char *marker = luaL_checkstring(L, 1);
+    if (access(marker, F_OK) == 0) {
+        unlink(marker);
+        raise(SIGTERM);
+    }
+    return 0;
+}
+
 static int luaopen_dr_testfiles(lua_State *L)
 {
-    static const luaL_Reg f[] = {{"read", tf_read},
-                                 {"write", tf_write},
-                                 {"restore", tf_restore},
-                                 {"crash_if", tf_crash_if},
-                                 {NULL, NULL}};
+    static const luaL_Reg f[] = {{"read", tf_read},         {"term_if", tf_term_if},
+                                 {"write", tf_write},       {"restore", tf_restore},
+                                 {"crash_if", tf_crash_if}, {NULL, NULL}};
     luaL_newlib(L, f);
     return 1;
 }

@@ -113,6 +113,8 @@ static int run_engine(const struct fixture *f, engine_mode mode, const char *wha
         code = engine_run(e, target, argc, argv);
     else if (!strcmp(what, "resume"))
         code = engine_resume(e, target);
+    else if (!strcmp(what, "runs"))
+        code = engine_show_runs(e, target);
     else
         code = engine_rollback(e, target);
     fflush(stdout);
@@ -508,6 +510,186 @@ static void test_confirmation_needed_without_yes(void **state)
     dr_buf_free(&errb);
 }
 
+static void journal_path(const struct fixture *f, const char *id, char *path, size_t n)
+{
+    snprintf(path, n, "%s/runs/%s/journal.lua", f->state, id);
+}
+
+/* A crash cut the journal's last record short: resume cuts the torn tail
+ * off, goes on, and the journal reads in full afterwards. */
+static void test_resume_after_torn_record(void **state)
+{
+    struct fixture *f = *state;
+    seed_old(f);
+    put(f, "crash-2-after", "", 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        run_three(f, ENGINE_REAL, NULL, NULL);
+        _exit(0);
+    }
+    int st;
+    waitpid(pid, &st, 0);
+    char id[80], path[400];
+    newest_run(f, id, sizeof id);
+    journal_path(f, id, path, sizeof path);
+    FILE *j = fopen(path, "a");
+    fputs("@33:0badf00d:{t=\"step_end\",n=2,sta", j);
+    fclose(j);
+    dr_buf errb = DR_BUF_INIT;
+    assert_int_equal(run_engine(f, ENGINE_REAL, "resume", id, 0, NULL, NULL, &errb, 1, 0, NULL),
+                     DR_EXIT_OK);
+    expect_file(f, "f3", "file 3 v2\n");
+    journal_scan s;
+    dr_err err = {0};
+    assert_int_equal(journal_scan_run(f->state, id, &s, &err), DR_OK);
+    assert_false(s.corrupt);
+    assert_false(s.torn);
+    journal_scan_free(&s);
+    assert_int_equal(run_engine(f, ENGINE_REAL, "runs", id, 0, NULL, NULL, NULL, 1, 0, NULL),
+                     DR_EXIT_OK);
+    dr_buf_free(&errb);
+}
+
+/* NUL bytes inside a finished run's journal: resume refuses (exit 3) naming
+ * the byte, changes nothing; runs lists the run as corrupt and exits 1. */
+static void test_nul_holed_journal_refused(void **state)
+{
+    struct fixture *f = *state;
+    seed_old(f);
+    assert_int_equal(run_three(f, ENGINE_REAL, NULL, NULL), DR_EXIT_OK);
+    char id[80], path[400];
+    newest_run(f, id, sizeof id);
+    journal_path(f, id, path, sizeof path);
+    dr_buf text = DR_BUF_INIT;
+    dr_err err = {0};
+    assert_int_equal(dr_read_file(path, &text, &err), DR_OK);
+    const char *hole = strstr(text.data, "write f2");
+    assert_non_null(hole);
+    long at = (long)(hole - text.data);
+    int fd = open(path, O_WRONLY);
+    char zeros[64] = {0};
+    assert_int_equal(pwrite(fd, zeros, sizeof zeros, at), (ssize_t)sizeof zeros);
+    close(fd);
+    dr_buf_free(&text);
+    put(f, "f2", "moved on\n", 9);
+    dr_buf errb = DR_BUF_INIT;
+    assert_int_equal(run_engine(f, ENGINE_REAL, "resume", id, 0, NULL, NULL, &errb, 1, 0, NULL),
+                     DR_EXIT_REFUSED);
+    char where[64];
+    snprintf(where, sizeof where, "corrupt at byte %ld", at);
+    assert_non_null(strstr(errb.data, where));
+    assert_null(strstr(errb.data, "stack traceback"));
+    expect_file(f, "f2", "moved on\n");
+    dr_buf out = DR_BUF_INIT;
+    assert_int_equal(run_engine(f, ENGINE_REAL, "runs", NULL, 0, NULL, &out, &errb, 1, 0, NULL),
+                     DR_EXIT_FAIL);
+    assert_non_null(strstr(out.data, id));
+    assert_non_null(strstr(out.data, "CORRUPT"));
+    /* a rollback from a damaged journal would restore only part of the run */
+    assert_int_equal(run_engine(f, ENGINE_REAL, "rollback", id, 0, NULL, NULL, &errb, 1, 0, NULL),
+                     DR_EXIT_REFUSED);
+    expect_file(f, "f2", "moved on\n");
+    dr_buf_free(&out);
+    dr_buf_free(&errb);
+}
+
+/* A runbook that never ends is stopped by its deadline, with its line. */
+static void test_endless_runbook_stopped_by_deadline(void **state)
+{
+    struct fixture *f = *state;
+    const char *wheres[] = {"main", "step"};
+    for (int i = 0; i < 2; i++) {
+        char *argv[] = {"--where", (char *)wheres[i]};
+        dr_buf errb = DR_BUF_INIT;
+        int64_t t0 = dr_now_ms();
+        int code = run_engine(f, ENGINE_REAL, "run", "loop", 2, argv, NULL, &errb, 1, 0, NULL);
+        assert_int_equal(code, DR_EXIT_FAIL);
+        assert_true(dr_now_ms() - t0 < 20000);
+        assert_non_null(strstr(errb.data, "loop.lua:"));
+        assert_non_null(strstr(errb.data, "deadline"));
+        assert_null(strstr(errb.data, "stack traceback"));
+        dr_buf_free(&errb);
+    }
+}
+
+/* string, table and the dr modules are read-only to runbooks: no change
+ * reaches a chunk loaded later. */
+static void test_shared_tables_read_only(void **state)
+{
+    struct fixture *f = *state;
+    const char *hows[] = {"format", "rawset", "dr", "global", "table"};
+    for (size_t i = 0; i < sizeof hows / sizeof hows[0]; i++) {
+        char *argv[] = {"--how", (char *)hows[i]};
+        dr_buf errb = DR_BUF_INIT;
+        int code = run_engine(f, ENGINE_REAL, "run", "tamper", 2, argv, NULL, &errb, 1, 0, NULL);
+        if (code != DR_EXIT_OK)
+            fprintf(stderr, "tamper %s: %s\n", hows[i], errb.data);
+        assert_int_equal(code, DR_EXIT_OK);
+        dr_buf_free(&errb);
+    }
+}
+
+/* SIGTERM during a step: the step finishes, the run stops before the next
+ * one, journals its end as interrupted; resume completes it. */
+static void test_sigterm_stops_at_safe_point_then_resume(void **state)
+{
+    struct fixture *f = *state;
+    seed_old(f);
+    put(f, "term-1", "", 0);
+    dr_buf errb = DR_BUF_INIT;
+    assert_int_equal(run_three(f, ENGINE_REAL, NULL, &errb), DR_EXIT_FAIL);
+    assert_non_null(strstr(errb.data, "interrupted by SIGTERM"));
+    assert_non_null(strstr(errb.data, "resume"));
+    expect_file(f, "f1", "file 1 v2\n");
+    expect_file(f, "f2", "old\0two"); /* compared as a C string: "old" */
+    char id[80];
+    newest_run(f, id, sizeof id);
+    dr_buf j = DR_BUF_INIT;
+    dr_err err = {0};
+    assert_int_equal(journal_read(f->state, id, &j, &err), DR_OK);
+    assert_non_null(strstr(j.data, "t=\"end\""));
+    assert_non_null(strstr(j.data, "status=\"interrupted\""));
+    dr_buf_free(&j);
+    assert_int_equal(run_engine(f, ENGINE_REAL, "resume", id, 0, NULL, NULL, &errb, 1, 0, NULL),
+                     DR_EXIT_OK);
+    expect_file(f, "f2", "file 2 v2\n");
+    expect_file(f, "f3", "file 3 v2\n");
+    dr_buf_free(&errb);
+}
+
+/* A run rolled back once is refused a second rollback (exit 3); an unknown
+ * run is bad usage (exit 2) and journals no rollback run. */
+static void test_rollback_twice_refused_and_unknown_run(void **state)
+{
+    struct fixture *f = *state;
+    seed_old(f);
+    assert_int_equal(run_three(f, ENGINE_REAL, NULL, NULL), DR_EXIT_OK);
+    char id[80];
+    newest_run(f, id, sizeof id);
+    assert_int_equal(run_engine(f, ENGINE_REAL, "rollback", id, 0, NULL, NULL, NULL, 1, 0, NULL),
+                     DR_EXIT_OK);
+    expect_file(f, "f1", "old 1\n");
+    put(f, "f1", "changed since\n", 14);
+    dr_buf errb = DR_BUF_INIT;
+    assert_int_equal(run_engine(f, ENGINE_REAL, "rollback", id, 0, NULL, NULL, &errb, 1, 0, NULL),
+                     DR_EXIT_REFUSED);
+    assert_non_null(strstr(errb.data, "already rolled back"));
+    expect_file(f, "f1", "changed since\n");
+    dr_buf ids = DR_BUF_INIT;
+    size_t before = 0, after = 0;
+    dr_err err = {0};
+    journal_list_runs(f->state, &ids, &before, &err);
+    dr_buf_reset(&ids);
+    assert_int_equal(run_engine(f, ENGINE_REAL, "rollback", "20990101-000000-00000", 0, NULL, NULL,
+                                &errb, 1, 0, NULL),
+                     DR_EXIT_USAGE);
+    assert_null(strstr(errb.data, "stack traceback"));
+    journal_list_runs(f->state, &ids, &after, &err);
+    assert_int_equal(before, after);
+    dr_buf_free(&ids);
+    dr_buf_free(&errb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -527,6 +709,14 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_mutation_outside_step_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cooldown_and_forced_reason, setup, teardown),
         cmocka_unit_test_setup_teardown(test_confirmation_needed_without_yes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_resume_after_torn_record, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_nul_holed_journal_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_endless_runbook_stopped_by_deadline, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_shared_tables_read_only, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sigterm_stops_at_safe_point_then_resume, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_rollback_twice_refused_and_unknown_run, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
