@@ -1063,6 +1063,24 @@ static int l_checkpoints(lua_State *L)
     return 2;
 }
 
+/* dr.journal(run) -> the run's journal records in order, or nil, error
+ * (also when the journal is damaged). */
+static int l_journal(lua_State *L)
+{
+    struct engine *e = check_engine(L);
+    const char *run = luaL_checkstring(L, 1);
+    dr_err err = {0};
+    int rc = engine_load_journal(e, run, &err);
+    if (rc != DR_OK) {
+        if (rc == DR_EPARSE)
+            lua_pop(L, 1);
+        luaL_pushfail(L);
+        lua_pushstring(L, err.msg);
+        return 2;
+    }
+    return 1;
+}
+
 /* dr.out(fmt, ...): a line of the command's result on stdout (redacted),
  * for read-only commands like status. */
 static int l_out(lua_State *L)
@@ -1129,6 +1147,7 @@ static const luaL_Reg dr_funcs[] = {
     {"json_out", l_json_out},
     {"json", l_json},
     {"checkpoints", l_checkpoints},
+    {"journal", l_journal},
     {"runbook", l_runbook},
     {"step", l_step},
     {"group", l_group},

@@ -557,7 +557,7 @@ end
 -- first, then the others one at a time), its ClickHouse servers point at
 -- it, the other site is fenced where reachable and dropped from the
 -- umbrella cluster.  opts.planned: both sites alive (switchover/failback).
-function M.failover(to_name, opts)
+local function failover_locked(to_name, opts)
     opts = opts or {}
     local target = site_of(to_name)
     local dead = other_site(target)
@@ -674,6 +674,102 @@ function M.failover(to_name, opts)
     take_run_lock(ensemble, { move = true })
     M.clickhouse_after_failover(target, dead, ensemble)
     return { holder = holder.name, ensemble = new }
+end
+
+-- ------------------------------------------------------------ failover lock
+
+-- One failover at a time across operators, whatever machine or state
+-- directory each runs from, and whether or not any ensemble serves: before
+-- anything changes, a lock file is created atomically (O_EXCL, through the
+-- shell's noclobber) next to the config of every keeper of the target site,
+-- in inventory order, naming the run.  A failover that finds another run's
+-- file refuses.  The run's last step removes the files; a run that stops
+-- keeps them, so that no second failover starts on a half-switched site:
+-- its resume takes them again (they name it), its rollback removes them.
+local SITE_LOCK = ".drctl-failover.lock"
+
+local function site_lock_path(k)
+    return dirname(k.config) .. "/" .. SITE_LOCK
+end
+
+-- The lock file's text on k ("" when there is none): read-only.
+local function site_lock_text(k)
+    local r = hosts.probe(k, "cat -- " .. hosts.quote(site_lock_path(k)) .. " 2>/dev/null; true")
+    return (r.stdout:gsub("%s+$", ""))
+end
+
+local function site_lock_refuse(k, text)
+    local owner = text:match("^(%S+)") or "?"
+    dr.refuse(string.format("another failover holds the lock %s on %s: %s", site_lock_path(k),
+        k.name, text), string.format("let run %s end (drctl runs on its machine), or resume "
+        .. "or roll it back; if it is abandoned, remove %s on %s", owner, site_lock_path(k),
+        k.name))
+end
+
+local function release_cmd(path)
+    return string.format("if [ \"$(cut -d' ' -f1 %s 2>/dev/null)\" = %s ]; then rm -f -- %s; fi",
+        hosts.quote(path), hosts.quote(dr.run_id()), hosts.quote(path))
+end
+
+function M.take_site_lock(site, why)
+    return dr.step {
+        name = "take the failover lock on " .. site.name .. "'s keeper hosts",
+        redo_on_resume = true,
+        check = function()
+            for _, k in ipairs(site.keepers) do
+                local text = site_lock_text(k)
+                if text ~= "" and text:match("^(%S+)") ~= dr.run_id() then
+                    site_lock_refuse(k, text)
+                end
+            end
+            return {}
+        end,
+        act = function()
+            local me = string.format("%s %s since %d", dr.run_id(), why or "failover",
+                math.floor(dr.now()))
+            local taken = {}
+            for _, k in ipairs(site.keepers) do
+                local path = site_lock_path(k)
+                local r = hosts.exec(k, string.format(
+                    "if (set -C; printf '%%s\\n' %s > %s) 2>/dev/null; then echo taken; "
+                    .. "else cat -- %s; fi", hosts.quote(me), hosts.quote(path),
+                    hosts.quote(path)))
+                local text = (r.stdout or ""):gsub("%s+$", "")
+                if not r.simulated and text ~= "taken" and text:match("^(%S+)") ~= dr.run_id() then
+                    for _, t in ipairs(taken) do -- what this attempt took goes back
+                        hosts.exec(inv.nodes[t.node], release_cmd(t.path), { allow_fail = true })
+                    end
+                    site_lock_refuse(k, text)
+                end
+                taken[#taken + 1] = { node = k.name, host = hosts.spec(k), path = path }
+            end
+            return { site_lock = taken }
+        end,
+    }
+end
+
+function M.release_site_lock(site)
+    dr.step {
+        name = "release the failover lock on " .. site.name .. "'s keeper hosts",
+        act = function()
+            for _, k in ipairs(site.keepers) do
+                local r = hosts.exec(k, release_cmd(site_lock_path(k)), { allow_fail = true })
+                if r.status and r.status ~= 0 then
+                    dr.warn("%s: could not remove %s: %s", k.name, site_lock_path(k), r.stderr)
+                end
+            end
+        end,
+    }
+end
+
+-- Makes site `to` the primary (see failover_locked), holding the failover
+-- lock of its keeper hosts from before the first change to the end.
+function M.failover(to_name, opts)
+    local target = site_of(to_name)
+    M.take_site_lock(target, "failover to " .. target.name)
+    local done = failover_locked(to_name, opts)
+    M.release_site_lock(target)
+    return done
 end
 
 -- ClickHouse of the new primary site, once its keepers serve: point every

@@ -99,6 +99,28 @@ local function report_strays(checkpoints, since_ms)
     return strays
 end
 
+-- The failover locks (dr.procedures) the run took and still holds: a run
+-- that stopped keeps them; once it is rolled back they go.
+local function release_locks(run)
+    local records = dr.journal(run)
+    for _, r in ipairs(records or {}) do
+        if r.t == "step_end" and type(r.result) == "table" and type(r.result.site_lock) == "table" then
+            for _, l in ipairs(r.result.site_lock) do
+                dr.step {
+                    name = string.format("release run %s's failover lock on %s", run, l.node),
+                    host = l.host,
+                    act = function()
+                        local hosts = require "dr.hosts"
+                        hosts.pool():exec(l.host, string.format(
+                            "if [ \"$(cut -d' ' -f1 %s 2>/dev/null)\" = %s ]; then rm -f -- %s; fi",
+                            hosts.quote(l.path), hosts.quote(run), hosts.quote(l.path)))
+                    end,
+                }
+            end
+        end
+    end
+end
+
 return dr.runbook {
     description = "restore every file a run replaced or removed, newest first, byte for byte",
     params = { run = { required = true, help = "the run whose changes are undone" } },
@@ -107,6 +129,7 @@ return dr.runbook {
         if not checkpoints then
             dr.refuse(info, "see drctl runs")
         end
+        release_locks(p.run)
         if #checkpoints == 0 then
             dr.log("run %s replaced no file: nothing to restore", p.run)
             return
