@@ -725,8 +725,8 @@ function M.take_site_lock(site, why)
             return {}
         end,
         act = function()
-            local me = string.format("%s %s since %d", dr.run_id(), why or "failover",
-                math.floor(dr.now()))
+            -- the run id says since when (it starts with the UTC start time)
+            local me = string.format("%s %s", dr.run_id(), why or "failover")
             local taken = {}
             for _, k in ipairs(site.keepers) do
                 local path = site_lock_path(k)
