@@ -113,8 +113,10 @@ static void journal_step(lua_State *L, struct engine *e, const char *kind, int n
     lua_pushinteger(L, dr_wall_ms());
     lua_setfield(L, -2, "time");
     dr_err err = {0};
-    if (engine_journal_top(e, L, &err) != DR_OK)
+    if (engine_journal_top(e, L, &err) != DR_OK) {
+        engine_state_write_failed(e, L, &err, !strcmp(kind, "step_end"));
         luaL_error(L, "journal: %s", err.msg);
+    }
 }
 
 /* ------------------------------------------------------------------ steps

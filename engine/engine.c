@@ -551,6 +551,47 @@ static void written_key(lua_State *L, const char *host, const char *path)
     lua_pushfstring(L, "%s\n%s", host ? host : "", path ? path : "");
 }
 
+void engine_state_write_failed(struct engine *e, lua_State *L, dr_err *err, int acted)
+{
+    /* where the run stands: the steps finished, from the plan */
+    int top = lua_gettop(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_PLAN);
+    int done = 0;
+    const char *last = NULL;
+    for (lua_Integer i = 1; lua_istable(L, -1) && i <= (lua_Integer)lua_rawlen(L, -1); i++) {
+        lua_rawgeti(L, -1, i);
+        lua_getfield(L, -1, "status");
+        const char *st = lua_tostring(L, -1);
+        if (st && (!strcmp(st, "ok") || !strcmp(st, "skipped"))) {
+            done++;
+            lua_getfield(L, -2, "name");
+            last = lua_tostring(L, -1); /* kept alive by the plan entry */
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 2);
+    }
+    dr_buf msg = DR_BUF_INIT;
+    dr_buf_printf(&msg, "the state directory %s cannot be written (%s)", e->state_dir.data,
+                  err->msg);
+    if (acted)
+        dr_buf_printf(&msg, ", after step %d acted: it is not journaled as finished", e->cur_step);
+    else
+        dr_buf_printf(&msg,
+                      ", so step %d made no change (its journal record and checkpoint come "
+                      "first)",
+                      e->cur_step);
+    dr_buf_printf(&msg,
+                  ". The sites are as the %d finished step(s) of run %s left them%s%s%s%s, and "
+                  "may be half-switched (see drctl runs %s). Free space there, then drctl "
+                  "resume %s continues from step %d%s",
+                  done, e->run_id, last ? " (the last: '" : "", last ? last : "", last ? "')" : "",
+                  acted ? " and the act of the next" : "", e->run_id, e->run_id, e->cur_step,
+                  acted ? ", which re-checks it" : "");
+    dr_err_set(err, err->code, "%s", msg.data);
+    dr_buf_free(&msg);
+    lua_settop(L, top);
+}
+
 static int effect_gate(void *ud, lua_State *L, const dr_effect *ef, dr_err *err)
 {
     struct engine *e = ud;
@@ -614,6 +655,7 @@ static int effect_gate(void *ud, lua_State *L, const dr_effect *ef, dr_err *err)
         int rc = journal_checkpoint(e->j, seq, ef->before, ef->before_len, &cp, err);
         if (rc) {
             dr_buf_free(&cp);
+            engine_state_write_failed(e, L, err, 0);
             return rc;
         }
     }
@@ -643,8 +685,10 @@ static int effect_gate(void *ud, lua_State *L, const dr_effect *ef, dr_err *err)
     dr_buf_free(&cp);
     int rc = engine_journal_top(e, L, err);
     lua_settop(L, top);
-    if (rc)
+    if (rc) {
+        engine_state_write_failed(e, L, err, 0);
         return rc;
+    }
     if (!e->first_effect_wall_ms)
         e->first_effect_wall_ms = dr_wall_ms();
     return DR_EFFECT_PERFORM;

@@ -54,6 +54,12 @@ struct engine *engine_from_lua(struct lua_State *L);
  * rehearsal.  Raises nothing; returns DR_E*. */
 int engine_journal_top(struct engine *e, struct lua_State *L, dr_err *err);
 
+/* Rewrites err (a failed write of the journal or of a checkpoint) into
+ * what the operator needs: whether the current step acted (acted), which
+ * steps finished, and that resume continues once the state directory can be
+ * written. */
+void engine_state_write_failed(struct engine *e, struct lua_State *L, dr_err *err, int acted);
+
 /* Prints a progress or log line on stderr unless quiet (redacted). */
 void engine_say(struct engine *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -690,6 +691,47 @@ static void test_rollback_twice_refused_and_unknown_run(void **state)
     dr_buf_free(&errb);
 }
 
+/* The state disk fills during a run (a file size limit stands in): the
+ * run stops before the change whose checkpoint could not be saved, says
+ * where the sites stand and that resume continues; resume then does. */
+static void test_full_state_disk_says_resume(void **state)
+{
+    struct fixture *f = *state;
+    seed_old(f);
+    assert_int_equal(run_three(f, ENGINE_REAL, NULL, NULL), DR_EXIT_OK);
+    char id[80], path[400];
+    newest_run(f, id, sizeof id);
+    journal_path(f, id, path, sizeof path);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    seed_old(f);
+    pid_t pid = fork();
+    if (pid == 0) {
+        signal(SIGXFSZ, SIG_IGN);
+        struct rlimit rl = {(rlim_t)st.st_size / 2, (rlim_t)st.st_size / 2};
+        setrlimit(RLIMIT_FSIZE, &rl);
+        _exit(run_three(f, ENGINE_REAL, NULL, NULL));
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), DR_EXIT_FAIL);
+    char errp[300];
+    snprintf(errp, sizeof errp, "%s/stderr", f->dir);
+    dr_buf errb = DR_BUF_INIT;
+    dr_err err = {0};
+    assert_int_equal(dr_read_file(errp, &errb, &err), DR_OK);
+    assert_non_null(strstr(errb.data, "cannot be written"));
+    assert_non_null(strstr(errb.data, "finished step"));
+    assert_non_null(strstr(errb.data, "resume"));
+    newest_run(f, id, sizeof id);
+    assert_int_equal(run_engine(f, ENGINE_REAL, "resume", id, 0, NULL, NULL, &errb, 1, 0, NULL),
+                     DR_EXIT_OK);
+    expect_file(f, "f1", "file 1 v2\n");
+    expect_file(f, "f3", "file 3 v2\n");
+    dr_buf_free(&errb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -717,6 +759,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_rollback_twice_refused_and_unknown_run, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_full_state_disk_says_resume, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
