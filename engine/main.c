@@ -48,7 +48,8 @@ static void usage(FILE *f)
           "  3  refused by a safety rule: lock held, cooldown, precondition changed,\n"
           "     confirmation not given (nothing more was changed)\n"
           "\ncommon options: -i INVENTORY  --state-dir DIR  --runbooks DIR  --quiet  --json\n"
-          "                --yes  --force --reason TEXT  --cooldown SECONDS\n",
+          "                --yes  --force --reason TEXT  --cooldown SECONDS\n"
+          "                --debug (errors with their Lua stack traceback)\n",
           f);
 }
 

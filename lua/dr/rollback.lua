@@ -77,7 +77,7 @@ local function report_strays(checkpoints, since_ms)
     for _, cp in ipairs(checkpoints) do
         known[cp.host .. "\n" .. cp.path] = true
         local key = cp.host .. "\n" .. dirname(cp.path)
-        if not dirs[key] then
+        if cp.module == "ssh" and not dirs[key] then
             dirs[key] = { host = cp.host, dir = dirname(cp.path) }
             order[#order + 1] = key
         end
