@@ -68,11 +68,12 @@ end
 
 -- The membership the active topology implies: the primary's participants
 -- and every observer, spares absent.
-local function expected_members()
+-- skip_site: a lost standby, not yet back in the membership.
+local function expected_members(skip_site)
     local m = {}
     for _, k0 in ipairs(keepers.all()) do
         local k = setmetatable({ role = role_of(k0) }, { __index = k0 })
-        if k.role == "participant" or k.role == "observer" then
+        if (k.role == "participant" or k.role == "observer") and k.site ~= skip_site then
             m[#m + 1] = {
                 id = k.id, host = k.host, quorum_port = k.quorum_port,
                 election_port = k.election_port, role = k.role,
@@ -364,7 +365,7 @@ return dr.runbook {
                     end)
             end
         end
-        local want_members = member_lines(expected_members())
+        local want_members = member_lines(expected_members(lost and standby.name or nil))
         for _, k in ipairs(keepers.all()) do
             if (role_of(k) == "participant" or role_of(k) == "observer")
                 and not (lost and k.site == standby.name) then

@@ -81,6 +81,9 @@ for h in ch1 ch2; do lab start "$h"; done
 wait_until 60 insert ch1 7 -split || fail "ch1 takes no write during the split"
 split_rows=$(count_split ch1)
 [ "$split_rows" = 7 ] || fail "ch1 holds $split_rows split rows, expected 7"
+# the old site replicates them within itself, as it would in production
+ch2_has() { [ "$(count_split ch2)" = 7 ]; }
+wait_until 60 ch2_has || fail "the split rows did not reach ch2 through chicago's old ensemble"
 rc=0
 dr status >"$work/status2" 2>&1 || rc=$?
 [ $rc -eq 1 ] && grep -q 'SPLIT BRAIN' "$work/status2" ||
