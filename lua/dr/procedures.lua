@@ -946,6 +946,20 @@ function M.recover(name, opts)
             end,
         }
     end))
+    -- spares are not started, but a failover may have disabled them: the
+    -- fence is lifted for the whole site, as it was before the switch
+    in_parallel("enable " .. site.name .. "'s spares", each(site.keepers, function(k)
+        if k.role ~= "spare" or not k.enable then
+            return nil
+        end
+        return {
+            name = string.format("enable %s (a spare, not started)", k.name),
+            host = k.name,
+            act = function()
+                hosts.exec(k, k.enable)
+            end,
+        }
+    end))
     dr.step {
         name = "verify roles and membership",
         verify = function()
