@@ -49,7 +49,7 @@ return dr.runbook {
                 return pf
             end,
         }
-        local left = procedures.fence_old_primary(site, pf)
+        local left = procedures.fence_old_primary(site, pf, site.name .. ", fenced on demand")
         procedures.warn_unfenced(site, left)
         if #left == 0 then
             dr.log("%s is fenced: its servers stay down until drctl run recover --site %s",

@@ -634,21 +634,22 @@ end
 -- Fences every reachable host the survey found on site `dead`, in
 -- parallel, then the unreachable ones through the site fence command.
 -- Returns the names left unfenced.
-local function fence_old_primary(dead, pf)
+local function fence_old_primary(dead, pf, what)
+    what = what or "the old primary"
     local steps = {}
     for _, n in ipairs(pf.dead_keepers) do
-        steps[#steps + 1] = fence_step(inv.nodes[n], "the old primary")
+        steps[#steps + 1] = fence_step(inv.nodes[n], what)
     end
     for _, n in ipairs(pf.idle_keepers or {}) do
         local k = inv.nodes[n]
         if k.disable then
-            steps[#steps + 1] = fence_step(k, "the old primary, not running")
+            steps[#steps + 1] = fence_step(k, what .. ", not running")
         end
     end
     for _, n in ipairs(pf.dead_clickhouse) do
-        steps[#steps + 1] = fence_step(inv.nodes[n], "the old primary")
+        steps[#steps + 1] = fence_step(inv.nodes[n], what)
     end
-    in_parallel("fence the old primary", steps)
+    in_parallel("fence " .. what, steps)
     return fence_unreachable(dead, pf.unfenced or {})
 end
 

@@ -117,7 +117,27 @@ dr status >"$work/status3" 2>&1 || rc=$?
 [ $rc -eq 0 ] || fail "status after recover exited $rc"
 pass "recover set aside the 7 split rows on ch1 and ch2 (detached), one ensemble, 150 rows everywhere"
 
-# 4. back to the initial topology
+# 4. drctl fence on demand, with ch2's sshd down: ch2 is fenced by the
+# site's fence command run locally; recover lifts every fence again
+lab stop sshd:ch2
+dr fence --site chicago --yes >"$work/fence.out" 2>&1 || fail "fence: $(tail -5 "$work/fence.out")"
+grep -q 'fence chicago with its site fence command (ch2 unreachable)' "$work/fence.out" ||
+    fail "the site fence command did not run for ch2: $(cat "$work/fence.out")"
+for h in zk1 zk2 zk3 ch1 ch2; do
+    [ -e "$LAB_DIR/hosts/$h/svc/server.disabled" ] || fail "$h not fenced by drctl fence"
+done
+[ -z "$(zk_4lw zk1 srvr)" ] && ! curl -s --max-time 2 "http://$(lab_addr ch2):8123/ping" >/dev/null ||
+    fail "a fenced server still answers"
+lab start sshd:ch2
+dr run recover --site chicago >"$work/recover2.out" 2>&1 ||
+    fail "recover after fence: $(tail -8 "$work/recover2.out")"
+for h in zk1 zk2 zk3 ch1 ch2; do
+    [ ! -e "$LAB_DIR/hosts/$h/svc/server.disabled" ] || fail "$h still disabled after recover"
+done
+wait_until 120 all_have 150 || fail "replicas after the second recover"
+pass "drctl fence: ssh-reachable hosts disabled, ch2 (no sshd) by the site fence command; recover enabled them"
+
+# 5. back to the initial topology
 dr run failback --to chicago --yes >"$work/failback.out" 2>&1 ||
     fail "failback: $(tail -5 "$work/failback.out")"
 [ "$(mode zk4)" = observer ] || fail "zk4 is $(mode zk4) after failback"
