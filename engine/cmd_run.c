@@ -157,6 +157,23 @@ int cmd_run(int argc, char **argv)
     return with_engine(&a, do_run);
 }
 
+/* drctl fence --site S: the fence runbook, for real (a rehearsal of it is
+ * `drctl plan fence --site S`). */
+int cmd_fence(int argc, char **argv)
+{
+    char **v = calloc((size_t)argc + 2, sizeof *v);
+    if (!v)
+        return DR_EXIT_USAGE;
+    char name[] = "fence";
+    v[0] = argv[0];
+    v[1] = name;
+    for (int i = 1; i < argc; i++)
+        v[i + 1] = argv[i];
+    int code = cmd_run(argc + 1, v);
+    free(v);
+    return code;
+}
+
 int cmd_resume(int argc, char **argv)
 {
     struct run_args a;
@@ -603,10 +620,27 @@ int cmd_drill(int argc, char **argv)
     char *standby = dr_strdup(lua_tostring(L, -1) ? lua_tostring(L, -1) : "");
     lua_getfield(L, -2, "primary");
     char *primary = dr_strdup(lua_tostring(L, -1) ? lua_tostring(L, -1) : "");
-    lua_pop(L, 3);
+    /* the standby is the lost old primary (after a failover, before
+     * recover): there is nothing to fail over to, the view says why */
+    lua_getfield(L, -3, "standby_lost");
+    char *lost = lua_tostring(L, -1) ? dr_strdup(lua_tostring(L, -1)) : NULL;
+    lua_pop(L, 4);
     engine_close(e);
     e = NULL;
-    drill_check_failover_plan(&a, standby, &r, t0);
+    if (lost) {
+        dr_buf fix = DR_BUF_INIT;
+        dr_buf_printf(&fix,
+                      "run 'drctl plan recover --site %s', then 'drctl run recover --site %s'",
+                      standby, standby);
+        drill_check *c = drill_report_add(&r, "failover plan", DRILL_WARN, lost,
+                                          "renders, no refusal", fix.data);
+        c->host = dr_strdup("drctl");
+        c->start_s = c->end_s = mono_s(t0);
+        dr_buf_free(&fix);
+        free(lost);
+    } else {
+        drill_check_failover_plan(&a, standby, &r, t0);
+    }
     drill_check_last_full(history.data, &r, t0);
     if (out.full || out.disaster) {
         free(r.kind);

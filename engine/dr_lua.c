@@ -1,9 +1,14 @@
 /* dr_lua: the `dr` module, the runbook API of the engine: runbook
  * definitions, steps (check, act, verify), waits with a deadline and
  * backoff, operator pauses, logging and metrics. */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -11,6 +16,7 @@
 #include <lua.h>
 
 #include "async.h"
+#include "effect.h"
 #include "engine_int.h"
 #include "luaser.h"
 #include "sha256.h"
@@ -1142,7 +1148,232 @@ static int l_sha256(lua_State *L)
     return 1;
 }
 
+/* ---------------------------------------------------------------- local effects */
+
+/* A name in the state directory: letters, digits, '-', '_' and '.', not
+ * starting with '.', so that a runbook can name no other file. */
+static const char *check_state_name(lua_State *L, int arg)
+{
+    const char *name = luaL_checkstring(L, arg);
+    size_t n = strlen(name);
+    int ok = n > 0 && n <= 64 && name[0] != '.';
+    for (size_t i = 0; ok && i < n; i++) {
+        char c = name[i];
+        ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '-' || c == '_' || c == '.';
+    }
+    if (!ok)
+        luaL_argerror(L, arg, "a state file name ([A-Za-z0-9._-], not starting with '.')");
+    return name;
+}
+
+/* dr.state_read(name) -> content | nil: a file of the state directory (in a
+ * rehearsal, what this plan wrote there, if anything). */
+static int l_state_read(lua_State *L)
+{
+    struct engine *e = check_engine(L);
+    const char *name = check_state_name(L, 1);
+    const char *w;
+    size_t wl;
+    if (dr_effect_written(L, "local", name, &w, &wl)) {
+        lua_pushlstring(L, w, wl);
+        return 1;
+    }
+    dr_buf path = DR_BUF_INIT, text = DR_BUF_INIT;
+    dr_buf_printf(&path, "%s/%s", e->state_dir.data, name);
+    dr_err err = {0};
+    int rc = dr_read_file(path.data, &text, &err);
+    if (rc == DR_OK)
+        lua_pushlstring(L, text.data ? text.data : "", text.len);
+    else
+        lua_pushnil(L);
+    dr_buf_free(&path);
+    dr_buf_free(&text);
+    return 1;
+}
+
+/* dr.state_write(name, content | nil): replaces (nil: removes) a file of the
+ * state directory, atomically, through the effect gate: journaled and
+ * checkpointed in a real run, only recorded in a rehearsal.  Returns true,
+ * or nil and "what: why". */
+static int l_state_write(lua_State *L)
+{
+    struct engine *e = check_engine(L);
+    const char *name = check_state_name(L, 1);
+    size_t len = 0;
+    const char *content = luaL_optlstring(L, 2, NULL, &len);
+    dr_buf path = DR_BUF_INIT, tmp = DR_BUF_INIT, before = DR_BUF_INIT, summary = DR_BUF_INIT;
+    dr_buf_printf(&path, "%s/%s", e->state_dir.data, name);
+    dr_buf_printf(&tmp, "%s/.%s.tmp", e->state_dir.data, name);
+    dr_err err = {0};
+    int existed = dr_read_file(path.data, &before, &err) == DR_OK;
+    dr_buf_printf(&summary, "%s %s in the state directory", content ? "write" : "remove", name);
+    dr_effect ef = {.kind = DR_EFFECT_WRITE_FILE,
+                    .module = "state",
+                    .host = "local",
+                    .summary = summary.data,
+                    .path = name,
+                    .before = existed ? (before.data ? before.data : "") : NULL,
+                    .before_len = existed ? before.len : 0,
+                    .after = content,
+                    .after_len = len};
+    memset(&err, 0, sizeof err);
+    int d = dr_effect_gate(L, &ef, &err);
+    int rc = DR_OK;
+    if (d < 0) {
+        rc = d;
+    } else if (d == DR_EFFECT_PERFORM) {
+        if (!content) {
+            if (unlink(path.data) != 0 && errno != ENOENT)
+                rc = dr_err_set(&err, DR_EIO, "remove %s: %s", path.data, strerror(errno));
+        } else {
+            int fd = open(tmp.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+            size_t off = 0;
+            while (fd >= 0 && off < len) {
+                ssize_t n = write(fd, content + off, len - off);
+                if (n < 0 && errno == EINTR)
+                    continue;
+                if (n <= 0)
+                    break;
+                off += (size_t)n;
+            }
+            if (fd < 0 || off != len || fsync(fd) != 0 || rename(tmp.data, path.data) != 0)
+                rc = dr_err_set(&err, DR_EIO, "write %s: %s", path.data, strerror(errno));
+            if (fd >= 0)
+                close(fd);
+        }
+        dr_effect_done(L, &ef, rc, rc ? err.msg : "written");
+    }
+    dr_buf_free(&path);
+    dr_buf_free(&tmp);
+    dr_buf_free(&before);
+    dr_buf_free(&summary);
+    if (rc) {
+        luaL_pushfail(L);
+        lua_pushstring(L, err.msg);
+        return 2;
+    }
+    lua_pushboolean(L, 1);
+    return 1;
+}
+
+/* Runs sh -c cmd on this machine, output (stdout and stderr together, at
+ * most 64 KiB kept) into out; *status is the exit status, or -1 when it was
+ * killed at the deadline.  Returns DR_OK or DR_EIO (fork/pipe failed). */
+static int run_local(const char *cmd, int timeout_s, dr_buf *out, int *status, dr_err *err)
+{
+    int p[2];
+    if (pipe(p) != 0)
+        return dr_err_set(err, DR_EIO, "pipe: %s", strerror(errno));
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(p[0]);
+        close(p[1]);
+        return dr_err_set(err, DR_EIO, "fork: %s", strerror(errno));
+    }
+    if (pid == 0) {
+        setpgid(0, 0);
+        int devnull = open("/dev/null", O_RDONLY);
+        if (devnull >= 0)
+            dup2(devnull, 0);
+        dup2(p[1], 1);
+        dup2(p[1], 2);
+        close(p[0]);
+        close(p[1]);
+        execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+        _exit(127);
+    }
+    close(p[1]);
+    int64_t deadline = dr_now_ms() + (int64_t)timeout_s * 1000;
+    int killed = 0;
+    char buf[4096];
+    for (;;) {
+        int64_t left = deadline - dr_now_ms();
+        if (left <= 0) {
+            kill(-pid, SIGKILL);
+            kill(pid, SIGKILL);
+            killed = 1;
+            break;
+        }
+        struct pollfd pfd = {.fd = p[0], .events = POLLIN};
+        int r = poll(&pfd, 1, (int)(left > 1000 ? 1000 : left));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            continue;
+        ssize_t n = read(p[0], buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        if (out->len < 65536)
+            dr_buf_append(out, buf, (size_t)n);
+    }
+    close(p[0]);
+    int ws = 0;
+    while (waitpid(pid, &ws, 0) < 0 && errno == EINTR) {
+    }
+    *status = killed ? -1 : WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
+    return DR_OK;
+}
+
+/* dr.local_exec(cmd[, timeout_s]) -> {status, stdout} | nil, err: a command
+ * run on this machine (a site fence: a cloud API call, IPMI, a firewall
+ * rule), through the effect gate: journaled in a real run, only recorded
+ * in a rehearsal (status 0, empty output, simulated = true). */
+static int l_local_exec(lua_State *L)
+{
+    check_engine(L);
+    const char *cmd = luaL_checkstring(L, 1);
+    int timeout_s = (int)luaL_optinteger(L, 2, 120);
+    if (timeout_s < 1)
+        timeout_s = 1;
+    dr_effect ef = {.kind = DR_EFFECT_EXEC, .module = "local", .host = "local", .summary = cmd};
+    dr_err err = {0};
+    int d = dr_effect_gate(L, &ef, &err);
+    if (d < 0) {
+        luaL_pushfail(L);
+        lua_pushstring(L, err.msg);
+        return 2;
+    }
+    lua_newtable(L);
+    if (d == DR_EFFECT_SIMULATE) {
+        lua_pushinteger(L, 0);
+        lua_setfield(L, -2, "status");
+        lua_pushliteral(L, "");
+        lua_setfield(L, -2, "stdout");
+        lua_pushboolean(L, 1);
+        lua_setfield(L, -2, "simulated");
+        return 1;
+    }
+    dr_buf out = DR_BUF_INIT;
+    int status = 0;
+    int rc = run_local(cmd, timeout_s, &out, &status, &err);
+    dr_buf detail = DR_BUF_INIT;
+    if (rc == DR_OK)
+        dr_buf_printf(&detail, status < 0 ? "killed after %d s" : "exit %d",
+                      status < 0 ? timeout_s : status);
+    dr_effect_done(L, &ef, rc ? rc : status == 0 ? DR_OK : DR_EIO, rc ? err.msg : detail.data);
+    dr_buf_free(&detail);
+    if (rc) {
+        dr_buf_free(&out);
+        lua_pop(L, 1);
+        luaL_pushfail(L);
+        lua_pushstring(L, err.msg);
+        return 2;
+    }
+    lua_pushinteger(L, status);
+    lua_setfield(L, -2, "status");
+    lua_pushlstring(L, out.data ? out.data : "", out.len);
+    lua_setfield(L, -2, "stdout");
+    dr_buf_free(&out);
+    return 1;
+}
+
 static const luaL_Reg dr_funcs[] = {
+    {"state_read", l_state_read},
+    {"state_write", l_state_write},
+    {"local_exec", l_local_exec},
     {"first_effect_time", l_first_effect_time},
     {"sha256", l_sha256},
     {"out", l_out},

@@ -97,6 +97,15 @@ static size_t count_status(const drill_report *r, drill_status s)
     return n;
 }
 
+/* 1 when a check named "split brain" failed: two serving ensembles. */
+static int split_brain_of(const drill_report *r)
+{
+    for (size_t i = 0; i < r->nchecks; i++)
+        if (r->checks[i].status == DRILL_FAIL && !strcmp(r->checks[i].name, "split brain"))
+            return 1;
+    return 0;
+}
+
 static const char *kind_of(const drill_report *r)
 {
     return r->kind ? r->kind : "readiness";
@@ -218,6 +227,7 @@ void drill_write_json(const drill_report *r, dr_buf *out)
     jstr(out, r->inventory);
     dr_buf_printf(out, ",\n  \"time\": \"%s\",\n  \"time_ms\": %lld", when, (long long)r->time_ms);
     dr_buf_printf(out, ",\n  \"ready\": %s", drill_report_ready(r) ? "true" : "false");
+    dr_buf_printf(out, ",\n  \"split_brain\": %s", split_brain_of(r) ? "true" : "false");
     dr_buf_puts(out, ",\n  \"duration_seconds\": ");
     jnum(out, r->duration_s);
     dr_buf_puts(out, ",\n  \"rto_seconds\": ");
@@ -302,6 +312,9 @@ void drill_write_prometheus(const drill_report *r, dr_buf *out)
 {
     prom_gauge(out, "drctl_drill_success", "1 if the last drill found the standby ready, else 0.");
     dr_buf_printf(out, "drctl_drill_success{kind=\"%s\"} %d\n", kind_of(r), drill_report_ready(r));
+    prom_gauge(out, "drctl_split_brain",
+               "1 if the last drill found two serving ensembles (split brain), else 0.");
+    dr_buf_printf(out, "drctl_split_brain %d\n", split_brain_of(r));
     prom_gauge(out, "drctl_drill_check_status",
                "Outcome of each drill check: 0 pass, 1 warn, 2 fail.");
     for (size_t i = 0; i < r->nchecks; i++) {

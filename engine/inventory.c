@@ -121,10 +121,12 @@ void inventory_errors_format(const inventory_errors *errs, dr_buf *out)
 enum { KIND_ZK = 1, KIND_CHK = 2 };
 
 typedef enum ftype {
-    FT_PORT, /* 1..65535 */
-    FT_PATH, /* absolute path on the node's host; placeholders allowed */
-    FT_CMD,  /* shell command run on the node's host; placeholders allowed */
-    FT_USER, /* a user name */
+    FT_PORT,   /* 1..65535 */
+    FT_PATH,   /* absolute path on the node's host; placeholders allowed */
+    FT_CMD,    /* shell command run on the node's host; placeholders allowed */
+    FT_USER,   /* a user name */
+    FT_OPTCMD, /* an optional shell command (disable, enable): a built-in one only
+                * with the built-in command set, never reported missing */
 } ftype;
 
 /* A per-node setting that defaults can supply: where it lands in the node
@@ -174,6 +176,10 @@ static const field keeper_fields[] = {
        "systemctl restart clickhouse-keeper"),
     KF("status", FT_CMD, KIND_ZK | KIND_CHK, status, "systemctl is-active zookeeper",
        "systemctl is-active clickhouse-keeper"),
+    KF("disable", FT_OPTCMD, KIND_ZK | KIND_CHK, disable, "systemctl disable --now zookeeper",
+       "systemctl disable --now clickhouse-keeper"),
+    KF("enable", FT_OPTCMD, KIND_ZK | KIND_CHK, enable, "systemctl enable zookeeper",
+       "systemctl enable clickhouse-keeper"),
     KF("ssh_user", FT_USER, KIND_ZK | KIND_CHK, ssh_user, NULL, NULL),
     KF("ssh_port", FT_PORT, KIND_ZK | KIND_CHK, ssh_port, NULL, NULL),
 };
@@ -192,11 +198,13 @@ static const field ch_fields[] = {
     CF("stop", FT_CMD, stop, "systemctl stop clickhouse-server"),
     CF("restart", FT_CMD, restart, "systemctl restart clickhouse-server"),
     CF("status", FT_CMD, status, "systemctl is-active clickhouse-server"),
+    CF("disable", FT_OPTCMD, disable, "systemctl disable --now clickhouse-server"),
+    CF("enable", FT_OPTCMD, enable, "systemctl enable clickhouse-server"),
     CF("ssh_user", FT_USER, ssh_user, NULL),
     CF("ssh_port", FT_PORT, ssh_port, NULL),
 };
 #define N_CFIELDS (sizeof ch_fields / sizeof ch_fields[0])
-#define MAX_FIELDS 16
+#define MAX_FIELDS 20
 _Static_assert(N_KFIELDS <= MAX_FIELDS && N_CFIELDS <= MAX_FIELDS, "raise MAX_FIELDS");
 
 /* A value as written (after ${ENV} expansion), before defaults are merged. */
@@ -878,7 +886,8 @@ static void read_field(loader *L, const field *f, yaml_node_t *v, raw *r, bool k
             r->s = s, r->mark = v->start_mark;
         return;
     }
-    case FT_CMD: {
+    case FT_CMD:
+    case FT_OPTCMD: {
         const char *s = scalar_text(L, v, "a shell command");
         if (s && check_placeholders(L, s, v->start_mark, allowed, nallowed, nodekind))
             r->s = s, r->mark = v->start_mark;
@@ -935,7 +944,7 @@ static void resolve_fields(loader *L, void *node, const inventory_pos *pos, cons
             memcpy(dst, &port, sizeof port);
         } else {
             const char *s = r ? r->s : NULL;
-            if (!s && !(f->type == FT_CMD && custom_cmds))
+            if (!s && !((f->type == FT_CMD || f->type == FT_OPTCMD) && custom_cmds))
                 s = f->builtin[keeper ? kidx : 0];
             if (!s && !strcmp(f->key, "ssh_user"))
                 s = L->inv->ssh.user;
@@ -1071,12 +1080,14 @@ static void parse_clickhouse(loader *L, yaml_node_t *n, inventory_site *site,
 
 static void parse_site(loader *L, yaml_node_t *keynode, yaml_node_t *n, inventory_site *s)
 {
-    static const char *const known[] = {"role", "keepers", "clickhouse"};
-    yaml_node_t *vals[3];
+    static const char *const known[] = {"role", "keepers", "clickhouse", "fence"};
+    yaml_node_t *vals[4];
     s->pos = pos_of(L, keynode->start_mark);
     s->role = (inventory_site_role)-1; /* until a valid one is read */
-    if (!take_keys(L, n, "a site", known, 3, vals))
+    if (!take_keys(L, n, "a site", known, 4, vals))
         return;
+    if (vals[3])
+        s->fence = scalar_text(L, vals[3], "a shell command run locally to fence the site");
     if (!vals[0]) {
         error_at(L, keynode->start_mark, "site '%s': missing key 'role' (primary or standby)",
                  s->name);
@@ -1900,6 +1911,8 @@ void inventory_write_yaml(const inventory_t *inv, dr_buf *out)
         const inventory_site *site = &inv->sites[s];
         dr_buf_printf(out, "  %s:\n", site->name);
         ykv(out, 4, "role", inventory_site_role_name(site->role));
+        if (site->fence)
+            ykv(out, 4, "fence", site->fence);
         dr_buf_puts(out, site->n_keepers ? "    keepers:\n" : "    keepers: []\n");
         for (size_t i = 0; i < site->n_keepers; i++) {
             const inventory_keeper *k = &site->keepers[i];
@@ -2018,6 +2031,8 @@ void inventory_write_json(const inventory_t *inv, json_writer *w)
         json_begin_object(w);
         jkv(w, "name", site->name);
         jkv(w, "role", inventory_site_role_name(site->role));
+        if (site->fence)
+            jkv(w, "fence", site->fence);
         json_key(w, "keepers");
         json_begin_array(w);
         for (size_t i = 0; i < site->n_keepers; i++) {

@@ -69,6 +69,8 @@ static void push_keeper(lua_State *L, const inventory_keeper *k)
     luabind_set_str(L, "stop", k->stop);
     luabind_set_str(L, "restart", k->restart);
     luabind_set_str(L, "status", k->status);
+    luabind_set_str(L, "disable", k->disable);
+    luabind_set_str(L, "enable", k->enable);
     luabind_set_str(L, "ssh_user", k->ssh_user);
     set_i(L, "ssh_port", k->ssh_port);
 }
@@ -94,6 +96,8 @@ static void push_clickhouse(lua_State *L, const inventory_clickhouse *c)
     luabind_set_str(L, "stop", c->stop);
     luabind_set_str(L, "restart", c->restart);
     luabind_set_str(L, "status", c->status);
+    luabind_set_str(L, "disable", c->disable);
+    luabind_set_str(L, "enable", c->enable);
     luabind_set_str(L, "ssh_user", c->ssh_user);
     set_i(L, "ssh_port", c->ssh_port);
 }
@@ -140,6 +144,7 @@ int luaopen_dr_inventory(lua_State *L)
         int st = lua_gettop(L);
         luabind_set_str(L, "name", s->name);
         luabind_set_str(L, "role", inventory_site_role_name(s->role));
+        luabind_set_str(L, "fence", s->fence);
         lua_newtable(L);
         for (size_t k = 0; k < s->n_keepers; k++) {
             push_keeper(L, &s->keepers[k]);

@@ -28,6 +28,7 @@ static const struct command {
     {"plan", cmd_plan,
      "plan RUNBOOK [--PARAM VALUE...] [--json]   rehearse: steps, commands, diffs"},
     {"run", cmd_run, "run RUNBOOK [--PARAM VALUE...] [--yes]     the real thing"},
+    {"fence", cmd_fence, "fence --site SITE [--yes]     stop and disable a site's servers now"},
     {"resume", cmd_resume, "resume RUN                    continue an interrupted run"},
     {"rollback", cmd_rollback, "rollback RUN                  restore every file RUN replaced"},
     {"runs", cmd_runs, "runs [RUN] [--json]           journaled runs, or one run's steps"},

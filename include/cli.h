@@ -20,6 +20,7 @@ int cmd_resume(int argc, char **argv);
 int cmd_runs(int argc, char **argv);
 int cmd_rollback(int argc, char **argv);
 int cmd_status(int argc, char **argv);
+int cmd_fence(int argc, char **argv);
 /* drctl drill: readiness checks (read-only) or a full drill, and its reports;
  * exit 0 ready, 1 not ready, 2 could not run. */
 int cmd_drill(int argc, char **argv);

@@ -79,6 +79,7 @@ typedef struct inventory_keeper {
     const char *log_storage_path;      /* Keeper */
     const char *snapshot_storage_path; /* Keeper */
     const char *start, *stop, *restart, *status; /* shell commands run on host */
+    const char *disable, *enable;                /* fencing that lasts across reboots; NULL: none */
     const char *ssh_user;
     int ssh_port;
     inventory_pos pos; /* the node's entry in the file */
@@ -96,6 +97,7 @@ typedef struct inventory_clickhouse {
     const char *config; /* main config file */
     const char *zookeeper_xml, *remote_servers_xml, *macros_xml;
     const char *start, *stop, *restart, *status;
+    const char *disable, *enable; /* fencing that lasts across reboots; NULL: none */
     const char *ssh_user;
     int ssh_port;
     inventory_pos pos;
@@ -108,6 +110,9 @@ struct inventory_site {
     size_t n_keepers;
     inventory_clickhouse *clickhouse; /* in file order */
     size_t n_clickhouse;
+    const char *fence; /* run locally (not over ssh) to fence the whole site when its
+                        * hosts cannot be reached: a cloud API call, IPMI, a firewall
+                        * rule; NULL: none */
     inventory_pos pos;
 };
 

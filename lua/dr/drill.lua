@@ -14,6 +14,7 @@ local drill = require "dr.drill"
 local chconf = require "dr.chconf"
 local zkconf = require "dr.zkconf"
 local diff = require "dr.diff"
+local topology = require "dr.topology"
 
 local checks = {}
 local t0
@@ -50,12 +51,29 @@ local function nodes_of(site)
     return list
 end
 
--- The membership the inventory's home topology implies: the primary's
--- participants and every observer, spares absent.
-local function expected_members()
+-- The role the active topology gives keeper k: the inventory's roles when
+-- the home primary is primary; after a switch, every keeper of the new
+-- primary votes (the failover made them participants) and the standby's
+-- keepers other than spares observe (what recover makes them).
+local active_primary
+local function role_of(k)
+    if active_primary == nil or active_primary == inv.primary.name then
+        return k.role
+    end
+    if k.site == active_primary then
+        return "participant"
+    end
+    return k.role == "spare" and "spare" or "observer"
+end
+
+-- The membership the active topology implies: the primary's participants
+-- and every observer, spares absent.
+-- skip_site: a lost standby, not yet back in the membership.
+local function expected_members(skip_site)
     local m = {}
-    for _, k in ipairs(keepers.all()) do
-        if k.role == "participant" or k.role == "observer" then
+    for _, k0 in ipairs(keepers.all()) do
+        local k = setmetatable({ role = role_of(k0) }, { __index = k0 })
+        if (k.role == "participant" or k.role == "observer") and k.site ~= skip_site then
             m[#m + 1] = {
                 id = k.id, host = k.host, quorum_port = k.quorum_port,
                 election_port = k.election_port, role = k.role,
@@ -75,10 +93,10 @@ local function member_lines(m)
     return table.concat(lines, "\n") .. "\n"
 end
 
-local function quorum_keepers()
+local function quorum_keepers(primary)
     local list = {}
-    for _, k in ipairs(inv.primary.keepers) do
-        if k.role == "participant" then
+    for _, k in ipairs(primary.keepers) do
+        if role_of(k) == "participant" then
             list[#list + 1] = k
         end
     end
@@ -101,15 +119,83 @@ return dr.runbook {
         local max_queue = tonumber(p.max_queue)
         local max_hb = tonumber(p.max_heartbeat_lag)
         local margin = tonumber(p.backup_margin)
-        local primary, standby = inv.primary, inv.standby
-        local result = { kind = "readiness", standby = standby.name, primary = primary.name }
+        -- 0. which site is primary now (recorded by the last switch), and
+        -- split brain before anything else
+        local all = keepers.all()
+        local probe = keepers.probe(all)
+        local primary, standby, active = topology.sites(probe)
+        active_primary = active.primary
+        local result = { kind = "readiness", standby = standby.name, primary = primary.name,
+            generation = active.generation, topology_source = active.source }
+        local ch_view = {}
+        local have_ch0, ch0 = pcall(require, "dr.clickhouse")
+        for _, site in ipairs({ primary, standby }) do
+            for _, c in ipairs(site.clickhouse) do
+                local list = have_ch0 and ch0.client():replicas(ch0.target(c)) or nil
+                if list then
+                    local writable = #list > 0
+                    for _, r in ipairs(list) do
+                        if r.is_readonly or r.is_session_expired then
+                            writable = false
+                        end
+                    end
+                    ch_view[c.name] = { writable = writable }
+                end
+            end
+        end
+        local split = topology.split_brain(probe, active, ch_view)
+        check("split brain", split and table.concat(split.hosts, ",") or "",
+            "one serving ensemble; writable replicas of a shard on one ensemble", function()
+                if split then
+                    return "fail", split.value, split.fix
+                end
+                return "pass", string.format("one primary: %s (generation %d, %s)",
+                    active.primary, active.generation, active.source)
+            end)
+        -- the standby is the old primary, lost since the switch: nothing of
+        -- it answers; its readiness is `recover`'s job, not a failure here
+        local lost = false
+        if active.generation > 0 and active.primary ~= inv.primary.name then
+            lost = true
+            for _, k in ipairs(standby.keepers) do
+                if probe[k.name].ok then
+                    lost = false
+                end
+            end
+            for _, c in ipairs(standby.clickhouse) do
+                if ch_view[c.name] then
+                    lost = false
+                end
+            end
+        end
+        if lost then
+            local why = string.format("%s is the lost old primary (switch of generation %d to %s): "
+                .. "nothing of it answers; it needs recover", standby.name, active.generation,
+                primary.name)
+            result.standby_lost = why
+            check("standby " .. standby.name, standby.name, "recovered as the standby",
+                function()
+                    return "warn", why, string.format("when %s's hosts are back: drctl run "
+                        .. "recover --site %s (fences its keepers and sets their old data aside, "
+                        .. "rejoins them as observers of %s's ensemble, sets aside what its "
+                        .. "ClickHouse wrote since the switch, repoints its servers and waits "
+                        .. "until every replica caught up)", standby.name, standby.name,
+                        primary.name)
+                end)
+        end
 
         -- 1. every host over ssh, host key checked against known_hosts
         for _, site in ipairs({ primary, standby }) do
             for _, n in ipairs(nodes_of(site)) do
                 check("ssh " .. n.name, n.name, "answers, host key in known_hosts", function()
                     local t = dr.clock()
-                    hosts.probe(n, "true", { timeout = 10 })
+                    local ok, err = pcall(hosts.probe, n, "true", { timeout = 10 })
+                    if not ok then
+                        if lost and site == standby then
+                            return "warn", tostring(err), "recover brings it back"
+                        end
+                        error(err, 0)
+                    end
                     return "pass", string.format("%s ok (%.0f ms)", hosts.spec(n),
                         (dr.clock() - t) * 1000)
                 end)
@@ -117,25 +203,33 @@ return dr.runbook {
         end
 
         -- 2. observers following the leader, zxid lag bounded
-        local all = keepers.all()
-        local probe = keepers.probe(all)
-        local leader
+        local leader, others = nil, {}
         for _, k in ipairs(all) do
             if probe[k.name].mode == "leader" then
-                leader = k
+                if k.site == primary.name and not leader then
+                    leader = k
+                else
+                    others[#others + 1] = k.name
+                end
             end
         end
-        check("quorum leader", leader and leader.name or nil, "one leader on " .. primary.name,
+        check("quorum leader", leader and leader.name or nil, "one leader, on " .. primary.name,
             function()
                 if not leader then
-                    return "fail", "no keeper answers as leader",
+                    return "fail", "no keeper of " .. primary.name .. " answers as leader"
+                        .. (#others > 0 and (" (" .. table.concat(others, ", ") .. " leads "
+                        .. "elsewhere)") or ""),
                         "restore the primary's quorum (" .. primary.name .. ") before anything else"
+                end
+                if #others > 0 then
+                    return "fail", string.format("%s leads, and so does %s", leader.name,
+                        table.concat(others, ", ")), "see the split brain check"
                 end
                 return "pass", string.format("%s leads at zxid %s", leader.name,
                     keepers.hex(probe[leader.name].zxid))
             end)
-        for _, k in ipairs(standby.keepers) do
-            if k.role == "observer" then
+        for _, k in ipairs(lost and {} or standby.keepers) do
+            if role_of(k) == "observer" then
                 check("observer " .. k.name, k.name,
                     string.format("mode observer, zxid lag <= %d", max_zxid_lag), function()
                         local s = probe[k.name]
@@ -171,7 +265,7 @@ return dr.runbook {
 
         -- 3. standby replicas caught up, heartbeat lag
         local have_ch, clickhouse = pcall(require, "dr.clickhouse")
-        if have_ch then
+        if have_ch and not lost then
             for _, c in ipairs(standby.clickhouse) do
                 check("replicas " .. c.name, c.name,
                     string.format("absolute_delay <= %d s, queue_size <= %d, writable",
@@ -229,12 +323,12 @@ return dr.runbook {
         end
 
         -- 4. configs on the hosts equal to what the inventory implies
-        local ensemble = quorum_keepers()
+        local ensemble = quorum_keepers(primary)
         local want_nodes = {}
         for i, k in ipairs(ensemble) do
             want_nodes[i] = { host = k.host, port = k.client_port }
         end
-        for _, site in ipairs({ primary, standby }) do
+        for _, site in ipairs(lost and { primary } or { primary, standby }) do
             for _, c in ipairs(site.clickhouse) do
                 check("config " .. c.name, c.name, "<zookeeper> = " .. primary.name
                     .. "'s participants; macros = inventory", function()
@@ -271,9 +365,10 @@ return dr.runbook {
                     end)
             end
         end
-        local want_members = member_lines(expected_members())
+        local want_members = member_lines(expected_members(lost and standby.name or nil))
         for _, k in ipairs(keepers.all()) do
-            if k.role == "participant" or k.role == "observer" then
+            if (role_of(k) == "participant" or role_of(k) == "observer")
+                and not (lost and k.site == standby.name) then
                 check("membership " .. k.name, k.name, "dynamic config = inventory topology",
                     function()
                         local text = hosts.read(k, k.config)
@@ -311,8 +406,8 @@ return dr.runbook {
         end
 
         -- 5. room for the coordination-data backup on the standby keepers
-        for _, k in ipairs(standby.keepers) do
-            if k.role == "observer" then
+        for _, k in ipairs(lost and {} or standby.keepers) do
+            if role_of(k) == "observer" then
                 local dirs = {}
                 for _, d in ipairs({ k.data_dir, k.data_log_dir, k.log_storage_path,
                     k.snapshot_storage_path }) do

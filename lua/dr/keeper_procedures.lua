@@ -240,17 +240,14 @@ function M.failover(target, dead, opts)
     end
     dr.log("new cluster: %s, recovered from %s", describe(new), chosen.name)
 
-    -- the old primary's ClickHouse stops writing before anything else
-    for _, n in ipairs(pf.dead_clickhouse) do
-        local c = inv.nodes[n]
-        dr.step {
-            name = string.format("stop %s (fence the old primary)", c.name),
-            host = c.name,
-            act = function()
-                hosts.exec(c, c.stop, { timeout = 120 })
-            end,
-        }
-    end
+    -- the old primary's ClickHouse stops writing before anything else, and
+    -- stays stopped across reboots (its disable command); its keepers not
+    -- running are disabled too, the unreachable hosts fenced by the site
+    -- fence command.  Running keepers are fenced by the recovery steps.
+    local unfenced = P.fence_old_primary(dead, {
+        dead_keepers = {}, idle_keepers = pf.idle_keepers, dead_clickhouse = pf.dead_clickhouse,
+        unfenced = pf.unfenced,
+    })
 
     -- A planned switch (switchover, failback) has the old leader at hand:
     -- with no more writes coming, the chosen node must hold every entry the
@@ -382,6 +379,8 @@ function M.failover(target, dead, opts)
     end
     P.prove_ensemble(target.keepers, { [chosen.name] = true }, nil, pf.replica_paths)
     P.clickhouse_after_failover(target, dead, target.keepers)
+    require("dr.topology").record_step(target.name, target.keepers)
+    P.warn_unfenced(dead, unfenced)
     return { holder = chosen.name, ensemble = new }
 end
 

@@ -76,7 +76,14 @@ function M.stop(k)
     return hosts.exec(k, k.stop)
 end
 
+-- Starts k; its inventory `enable` command first, when it has one: a node
+-- drctl starts on purpose (a member of the new ensemble, a recovered
+-- observer) must also come back after a reboot, and a fenced one is
+-- disabled until then.
 function M.start(k)
+    if k.enable then
+        hosts.exec(k, k.enable)
+    end
     return hosts.exec(k, k.start)
 end
 

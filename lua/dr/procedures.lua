@@ -14,6 +14,7 @@ local clickhouse = require "dr.clickhouse"
 local zkconf = require "dr.zkconf"
 local chconf = require "dr.chconf"
 local ch_rebuild = require "dr.ch_rebuild"
+local topology = require "dr.topology"
 
 local M = {}
 
@@ -533,22 +534,152 @@ local function survey_sites(target, dead, opts, plan)
     end
     plan.replica_paths = clickhouse.replica_paths(target.clickhouse)
     local dead_probe = keepers.probe(dead.keepers, 2)
+    plan.idle_keepers, plan.unfenced = {}, {}
     for _, k in ipairs(dead.keepers) do
         if dead_probe[k.name].ok then
             plan.dead_keepers[#plan.dead_keepers + 1] = k.name
         elseif opts.planned and k.role ~= "spare" then
             dr.refuse(string.format("%s does not answer: a planned switch needs both "
                 .. "sites", k.name), "use failover for an unplanned switch")
+        elseif pcall(hosts.probe, k, "true", { timeout = 5 }) then
+            -- not running, but its host answers: disabled, it cannot come
+            -- back at the next boot with its old membership
+            plan.idle_keepers[#plan.idle_keepers + 1] = k.name
+        else
+            plan.unfenced[#plan.unfenced + 1] = k.name
         end
     end
     for _, c in ipairs(dead.clickhouse) do
         if pcall(hosts.probe, c, "true", { timeout = 5 }) then
             plan.dead_clickhouse[#plan.dead_clickhouse + 1] = c.name
         else
-            dr.warn("%s is unreachable: it cannot be fenced now; recovery rewrites it "
-                .. "before it rejoins", c.name)
+            plan.unfenced[#plan.unfenced + 1] = c.name
+            dr.warn("%s is unreachable: it cannot be fenced over ssh now; recovery rewrites "
+                .. "it before it rejoins", c.name)
         end
     end
+end
+
+-- ------------------------------------------------------------ fencing
+
+-- One step fencing node n of the old primary so that it stays fenced: its
+-- inventory `disable` command (stops it and keeps it from starting at the
+-- next boot until `recover` runs `enable`), else its stop command.
+local function fence_step(n, why)
+    return {
+        name = string.format("fence %s (%s)", n.name, why),
+        host = n.name,
+        act = function()
+            if n.disable then
+                hosts.exec(n, n.disable, { timeout = 120 })
+                return "disabled"
+            end
+            hosts.exec(n, n.stop, { timeout = 120 })
+            return "stopped"
+        end,
+        verify = n.kind == "keeper" and function()
+            local p = keepers.probe({ n }, 2)[n.name]
+            return not p.ok, n.name .. " still answers on its client port"
+        end or nil,
+    }
+end
+
+-- Fences the hosts of site `dead` that ssh cannot reach with the site's
+-- inventory fence command, run here (a cloud API call, an IPMI power-off,
+-- a firewall rule), and returns the names still unfenced.
+local function fence_unreachable(dead, unfenced)
+    if #unfenced == 0 then
+        return {}
+    end
+    if not dead.fence then
+        return unfenced
+    end
+    local r = dr.step {
+        name = string.format("fence %s with its site fence command (%s unreachable)",
+            dead.name, table.concat(unfenced, ", ")),
+        act = function()
+            local res, err = dr.local_exec(dead.fence, 300)
+            if not res then
+                return { ok = false, why = err }
+            end
+            if res.status ~= 0 then
+                return { ok = false, why = string.format("exit %d: %s", res.status,
+                    (res.stdout or ""):gsub("%s+$", "")) }
+            end
+            return { ok = true }
+        end,
+    }
+    if r and r.ok then
+        return {}
+    end
+    dr.warn("the fence command of %s failed: %s", dead.name, tostring(r and r.why))
+    return unfenced
+end
+
+-- The loud end of a failover that left hosts unfenced.
+local function warn_unfenced(dead, left)
+    if #left == 0 then
+        return
+    end
+    dr.metric("unfenced_hosts", #left)
+    dr.warn("NOT FENCED: %s of %s could not be reached and may come back with its old "
+        .. "configuration as a second primary (split brain). Finish fencing as soon as they "
+        .. "answer: drctl fence --site %s --yes%s", table.concat(left, ", "), dead.name,
+        dead.name, dead.fence and "" or " (or add a site 'fence' command to the inventory)")
+end
+
+-- Fences every reachable host the survey found on site `dead`, in
+-- parallel, then the unreachable ones through the site fence command.
+-- Returns the names left unfenced.
+local function fence_old_primary(dead, pf, what)
+    what = what or "the old primary"
+    local steps = {}
+    for _, n in ipairs(pf.dead_keepers) do
+        steps[#steps + 1] = fence_step(inv.nodes[n], what)
+    end
+    for _, n in ipairs(pf.idle_keepers or {}) do
+        local k = inv.nodes[n]
+        if k.disable then
+            steps[#steps + 1] = fence_step(k, what .. ", not running")
+        end
+    end
+    for _, n in ipairs(pf.dead_clickhouse) do
+        steps[#steps + 1] = fence_step(inv.nodes[n], what)
+    end
+    in_parallel("fence " .. what, steps)
+    return fence_unreachable(dead, pf.unfenced or {})
+end
+
+-- Pre-flight: a switch to the site that already serves as the primary
+-- would fence the other site and restart this one for nothing (or worse).
+-- Refused in plan and run alike, as a step so that a resumed switch (whose
+-- target serves by then) does not refuse itself.
+local function refuse_if_serving(target)
+    dr.step {
+        name = string.format("pre-flight: %s is not already the serving primary", target.name),
+        act = function()
+            local probe = keepers.probe(keepers.all())
+            local active = topology.active(probe)
+            local serving = {}
+            for _, k in ipairs(target.keepers) do
+                if probe[k.name].mode == "leader" then
+                    serving[#serving + 1] = k.name .. " leads"
+                end
+            end
+            if #serving > 0 then
+                local other = other_site(target)
+                dr.refuse(string.format("%s is already the serving primary (%s; recorded: %s "
+                    .. "primary, generation %d, from %s): a switch to it would fence %s and "
+                    .. "restart the site that serves", target.name, table.concat(serving, ", "),
+                    active.primary, active.generation, active.source, other.name),
+                    string.format("nothing to switch; to move the primary to %s use "
+                        .. "'switchover --to %s' (both sites up) or 'failover --to %s'; to "
+                        .. "bring %s back as the standby use 'recover --site %s'", other.name,
+                        other.name, other.name, other.name, other.name))
+            end
+            return true
+        end,
+    }
 end
 
 -- ------------------------------------------------------------ failover
@@ -561,6 +692,9 @@ local function failover_locked(to_name, opts)
     opts = opts or {}
     local target = site_of(to_name)
     local dead = other_site(target)
+    if not opts.checked then
+        refuse_if_serving(target)
+    end
     if inv.keeper_kind ~= "zookeeper" then
         return M.keeper_failover(target, dead, opts)
     end
@@ -616,15 +750,10 @@ local function failover_locked(to_name, opts)
     assert(zkconf.validate(new))
     dr.log("new ensemble: %s", describe(new))
 
-    -- fence what is reachable of the old primary, every host at once
-    local fence = {}
-    for _, n in ipairs(pf.dead_keepers) do
-        fence[#fence + 1] = stop_keeper_step(inv.nodes[n], "fence the old primary")
-    end
-    for _, n in ipairs(pf.dead_clickhouse) do
-        fence[#fence + 1] = stop_clickhouse_step(inv.nodes[n], "fence the old primary")
-    end
-    in_parallel("fence the old primary", fence)
+    -- fence what is reachable of the old primary, every host at once, so
+    -- that it stays fenced across reboots; the rest through the site's
+    -- fence command
+    local unfenced = fence_old_primary(dead, pf)
 
     -- stop the target's keepers, save the holder's data, rewrite every config
     local running = {}
@@ -673,6 +802,8 @@ local function failover_locked(to_name, opts)
     prove_ensemble(ensemble, holders, pf.zxid_before, pf.replica_paths)
     take_run_lock(ensemble, { move = true })
     M.clickhouse_after_failover(target, dead, ensemble)
+    topology.record_step(target.name, ensemble)
+    warn_unfenced(dead, unfenced)
     return { holder = holder.name, ensemble = new }
 end
 
@@ -909,6 +1040,20 @@ function M.recover(name, opts)
             end,
         }
     end))
+    -- spares are not started, but a failover may have disabled them: the
+    -- fence is lifted for the whole site, as it was before the switch
+    in_parallel("enable " .. site.name .. "'s spares", each(site.keepers, function(k)
+        if k.role ~= "spare" or not k.enable then
+            return nil
+        end
+        return {
+            name = string.format("enable %s (a spare, not started)", k.name),
+            host = k.name,
+            act = function()
+                hosts.exec(k, k.enable)
+            end,
+        }
+    end))
     dr.step {
         name = "verify roles and membership",
         verify = function()
@@ -938,13 +1083,191 @@ function M.recover(name, opts)
     M.clickhouse_after_recovery(site, live, ensemble, opts)
 end
 
+-- ------------------------------------------------------------ damage accounting
+
+-- Active parts of the replicated tables of c, with rows and a content hash
+-- (the sum of cityHash64 of every row, as a signed 64-bit integer so that
+-- Lua adds them with the same wraparound): database.table -> list of
+-- {name, partition, min, max, rows, hash, path}.  nil, err when c does not
+-- answer.
+local function parts_of(c)
+    local cl = clickhouse.client()
+    local tables, err = cl:query(clickhouse.target(c),
+        "SELECT database, table FROM system.replicas ORDER BY database, table", 10)
+    if not tables then
+        return nil, err
+    end
+    local out = {}
+    for _, t in ipairs(tables) do
+        local full = t.database .. "." .. t.table
+        local rows, qerr = cl:query(clickhouse.target(c), string.format(
+            "SELECT p.name AS name, p.partition_id AS partition, p.min_block_number AS mn, "
+            .. "p.max_block_number AS mx, p.path AS path, h.n AS n, h.h AS h FROM "
+            .. "(SELECT name, partition_id, min_block_number, max_block_number, path FROM "
+            .. "system.parts WHERE database = '%s' AND table = '%s' AND active) AS p ANY LEFT "
+            .. "JOIN (SELECT _part AS name, count() AS n, toInt64(sum(cityHash64(*))) AS h FROM "
+            .. "%s GROUP BY _part) AS h USING name", t.database, t.table, full), 60)
+        if not rows then
+            return nil, qerr
+        end
+        local list = {}
+        for _, r in ipairs(rows) do
+            list[#list + 1] = {
+                name = r.name, partition = r.partition, min = tonumber(r.mn),
+                max = tonumber(r.mx), rows = tonumber(r.n) or 0,
+                hash = math.tointeger(tonumber(r.h)) or 0, path = r.path,
+            }
+        end
+        out[full] = list
+    end
+    return out
+end
+
+-- The parts of `mine` (the rejoining replica) that `theirs` (a replica of
+-- the live primary) does not hold: not the same part (name and content
+-- hash), and not inside a part of theirs whose rows and hash equal those of
+-- all my parts in its block range (a merge of the same data).  A part of
+-- mine that was merged with rows written during the split is foreign as a
+-- whole: its older rows are fetched again from the live replicas.
+local function foreign_parts(mine, theirs)
+    local same = {}
+    for _, p in ipairs(theirs) do
+        same[p.name .. "/" .. p.hash] = true
+    end
+    local out = {}
+    for _, p in ipairs(mine) do
+        if not same[p.name .. "/" .. p.hash] then
+            local known = false
+            for _, q in ipairs(theirs) do
+                if q.partition == p.partition and q.min <= p.min and p.max <= q.max then
+                    local rows, hash = 0, 0
+                    for _, x in ipairs(mine) do
+                        if x.partition == q.partition and q.min <= x.min and x.max <= q.max then
+                            rows, hash = rows + x.rows, hash + x.hash
+                        end
+                    end
+                    known = rows == q.rows and hash == q.hash
+                    break
+                end
+            end
+            if not known then
+                out[#out + 1] = p
+            end
+        end
+    end
+    return out
+end
+
+-- What site `site` wrote while it was cut off: for each of its ClickHouse
+-- servers that answers, the parts of its replicated tables that no replica
+-- of the same shard on `live` holds.  A step (read-only queries): its
+-- result is journaled, so a resumed recovery sets aside the same parts.
+-- Returns name -> list of {table, partition, name, rows, path}.
+local function account_split(site, live)
+    return dr.step {
+        name = string.format("account for what %s wrote since the switch", site.name),
+        act = function()
+            local found, total = {}, 0
+            for _, c in ipairs(site.clickhouse) do
+                local ref
+                for _, l in ipairs(live.clickhouse) do
+                    if l.shard == c.shard and not ref then
+                        local ok = parts_of(l)
+                        if ok then
+                            ref = ok
+                        end
+                    end
+                end
+                local mine, err = parts_of(c)
+                if not mine then
+                    dr.warn("%s does not answer (%s): what it may have written since the switch "
+                        .. "cannot be compared; its parts that the ensemble does not know are "
+                        .. "detached by ClickHouse itself at its start", c.name,
+                        tostring(err):gsub("\n.*", ""))
+                elseif not ref then
+                    dr.warn("no replica of shard %s on %s answers: %s's parts cannot be "
+                        .. "compared", c.shard, live.name, c.name)
+                else
+                    local list = {}
+                    for tbl, parts in pairs(mine) do
+                        for _, p in ipairs(foreign_parts(parts, ref[tbl] or {})) do
+                            list[#list + 1] = {
+                                table = tbl, partition = p.partition, name = p.name,
+                                rows = p.rows, path = p.path,
+                            }
+                            total = total + p.rows
+                        end
+                    end
+                    table.sort(list, function(a, b)
+                        return a.table .. a.name < b.table .. b.name
+                    end)
+                    found[c.name] = list
+                    if #list == 0 then
+                        dr.log("%s: no part that %s lacks", c.name, live.name)
+                    end
+                    for _, p in ipairs(list) do
+                        dr.log("split brain damage: %s %s partition %s part %s: %d rows that %s "
+                            .. "does not have", c.name, p.table, p.partition, p.name, p.rows,
+                            live.name)
+                    end
+                end
+            end
+            return { hosts = found, rows = total }
+        end,
+    }
+end
+
+-- Moves the foreign parts of c (stopped) into its table's detached/
+-- directory as drctl-split-RUN_PART: kept for a person to inspect and
+-- re-insert (ALTER TABLE ... ATTACH PART after a rename), never dropped,
+-- and never seen by the replica when it rejoins.
+local function set_aside_step(c, list)
+    if not list or #list == 0 then
+        return nil
+    end
+    return {
+        name = string.format("set aside %d part(s) %s wrote during the split", #list, c.name),
+        host = c.name,
+        act = function()
+            local cmds, rows = {}, 0
+            for _, p in ipairs(list) do
+                local src = p.path:gsub("/+$", "")
+                local dest = string.format("%s/detached/drctl-split-%s_%s", dirname(src),
+                    dr.run_id(), p.name)
+                cmds[#cmds + 1] = string.format("if [ -d %s ]; then mkdir -p %s && mv -- %s %s; "
+                    .. "fi", hosts.quote(src), hosts.quote(dirname(dest)), hosts.quote(src),
+                    hosts.quote(dest))
+                rows = rows + p.rows
+            end
+            hosts.exec(c, table.concat(cmds, "; "))
+            for _, p in ipairs(list) do
+                dr.log("SET ASIDE on %s: %s partition %s part %s, %d rows, in detached/"
+                    .. "drctl-split-%s_%s", c.name, p.table, p.partition, p.name, p.rows,
+                    dr.run_id(), p.name)
+            end
+            return rows
+        end,
+    }
+end
+
 -- ClickHouse of a site rejoining as the standby of the keepers `ensemble`
 -- (on site `live`): stop, repoint, macros, back into the umbrella cluster,
 -- start, recreate the tables a rebuilt host lacks, catch up, marker.  Shared with dr.keeper_procedures.
 function M.clickhouse_after_recovery(site, live, ensemble, opts)
+    local damage = account_split(site, live) or { hosts = {}, rows = 0 }
     in_parallel("stop " .. site.name .. "'s ClickHouse", each(site.clickhouse, function(c)
         return stop_clickhouse_step(c, "to rewrite its config")
     end))
+    in_parallel("set aside what " .. site.name .. " wrote during the split",
+        each(site.clickhouse, function(c)
+            return set_aside_step(c, damage.hosts[c.name])
+        end))
+    if damage.rows > 0 then
+        dr.metric("rows_set_aside", damage.rows)
+        dr.warn("split brain: %d row(s) that %s took while cut off were set aside (detached, "
+            .. "not dropped; see the SET ASIDE lines above): re-insert what must be kept",
+            damage.rows, site.name)
+    end
     for _, c in ipairs(site.clickhouse) do
         repoint_clickhouse(c, ensemble)
         dr.step {
@@ -978,6 +1301,11 @@ function M.clickhouse_after_recovery(site, live, ensemble, opts)
             name = string.format("start %s", c.name),
             host = c.name,
             act = function()
+                if c.enable then
+                    -- fenced by the failover: enabled again now that it
+                    -- rejoins as the standby
+                    hosts.exec(c, c.enable)
+                end
                 hosts.exec(c, c.start, { timeout = 120 })
             end,
             verify = function()
@@ -1012,6 +1340,7 @@ function M.switch(to_name, opts)
     opts = opts or {}
     local target = site_of(to_name)
     local from = other_site(target)
+    refuse_if_serving(target)
     take_run_lock(voting_keepers(keepers.all()))
     local busy = clickhouse.running_inserts(from.clickhouse)
     if #busy > 0 then
@@ -1048,7 +1377,7 @@ function M.switch(to_name, opts)
     for _, c in ipairs(target.clickhouse) do
         clickhouse.wait_caught_up(c, opts.gate_timeout or 120)
     end
-    local done = M.failover(to_name, { planned = true })
+    local done = M.failover(to_name, { planned = true, checked = true })
     M.recover(from.name, {
         catch_up_timeout = opts.catch_up_timeout,
         assume = { ensemble = target.keepers, members = done.ensemble },
@@ -1069,6 +1398,10 @@ M.write_marker = write_marker
 M.require_reachable = require_reachable
 M.survey_sites = survey_sites
 M.MARKER = MARKER
+M.fence_step = fence_step
+M.fence_old_primary = fence_old_primary
+M.fence_unreachable = fence_unreachable
+M.warn_unfenced = warn_unfenced
 
 -- Keeper kind clickhouse-keeper: the documented quorum-loss recovery.
 local keeper_procedures = require "dr.keeper_procedures"

@@ -122,6 +122,8 @@ cycle() { # VARIANT: old | empty
             sed -i "s|^dynamicConfigFile=.*|dynamicConfigFile=$conf/zoo.cfg.dynamic.$higher|" "$conf/zoo.cfg"
         done
     fi
+    # powered on by an operator: the failover disabled (fenced) them
+    for h in zk1 zk2 zk3 ch1 ch2; do tests_lab enable "$h"; done
     for h in zk1 zk2 zk3; do tests_lab start "$h"; done
     # ClickHouse 18.16 exits at start when no ZooKeeper quorum answers yet:
     # as on a real site, the old keepers come back first
