@@ -897,8 +897,17 @@ end
 -- lock of its keeper hosts from before the first change to the end.
 function M.failover(to_name, opts)
     local target = site_of(to_name)
+    -- refused before the lock, so that a refusal leaves no lock behind
+    local locked_opts = {}
+    for k, v in pairs(opts or {}) do
+        locked_opts[k] = v
+    end
+    if not locked_opts.checked then
+        refuse_if_serving(target)
+        locked_opts.checked = true
+    end
     M.take_site_lock(target, "failover to " .. target.name)
-    local done = failover_locked(to_name, opts)
+    local done = failover_locked(to_name, locked_opts)
     M.release_site_lock(target)
     return done
 end
