@@ -6,7 +6,7 @@ TESTBUILD  ?= build/test
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 LAB        := tests/lab/lab
 
-.PHONY: all build deps test unit demo lab-up lab-down lab-status format fuzz bench clean
+.PHONY: all build deps test unit demo lab-up lab-down lab-status format fuzz bench clean crash-matrix
 
 all: build
 
@@ -41,6 +41,14 @@ demo: build
 
 lab-up: build
 	DRCTL=$(BUILD)/drctl $(LAB) up
+
+# A crash at every step: drctl SIGKILLed at each step boundary of failover,
+# recover, failback and switchover, then resumed; the end state must equal an
+# uninterrupted run's (tests/lab/crash_matrix.sh; CRASH_EVERY=N samples).
+# Hours on 2 cores for every point; `make test` runs a sample of it.
+crash-matrix: build
+	DRCTL=$(CURDIR)/$(BUILD)/drctl DRCTL_SOURCE_DIR=$(CURDIR) $(LAB) up
+	DRCTL=$(CURDIR)/$(BUILD)/drctl DRCTL_SOURCE_DIR=$(CURDIR) $(LAB) exec tests/lab/crash_matrix.sh
 
 lab-down:
 	$(LAB) down

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <lauxlib.h>
@@ -252,7 +254,8 @@ int cmd_runs(int argc, char **argv)
 /* Where each report goes (NULL: not asked for). */
 struct drill_outputs {
     const char *junit, *metrics, *markdown, *html, *json_file;
-    const char *rows; /* marker rows of a full drill */
+    const char *rows;   /* marker rows of a full drill */
+    const char *inject; /* --inject FAULT: one real fault during the switch */
     int full, disaster, history;
 };
 
@@ -271,6 +274,7 @@ static int take_drill_options(int argc, char **argv, struct drill_outputs *out)
                             : !strcmp(s, "--html")      ? &out->html
                             : !strcmp(s, "--json-file") ? &out->json_file
                             : !strcmp(s, "--rows")      ? &out->rows
+                            : !strcmp(s, "--inject")    ? &out->inject
                                                         : NULL;
         if (dest) {
             if (i + 1 >= argc || !argv[i + 1][0]) {
@@ -458,6 +462,224 @@ static int drill_run(const struct run_args *a, engine_mode mode, int force, cons
     return code;
 }
 
+/* ------------------------------------------------ drill --inject FAULT
+ *
+ * The switch of a full drill runs as a child drctl (this executable, `run
+ * switchover --to STANDBY`), watched through its journal; once it has done
+ * DRCTL_DRILL_INJECT_AFTER effects (default 3) one real fault is injected:
+ *   kill-drctl   the child is SIGKILLed, then `drctl resume RUN` finishes it
+ *   slow-link    before the switch, the command in $DRCTL_DRILL_SLOW_LINK
+ *                (e.g. `tests/lab/lab latency 30` in the network lab) slows
+ *                the link between the sites; $DRCTL_DRILL_HEAL undoes it after
+ * The report gains a check "inject FAULT": converged or not, with the RTO
+ * (first change to the switch's end, kill and resume included). */
+static const char *const drill_faults[] = {"kill-drctl", "slow-link", NULL};
+
+static int drill_fault_known(const char *f)
+{
+    for (int i = 0; drill_faults[i]; i++)
+        if (!strcmp(f, drill_faults[i]))
+            return 1;
+    return 0;
+}
+
+/* Starts this executable with argv (NULL-terminated); returns its pid or -1. */
+static pid_t drill_spawn(char **argv)
+{
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        execv("/proc/self/exe", argv);
+        _exit(127);
+    }
+    return pid;
+}
+
+/* Runs a shell command of the operator's ($DRCTL_DRILL_*); 0 when it exited 0. */
+static int drill_shell(const char *cmd)
+{
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+        _exit(127);
+    }
+    int st = 0;
+    return pid < 0 || waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) ? -1 : 0;
+}
+
+/* The newest run id of the state directory that is not `before` (a copy of
+ * the list before the spawn, NUL-separated); "" when none. */
+static void drill_new_run(const char *state, const dr_buf *before, char *id, size_t n)
+{
+    dr_buf list = DR_BUF_INIT;
+    size_t count = 0;
+    dr_err err = {0};
+    id[0] = 0;
+    if (journal_list_runs(state, &list, &count, &err) == DR_OK) {
+        const char *p = list.data;
+        for (size_t i = 0; i < count; i++, p += strlen(p) + 1) {
+            int seen = 0;
+            const char *q = before->data;
+            for (size_t k = 0; q && q < before->data + before->len; k++, q += strlen(q) + 1)
+                if (!strcmp(p, q))
+                    seen = 1;
+            if (!seen)
+                snprintf(id, n, "%s", p);
+        }
+    }
+    dr_buf_free(&list);
+}
+
+/* Counts a journal's records of type t (t="..." in its text); the wall
+ * time of the first of them in *first_ms when asked. */
+static int drill_journal_count(const char *state, const char *id, const char *t, int64_t *first_ms)
+{
+    dr_buf text = DR_BUF_INIT;
+    dr_err err = {0};
+    int n = 0;
+    if (journal_read(state, id, &text, &err) == DR_OK && text.data) {
+        char pat[64];
+        snprintf(pat, sizeof pat, "t=\"%s\"", t);
+        for (const char *p = strstr(text.data, pat); p; p = strstr(p + 1, pat)) {
+            if (!n && first_ms) {
+                const char *eol = strchr(p, '\n');
+                const char *tm = strstr(p, "time=");
+                if (tm && (!eol || tm < eol))
+                    *first_ms = strtoll(tm + 5, NULL, 10);
+            }
+            n++;
+        }
+    }
+    dr_buf_free(&text);
+    return n;
+}
+
+static int drill_inject_switch(const struct run_args *a, const char *fault, const char *standby,
+                               double *rto, drill_report *r, int64_t wall0)
+{
+    dr_buf state = DR_BUF_INIT, before = DR_BUF_INIT, v = DR_BUF_INIT;
+    dr_err err = {0};
+    size_t count = 0;
+    char id[80] = "";
+    int converged = 0, code = DR_EXIT_FAIL;
+    int64_t start = dr_wall_ms(), first_ms = 0;
+    const char *after_env = getenv("DRCTL_DRILL_INJECT_AFTER");
+    int after = after_env && atoi(after_env) > 0 ? atoi(after_env) : 3;
+    const char *slow = getenv("DRCTL_DRILL_SLOW_LINK"), *heal = getenv("DRCTL_DRILL_HEAL");
+    *rto = -1;
+    if (journal_state_dir(a->o.state_dir, &state, &err) ||
+        journal_list_runs(state.data, &before, &count, &err)) {
+        dr_buf_printf(&v, "%s", err.msg);
+        goto report;
+    }
+    if (!strcmp(fault, "slow-link")) {
+        if (!slow || !*slow || !heal || !*heal) {
+            dr_buf_printf(&v, "slow-link needs DRCTL_DRILL_SLOW_LINK (a command that slows the "
+                              "link between the sites) and DRCTL_DRILL_HEAL (one that undoes it)");
+            goto report;
+        }
+        if (drill_shell(slow)) {
+            dr_buf_printf(&v, "DRCTL_DRILL_SLOW_LINK failed: %s", slow);
+            goto report;
+        }
+    }
+    char *argv[20];
+    int n = 0;
+    argv[n++] = "drctl";
+    argv[n++] = "run";
+    argv[n++] = "switchover";
+    argv[n++] = "--to";
+    argv[n++] = (char *)standby;
+    argv[n++] = "--yes";
+    argv[n++] = "--state-dir";
+    argv[n++] = state.data;
+    argv[n++] = "-i";
+    argv[n++] = (char *)a->o.inventory_path;
+    if (a->o.runbook_dir) {
+        argv[n++] = "--runbooks";
+        argv[n++] = (char *)a->o.runbook_dir;
+    }
+    if (a->o.quiet)
+        argv[n++] = "--quiet";
+    argv[n] = NULL;
+    pid_t pid = drill_spawn(argv);
+    if (pid < 0) {
+        dr_buf_printf(&v, "cannot start the switchover: fork failed");
+        goto report;
+    }
+    int st = 0, killed = 0;
+    for (;;) {
+        pid_t w = waitpid(pid, &st, WNOHANG);
+        if (w == pid)
+            break;
+        if (!strcmp(fault, "kill-drctl") && !killed) {
+            if (!id[0])
+                drill_new_run(state.data, &before, id, sizeof id);
+            if (id[0] && drill_journal_count(state.data, id, "effect_done", NULL) >= after) {
+                kill(pid, SIGKILL);
+                killed = 1;
+                if (!a->o.quiet)
+                    fprintf(stderr, "drctl drill: inject kill-drctl: killed run %s (pid %d)\n", id,
+                            (int)pid);
+            }
+        }
+        usleep(20000);
+    }
+    if (!id[0])
+        drill_new_run(state.data, &before, id, sizeof id);
+    int exit_ok = WIFEXITED(st) && WEXITSTATUS(st) == 0;
+    if (killed && id[0]) {
+        char *rargv[16];
+        int m = 0;
+        rargv[m++] = "drctl";
+        rargv[m++] = "resume";
+        rargv[m++] = id;
+        rargv[m++] = "--yes";
+        rargv[m++] = "--state-dir";
+        rargv[m++] = state.data;
+        rargv[m++] = "-i";
+        rargv[m++] = (char *)a->o.inventory_path;
+        if (a->o.quiet)
+            rargv[m++] = "--quiet";
+        rargv[m] = NULL;
+        pid_t rp = drill_spawn(rargv);
+        exit_ok = rp > 0 && waitpid(rp, &st, 0) == rp && WIFEXITED(st) && WEXITSTATUS(st) == 0;
+    }
+    if (slow && heal && !strcmp(fault, "slow-link") && drill_shell(heal))
+        fprintf(stderr, "drctl drill: DRCTL_DRILL_HEAL failed: %s\n", heal);
+    converged = exit_ok && (killed || strcmp(fault, "kill-drctl"));
+    if (id[0])
+        drill_journal_count(state.data, id, "effect", &first_ms);
+    if (converged && first_ms > 0)
+        *rto = (double)(dr_wall_ms() - first_ms) / 1000.0;
+    if (!strcmp(fault, "kill-drctl") && !killed)
+        dr_buf_printf(&v, "not injected: the run ended before %d effects", after);
+    else if (converged)
+        dr_buf_printf(&v, "converged: run %s %s, RTO %.1f s", id,
+                      killed ? "killed and resumed" : "finished", *rto);
+    else
+        dr_buf_printf(&v, "did not converge: run %s exit %d", id[0] ? id : "?",
+                      WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st));
+    code = converged ? DR_EXIT_OK : DR_EXIT_FAIL;
+report:;
+    dr_buf nm = DR_BUF_INIT;
+    dr_buf_printf(&nm, "inject %s", fault);
+    drill_check *c = drill_report_add(
+        r, nm.data, converged ? DRILL_PASS : DRILL_FAIL, v.data, "the switch converges",
+        converged ? NULL
+                  : "the sites may be half-switched: see 'drctl runs', then 'drctl resume RUN' "
+                    "before anything else");
+    c->host = dr_strdup("drctl");
+    c->start_s = (double)(start - wall0) / 1000.0;
+    c->end_s = (double)(dr_wall_ms() - wall0) / 1000.0;
+    dr_buf_free(&nm);
+    dr_buf_free(&v);
+    dr_buf_free(&before);
+    dr_buf_free(&state);
+    return code;
+}
+
 /* The full drill: marker rows on the primary, the switch to the standby
  * (switchover, or for --disaster an unplanned failover), the rows counted
  * there (RPO), then back home (switchover, or recover + failback). */
@@ -476,6 +698,7 @@ static void drill_full(const struct run_args *a, const struct drill_outputs *out
     char *to_standby[] = {"--to", (char *)standby, NULL};
     int code = out->disaster ? drill_run(a, ENGINE_REAL, 0, "failover", "failover", 2, to_standby,
                                          "rto_seconds", &rto, r, wall0)
+               : out->inject ? drill_inject_switch(a, out->inject, standby, &rto, r, wall0)
                              : drill_run(a, ENGINE_REAL, 0, "switchover", "switchover", 2,
                                          to_standby, "rto_seconds", &rto, r, wall0);
     if (code != DR_EXIT_OK)
@@ -587,6 +810,14 @@ int cmd_drill(int argc, char **argv)
     }
     if (out.full && out.disaster) {
         fprintf(stderr, "drctl drill: --full or --disaster, not both\n");
+        dr_buf_free(&history);
+        free(a.rest);
+        return DR_EXIT_USAGE;
+    }
+    if (out.inject && (!out.full || !drill_fault_known(out.inject))) {
+        fprintf(stderr, "drctl drill: --inject %s: %s\n", out.inject,
+                !out.full ? "needs --full (it injects into the drill's switchover)"
+                          : "unknown fault; expected kill-drctl or slow-link");
         dr_buf_free(&history);
         free(a.rest);
         return DR_EXIT_USAGE;

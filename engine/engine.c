@@ -678,6 +678,11 @@ static int effect_gate(void *ud, lua_State *L, const dr_effect *ef, dr_err *err)
         if (ef->after) {
             lua_pushinteger(L, (lua_Integer)ef->after_len);
             lua_setfield(L, -2, "after_len");
+            /* what the file holds once this effect took place: a resume
+             * recognises the step's own write by it */
+            char hex[SHA256_HEX_LEN + 1];
+            sha256_hex(ef->after, ef->after_len, hex);
+            set_str(L, "after_sha256", hex);
         }
     }
     lua_pushinteger(L, dr_wall_ms());
@@ -719,6 +724,24 @@ static void effect_done(void *ud, lua_State *L, const dr_effect *ef, int rc, con
     if (engine_journal_top(e, L, &err))
         engine_say(e, "drctl: warning: %s\n", err.msg);
     lua_settop(L, top);
+    engine_crash_point(e, "effect", (int)seq, NULL);
+}
+
+void engine_crash_point(struct engine *e, const char *what, int n, const char *phase)
+{
+    const char *at = getenv("DRCTL_CRASH_AT");
+    if (!at || !*at || e->o.mode != ENGINE_REAL || e->resuming || !e->j)
+        return;
+    char here[96];
+    if (phase)
+        snprintf(here, sizeof here, "%s:%d:%s", what, n, phase);
+    else
+        snprintf(here, sizeof here, "%s:%d", what, n);
+    if (strcmp(at, here) != 0)
+        return;
+    fprintf(stderr, "drctl: DRCTL_CRASH_AT=%s: killing myself (test hook)\n", here);
+    fflush(NULL);
+    raise(SIGKILL);
 }
 
 int engine_journal_top(struct engine *e, lua_State *L, dr_err *err)
@@ -1582,6 +1605,38 @@ int engine_load_journal(engine *e, const char *run_id, dr_err *err)
     return rc;
 }
 
+/* Resuming: notes, in the step's state (resume[step].own), the content
+ * hash a journaled write of the step leaves behind, so that a precondition
+ * moved by the step's own write is told apart from one moved by someone
+ * else (dr_lua.c, after_resume_verify). */
+static void resume_note_own_write(lua_State *L, int resume, int rec)
+{
+    int top = lua_gettop(L);
+    lua_getfield(L, rec, "step");
+    lua_Integer sn = lua_tointeger(L, -1);
+    if (lua_getfield(L, rec, "after_sha256") != LUA_TSTRING || sn <= 0) {
+        lua_settop(L, top);
+        return;
+    }
+    int sha = lua_gettop(L);
+    if (lua_rawgeti(L, resume, sn) == LUA_TNIL) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, resume, sn);
+    }
+    if (lua_getfield(L, -1, "own") != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, -3, "own");
+    }
+    lua_pushvalue(L, sha);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, -3);
+    lua_settop(L, top);
+}
+
 int engine_resume(engine *e, const char *run_id)
 {
     lua_State *L = e->L;
@@ -1627,6 +1682,7 @@ int engine_resume(engine *e, const char *run_id)
             lua_pop(L, 1);
             if (seq > e->effect_seq)
                 e->effect_seq = seq;
+            resume_note_own_write(L, resume, r);
         }
         if (t && (!strcmp(t, "step") || !strcmp(t, "check") || !strcmp(t, "step_end"))) {
             lua_getfield(L, r, "n");

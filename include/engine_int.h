@@ -74,6 +74,14 @@ void engine_check_stop(struct engine *e, struct lua_State *L, int safe_in_step);
 /* The signal that asked the run to stop (SIGINT, SIGTERM), or 0. */
 int engine_stop_signal(void);
 
+/* Test hook for the crash matrix (tests/lab/crash_matrix.sh): when the
+ * environment variable DRCTL_CRASH_AT names this point ("step:N:PHASE" with
+ * PHASE check, act, verify or end; "effect:SEQ" after effect SEQ is done and
+ * journaled), a real run raises SIGKILL on itself there, so that a test can
+ * stop drctl at an exact step boundary instead of racing a timer.  A no-op
+ * when the variable is unset, in a rehearsal and on resume. */
+void engine_crash_point(struct engine *e, const char *what, int n, const char *phase);
+
 /* Appends the Lua value at idx as JSON (sequences as arrays). */
 void engine_json_value(struct lua_State *L, int idx, dr_buf *b, int depth);
 

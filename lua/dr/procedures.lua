@@ -1342,20 +1342,9 @@ end
 
 -- ------------------------------------------------------------ planned switch
 
--- Both sites alive: no INSERTs on the side being demoted, observers at the
--- leader's zxid, replicas caught up; then failover to `to` and recovery of
--- the other site.
-function M.switch(to_name, opts)
-    opts = opts or {}
-    local target = site_of(to_name)
-    local from = other_site(target)
-    refuse_if_serving(target)
-    take_run_lock(voting_keepers(keepers.all()))
-    local busy = clickhouse.running_inserts(from.clickhouse)
-    if #busy > 0 then
-        dr.refuse("INSERTs are running on " .. table.concat(busy, ", "),
-            "stop the writers on " .. from.name .. " first")
-    end
+-- The switch's catch-up gate: the target's keepers at the leader's zxid
+-- and its replicas caught up.
+local function catch_up_gate(target, opts)
     if inv.keeper_kind == "zookeeper" then
         local all = keepers.all()
         dr.wait {
@@ -1386,6 +1375,31 @@ function M.switch(to_name, opts)
     for _, c in ipairs(target.clickhouse) do
         clickhouse.wait_caught_up(c, opts.gate_timeout or 120)
     end
+end
+
+-- Both sites alive: no INSERTs on the side being demoted, observers at the
+-- leader's zxid, replicas caught up; then failover to `to` and recovery of
+-- the other site.
+function M.switch(to_name, opts)
+    opts = opts or {}
+    local target = site_of(to_name)
+    local from = other_site(target)
+    refuse_if_serving(target)
+    take_run_lock(voting_keepers(keepers.all()))
+    local busy = clickhouse.running_inserts(from.clickhouse)
+    if #busy > 0 then
+        dr.refuse("INSERTs are running on " .. table.concat(busy, ", "),
+            "stop the writers on " .. from.name .. " first")
+    end
+    -- The catch-up gate is a step: a run resumed after the switch began
+    -- (the old primary fenced, no leader anywhere yet) must not wait again
+    -- for a leader only the rest of the run brings back.
+    dr.step {
+        name = string.format("catch-up gate: %s's keepers and replicas caught up", target.name),
+        act = function()
+            catch_up_gate(target, opts)
+        end,
+    }
     local done = M.failover(to_name, { planned = true, checked = true })
     M.recover(from.name, {
         catch_up_timeout = opts.catch_up_timeout,

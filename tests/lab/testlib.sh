@@ -16,6 +16,16 @@ fail() {
 pass() { echo "$TEST_NAME: ok: $*"; }
 
 lab_addr() {
+    if [ "${DRCTL_LAB_NETNS:-0}" = 1 ]; then # the network lab: chicago .1.N, dallas .2.N
+        case $1 in
+        zk[1-3]) echo "$LAB_NET.1.$((10 + ${1#zk}))" ;;
+        zk[4-6]) echo "$LAB_NET.2.$((10 + ${1#zk}))" ;;
+        ch[1-2]) echo "$LAB_NET.1.$((20 + ${1#ch}))" ;;
+        ch[3-4]) echo "$LAB_NET.2.$((20 + ${1#ch}))" ;;
+        *) fail "lab_addr: unknown host $1" ;;
+        esac
+        return
+    fi
     case $1 in
     zk[1-6]) echo "$LAB_NET.$((10 + ${1#zk}))" ;;
     ch[1-4]) echo "$LAB_NET.$((20 + ${1#ch}))" ;;
