@@ -27,18 +27,50 @@ function M.target(c)
     return string.format("%s:%d", c.host, c.http_port)
 end
 
--- "ch3: INSERT ... (12 s)" for every INSERT running on nodes; a node that
--- does not answer is reported by a warning, not counted.
+-- Asks every node at once (a read-only query) and returns the answers in
+-- the order of nodes: {ok, rows} or {ok=false, error}.  The HTTP client
+-- takes at most 1000 hosts per call: bigger fleets go in slices, each
+-- asked in parallel.
+local function query_all(nodes, sql, timeout)
+    local out = {}
+    for first = 1, #nodes, 1000 do
+        local targets = {}
+        for i = first, math.min(#nodes, first + 999) do
+            targets[#targets + 1] = M.target(nodes[i])
+        end
+        local res, err = M.client():query(targets, sql, timeout)
+        for i = 1, #targets do
+            out[first + i - 1] = res and res[i] or { ok = false, error = err }
+        end
+    end
+    return out
+end
+
+-- An INSERT, after leading blanks and comments.
+local function is_insert(q)
+    q = tostring(q)
+    repeat
+        local before = q
+        q = q:gsub("^%s+", ""):gsub("^%-%-[^\n]*", ""):gsub("^/%*.-%*/", "")
+    until q == before
+    return q:sub(1, 6):upper() == "INSERT"
+end
+
+-- "ch3: INSERT ... (12 s)" for every INSERT running on nodes (all asked at
+-- once); a node that does not answer is reported by a warning, not counted.
 function M.running_inserts(nodes)
     local busy = {}
-    for _, c in ipairs(nodes) do
-        local list, err = M.client():processes(M.target(c))
-        if not list then
-            dr.warn("%s: cannot list running queries: %s", c.name, err)
+    local res = query_all(nodes, "SELECT query, elapsed FROM system.processes ORDER BY elapsed DESC")
+    for i, c in ipairs(nodes) do
+        local r = res[i]
+        if not r.ok then
+            dr.warn("%s: cannot list running queries: %s", c.name, r.error)
         else
-            for _, p in ipairs(list) do
-                busy[#busy + 1] = string.format("%s: %s (%s s)", c.name,
-                    tostring(p.query):sub(1, 60), tostring(p.elapsed))
+            for _, p in ipairs(r.rows) do
+                if is_insert(p.query) then
+                    busy[#busy + 1] = string.format("%s: %s (%s s)", c.name,
+                        tostring(p.query):sub(1, 60), tostring(p.elapsed))
+                end
             end
         end
     end
@@ -46,18 +78,18 @@ function M.running_inserts(nodes)
 end
 
 -- The znodes the replicated tables of nodes live under (their replica
--- paths), read from system.replicas, which answers even when the tables
--- are read-only.  A new ensemble must hold them.
+-- paths), read from system.replicas (every node at once), which answers
+-- even when the tables are read-only.  A new ensemble must hold them.
 function M.replica_paths(nodes)
     local paths, seen = {}, {}
-    for _, c in ipairs(nodes) do
-        local rows, err = M.client():query(M.target(c),
-            "SELECT zookeeper_path, replica_name FROM system.replicas")
-        if not rows then
-            dr.warn("%s: cannot read system.replicas: %s", c.name, err)
+    local res = query_all(nodes, "SELECT zookeeper_path, replica_name FROM system.replicas")
+    for i, c in ipairs(nodes) do
+        local r = res[i]
+        if not r.ok then
+            dr.warn("%s: cannot read system.replicas: %s", c.name, r.error)
         else
-            for _, r in ipairs(rows) do
-                local p = r.zookeeper_path .. "/replicas/" .. r.replica_name
+            for _, row in ipairs(r.rows) do
+                local p = row.zookeeper_path .. "/replicas/" .. row.replica_name
                 if not seen[p] then
                     seen[p] = true
                     paths[#paths + 1] = p

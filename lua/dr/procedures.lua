@@ -436,7 +436,21 @@ local function write_marker(ensemble)
     dr.step {
         name = "write the marker " .. MARKER,
         act = function()
-            local s, cerr = keepers.connect(ensemble)
+            local s, cerr
+            if dr.rehearsal() then
+                -- ask first (srvr, at once): connecting to an ensemble
+                -- that does not run yet would wait out the whole session
+                -- timeout for nothing
+                local p = keepers.probe(ensemble, 2)
+                for _, k in ipairs(ensemble) do
+                    if p[k.name].serving then
+                        s, cerr = keepers.connect(ensemble)
+                        break
+                    end
+                end
+            else
+                s, cerr = keepers.connect(ensemble)
+            end
             if not s and dr.rehearsal() then
                 -- the ensemble this plan builds does not run yet
                 dr.log("the real run writes %s through %s here", MARKER, names(ensemble))
@@ -510,14 +524,10 @@ end
 -- Every host of the site answers over ssh, or the run is refused naming
 -- those that do not.
 local function require_reachable(target)
-    local unreachable = {}
-    for _, list in ipairs({ target.keepers, target.clickhouse }) do
-        for _, n in ipairs(list) do
-            if not pcall(hosts.probe, n, "true", { timeout = 10 }) then
-                unreachable[#unreachable + 1] = n.name
-            end
-        end
-    end
+    -- every host at once: a dead host costs one connect timeout in all
+    local all = table.move(target.keepers, 1, #target.keepers, 1, {})
+    table.move(target.clickhouse, 1, #target.clickhouse, #all + 1, all)
+    local unreachable = hosts.silent(all, 10)
     if #unreachable > 0 then
         dr.refuse(string.format("%s hosts do not answer over ssh: %s", target.name,
             table.concat(unreachable, ", ")), "bring them back or fix ssh, then run again")
@@ -544,8 +554,9 @@ local function survey_sites(target, dead, opts, plan)
                 .. "sites", k.name), "use failover for an unplanned switch")
         end
     end
+    local _, silent_why = hosts.silent(dead.clickhouse, 5) -- all at once
     for _, c in ipairs(dead.clickhouse) do
-        if pcall(hosts.probe, c, "true", { timeout = 5 }) then
+        if not silent_why[c.name] then
             plan.dead_clickhouse[#plan.dead_clickhouse + 1] = c.name
         else
             dr.warn("%s is unreachable: it cannot be fenced now; recovery rewrites it "
