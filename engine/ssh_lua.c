@@ -422,44 +422,47 @@ static void push_write(lua_State *L, const ssh_write_result *w, int simulated)
     lua_setfield(L, -2, "simulated");
 }
 
-/* pool:write_file(host, path, content [, {mode=, expect_sha256=}]) */
-static int l_write_file(lua_State *L)
+/* The options of write_file (argument 5). */
+static void write_opts(lua_State *L, ssh_write_opts *opts)
 {
-    lpool *lp = check_pool(L, 1);
-    const char *host = luaL_checkstring(L, 2);
-    const char *path = luaL_checkstring(L, 3);
-    size_t len;
-    const char *content = luaL_checklstring(L, 4, &len);
-    ssh_write_opts opts = {0};
+    memset(opts, 0, sizeof *opts);
     if (!lua_isnoneornil(L, 5)) {
         luaL_checktype(L, 5, LUA_TTABLE);
         lua_Number mode = opt_field_number(L, 5, "mode", 0);
         if (mode < 0 || mode > 07777 || mode != (int)mode)
             luaL_error(L, "bad field 'mode' (a mode 0-07777 expected)");
-        opts.mode = (int)mode;
-        opts.expect_sha256 = opt_field_string(L, 5, "expect_sha256");
+        opts->mode = (int)mode;
+        opts->expect_sha256 = opt_field_string(L, 5, "expect_sha256");
     }
+}
 
-    /* Read what is there first: the engine checkpoints and diffs it, and the
-     * write below only goes ahead if the content is still the same. */
-    ssh_write_result w = {0};
-    dr_err err = {0};
-    int rc = read_current(L, lp, host, path, &w.previous, &err);
+/* The rest of write_file once what is there has been read (rc: DR_OK,
+ * DR_ENOTFOUND or the read's failure, in err); w->previous holds it and is
+ * freed here. */
+static int write_with_previous(lua_State *L, int rc, ssh_write_result *w, dr_err *err)
+{
+    lpool *lp = check_pool(L, 1);
+    const char *host = lua_tostring(L, 2);
+    const char *path = lua_tostring(L, 3);
+    size_t len;
+    const char *content = lua_tolstring(L, 4, &len);
+    ssh_write_opts opts;
+    write_opts(L, &opts);
     if (rc != DR_OK && rc != DR_ENOTFOUND) {
-        dr_buf_free(&w.previous);
-        return fail(L, &err);
+        dr_buf_free(&w->previous);
+        return fail(L, err);
     }
-    w.existed = rc == DR_OK;
-    if (w.existed)
-        sha256_hex(w.previous.data, w.previous.len, w.previous_sha256);
-    sha256_hex(content, len, w.sha256);
-    if (opts.expect_sha256 && strcmp(opts.expect_sha256, w.previous_sha256) != 0) {
-        dr_err_set(&err, DR_ECONFLICT,
+    w->existed = rc == DR_OK;
+    if (w->existed)
+        sha256_hex(w->previous.data, w->previous.len, w->previous_sha256);
+    sha256_hex(content, len, w->sha256);
+    if (opts.expect_sha256 && strcmp(opts.expect_sha256, w->previous_sha256) != 0) {
+        dr_err_set(err, DR_ECONFLICT,
                    "write %s:%s: the file is not what the caller expected (now %s, expected %s)",
-                   host, path, w.existed ? w.previous_sha256 : "absent",
+                   host, path, w->existed ? w->previous_sha256 : "absent",
                    *opts.expect_sha256 ? opts.expect_sha256 : "absent");
-        dr_buf_free(&w.previous);
-        return fail(L, &err);
+        dr_buf_free(&w->previous);
+        return fail(L, err);
     }
     char summary[512];
     snprintf(summary, sizeof summary, "write %s (%zu bytes)", path, len);
@@ -468,36 +471,84 @@ static int l_write_file(lua_State *L)
                    .host = host,
                    .summary = summary,
                    .path = path,
-                   .before = w.existed ? w.previous.data : NULL,
-                   .before_len = w.existed ? w.previous.len : 0,
+                   .before = w->existed ? w->previous.data : NULL,
+                   .before_len = w->existed ? w->previous.len : 0,
                    .after = content,
                    .after_len = len};
-    int d = dr_effect_gate(L, &e, &err);
+    int d = dr_effect_gate(L, &e, err);
     if (d < 0) {
-        dr_buf_free(&w.previous);
-        return fail(L, &err);
+        dr_buf_free(&w->previous);
+        return fail(L, err);
     }
     if (d == DR_EFFECT_SIMULATE) {
-        push_write(L, &w, 1);
-        dr_buf_free(&w.previous);
+        push_write(L, w, 1);
+        dr_buf_free(&w->previous);
         return 1;
     }
     char expect[SHA256_HEX_LEN + 1];
-    memcpy(expect, w.previous_sha256, sizeof expect);
+    memcpy(expect, w->previous_sha256, sizeof expect);
     opts.expect_sha256 = expect; /* compare-and-swap on what the gate was shown */
-    dr_buf_free(&w.previous);
+    dr_buf_free(&w->previous);
     ssh_write_result done = {0};
-    rc = ssh_write_file(lp->pool, host, path, content, len, &opts, &done, &err);
-    dr_effect_done(L, &e, rc, rc == DR_OK ? done.sha256 : err.msg);
+    rc = ssh_write_file(lp->pool, host, path, content, len, &opts, &done, err);
+    dr_effect_done(L, &e, rc, rc == DR_OK ? done.sha256 : err->msg);
     int n;
     if (rc != DR_OK) {
-        n = fail(L, &err);
+        n = fail(L, err);
     } else {
         push_write(L, &done, 0);
         n = 1;
     }
     ssh_write_result_free(&done);
     return n;
+}
+
+/* Resumed by the step group scheduler once the read of the old content
+ * ended (the request is on top of the stack, above the 5 arguments). */
+static int write_k(lua_State *L, int status, lua_KContext ctx)
+{
+    (void)status;
+    (void)ctx;
+    dr_async_req *rq = dr_async_check(L, -1);
+    if (!rq)
+        return luaL_error(L, "ssh write_file: resumed without its request");
+    ssh_write_result w = {0};
+    dr_err err = {0};
+    int rc = ssh_read_outcome(&rq->res, lua_tostring(L, 3), &w.previous, &err);
+    lua_settop(L, 5);
+    return write_with_previous(L, rc, &w, &err);
+}
+
+/* pool:write_file(host, path, content [, {mode=, expect_sha256=}]) */
+static int l_write_file(lua_State *L)
+{
+    lpool *lp = check_pool(L, 1);
+    const char *host = luaL_checkstring(L, 2);
+    const char *path = luaL_checkstring(L, 3);
+    luaL_checkstring(L, 4);
+    ssh_write_opts opts;
+    write_opts(L, &opts);
+    lua_settop(L, 5);
+
+    /* Read what is there first: the engine checkpoints and diffs it, and the
+     * write below only goes ahead if the content is still the same.  In a
+     * step group the read runs beside the other members' work. */
+    const char *wr;
+    size_t wl;
+    if (dr_async_member(L) && !dr_effect_written(L, host, path, &wr, &wl)) {
+        dr_buf cmd = DR_BUF_INIT;
+        ssh_read_command(&cmd, path);
+        dr_async_req *rq = dr_async_push(L, DR_ASYNC_EXEC);
+        rq->pool = lp->pool;
+        rq->host = dr_strdup(host);
+        rq->cmd = dr_buf_steal(&cmd, NULL);
+        lua_pushvalue(L, -1);
+        return lua_yieldk(L, 1, 0, write_k);
+    }
+    ssh_write_result w = {0};
+    dr_err err = {0};
+    int rc = read_current(L, lp, host, path, &w.previous, &err);
+    return write_with_previous(L, rc, &w, &err);
 }
 
 /* Host strings of the array at idx, checked (they stay alive in the table

@@ -46,6 +46,25 @@ local function query_all(nodes, sql, timeout)
     return out
 end
 
+-- One warning for every node that did not answer, naming them all (a dead
+-- site of hundreds of nodes is one line, not hundreds) with the first
+-- error; silent is a list of {name, error}.
+local function warn_silent(silent, what)
+    if #silent == 0 then
+        return
+    end
+    local list = {}
+    for i, s in ipairs(silent) do
+        list[i] = s[1]
+    end
+    if #silent == 1 then
+        dr.warn("%s: cannot %s: %s", list[1], what, silent[1][2])
+    else
+        dr.warn("%d nodes cannot %s: %s (first: %s)", #silent, what, table.concat(list, ", "),
+            silent[1][2])
+    end
+end
+
 -- An INSERT, after leading blanks and comments.
 local function is_insert(q)
     q = tostring(q)
@@ -59,12 +78,12 @@ end
 -- "ch3: INSERT ... (12 s)" for every INSERT running on nodes (all asked at
 -- once); a node that does not answer is reported by a warning, not counted.
 function M.running_inserts(nodes)
-    local busy = {}
+    local busy, silent = {}, {}
     local res = query_all(nodes, "SELECT query, elapsed FROM system.processes ORDER BY elapsed DESC")
     for i, c in ipairs(nodes) do
         local r = res[i]
         if not r.ok then
-            dr.warn("%s: cannot list running queries: %s", c.name, r.error)
+            silent[#silent + 1] = { c.name, r.error }
         else
             for _, p in ipairs(r.rows) do
                 if is_insert(p.query) then
@@ -74,6 +93,7 @@ function M.running_inserts(nodes)
             end
         end
     end
+    warn_silent(silent, "list running queries")
     return busy
 end
 
@@ -81,12 +101,12 @@ end
 -- paths), read from system.replicas (every node at once), which answers
 -- even when the tables are read-only.  A new ensemble must hold them.
 function M.replica_paths(nodes)
-    local paths, seen = {}, {}
+    local paths, seen, silent = {}, {}, {}
     local res = query_all(nodes, "SELECT zookeeper_path, replica_name FROM system.replicas")
     for i, c in ipairs(nodes) do
         local r = res[i]
         if not r.ok then
-            dr.warn("%s: cannot read system.replicas: %s", c.name, r.error)
+            silent[#silent + 1] = { c.name, r.error }
         else
             for _, row in ipairs(r.rows) do
                 local p = row.zookeeper_path .. "/replicas/" .. row.replica_name
@@ -97,6 +117,7 @@ function M.replica_paths(nodes)
             end
         end
     end
+    warn_silent(silent, "read system.replicas")
     table.sort(paths)
     return paths
 end

@@ -554,14 +554,17 @@ local function survey_sites(target, dead, opts, plan)
                 .. "sites", k.name), "use failover for an unplanned switch")
         end
     end
-    local _, silent_why = hosts.silent(dead.clickhouse, 5) -- all at once
+    local silent, silent_why = hosts.silent(dead.clickhouse, 5) -- all at once
     for _, c in ipairs(dead.clickhouse) do
         if not silent_why[c.name] then
             plan.dead_clickhouse[#plan.dead_clickhouse + 1] = c.name
-        else
-            dr.warn("%s is unreachable: it cannot be fenced now; recovery rewrites it "
-                .. "before it rejoins", c.name)
         end
+    end
+    if #silent > 0 then -- one line, however many
+        dr.warn("%s %s unreachable: %s cannot be fenced now; recovery rewrites %s "
+            .. "before %s rejoins", table.concat(silent, ", "), #silent > 1 and "are" or "is",
+            #silent > 1 and "they" or "it", #silent > 1 and "them" or "it",
+            #silent > 1 and "each" or "it")
     end
 end
 
