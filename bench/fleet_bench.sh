@@ -42,8 +42,8 @@ keys=$dir/keys
 [ -f "$keys/host_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$keys/host_ed25519"
 [ -f "$keys/id_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$keys/id_ed25519"
 cp "$keys/id_ed25519.pub" "$keys/authorized_keys"
-printf 'super:bench\n' >"$keys/zk_super"
-printf 'bench\n' >"$keys/ch_password"
+printf 'super:fleet-bench-zk-5d2e\n' >"$keys/zk_super"
+printf 'fleet-bench-ch-9c41\n' >"$keys/ch_password"
 chmod 600 "$keys/zk_super" "$keys/ch_password"
 cat >"$dir/sshd_config" <<EOF
 Port $port

@@ -32,6 +32,8 @@ typedef struct engine_opts {
     const char *reason;         /* why --force; journaled */
     int cooldown_s;             /* minimum time between site switches; 0: default 1800 */
     FILE *plan_out;             /* where a rehearsal prints its plan; NULL: stdout */
+    int plan_full;              /* the plan shows every member of a group, even the same change
+                                   on many hosts (folded into one with their names otherwise) */
 } engine_opts;
 
 typedef struct engine engine;

@@ -161,6 +161,44 @@ function M.wait_writable(c, timeout)
     }
 end
 
+-- Every replicated table of every node in nodes is writable, all asked
+-- at once on each poll: one wait for a whole site however many nodes it
+-- has.  The wait's detail names the nodes still read-only or silent.
+function M.wait_all_writable(nodes, timeout)
+    local left = nodes
+    return dr.wait {
+        what = string.format("the replicated tables of %d ClickHouse node%s to be writable",
+            #nodes, #nodes == 1 and "" or "s"),
+        timeout = timeout or 120,
+        check = function()
+            local res = query_all(left,
+                "SELECT database, table, is_readonly, is_session_expired FROM system.replicas")
+            local still, why = {}, {}
+            for i, c in ipairs(left) do
+                local r = res[i]
+                local bad = not r.ok and ("silent: " .. tostring(r.error)) or nil
+                for _, row in ipairs(r.ok and r.rows or {}) do
+                    if row.is_readonly ~= "0" or row.is_session_expired ~= "0" then
+                        bad = string.format("%s.%s read-only", row.database, row.table)
+                        break
+                    end
+                end
+                if bad then
+                    still[#still + 1] = c
+                    why[#why + 1] = c.name .. " (" .. bad .. ")"
+                end
+            end
+            left = still -- a writable node stays writable for this wait
+            if #still == 0 then
+                return true
+            end
+            local shown = table.concat(why, ", ", 1, math.min(#why, 20))
+            return false, string.format("%d not yet: %s%s", #still, shown,
+                #why > 20 and string.format(" and %d more", #why - 20) or "")
+        end,
+    }
+end
+
 -- Every replicated table of c has nothing left to fetch (queue empty, log
 -- pulled, no delay), then SYSTEM SYNC REPLICA confirms it.
 function M.wait_caught_up(c, timeout)

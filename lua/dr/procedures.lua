@@ -707,9 +707,7 @@ function M.clickhouse_after_failover(target, dead, ensemble)
     local first_write = dr.step {
         name = "verify " .. target.name .. " takes writes",
         act = function()
-            for _, c in ipairs(target.clickhouse) do
-                clickhouse.wait_writable(c, 120)
-            end
+            clickhouse.wait_all_writable(target.clickhouse, 120) -- every node at once
             return clickhouse.heartbeat(target.clickhouse[1], target.name)
         end,
     }
