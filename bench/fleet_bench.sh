@@ -240,30 +240,33 @@ failed=$(awk '$1 == "failed" { print $2 }' "$dir/fanout.txt")
 echo "  drctl pool, cold:                $cold ms ($failed failed); warm: $warm ms"
 echo "  drctl back-to-back on a session: $b2b us per command"
 
-sshopts="-o BatchMode=yes -o KexAlgorithms=curve25519-sha256 -o UserKnownHostsFile=$keys/known_hosts -o StrictHostKeyChecking=yes -o ControlMaster=no -o ControlPath=none -i $keys/id_ed25519 -p $port -l root"
+kexopts="-o BatchMode=yes -o KexAlgorithms=curve25519-sha256 -o UserKnownHostsFile=$keys/known_hosts -o StrictHostKeyChecking=yes -o ControlMaster=no -o ControlPath=none -i $keys/id_ed25519"
 t0=$(date +%s%N)
-xargs -P 64 -I{} ssh $sshopts {} true <"$f/addrs.txt" >/dev/null 2>"$dir/xargs.err" || true
+# shellcheck disable=SC2086
+xargs -P 64 -I{} ssh $kexopts -p "$port" -l root {} true <"$f/addrs.txt" >/dev/null 2>"$dir/xargs.err" || true
 xargs_ms=$((($(date +%s%N) - t0) / 1000000))
-echo "  OpenSSH xargs -P 64:             $xargs_ms ms (drctl/OpenSSH $(ratio "$cold" "$xargs_ms"))"
+echo "  OpenSSH xargs -P 64:             $xargs_ms ms, $(grep -c . "$dir/xargs.err" || true) error lines (drctl/OpenSSH $(ratio "$cold" "$xargs_ms"))"
 
 pssh=$(command -v parallel-ssh || command -v pssh || true)
 if [ -n "$pssh" ]; then
     t0=$(date +%s%N)
-    "$pssh" -p 64 -t 120 -h "$f/addrs.txt" -l root -p 64 -x "$sshopts" true >/dev/null 2>&1 || true
+    "$pssh" -p 64 -t 300 -h "$f/hosts.txt" -x "$kexopts" true >"$dir/pssh.out" 2>&1 || true
     pssh_ms=$((($(date +%s%N) - t0) / 1000000))
-    echo "  parallel-ssh -p 64:              $pssh_ms ms (drctl/pssh $(ratio "$cold" "$pssh_ms"))"
+    ok=$(grep -c SUCCESS "$dir/pssh.out" || true)
+    echo "  parallel-ssh -p 64:              $pssh_ms ms, $ok ok (drctl/pssh $(ratio "$cold" "$pssh_ms"))"
 else
     echo "  parallel-ssh: not installed (apt-get install pssh)"
 fi
 if command -v ansible >/dev/null 2>&1; then
     awk '{ print $1 " ansible_port='"$port"'" }' "$f/addrs.txt" >"$dir/ansible_hosts"
     t0=$(date +%s%N)
-    ANSIBLE_HOST_KEY_CHECKING=False ansible all -i "$dir/ansible_hosts" -f 64 -u root \
-        --private-key "$keys/id_ed25519" -m raw -a true \
-        --ssh-extra-args "-o KexAlgorithms=curve25519-sha256 -o UserKnownHostsFile=$keys/known_hosts -o ControlMaster=no" \
-        >"$dir/ansible.out" 2>&1 || true
+    # no ControlPersist masters left behind; the same key exchange as the others
+    ANSIBLE_SSH_ARGS="-o ControlMaster=no -o ControlPath=none -o KexAlgorithms=curve25519-sha256 -o UserKnownHostsFile=$keys/known_hosts" \
+        ANSIBLE_HOST_KEY_CHECKING=True ansible all -i "$dir/ansible_hosts" -f 64 -u root \
+        --private-key "$keys/id_ed25519" -m raw -a true >"$dir/ansible.out" 2>&1 || true
     ans_ms=$((($(date +%s%N) - t0) / 1000000))
-    echo "  Ansible raw, forks 64:           $ans_ms ms (drctl/Ansible $(ratio "$cold" "$ans_ms"))"
+    ok=$(grep -c "| CHANGED\|| SUCCESS" "$dir/ansible.out" || true)
+    echo "  Ansible raw, forks 64:           $ans_ms ms, $ok ok (drctl/Ansible $(ratio "$cold" "$ans_ms"))"
 else
     echo "  Ansible: not installed (apt-get install ansible)"
 fi
