@@ -72,6 +72,8 @@ static int parse_run_args(int argc, char **argv, struct run_args *a, int need_ta
             a->o.quiet = 1;
         } else if (!strcmp(s, "--json")) {
             a->o.json = 1;
+        } else if (!strcmp(s, "--full")) {
+            a->o.plan_full = 1; /* plan: every member of a group, even identical ones */
         } else if (!strcmp(s, "--yes") || !strcmp(s, "-y")) {
             a->o.yes = 1;
         } else if (!strcmp(s, "--force")) {

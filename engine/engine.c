@@ -592,6 +592,37 @@ void engine_state_write_failed(struct engine *e, lua_State *L, dr_err *err, int 
     lua_settop(L, top);
 }
 
+/* Registry table of the long contents the plan holds, content -> the same
+ * string: a file with the same content on many hosts (remote_servers.xml on
+ * every node of a cluster) is kept once, not once per host. */
+#define ENGINE_SHARED "dr.shared_strings"
+
+/* Pushes data as a Lua string, the one already kept when the same content
+ * was pushed before (long strings only: short ones Lua interns itself). */
+static void push_shared(lua_State *L, const char *data, size_t len)
+{
+    lua_pushlstring(L, data, len);
+    if (len < 256)
+        return;
+    if (lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_SHARED) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, ENGINE_SHARED);
+    }
+    lua_pushvalue(L, -2);
+    if (lua_rawget(L, -2) == LUA_TSTRING) {
+        lua_replace(L, -3); /* the kept one instead of the new copy */
+        lua_pop(L, 1);
+        return;
+    }
+    lua_pop(L, 1);
+    lua_pushvalue(L, -2);
+    lua_pushvalue(L, -3);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+}
+
 static int effect_gate(void *ud, lua_State *L, const dr_effect *ef, dr_err *err)
 {
     struct engine *e = ud;
@@ -625,11 +656,11 @@ static int effect_gate(void *ud, lua_State *L, const dr_effect *ef, dr_err *err)
     set_str(L, "summary", ef->summary);
     set_str(L, "path", ef->path);
     if (ef->before) {
-        lua_pushlstring(L, ef->before, ef->before_len);
+        push_shared(L, ef->before, ef->before_len);
         lua_setfield(L, -2, "before");
     }
     if (ef->after) {
-        lua_pushlstring(L, ef->after, ef->after_len);
+        push_shared(L, ef->after, ef->after_len);
         lua_setfield(L, -2, "after");
     }
     lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
@@ -639,7 +670,7 @@ static int effect_gate(void *ud, lua_State *L, const dr_effect *ef, dr_err *err)
         if (ef->kind == DR_EFFECT_WRITE_FILE && ef->after) {
             lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_WRITTEN);
             written_key(L, ef->host, ef->path);
-            lua_pushlstring(L, ef->after, ef->after_len);
+            push_shared(L, ef->after, ef->after_len);
             lua_settable(L, -3);
             lua_settop(L, top);
         }
@@ -1134,10 +1165,70 @@ static const char *opt_field(lua_State *L, int idx, const char *k)
     return s;
 }
 
+/* The diff of before -> after (the strings at bi and ai, before possibly
+ * nil) for path, from cache (a table at ci: before -> after -> the diff made
+ * with \001 as the path) when the same change was diffed already: the same
+ * new remote_servers.xml on hundreds of nodes is diffed once.  Appends it
+ * to d with path in its two header lines. */
+static void cached_diff(lua_State *L, int ci, int bi, int ai, const char *path, dr_buf *d)
+{
+    size_t alen, blen = 0;
+    const char *after = lua_tolstring(L, ai, &alen);
+    const char *before = lua_tolstring(L, bi, &blen);
+    if (lua_isnil(L, bi))
+        lua_pushliteral(L, "\001absent");
+    else
+        lua_pushvalue(L, bi);
+    int bk = lua_gettop(L);
+    lua_pushvalue(L, bk);
+    if (lua_rawget(L, ci) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, bk);
+        lua_pushvalue(L, -2);
+        lua_rawset(L, ci);
+    }
+    int per_before = lua_gettop(L);
+    lua_pushvalue(L, ai);
+    if (lua_rawget(L, per_before) != LUA_TSTRING) {
+        lua_pop(L, 1);
+        dr_buf t = DR_BUF_INIT;
+        engine_diff("\001", before, blen, after, alen, &t);
+        lua_pushvalue(L, ai);
+        lua_pushlstring(L, t.data ? t.data : "", t.len);
+        lua_rawset(L, per_before);
+        dr_buf_free(&t);
+        lua_pushvalue(L, ai);
+        lua_rawget(L, per_before);
+    }
+    size_t tl;
+    const char *t = lua_tolstring(L, -1, &tl);
+    while (path && *path == '/')
+        path++; /* as engine_diff does */
+    /* the path only in the two header lines; the content is copied as is */
+    size_t at = 0;
+    for (int line = 0; line < 2 && at < tl; line++) {
+        size_t n = strcspn(t + at, "\n");
+        for (size_t k = at; k < at + n; k++) {
+            if (t[k] == '\001')
+                dr_buf_puts(d, path ? path : "?");
+            else
+                dr_buf_putc(d, t[k]);
+        }
+        at += n;
+        if (at < tl)
+            dr_buf_putc(d, t[at++]);
+    }
+    dr_buf_append(d, t + at, tl - at);
+    lua_settop(L, bk - 1);
+}
+
 /* Adds a "diff" field to every write effect of the plan that has content. */
 static void plan_add_diffs(engine *e)
 {
     lua_State *L = e->L;
+    lua_newtable(L); /* the diff cache */
+    int cache = lua_gettop(L);
     lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_PLAN);
     int plan = lua_gettop(L);
     size_t ns = lua_rawlen(L, plan);
@@ -1151,14 +1242,12 @@ static void plan_add_diffs(engine *e)
             int ef = lua_gettop(L);
             lua_getfield(L, ef, "after");
             if (lua_isstring(L, -1)) {
-                size_t alen, blen = 0;
-                const char *after = lua_tolstring(L, -1, &alen);
+                int ai = lua_gettop(L);
                 lua_getfield(L, ef, "before");
-                const char *before = lua_tolstring(L, -1, &blen);
                 const char *path = opt_field(L, ef, "path");
                 dr_buf d = DR_BUF_INIT;
-                engine_diff(path ? path : "?", before, blen, after, alen, &d);
-                lua_pushlstring(L, d.data ? d.data : "", d.len);
+                cached_diff(L, cache, ai + 1, ai, path ? path : "?", &d);
+                push_shared(L, d.data ? d.data : "", d.len);
                 lua_setfield(L, ef, "diff");
                 /* a short handle, so that tests and tools can compare the
                  * diffs of a plan with those of the real run */
@@ -1173,7 +1262,171 @@ static void plan_add_diffs(engine *e)
         }
         lua_settop(L, plan);
     }
+    lua_pop(L, 2); /* the plan and the cache */
+}
+
+/* Appends s to sig with every occurrence of name replaced by \001, so that
+ * the same change on two hosts whose paths or commands hold their own name
+ * compares equal.  Returns 1 when a replacement was made. */
+static int sig_put(dr_buf *sig, const char *s, const char *name)
+{
+    size_t nl = name ? strlen(name) : 0;
+    int replaced = 0;
+    if (!s)
+        s = "";
+    for (const char *p; nl >= 2 && (p = strstr(s, name)); s = p + nl) {
+        dr_buf_append(sig, s, (size_t)(p - s));
+        dr_buf_putc(sig, '\001');
+        replaced = 1;
+    }
+    dr_buf_puts(sig, s);
+    dr_buf_putc(sig, '\037');
+    return replaced;
+}
+
+/* What a plan step shows, as a hash: its notes and effects (kind, summary,
+ * diff) with its host's name taken out.  *named says whether the name
+ * occurred in them. */
+static void step_signature(lua_State *L, int st, char hex[SHA256_HEX_LEN + 1], int *named)
+{
+    const char *host = opt_field(L, st, "host");
+    dr_buf sig = DR_BUF_INIT;
+    *named = 0;
+    lua_getfield(L, st, "notes");
+    size_t nn = lua_istable(L, -1) ? lua_rawlen(L, -1) : 0;
+    for (size_t k = 1; k <= nn; k++) {
+        lua_rawgeti(L, -1, (lua_Integer)k);
+        *named |= sig_put(&sig, lua_tostring(L, -1), host);
+        lua_pop(L, 1);
+    }
     lua_pop(L, 1);
+    lua_getfield(L, st, "effects");
+    size_t ne = lua_istable(L, -1) ? lua_rawlen(L, -1) : 0;
+    for (size_t k = 1; k <= ne; k++) {
+        lua_rawgeti(L, -1, (lua_Integer)k);
+        int ef = lua_gettop(L);
+        sig_put(&sig, opt_field(L, ef, "kind"), NULL);
+        *named |= sig_put(&sig, opt_field(L, ef, "summary"), host);
+        *named |= sig_put(&sig, opt_field(L, ef, "diff"), host);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    sha256_hex(sig.data ? sig.data : "", sig.len, hex);
+    dr_buf_free(&sig);
+}
+
+/* Splits a host name into text, a number and more text ("ch0012-dal": "ch",
+ * 12 of 4 digits, "-dal"); 0 when it holds no number. */
+static int name_number(const char *s, size_t *pre, long *num, size_t *digits)
+{
+    const char *d = s + strcspn(s, "0123456789");
+    if (!*d)
+        return 0;
+    *pre = (size_t)(d - s);
+    *digits = strspn(d, "0123456789");
+    if (*digits > 9)
+        return 0;
+    *num = strtol(d, NULL, 10);
+    return 1;
+}
+
+/* Appends the names of list (a Lua array at idx), runs of consecutive
+ * numbers shown as first..last: "ch5..ch600, zk1". */
+static void put_name_ranges(lua_State *L, int idx, dr_buf *b)
+{
+    size_t n = lua_rawlen(L, idx);
+    for (size_t i = 1; i <= n;) {
+        lua_rawgeti(L, idx, (lua_Integer)i);
+        const char *first = lua_tostring(L, -1);
+        size_t pre, dg;
+        long num;
+        size_t j = i;
+        if (first && name_number(first, &pre, &num, &dg)) {
+            const char *rest = first + pre + dg;
+            while (j < n) {
+                lua_rawgeti(L, idx, (lua_Integer)j + 1);
+                const char *nx = lua_tostring(L, -1);
+                size_t p2, d2;
+                long n2;
+                int next = nx && name_number(nx, &p2, &n2, &d2) && p2 == pre && d2 == dg &&
+                           !strncmp(nx, first, pre) && !strcmp(nx + p2 + d2, rest) &&
+                           n2 == num + (long)(j - i) + 1;
+                lua_pop(L, 1);
+                if (!next)
+                    break;
+                j++;
+            }
+        }
+        dr_buf_printf(b, "%s%s", i > 1 ? ", " : "", first ? first : "?");
+        if (j > i) {
+            lua_rawgeti(L, idx, (lua_Integer)j);
+            dr_buf_printf(b, "%s%s", j > i + 1 ? ".." : ", ", lua_tostring(L, -1));
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+        i = j + 1;
+    }
+}
+
+/* For the members of each step group: which ones show the same change as
+ * an earlier member (folded under it unless --full).  Builds, in the Lua
+ * table at the top of the stack, step number -> first member with the same
+ * signature (absent: shown), and first member -> {names of the others,
+ * named = the names differ inside the change}. */
+static void plan_fold_groups(engine *e, int plan)
+{
+    lua_State *L = e->L;
+    lua_newtable(L);
+    int fold = lua_gettop(L);
+    if (e->o.plan_full)
+        return;
+    size_t ns = lua_rawlen(L, plan);
+    for (size_t i = 1; i <= ns;) {
+        lua_rawgeti(L, plan, (lua_Integer)i);
+        int st = lua_gettop(L);
+        lua_getfield(L, st, "group_first");
+        lua_getfield(L, st, "group_size");
+        size_t gn = lua_toboolean(L, -2) ? (size_t)lua_tointeger(L, -1) : 1;
+        lua_settop(L, fold);
+        if (gn < 2) {
+            i++;
+            continue;
+        }
+        lua_newtable(L); /* signature -> first member */
+        int seen = lua_gettop(L);
+        for (size_t m = i; m < i + gn && m <= ns; m++) {
+            lua_rawgeti(L, plan, (lua_Integer)m);
+            int ms = lua_gettop(L);
+            char hex[SHA256_HEX_LEN + 1];
+            int named;
+            step_signature(L, ms, hex, &named);
+            if (lua_getfield(L, seen, hex) == LUA_TNUMBER) {
+                lua_Integer first = lua_tointeger(L, -1);
+                lua_pushinteger(L, first);
+                lua_rawseti(L, fold, (lua_Integer)m);
+                /* the first member's record: the other names */
+                lua_rawgeti(L, fold, -first);
+                if (!lua_istable(L, -1)) {
+                    lua_pop(L, 1);
+                    lua_newtable(L);
+                    lua_pushvalue(L, -1);
+                    lua_rawseti(L, fold, -first);
+                }
+                lua_getfield(L, ms, "host");
+                lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+                if (named) {
+                    lua_pushboolean(L, 1);
+                    lua_setfield(L, -2, "named");
+                }
+            } else {
+                lua_pushinteger(L, (lua_Integer)m);
+                lua_setfield(L, seen, hex);
+            }
+            lua_settop(L, seen);
+        }
+        lua_settop(L, fold);
+        i += gn;
+    }
 }
 
 static void print_plan_text(engine *e, FILE *f)
@@ -1185,9 +1438,16 @@ static void print_plan_text(engine *e, FILE *f)
     dr_buf b = DR_BUF_INIT;
     dr_buf_printf(&b, "Rehearsal of %s: %zu steps, nothing was changed.\n", e->runbook_name.data,
                   ns);
+    plan_fold_groups(e, plan);
+    int fold = lua_gettop(L);
     for (size_t i = 1; i <= ns; i++) {
         lua_rawgeti(L, plan, (lua_Integer)i);
         int st = lua_gettop(L);
+        if (lua_rawgeti(L, fold, (lua_Integer)i) == LUA_TNUMBER) {
+            lua_settop(L, fold); /* shown with the first member like it */
+            continue;
+        }
+        lua_pop(L, 1);
         const char *name = opt_field(L, st, "name");
         const char *host = opt_field(L, st, "host");
         const char *group = opt_field(L, st, "group");
@@ -1235,9 +1495,18 @@ static void print_plan_text(engine *e, FILE *f)
             }
             lua_settop(L, ef - 1);
         }
-        lua_settop(L, plan);
+        if (lua_rawgeti(L, fold, -(lua_Integer)i) == LUA_TTABLE) {
+            int others = lua_gettop(L);
+            lua_getfield(L, others, "named");
+            dr_buf_printf(&b, "    = the same %son %zu more (--full shows each): ",
+                          lua_toboolean(L, -1) ? "(each with its own name) " : "",
+                          (size_t)lua_rawlen(L, others));
+            put_name_ranges(L, others, &b);
+            dr_buf_putc(&b, '\n');
+        }
+        lua_settop(L, fold);
     }
-    lua_pop(L, 1);
+    lua_pop(L, 2);
     dr_redact(&b);
     fputs(b.data, f);
     dr_buf_free(&b);

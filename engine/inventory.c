@@ -1181,11 +1181,16 @@ static void parse_keeper_section(loader *L, yaml_node_t *n)
 
 static void parse_ssh_section(loader *L, yaml_node_t *n)
 {
-    static const char *const known[] = {
-        "user",           "port",           "identity", "known_hosts", "passphrase_file",
-        "passphrase_env", "connect_timeout"};
-    yaml_node_t *v[7];
-    if (!n || !take_keys(L, n, "the ssh section", known, 7, v))
+    static const char *const known[] = {"user",
+                                        "port",
+                                        "identity",
+                                        "known_hosts",
+                                        "passphrase_file",
+                                        "passphrase_env",
+                                        "connect_timeout",
+                                        "parallel"};
+    yaml_node_t *v[8];
+    if (!n || !take_keys(L, n, "the ssh section", known, 8, v))
         return;
     const char *s;
     if (v[0] && (s = scalar_name(L, v[0], "a user name")))
@@ -1200,6 +1205,8 @@ static void parse_ssh_section(loader *L, yaml_node_t *n)
     long t;
     if (v[6] && scalar_int(L, v[6], 1, 3600, "a timeout in seconds (1..3600)", &t))
         L->inv->ssh.connect_timeout = (int)t;
+    if (v[7] && scalar_int(L, v[7], 1, 1024, "a number of sessions at once (1..1024)", &t))
+        L->inv->ssh.parallel = (int)t;
 }
 
 static void parse_auth_section(loader *L, yaml_node_t *n)
@@ -1561,6 +1568,7 @@ static void parse_root(loader *L, yaml_node_t *root)
     inv->ssh.user = "root";
     inv->ssh.port = 22;
     inv->ssh.connect_timeout = 10;
+    inv->ssh.parallel = 64;
     const char *home = get_env(L, "HOME");
     if (home && home[0] == '/') {
         inv->ssh.identity = fmt(L, "%s/.ssh/id_ed25519", home, NULL);
@@ -1902,6 +1910,7 @@ void inventory_write_yaml(const inventory_t *inv, dr_buf *out)
     ykv(out, 2, "passphrase_file", inv->ssh.passphrase.file);
     ykv(out, 2, "passphrase_env", inv->ssh.passphrase.env);
     ykn(out, 2, "connect_timeout", inv->ssh.connect_timeout);
+    ykn(out, 2, "parallel", inv->ssh.parallel);
     dr_buf_puts(out, "clickhouse_auth:\n");
     ykv(out, 2, "user", inv->clickhouse_auth.user);
     ykv(out, 2, "password_file", inv->clickhouse_auth.password.file);
@@ -2013,6 +2022,7 @@ void inventory_write_json(const inventory_t *inv, json_writer *w)
     jkv(w, "known_hosts", inv->ssh.known_hosts);
     jsecret(w, "passphrase", &inv->ssh.passphrase);
     jkn(w, "connect_timeout", inv->ssh.connect_timeout);
+    jkn(w, "parallel", inv->ssh.parallel);
     json_end_object(w);
     json_key(w, "clickhouse_auth");
     json_begin_object(w);

@@ -12,7 +12,7 @@
  *           macros_xml, start, stop, restart, status, ssh_user, ssh_port,
  *           kind = "clickhouse"
  *   inv.nodes[name]  every node by name;  inv.keepers_by_id[id]
- *   inv.ssh = {user, port, identity, known_hosts, connect_timeout}
+ *   inv.ssh = {user, port, identity, known_hosts, connect_timeout, parallel}
  *
  * The tables are a copy: a runbook changing them changes nothing else. */
 #include "inventory_lua.h"
@@ -120,6 +120,7 @@ int luaopen_dr_inventory(lua_State *L)
     luabind_set_str(L, "identity", inv->ssh.identity);
     luabind_set_str(L, "known_hosts", inv->ssh.known_hosts);
     set_i(L, "connect_timeout", inv->ssh.connect_timeout);
+    set_i(L, "parallel", inv->ssh.parallel);
     luabind_set_str(L, "passphrase_file", inv->ssh.passphrase.file);
     luabind_set_str(L, "passphrase_env", inv->ssh.passphrase.env);
     lua_setfield(L, t, "ssh");

@@ -14,6 +14,9 @@
 #include <libssh2.h>
 #include <libssh2_sftp.h>
 #include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <openssl/evp.h>
 #include <poll.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -37,7 +40,8 @@ typedef enum conn_state {
 
 typedef struct conn {
     struct conn *next;
-    char *key; /* "user@host:port" */
+    struct conn *hnext; /* the next in its bucket of the pool's key hash */
+    char *key;          /* "user@host:port" */
     char *user, *host;
     int port;
     int fd;
@@ -59,56 +63,68 @@ struct ssh_pool {
     char *passphrase; /* loaded on first need, wiped on free */
     int passphrase_loaded;
     conn *conns;
+    conn **buckets; /* conns by hash of their key, nbuckets a power of two */
+    size_t nbuckets, nconns;
+    struct kh_file *kh; /* known_hosts, read once on first need; NULL if unreadable */
+    int kh_tried;
 };
 
 /* ---------------------------------------------------------------- helpers */
 
-static const char B64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
+/* Base64 through libcrypto.  Unpadded output when pad is 0 (as OpenSSH
+ * prints fingerprints). */
 static void base64_encode(dr_buf *out, const uint8_t *p, size_t n, int pad)
 {
-    for (size_t i = 0; i < n; i += 3) {
-        uint32_t v = (uint32_t)p[i] << 16;
-        if (i + 1 < n)
-            v |= (uint32_t)p[i + 1] << 8;
-        if (i + 2 < n)
-            v |= p[i + 2];
-        dr_buf_putc(out, B64[v >> 18 & 63]);
-        dr_buf_putc(out, B64[v >> 12 & 63]);
-        if (i + 1 < n)
-            dr_buf_putc(out, B64[v >> 6 & 63]);
-        else if (pad)
-            dr_buf_putc(out, '=');
-        if (i + 2 < n)
-            dr_buf_putc(out, B64[v & 63]);
-        else if (pad)
-            dr_buf_putc(out, '=');
-    }
+    size_t at = out->len;
+    dr_buf_reserve(out, 4 * ((n + 2) / 3) + 1);
+    int w = EVP_EncodeBlock((unsigned char *)out->data + at, p, (int)n);
+    out->len = at + (size_t)w;
+    if (!pad)
+        while (out->len > at && out->data[out->len - 1] == '=')
+            out->len--;
+    out->data[out->len] = '\0';
 }
 
 /* Decodes base64, skipping whitespace, stopping at '=' or the end.  Returns
  * -1 on a character outside the alphabet. */
 static int base64_decode(dr_buf *out, const char *s, size_t n)
 {
-    uint32_t v = 0;
-    int bits = 0;
-    for (size_t i = 0; i < n; i++) {
-        char ch = s[i];
+    /* libcrypto decodes whole 4-character groups without whitespace: gather
+     * the characters, pad the last group, then drop the bytes the padding
+     * stood for. */
+    dr_buf clean = DR_BUF_INIT;
+    int rc = 0;
+    for (size_t i = 0; i < n && s[i] != '='; i++) {
+        unsigned char ch = (unsigned char)s[i];
         if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t')
             continue;
-        if (ch == '=')
-            break;
-        const char *q = memchr(B64, ch, 64);
-        if (!q || ch == '\0')
-            return -1;
-        v = v << 6 | (uint32_t)(q - B64);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            dr_buf_putc(out, (char)(v >> bits & 0xff));
+        if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+              ch == '+' || ch == '/')) {
+            rc = -1;
+            goto out;
         }
+        dr_buf_putc(&clean, (char)ch);
     }
-    return 0;
+    size_t chars = clean.len, missing = (4 - chars % 4) % 4;
+    if (missing == 3) /* one lone character carries no whole byte: drop it */
+        clean.len = chars -= 1, missing = 0;
+    for (size_t i = 0; i < missing; i++)
+        dr_buf_putc(&clean, '=');
+    if (clean.len) {
+        size_t at = out->len;
+        dr_buf_reserve(out, clean.len / 4 * 3 + 1);
+        int w = EVP_DecodeBlock((unsigned char *)out->data + at, (const unsigned char *)clean.data,
+                                (int)clean.len);
+        if (w < 0) {
+            rc = -1;
+            goto out;
+        }
+        out->len = at + (size_t)w - missing;
+        out->data[out->len] = '\0';
+    }
+out:
+    dr_buf_free(&clean);
+    return rc;
 }
 
 /* Reads an SSH wire "string" (uint32 length + bytes) at *p within [*p, end). */
@@ -348,12 +364,10 @@ static const char *const HOSTKEY_TYPES[] = {
     "ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "ssh-rsa",
 };
 
-int ssh_known_host_types(const char *known_hosts, const char *host, int port, dr_buf *out,
-                         dr_err *err)
+/* The key types k records for host:port (see ssh_known_host_types). */
+static void kh_types(kh_file *k, const char *host, int port, dr_buf *out)
 {
-    kh_file k;
-    int rc = kh_open(&k, known_hosts, err);
-    for (size_t i = 0; rc == DR_OK && i < sizeof HOSTKEY_TYPES / sizeof HOSTKEY_TYPES[0]; i++) {
+    for (size_t i = 0; i < sizeof HOSTKEY_TYPES / sizeof HOSTKEY_TYPES[0]; i++) {
         /* A made-up key of this type: "mismatch" means the file has a key of
          * this type for the host (libssh2 compares types before keys), and
          * this works for hashed entries too. */
@@ -366,7 +380,7 @@ int ssh_known_host_types(const char *known_hosts, const char *host, int port, dr
         blob[4 + tl + 4] = 'x';
         struct libssh2_knownhost *found;
         int check = libssh2_knownhost_checkp(
-            k.kh, host, port, (const char *)blob, 4 + tl + 5,
+            k->kh, host, port, (const char *)blob, 4 + tl + 5,
             LIBSSH2_KNOWNHOST_TYPE_PLAIN | LIBSSH2_KNOWNHOST_KEYENC_RAW | knownhost_keybit(t, tl),
             &found);
         if (check == LIBSSH2_KNOWNHOST_CHECK_MISMATCH) {
@@ -375,12 +389,24 @@ int ssh_known_host_types(const char *known_hosts, const char *host, int port, dr
             dr_buf_puts(out, t);
         }
     }
+}
+
+int ssh_known_host_types(const char *known_hosts, const char *host, int port, dr_buf *out,
+                         dr_err *err)
+{
+    kh_file k;
+    int rc = kh_open(&k, known_hosts, err);
+    if (rc == DR_OK)
+        kh_types(&k, host, port, out);
     kh_close(&k);
     return rc;
 }
 
-int ssh_hostkey_verify(const char *known_hosts, const char *host, int port, const void *blob,
-                       size_t len, ssh_hostkey_policy policy, dr_err *err)
+/* Checks blob against known_hosts (see ssh_hostkey_verify), as loaded in
+ * *cached when that is not NULL (a pool reads the file once), else read now.
+ * A key accepted on first use is added to *cached as well as to the file. */
+static int kh_verify(kh_file *cached, const char *known_hosts, const char *host, int port,
+                     const void *blob, size_t len, ssh_hostkey_policy policy, dr_err *err)
 {
     const uint8_t *p = blob, *type;
     size_t type_len;
@@ -401,11 +427,15 @@ int ssh_hostkey_verify(const char *known_hosts, const char *host, int port, cons
         return rc;
     }
 
-    kh_file k;
-    int rc = kh_open(&k, known_hosts, err);
-    LIBSSH2_KNOWNHOSTS *kh = k.kh;
+    kh_file local, *k = cached;
+    int rc = DR_OK;
+    if (!k) {
+        k = &local;
+        rc = kh_open(k, known_hosts, err);
+    }
+    LIBSSH2_KNOWNHOSTS *kh = k->kh;
     struct libssh2_knownhost *last, *e;
-    int missing = k.missing, bad_lines = k.bad_lines, first_bad = k.first_bad;
+    int missing = k->missing, bad_lines = k->bad_lines, first_bad = k->first_bad;
     if (rc != DR_OK)
         goto out;
 
@@ -424,7 +454,7 @@ int ssh_hostkey_verify(const char *known_hosts, const char *host, int port, cons
         size_t idx = 0;
         for (last = NULL; found && libssh2_knownhost_get(kh, &e, last) == 0; last = e, idx++)
             if (e == found) {
-                at = idx < k.nentries ? k.entry_line[idx] : 0;
+                at = idx < k->nentries ? k->entry_line[idx] : 0;
                 break;
             }
         char where[32] = "";
@@ -444,9 +474,10 @@ int ssh_hostkey_verify(const char *known_hosts, const char *host, int port, cons
                                        &added) != 0)
                 rc = dr_err_set(err, DR_EIO, "known_hosts %s: cannot add %s", known_hosts,
                                 name.data);
-            else
-                rc = known_hosts_append(kh, added, known_hosts,
-                                        k.text.len > 0 && k.text.data[k.text.len - 1] != '\n', err);
+            else if ((rc = known_hosts_append(
+                          kh, added, known_hosts,
+                          k->text.len > 0 && k->text.data[k->text.len - 1] != '\n', err)) == DR_OK)
+                dr_buf_putc(&k->text, '\n'); /* the file ends with a newline now */
         } else {
             rc = dr_err_set(err, DR_EREFUSED,
                             "host key of %s unknown: the server offers %s %s, which %s%s does not "
@@ -459,9 +490,16 @@ int ssh_hostkey_verify(const char *known_hosts, const char *host, int port, cons
                         name.data, known_hosts, note);
     }
 out:
-    kh_close(&k);
+    if (k == &local)
+        kh_close(&local);
     dr_buf_free(&name);
     return rc;
+}
+
+int ssh_hostkey_verify(const char *known_hosts, const char *host, int port, const void *blob,
+                       size_t len, ssh_hostkey_policy policy, dr_err *err)
+{
+    return kh_verify(NULL, known_hosts, host, port, blob, len, policy, err);
 }
 
 int ssh_key_text_type(const char *text, char **type)
@@ -574,7 +612,7 @@ int ssh_pool_new(const ssh_config *cfg, ssh_pool **out, dr_err *err)
     p->policy = cfg->hostkey_policy;
     p->connect_timeout_ms = cfg->connect_timeout_ms ? cfg->connect_timeout_ms : 10000;
     p->exec_timeout_ms = cfg->exec_timeout_ms ? cfg->exec_timeout_ms : 60000;
-    p->max_parallel = cfg->max_parallel ? cfg->max_parallel : 16;
+    p->max_parallel = cfg->max_parallel ? cfg->max_parallel : 64;
     p->files_over_exec = cfg->files_over_exec;
     *out = p;
     return DR_OK;
@@ -642,8 +680,56 @@ void ssh_pool_free(ssh_pool *p)
     free(p->passphrase_file);
     free(p->passphrase_env);
     free(p->known_hosts);
+    free(p->buckets);
+    if (p->kh) {
+        kh_close(p->kh);
+        free(p->kh);
+    }
     free(p);
     libssh2_exit();
+}
+
+/* known_hosts as loaded on first need, once per pool (a fleet of hundreds
+ * of hosts would otherwise parse the file twice per connection).  NULL
+ * when it cannot be read: callers then read it themselves, which reports
+ * why. */
+static kh_file *pool_known_hosts(ssh_pool *p)
+{
+    if (!p->kh_tried) {
+        p->kh_tried = 1;
+        kh_file *k = dr_calloc(1, sizeof *k);
+        dr_err ignored = {0};
+        if (kh_open(k, p->known_hosts, &ignored) == DR_OK) {
+            p->kh = k;
+        } else {
+            kh_close(k);
+            free(k);
+        }
+    }
+    return p->kh;
+}
+
+/* FNV-1a of a connection key. */
+static size_t key_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return (size_t)h;
+}
+
+static void pool_rehash(ssh_pool *p)
+{
+    size_t n = p->nbuckets ? p->nbuckets * 2 : 64;
+    conn **b = dr_calloc(n, sizeof *b);
+    for (conn *c = p->conns; c; c = c->next) {
+        size_t i = key_hash(c->key) & (n - 1);
+        c->hnext = b[i];
+        b[i] = c;
+    }
+    free(p->buckets);
+    p->buckets = b;
+    p->nbuckets = n;
 }
 
 static conn *pool_conn(ssh_pool *p, const char *spec, dr_err *err)
@@ -654,7 +740,8 @@ static conn *pool_conn(ssh_pool *p, const char *spec, dr_err *err)
         return NULL;
     dr_buf key = DR_BUF_INIT;
     dr_buf_printf(&key, strchr(host, ':') ? "%s@[%s]:%d" : "%s@%s:%d", user, host, port);
-    for (conn *c = p->conns; c; c = c->next)
+    size_t h = key_hash(key.data);
+    for (conn *c = p->nbuckets ? p->buckets[h & (p->nbuckets - 1)] : NULL; c; c = c->hnext)
         if (strcmp(c->key, key.data) == 0) {
             free(user);
             free(host);
@@ -669,6 +756,13 @@ static conn *pool_conn(ssh_pool *p, const char *spec, dr_err *err)
     c->fd = -1;
     c->next = p->conns;
     p->conns = c;
+    if (++p->nconns > p->nbuckets) {
+        pool_rehash(p); /* also files c */
+    } else {
+        size_t i = h & (p->nbuckets - 1);
+        c->hnext = p->buckets[i];
+        p->buckets[i] = c;
+    }
     return c;
 }
 
@@ -720,6 +814,10 @@ static int tcp_start(conn *c, dr_err *err)
         freeaddrinfo(ai);
         return dr_err_set(err, DR_EIO, "connect to %s: socket: %s", c->key, strerror(errno));
     }
+    /* Without it, a request sent right after another on the session waits
+     * for the delayed ACK of the first (about 40 ms on Linux). */
+    int one = 1;
+    setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     int r = connect(c->fd, ai->ai_addr, ai->ai_addrlen);
     int e = errno;
     freeaddrinfo(ai);
@@ -842,7 +940,10 @@ static int conn_step(ssh_pool *p, conn *c, dr_err *err)
             libssh2_session_set_blocking(c->s, 0);
             dr_buf types = DR_BUF_INIT;
             dr_err ignored = {0}; /* an unreadable file is reported by the check itself */
-            ssh_known_host_types(p->known_hosts, c->host, c->port, &types, &ignored);
+            if (pool_known_hosts(p))
+                kh_types(p->kh, c->host, c->port, &types);
+            else
+                ssh_known_host_types(p->known_hosts, c->host, c->port, &types, &ignored);
             prefer_hostkeys(c->s, types.data);
             dr_buf_free(&types);
             c->st = CS_HANDSHAKE;
@@ -860,8 +961,8 @@ static int conn_step(ssh_pool *p, conn *c, dr_err *err)
             const char *key = libssh2_session_hostkey(c->s, &klen, &ktype);
             if (!key)
                 return dr_err_set(err, DR_EIO, "ssh handshake with %s: no host key", c->key);
-            if ((r = ssh_hostkey_verify(p->known_hosts, c->host, c->port, key, klen, p->policy,
-                                        err)) != DR_OK)
+            if ((r = kh_verify(pool_known_hosts(p), p->known_hosts, c->host, c->port, key, klen,
+                               p->policy, err)) != DR_OK)
                 return r;
             c->st = CS_AUTHLIST;
             break;
@@ -1305,7 +1406,7 @@ void ssh_result_free(ssh_result *r)
     memset(r, 0, sizeof *r);
 }
 
-size_t ssh_exec_many(ssh_pool *p, const char *const *hosts, size_t n, const char *cmd,
+size_t ssh_exec_each(ssh_pool *p, const char *const *hosts, const char *const *cmds, size_t n,
                      int timeout_ms, ssh_result *res)
 {
     size_t failed = 0;
@@ -1316,6 +1417,7 @@ size_t ssh_exec_many(ssh_pool *p, const char *const *hosts, size_t n, const char
         memset(&res[i], 0, sizeof res[i]);
         res[i].exit_status = -1;
         dr_err perr = {0};
+        const char *cmd = cmds[i];
         conn *c = cmd ? pool_conn(p, hosts[i], &perr) : NULL;
         if (!c) {
             if (!cmd)
@@ -1347,6 +1449,75 @@ size_t ssh_exec_many(ssh_pool *p, const char *const *hosts, size_t n, const char
     free(idx);
     free(live);
     free(jobs);
+    return failed;
+}
+
+size_t ssh_exec_many(ssh_pool *p, const char *const *hosts, size_t n, const char *cmd,
+                     int timeout_ms, ssh_result *res)
+{
+    const char **cmds = dr_calloc(n ? n : 1, sizeof *cmds);
+    for (size_t i = 0; i < n; i++)
+        cmds[i] = cmd;
+    size_t failed = ssh_exec_each(p, hosts, cmds, n, timeout_ms, res);
+    free(cmds);
+    return failed;
+}
+
+/* Exit status of the read command when the file does not exist: not one
+ * cat(1) uses. */
+#define READ_ABSENT 44
+
+void ssh_read_command(dr_buf *cmd, const char *path)
+{
+    dr_buf_puts(cmd, "p=");
+    ssh_shell_quote(cmd, path);
+    dr_buf_printf(cmd, "; if [ -e \"$p\" ]; then exec cat -- \"$p\"; fi; exit %d", READ_ABSENT);
+}
+
+int ssh_read_outcome(const ssh_result *r, const char *path, dr_buf *out, dr_err *err)
+{
+    const char *host = r->host ? r->host : "?";
+    if (r->rc != DR_OK) {
+        if (err)
+            *err = r->err;
+        return r->rc;
+    }
+    if (r->exit_status == READ_ABSENT)
+        return dr_err_set(err, DR_ENOTFOUND, "read %s:%s: no such file or directory", host, path);
+    if (r->exit_status != 0) {
+        const char *why = r->errout.data && *r->errout.data ? r->errout.data : "no message";
+        size_t wl = strcspn(why, "\n");
+        return dr_err_set(err, DR_EIO, "read %s:%s: cat failed (%s %d): %.*s", host, path,
+                          r->exit_signal ? "signal" : "exit", r->exit_status, (int)wl, why);
+    }
+    dr_buf_append(out, r->out.data ? r->out.data : "", r->out.len);
+    return DR_OK;
+}
+
+size_t ssh_read_many(ssh_pool *p, const char *const *hosts, const char *const *paths, size_t n,
+                     int timeout_ms, dr_buf *out, dr_err *errs)
+{
+    dr_buf *cmds = dr_calloc(n ? n : 1, sizeof *cmds);
+    const char **cmdp = dr_calloc(n ? n : 1, sizeof *cmdp);
+    ssh_result *res = dr_calloc(n ? n : 1, sizeof *res);
+    for (size_t i = 0; i < n; i++) {
+        ssh_read_command(&cmds[i], paths[i]);
+        cmdp[i] = cmds[i].data;
+    }
+    ssh_exec_each(p, hosts, cmdp, n, timeout_ms, res);
+    size_t failed = 0;
+    for (size_t i = 0; i < n; i++) {
+        memset(&errs[i], 0, sizeof errs[i]);
+        int rc = ssh_read_outcome(&res[i], paths[i], &out[i], &errs[i]);
+        errs[i].code = rc;
+        if (rc != DR_OK)
+            failed++;
+        ssh_result_free(&res[i]);
+        dr_buf_free(&cmds[i]);
+    }
+    free(res);
+    free(cmdp);
+    free(cmds);
     return failed;
 }
 

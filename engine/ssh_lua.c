@@ -346,11 +346,46 @@ static int read_current(lua_State *L, lpool *lp, const char *host, const char *p
     return ssh_read_file(lp->pool, host, path, out, err);
 }
 
+/* Resumed by the step group scheduler once the read command ended: the
+ * request on top of the stack holds its result; path is argument 3. */
+static int read_k(lua_State *L, int status, lua_KContext ctx)
+{
+    (void)status;
+    (void)ctx;
+    dr_async_req *rq = dr_async_check(L, -1);
+    if (!rq)
+        return luaL_error(L, "ssh read_file: resumed without its request");
+    dr_buf b = DR_BUF_INIT;
+    dr_err err = {0};
+    if (ssh_read_outcome(&rq->res, lua_tostring(L, 3), &b, &err) != DR_OK) {
+        dr_buf_free(&b);
+        return fail(L, &err);
+    }
+    lua_pushlstring(L, b.data ? b.data : "", b.len);
+    dr_buf_free(&b);
+    return 1;
+}
+
 static int l_read_file(lua_State *L)
 {
     lpool *lp = check_pool(L, 1);
     const char *host = luaL_checkstring(L, 2);
     const char *path = luaL_checkstring(L, 3);
+    lua_settop(L, 3);
+    const char *w;
+    size_t wl;
+    if (dr_async_member(L) && !dr_effect_written(L, host, path, &w, &wl)) {
+        /* In a step group the read runs as a command beside the other
+         * members' work, instead of blocking them all. */
+        dr_buf cmd = DR_BUF_INIT;
+        ssh_read_command(&cmd, path);
+        dr_async_req *rq = dr_async_push(L, DR_ASYNC_EXEC);
+        rq->pool = lp->pool;
+        rq->host = dr_strdup(host);
+        rq->cmd = dr_buf_steal(&cmd, NULL);
+        lua_pushvalue(L, -1);
+        return lua_yieldk(L, 1, 0, read_k);
+    }
     dr_buf b = DR_BUF_INIT;
     dr_err err = {0};
     if (read_current(L, lp, host, path, &b, &err) != DR_OK) {
@@ -387,44 +422,47 @@ static void push_write(lua_State *L, const ssh_write_result *w, int simulated)
     lua_setfield(L, -2, "simulated");
 }
 
-/* pool:write_file(host, path, content [, {mode=, expect_sha256=}]) */
-static int l_write_file(lua_State *L)
+/* The options of write_file (argument 5). */
+static void write_opts(lua_State *L, ssh_write_opts *opts)
 {
-    lpool *lp = check_pool(L, 1);
-    const char *host = luaL_checkstring(L, 2);
-    const char *path = luaL_checkstring(L, 3);
-    size_t len;
-    const char *content = luaL_checklstring(L, 4, &len);
-    ssh_write_opts opts = {0};
+    memset(opts, 0, sizeof *opts);
     if (!lua_isnoneornil(L, 5)) {
         luaL_checktype(L, 5, LUA_TTABLE);
         lua_Number mode = opt_field_number(L, 5, "mode", 0);
         if (mode < 0 || mode > 07777 || mode != (int)mode)
             luaL_error(L, "bad field 'mode' (a mode 0-07777 expected)");
-        opts.mode = (int)mode;
-        opts.expect_sha256 = opt_field_string(L, 5, "expect_sha256");
+        opts->mode = (int)mode;
+        opts->expect_sha256 = opt_field_string(L, 5, "expect_sha256");
     }
+}
 
-    /* Read what is there first: the engine checkpoints and diffs it, and the
-     * write below only goes ahead if the content is still the same. */
-    ssh_write_result w = {0};
-    dr_err err = {0};
-    int rc = read_current(L, lp, host, path, &w.previous, &err);
+/* The rest of write_file once what is there has been read (rc: DR_OK,
+ * DR_ENOTFOUND or the read's failure, in err); w->previous holds it and is
+ * freed here. */
+static int write_with_previous(lua_State *L, int rc, ssh_write_result *w, dr_err *err)
+{
+    lpool *lp = check_pool(L, 1);
+    const char *host = lua_tostring(L, 2);
+    const char *path = lua_tostring(L, 3);
+    size_t len;
+    const char *content = lua_tolstring(L, 4, &len);
+    ssh_write_opts opts;
+    write_opts(L, &opts);
     if (rc != DR_OK && rc != DR_ENOTFOUND) {
-        dr_buf_free(&w.previous);
-        return fail(L, &err);
+        dr_buf_free(&w->previous);
+        return fail(L, err);
     }
-    w.existed = rc == DR_OK;
-    if (w.existed)
-        sha256_hex(w.previous.data, w.previous.len, w.previous_sha256);
-    sha256_hex(content, len, w.sha256);
-    if (opts.expect_sha256 && strcmp(opts.expect_sha256, w.previous_sha256) != 0) {
-        dr_err_set(&err, DR_ECONFLICT,
+    w->existed = rc == DR_OK;
+    if (w->existed)
+        sha256_hex(w->previous.data, w->previous.len, w->previous_sha256);
+    sha256_hex(content, len, w->sha256);
+    if (opts.expect_sha256 && strcmp(opts.expect_sha256, w->previous_sha256) != 0) {
+        dr_err_set(err, DR_ECONFLICT,
                    "write %s:%s: the file is not what the caller expected (now %s, expected %s)",
-                   host, path, w.existed ? w.previous_sha256 : "absent",
+                   host, path, w->existed ? w->previous_sha256 : "absent",
                    *opts.expect_sha256 ? opts.expect_sha256 : "absent");
-        dr_buf_free(&w.previous);
-        return fail(L, &err);
+        dr_buf_free(&w->previous);
+        return fail(L, err);
     }
     char summary[512];
     snprintf(summary, sizeof summary, "write %s (%zu bytes)", path, len);
@@ -433,30 +471,30 @@ static int l_write_file(lua_State *L)
                    .host = host,
                    .summary = summary,
                    .path = path,
-                   .before = w.existed ? w.previous.data : NULL,
-                   .before_len = w.existed ? w.previous.len : 0,
+                   .before = w->existed ? w->previous.data : NULL,
+                   .before_len = w->existed ? w->previous.len : 0,
                    .after = content,
                    .after_len = len};
-    int d = dr_effect_gate(L, &e, &err);
+    int d = dr_effect_gate(L, &e, err);
     if (d < 0) {
-        dr_buf_free(&w.previous);
-        return fail(L, &err);
+        dr_buf_free(&w->previous);
+        return fail(L, err);
     }
     if (d == DR_EFFECT_SIMULATE) {
-        push_write(L, &w, 1);
-        dr_buf_free(&w.previous);
+        push_write(L, w, 1);
+        dr_buf_free(&w->previous);
         return 1;
     }
     char expect[SHA256_HEX_LEN + 1];
-    memcpy(expect, w.previous_sha256, sizeof expect);
+    memcpy(expect, w->previous_sha256, sizeof expect);
     opts.expect_sha256 = expect; /* compare-and-swap on what the gate was shown */
-    dr_buf_free(&w.previous);
+    dr_buf_free(&w->previous);
     ssh_write_result done = {0};
-    rc = ssh_write_file(lp->pool, host, path, content, len, &opts, &done, &err);
-    dr_effect_done(L, &e, rc, rc == DR_OK ? done.sha256 : err.msg);
+    rc = ssh_write_file(lp->pool, host, path, content, len, &opts, &done, err);
+    dr_effect_done(L, &e, rc, rc == DR_OK ? done.sha256 : err->msg);
     int n;
     if (rc != DR_OK) {
-        n = fail(L, &err);
+        n = fail(L, err);
     } else {
         push_write(L, &done, 0);
         n = 1;
@@ -530,6 +568,176 @@ static int l_remove_file(lua_State *L)
     return n;
 }
 
+/* Resumed by the step group scheduler once the read of the old content
+ * ended (the request is on top of the stack, above the 5 arguments). */
+static int write_k(lua_State *L, int status, lua_KContext ctx)
+{
+    (void)status;
+    (void)ctx;
+    dr_async_req *rq = dr_async_check(L, -1);
+    if (!rq)
+        return luaL_error(L, "ssh write_file: resumed without its request");
+    ssh_write_result w = {0};
+    dr_err err = {0};
+    int rc = ssh_read_outcome(&rq->res, lua_tostring(L, 3), &w.previous, &err);
+    lua_settop(L, 5);
+    return write_with_previous(L, rc, &w, &err);
+}
+
+/* pool:write_file(host, path, content [, {mode=, expect_sha256=}]) */
+static int l_write_file(lua_State *L)
+{
+    lpool *lp = check_pool(L, 1);
+    const char *host = luaL_checkstring(L, 2);
+    const char *path = luaL_checkstring(L, 3);
+    luaL_checkstring(L, 4);
+    ssh_write_opts opts;
+    write_opts(L, &opts);
+    lua_settop(L, 5);
+
+    /* Read what is there first: the engine checkpoints and diffs it, and the
+     * write below only goes ahead if the content is still the same.  In a
+     * step group the read runs beside the other members' work. */
+    const char *wr;
+    size_t wl;
+    if (dr_async_member(L) && !dr_effect_written(L, host, path, &wr, &wl)) {
+        dr_buf cmd = DR_BUF_INIT;
+        ssh_read_command(&cmd, path);
+        dr_async_req *rq = dr_async_push(L, DR_ASYNC_EXEC);
+        rq->pool = lp->pool;
+        rq->host = dr_strdup(host);
+        rq->cmd = dr_buf_steal(&cmd, NULL);
+        lua_pushvalue(L, -1);
+        return lua_yieldk(L, 1, 0, write_k);
+    }
+    ssh_write_result w = {0};
+    dr_err err = {0};
+    int rc = read_current(L, lp, host, path, &w.previous, &err);
+    return write_with_previous(L, rc, &w, &err);
+}
+
+/* Host strings of the array at idx, checked (they stay alive in the table
+ * while it is on the stack).  *n gets the count. */
+static const char **check_hosts(lua_State *L, int idx, size_t *n)
+{
+    luaL_checktype(L, idx, LUA_TTABLE);
+    lua_Integer len = luaL_len(L, idx);
+    for (lua_Integer i = 1; i <= len; i++) {
+        if (lua_geti(L, idx, i) != LUA_TSTRING)
+            luaL_argerror(L, idx, "array of host names expected");
+        lua_pop(L, 1);
+    }
+    *n = (size_t)len;
+    const char **hosts = lua_newuserdatauv(L, (*n ? *n : 1) * sizeof *hosts, 0);
+    for (size_t i = 0; i < *n; i++) {
+        lua_geti(L, idx, (lua_Integer)i + 1);
+        hosts[i] = lua_tostring(L, -1);
+        lua_pop(L, 1);
+    }
+    return hosts;
+}
+
+/* One string per host from the value at idx: the same string for every
+ * host, or an array as long as the host list. */
+static const char **check_per_host(lua_State *L, int idx, size_t n, const char *what)
+{
+    const char **v = lua_newuserdatauv(L, (n ? n : 1) * sizeof *v, 0);
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        for (size_t i = 0; i < n; i++)
+            v[i] = lua_tostring(L, idx);
+        return v;
+    }
+    if (!lua_istable(L, idx) || (size_t)luaL_len(L, idx) != n)
+        luaL_argerror(L, idx, what);
+    for (size_t i = 0; i < n; i++) {
+        if (lua_geti(L, idx, (lua_Integer)i + 1) != LUA_TSTRING)
+            luaL_argerror(L, idx, what);
+        v[i] = lua_tostring(L, -1);
+        lua_pop(L, 1);
+    }
+    return v;
+}
+
+/* pool:probe_many(hosts, cmd | cmds [, {timeout=}]) -> results
+ * Read-only commands on many hosts at once (not gated: they run in
+ * rehearsals too), one result table per host as exec_many gives: a host
+ * that does not answer costs one connect timeout, however many there are. */
+static int l_probe_many(lua_State *L)
+{
+    lpool *lp = check_pool(L, 1);
+    size_t n;
+    const char **hosts = check_hosts(L, 2, &n);
+    const char **cmds = check_per_host(L, 3, n, "a command, or one per host, expected");
+    int timeout = opt_timeout(L, 4);
+    ssh_result *res = dr_calloc(n ? n : 1, sizeof *res);
+    ssh_exec_each(lp->pool, hosts, cmds, n, timeout, res);
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0; i < n; i++) {
+        push_result(L, res[i].host ? res[i].host : hosts[i], &res[i], 0);
+        ssh_result_free(&res[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    free(res);
+    return 1;
+}
+
+/* pool:read_many(hosts, path | paths [, {timeout=}]) -> results
+ * Reads a file on many hosts at once: one table per host, {ok=true,
+ * data=...}, {ok=false, code="not found"} when absent, or {ok=false,
+ * error=, code=}.  In a rehearsal a file an earlier step "wrote" reads as
+ * written, as read_file does. */
+static int l_read_many(lua_State *L)
+{
+    lpool *lp = check_pool(L, 1);
+    size_t n;
+    const char **hosts = check_hosts(L, 2, &n);
+    const char **paths = check_per_host(L, 3, n, "a path, or one per host, expected");
+    int timeout = opt_timeout(L, 4);
+    dr_buf *out = dr_calloc(n ? n : 1, sizeof *out);
+    dr_err *errs = dr_calloc(n ? n : 1, sizeof *errs);
+    const char **rh = dr_calloc(n ? n : 1, sizeof *rh), **rp = dr_calloc(n ? n : 1, sizeof *rp);
+    size_t *ri = dr_calloc(n ? n : 1, sizeof *ri), nr = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *w;
+        size_t wl;
+        if (dr_effect_written(L, hosts[i], paths[i], &w, &wl)) {
+            dr_buf_append(&out[i], w, wl);
+            continue;
+        }
+        rh[nr] = hosts[i];
+        rp[nr] = paths[i];
+        ri[nr++] = i;
+    }
+    dr_buf *rout = dr_calloc(nr ? nr : 1, sizeof *rout);
+    dr_err *rerr = dr_calloc(nr ? nr : 1, sizeof *rerr);
+    ssh_read_many(lp->pool, rh, rp, nr, timeout, rout, rerr);
+    for (size_t k = 0; k < nr; k++) {
+        out[ri[k]] = rout[k];
+        errs[ri[k]] = rerr[k];
+    }
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0; i < n; i++) {
+        lua_createtable(L, 0, 4);
+        lua_pushstring(L, hosts[i]);
+        lua_setfield(L, -2, "host");
+        lua_pushboolean(L, errs[i].code == DR_OK);
+        lua_setfield(L, -2, "ok");
+        if (errs[i].code == DR_OK) {
+            lua_pushlstring(L, out[i].data ? out[i].data : "", out[i].len);
+            lua_setfield(L, -2, "data");
+        } else {
+            lua_pushstring(L, errs[i].msg);
+            lua_setfield(L, -2, "error");
+            lua_pushstring(L, dr_strerror(errs[i].code));
+            lua_setfield(L, -2, "code");
+        }
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+        dr_buf_free(&out[i]);
+    }
+    free(rout), free(rerr), free(rh), free(rp), free(ri), free(out), free(errs);
+    return 1;
+}
+
 static const luaL_Reg ssh_functions[] = {
     {"pool", l_pool},
     {NULL, NULL},
@@ -539,7 +747,9 @@ static const luaL_Reg pool_methods[] = {
     {"exec", l_exec},
     {"probe", l_probe},
     {"exec_many", l_exec_many},
+    {"probe_many", l_probe_many},
     {"read_file", l_read_file},
+    {"read_many", l_read_many},
     {"write_file", l_write_file},
     {"remove_file", l_remove_file},
     {"close", l_close},

@@ -33,6 +33,8 @@ typedef struct engine_opts {
     int cooldown_s;             /* minimum time between site switches; 0: default 1800 */
     FILE *plan_out;             /* where a rehearsal prints its plan; NULL: stdout */
     int debug;                  /* --debug: errors with their Lua stack traceback */
+    int plan_full;              /* the plan shows every member of a group, even the same change
+                                   on many hosts (folded into one with their names otherwise) */
 } engine_opts;
 
 typedef struct engine engine;

@@ -129,6 +129,7 @@ typedef struct inventory {
         const char *known_hosts; /* default ~/.ssh/known_hosts */
         inventory_secret passphrase;
         int connect_timeout; /* seconds, default 10 */
+        int parallel;        /* sessions set up or busy at once, default 64 */
     } ssh;
     struct {
         const char *user; /* default "default" */

@@ -1,6 +1,6 @@
 /* sha256: SHA-256 (FIPS 180-4) in one shot or incrementally, with lowercase
- * hex output.  The engine uses it to fingerprint file checkpoints, and ssh
- * uses it for host key fingerprints.  No allocation, no global state. */
+ * hex output, computed by libcrypto.  The engine uses it to fingerprint file
+ * checkpoints, and ssh uses it for host key fingerprints. */
 #ifndef DR_SHA256_H
 #define DR_SHA256_H
 
@@ -11,12 +11,11 @@
 #define SHA256_HEX_LEN 64 /* characters, without the terminating NUL */
 
 typedef struct sha256_ctx {
-    uint32_t state[8];
-    uint64_t total; /* bytes hashed so far */
-    uint8_t block[64];
-    size_t used; /* bytes waiting in block */
+    void *md; /* libcrypto's digest context, from sha256_init to sha256_final */
 } sha256_ctx;
 
+/* Every sha256_init must be followed by sha256_final, which frees what
+ * init allocated. */
 void sha256_init(sha256_ctx *c);
 /* Adds n bytes at p (p may be NULL when n is 0). */
 void sha256_update(sha256_ctx *c, const void *p, size_t n);

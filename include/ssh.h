@@ -39,7 +39,7 @@ typedef struct ssh_config {
     ssh_hostkey_policy hostkey_policy;
     int connect_timeout_ms; /* TCP connect + handshake + auth; 0: 10000 */
     int exec_timeout_ms;    /* default per command or file transfer; 0: 60000 */
-    int max_parallel;       /* sessions being set up or busy at once; 0: 16 */
+    int max_parallel;       /* sessions being set up or busy at once; 0: 64 */
     /* Files go over SFTP when the server offers it, else (or when this is set)
      * over exec: cat to read, a shell script (mktemp, cat, sha256sum, mv) to
      * write, with the same guarantees. */
@@ -85,6 +85,26 @@ int ssh_exec(ssh_pool *p, const char *host, const char *cmd, int timeout_ms, ssh
  * whose rc is not DR_OK. */
 size_t ssh_exec_many(ssh_pool *p, const char *const *hosts, size_t n, const char *cmd,
                      int timeout_ms, ssh_result *res);
+
+/* The same with one command per host: cmds[i] runs on hosts[i]. */
+size_t ssh_exec_each(ssh_pool *p, const char *const *hosts, const char *const *cmds, size_t n,
+                     int timeout_ms, ssh_result *res);
+
+/* Reading a file with a command (cat), for reads made in parallel: on many
+ * hosts at once, or by a step group member through ssh_async.
+ * ssh_read_command appends to cmd the command that prints path (following
+ * symbolic links, as SFTP does); ssh_read_outcome turns the result of that
+ * command into the content (appended to out), DR_ENOTFOUND when the file
+ * does not exist, or the failure, with err filled ("read HOST:PATH: why"). */
+void ssh_read_command(dr_buf *cmd, const char *path);
+int ssh_read_outcome(const ssh_result *r, const char *path, dr_buf *out, dr_err *err);
+
+/* Reads paths[i] on hosts[i] for every i at once (up to max_parallel
+ * sessions).  out[i] (initialised by the caller) gets the content;
+ * errs[i].code is DR_OK, DR_ENOTFOUND or the failure, with its message.
+ * Returns the number of reads that did not give DR_OK. */
+size_t ssh_read_many(ssh_pool *p, const char *const *hosts, const char *const *paths, size_t n,
+                     int timeout_ms, dr_buf *out, dr_err *errs);
 
 /* Commands started one at a time and collected as each ends, for a caller
  * that interleaves several independent sequences (the engine's parallel

@@ -27,37 +27,89 @@ function M.target(c)
     return string.format("%s:%d", c.host, c.http_port)
 end
 
--- "ch3: INSERT ... (12 s)" for every INSERT running on nodes; a node that
--- does not answer is reported by a warning, not counted.
+-- Asks every node at once (a read-only query) and returns the answers in
+-- the order of nodes: {ok, rows} or {ok=false, error}.  The HTTP client
+-- takes at most 1000 hosts per call: bigger fleets go in slices, each
+-- asked in parallel.
+local function query_all(nodes, sql, timeout)
+    local out = {}
+    for first = 1, #nodes, 1000 do
+        local targets = {}
+        for i = first, math.min(#nodes, first + 999) do
+            targets[#targets + 1] = M.target(nodes[i])
+        end
+        local res, err = M.client():query(targets, sql, timeout)
+        for i = 1, #targets do
+            out[first + i - 1] = res and res[i] or { ok = false, error = err }
+        end
+    end
+    return out
+end
+
+-- One warning for every node that did not answer, naming them all (a dead
+-- site of hundreds of nodes is one line, not hundreds) with the first
+-- error; silent is a list of {name, error}.
+local function warn_silent(silent, what)
+    if #silent == 0 then
+        return
+    end
+    local list = {}
+    for i, s in ipairs(silent) do
+        list[i] = s[1]
+    end
+    if #silent == 1 then
+        dr.warn("%s: cannot %s: %s", list[1], what, silent[1][2])
+    else
+        dr.warn("%d nodes cannot %s: %s (first: %s)", #silent, what, table.concat(list, ", "),
+            silent[1][2])
+    end
+end
+
+-- An INSERT, after leading blanks and comments.
+local function is_insert(q)
+    q = tostring(q)
+    repeat
+        local before = q
+        q = q:gsub("^%s+", ""):gsub("^%-%-[^\n]*", ""):gsub("^/%*.-%*/", "")
+    until q == before
+    return q:sub(1, 6):upper() == "INSERT"
+end
+
+-- "ch3: INSERT ... (12 s)" for every INSERT running on nodes (all asked at
+-- once); a node that does not answer is reported by a warning, not counted.
 function M.running_inserts(nodes)
-    local busy = {}
-    for _, c in ipairs(nodes) do
-        local list, err = M.client():processes(M.target(c))
-        if not list then
-            dr.warn("%s: cannot list running queries: %s", c.name, err)
+    local busy, silent = {}, {}
+    local res = query_all(nodes, "SELECT query, elapsed FROM system.processes ORDER BY elapsed DESC")
+    for i, c in ipairs(nodes) do
+        local r = res[i]
+        if not r.ok then
+            silent[#silent + 1] = { c.name, r.error }
         else
-            for _, p in ipairs(list) do
-                busy[#busy + 1] = string.format("%s: %s (%s s)", c.name,
-                    tostring(p.query):sub(1, 60), tostring(p.elapsed))
+            for _, p in ipairs(r.rows) do
+                if is_insert(p.query) then
+                    busy[#busy + 1] = string.format("%s: %s (%s s)", c.name,
+                        tostring(p.query):sub(1, 60), tostring(p.elapsed))
+                end
             end
         end
     end
+    warn_silent(silent, "list running queries")
     return busy
 end
 
 -- The znodes the replicated tables of nodes live under (their replica
--- paths), read from system.replicas, which answers even when the tables
--- are read-only.  A new ensemble must hold them.
+-- paths), read from system.replicas (every node at once), which answers
+-- even when the tables are read-only.  A new ensemble must hold them.
 function M.replica_paths(nodes)
-    local paths, seen = {}, {}
-    for _, c in ipairs(nodes) do
-        local rows, err = M.client():query(M.target(c),
-            "SELECT zookeeper_path, replica_name FROM system.replicas")
-        if not rows then
-            dr.warn("%s: cannot read system.replicas: %s", c.name, err)
+    local paths, seen, silent = {}, {}, {}
+    local res = query_all(nodes, "SELECT zookeeper_path, replica_name FROM system.replicas")
+    for i, c in ipairs(nodes) do
+        local r = res[i]
+        if not r.ok then
+            silent[#silent + 1] = { c.name, r.error }
         else
-            for _, r in ipairs(rows) do
-                local p = r.zookeeper_path .. "/replicas/" .. r.replica_name
+            for _, row in ipairs(r.rows) do
+                local p = row.zookeeper_path .. "/replicas/" .. row.replica_name
                 if not seen[p] then
                     seen[p] = true
                     paths[#paths + 1] = p
@@ -65,6 +117,7 @@ function M.replica_paths(nodes)
             end
         end
     end
+    warn_silent(silent, "read system.replicas")
     table.sort(paths)
     return paths
 end
@@ -104,6 +157,44 @@ function M.wait_writable(c, timeout)
                 end
             end
             return true
+        end,
+    }
+end
+
+-- Every replicated table of every node in nodes is writable, all asked
+-- at once on each poll: one wait for a whole site however many nodes it
+-- has.  The wait's detail names the nodes still read-only or silent.
+function M.wait_all_writable(nodes, timeout)
+    local left = nodes
+    return dr.wait {
+        what = string.format("the replicated tables of %d ClickHouse node%s to be writable",
+            #nodes, #nodes == 1 and "" or "s"),
+        timeout = timeout or 120,
+        check = function()
+            local res = query_all(left,
+                "SELECT database, table, is_readonly, is_session_expired FROM system.replicas")
+            local still, why = {}, {}
+            for i, c in ipairs(left) do
+                local r = res[i]
+                local bad = not r.ok and ("silent: " .. tostring(r.error)) or nil
+                for _, row in ipairs(r.ok and r.rows or {}) do
+                    if row.is_readonly ~= "0" or row.is_session_expired ~= "0" then
+                        bad = string.format("%s.%s read-only", row.database, row.table)
+                        break
+                    end
+                end
+                if bad then
+                    still[#still + 1] = c
+                    why[#why + 1] = c.name .. " (" .. bad .. ")"
+                end
+            end
+            left = still -- a writable node stays writable for this wait
+            if #still == 0 then
+                return true
+            end
+            local shown = table.concat(why, ", ", 1, math.min(#why, 20))
+            return false, string.format("%d not yet: %s%s", #still, shown,
+                #why > 20 and string.format(" and %d more", #why - 20) or "")
         end,
     }
 end

@@ -19,6 +19,7 @@ function M.pool()
             user = inv.ssh.user,
             port = inv.ssh.port,
             connect_timeout = inv.ssh.connect_timeout,
+            parallel = inv.ssh.parallel,
             passphrase_file = inv.ssh.passphrase_file,
             passphrase_env = inv.ssh.passphrase_env,
         }
@@ -87,6 +88,77 @@ function M.exec_many(nodes, cmd, opts)
         error("'" .. cmd .. "' failed on " .. table.concat(failed, "; "), 2)
     end
     return by_name
+end
+
+-- A read-only command on every node at once (runs in rehearsals too).
+-- cmd is a string or a function of the node.  Returns the results by node
+-- name ({ok, status, stdout, stderr} or {ok=false, error}); never raises
+-- for a host that fails: a phase decides what a silent host means.  A dead
+-- site costs one connect timeout, not one per host.
+function M.probe_all(nodes, cmd, opts)
+    local specs, cmds = {}, {}
+    for i, n in ipairs(nodes) do
+        specs[i] = M.spec(n)
+        cmds[i] = type(cmd) == "function" and cmd(n) or cmd
+    end
+    local by_name = {}
+    if #specs == 0 then
+        return by_name
+    end
+    local results = M.pool():probe_many(specs, cmds, opts)
+    for i, n in ipairs(nodes) do
+        by_name[n.name] = results[i]
+    end
+    return by_name
+end
+
+-- The names of the nodes that do not answer `true` over ssh within
+-- timeout seconds (all asked at once), in the order of nodes, with why.
+function M.silent(nodes, timeout)
+    local r = M.probe_all(nodes, "true", { timeout = timeout })
+    local silent, why = {}, {}
+    for _, n in ipairs(nodes) do
+        local x = r[n.name]
+        if not x.ok or x.status ~= 0 then
+            silent[#silent + 1] = n.name
+            why[n.name] = x.error or ("exit " .. tostring(x.status or x.signal))
+        end
+    end
+    return silent, why
+end
+
+-- A file of every node at once: path is a string or a function of the
+-- node (nil: skip the node).  Returns content by node name (absent files
+-- are missing from the table); raises naming every node whose read failed
+-- otherwise, unless opts.allow_fail (then the errors come second).
+function M.read_all(nodes, path, opts)
+    local specs, paths, asked = {}, {}, {}
+    for _, n in ipairs(nodes) do
+        local p = type(path) == "function" and path(n) or path
+        if p then
+            asked[#asked + 1] = n
+            specs[#specs + 1] = M.spec(n)
+            paths[#paths + 1] = p
+        end
+    end
+    local data, errors, failed = {}, {}, {}
+    if #specs == 0 then
+        return data, errors
+    end
+    local results = M.pool():read_many(specs, paths, opts)
+    for i, n in ipairs(asked) do
+        local r = results[i]
+        if r.ok then
+            data[n.name] = r.data
+        elseif r.code ~= "not found" then
+            errors[n.name] = r.error
+            failed[#failed + 1] = string.format("%s: %s", n.name, r.error)
+        end
+    end
+    if #failed > 0 and not (opts and opts.allow_fail) then
+        error(table.concat(failed, "; "), 2)
+    end
+    return data, errors
 end
 
 -- The content of a file, or nil when it does not exist.

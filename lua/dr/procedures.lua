@@ -434,7 +434,21 @@ local function write_marker(ensemble)
     dr.step {
         name = "write the marker " .. MARKER,
         act = function()
-            local s, cerr = keepers.connect(ensemble)
+            local s, cerr
+            if dr.rehearsal() then
+                -- ask first (srvr, at once): connecting to an ensemble
+                -- that does not run yet would wait out the whole session
+                -- timeout for nothing
+                local p = keepers.probe(ensemble, 2)
+                for _, k in ipairs(ensemble) do
+                    if p[k.name].serving then
+                        s, cerr = keepers.connect(ensemble)
+                        break
+                    end
+                end
+            else
+                s, cerr = keepers.connect(ensemble)
+            end
             if not s and dr.rehearsal() then
                 -- the ensemble this plan builds does not run yet
                 dr.log("the real run writes %s through %s here", MARKER, names(ensemble))
@@ -508,14 +522,10 @@ end
 -- Every host of the site answers over ssh, or the run is refused naming
 -- those that do not.
 local function require_reachable(target)
-    local unreachable = {}
-    for _, list in ipairs({ target.keepers, target.clickhouse }) do
-        for _, n in ipairs(list) do
-            if not pcall(hosts.probe, n, "true", { timeout = 10 }) then
-                unreachable[#unreachable + 1] = n.name
-            end
-        end
-    end
+    -- every host at once: a dead host costs one connect timeout in all
+    local all = table.move(target.keepers, 1, #target.keepers, 1, {})
+    table.move(target.clickhouse, 1, #target.clickhouse, #all + 1, all)
+    local unreachable = hosts.silent(all, 10)
     if #unreachable > 0 then
         dr.refuse(string.format("%s hosts do not answer over ssh: %s", target.name,
             table.concat(unreachable, ", ")), "bring them back or fix ssh, then run again")
@@ -535,13 +545,20 @@ local function survey_sites(target, dead, opts, plan)
     plan.replica_paths = clickhouse.replica_paths(target.clickhouse)
     local dead_probe = keepers.probe(dead.keepers, 2)
     plan.idle_keepers, plan.unfenced = {}, {}
+    local idle = {}
+    for _, k in ipairs(dead.keepers) do
+        if not dead_probe[k.name].ok then
+            idle[#idle + 1] = k
+        end
+    end
+    local _, keeper_silent = hosts.silent(idle, 5) -- all at once
     for _, k in ipairs(dead.keepers) do
         if dead_probe[k.name].ok then
             plan.dead_keepers[#plan.dead_keepers + 1] = k.name
         elseif opts.planned and k.role ~= "spare" then
             dr.refuse(string.format("%s does not answer: a planned switch needs both "
                 .. "sites", k.name), "use failover for an unplanned switch")
-        elseif pcall(hosts.probe, k, "true", { timeout = 5 }) then
+        elseif not keeper_silent[k.name] then
             -- not running, but its host answers: disabled, it cannot come
             -- back at the next boot with its old membership
             plan.idle_keepers[#plan.idle_keepers + 1] = k.name
@@ -549,14 +566,19 @@ local function survey_sites(target, dead, opts, plan)
             plan.unfenced[#plan.unfenced + 1] = k.name
         end
     end
+    local silent, silent_why = hosts.silent(dead.clickhouse, 5) -- all at once
     for _, c in ipairs(dead.clickhouse) do
-        if pcall(hosts.probe, c, "true", { timeout = 5 }) then
+        if not silent_why[c.name] then
             plan.dead_clickhouse[#plan.dead_clickhouse + 1] = c.name
         else
             plan.unfenced[#plan.unfenced + 1] = c.name
-            dr.warn("%s is unreachable: it cannot be fenced over ssh now; recovery rewrites "
-                .. "it before it rejoins", c.name)
         end
+    end
+    if #silent > 0 then -- one line, however many
+        dr.warn("%s %s unreachable: %s cannot be fenced now; recovery rewrites %s "
+            .. "before %s rejoins", table.concat(silent, ", "), #silent > 1 and "are" or "is",
+            #silent > 1 and "they" or "it", #silent > 1 and "them" or "it",
+            #silent > 1 and "each" or "it")
     end
 end
 
@@ -926,9 +948,7 @@ function M.clickhouse_after_failover(target, dead, ensemble)
     local first_write = dr.step {
         name = "verify " .. target.name .. " takes writes",
         act = function()
-            for _, c in ipairs(target.clickhouse) do
-                clickhouse.wait_writable(c, 120)
-            end
+            clickhouse.wait_all_writable(target.clickhouse, 120) -- every node at once
             return clickhouse.heartbeat(target.clickhouse[1], target.name)
         end,
     }

@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -419,6 +421,82 @@ static void test_fan_out_to_all_lab_hosts(void **state)
     ssh_pool_free(p);
 }
 
+/* The pool's primitives for phases that touch every host: one command per
+ * host, reads of many files at once (absent and unreadable ones told
+ * apart), TCP_NODELAY on the sessions, and known_hosts read once per pool
+ * (a key added to the file after the first connection is not seen by that
+ * pool, whose sessions were checked against what it read). */
+static void test_exec_each_read_many_nodelay(void **state)
+{
+    (void)state;
+    char files[3][300];
+    for (int i = 0; i < 3; i++) {
+        snprintf(files[i], sizeof files[i], "%s/many-%d", tmpdir, i);
+        sh("printf 'content %d\\n' > %s", i, files[i]);
+    }
+    char absent[300];
+    snprintf(absent, sizeof absent, "%s/none", tmpdir);
+    ssh_pool *p = pool_with(known, key, SSH_HOSTKEY_STRICT);
+    const char *h[4] = {hosts[0], hosts[1], hosts[2], hosts[3]};
+    const char *cmds[4] = {"echo a", "echo b; exit 3", "echo c >&2", "echo d"};
+    ssh_result r[4];
+    assert_int_equal(ssh_exec_each(p, h, cmds, 4, 0, r), 0);
+    assert_string_equal(r[0].out.data, "a\n");
+    assert_int_equal(r[1].exit_status, 3);
+    assert_string_equal(r[2].errout.data, "c\n");
+    assert_string_equal(r[3].out.data, "d\n");
+    for (int i = 0; i < 4; i++)
+        ssh_result_free(&r[i]);
+
+    const char *paths[4] = {files[0], files[1], absent, tmpdir};
+    dr_buf out[4] = {DR_BUF_INIT, DR_BUF_INIT, DR_BUF_INIT, DR_BUF_INIT};
+    dr_err errs[4];
+    assert_int_equal(ssh_read_many(p, h, paths, 4, 0, out, errs), 2);
+    assert_int_equal(errs[0].code, DR_OK);
+    assert_string_equal(out[0].data, "content 0\n");
+    assert_string_equal(out[1].data, "content 1\n");
+    assert_int_equal(errs[2].code, DR_ENOTFOUND);
+    assert_non_null(strstr(errs[2].msg, absent));
+    assert_int_equal(errs[3].code, DR_EIO); /* a directory: cat fails */
+    for (int i = 0; i < 4; i++)
+        dr_buf_free(&out[i]);
+
+    int fd = ssh_pool_socket(p, hosts[0]);
+    assert_true(fd >= 0);
+    int nodelay = 0;
+    socklen_t len = sizeof nodelay;
+    assert_int_equal(getsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &nodelay, &len), 0);
+    assert_int_not_equal(nodelay, 0);
+    /* back-to-back commands on the open session: no delayed-ACK stall */
+    int64_t t0 = dr_now_ms();
+    for (int i = 0; i < 20; i++) {
+        ssh_result one;
+        assert_int_equal(ssh_exec(p, hosts[0], "true", 0, &one), DR_OK);
+        ssh_result_free(&one);
+    }
+    print_message("20 back-to-back commands on one session: %lld ms\n",
+                  (long long)(dr_now_ms() - t0));
+    ssh_pool_free(p);
+
+    /* known_hosts once per pool: a pool that read a file with only .11
+     * refuses .12 even after .12's key is added to the file */
+    char kh[300];
+    snprintf(kh, sizeof kh, "%s/kh_once", tmpdir);
+    sh("grep -F '[%s.11]:2222 ' %s > %s", lab_net, known, kh);
+    p = pool_with(kh, key, SSH_HOSTKEY_STRICT);
+    ssh_result one;
+    assert_int_equal(ssh_exec(p, hosts[0], "true", 0, &one), DR_OK);
+    ssh_result_free(&one);
+    sh("grep -F '[%s.12]:2222 ' %s >> %s", lab_net, known, kh);
+    assert_int_equal(ssh_exec(p, hosts[1], "true", 0, &one), DR_EREFUSED);
+    ssh_result_free(&one);
+    ssh_pool_free(p);
+    p = pool_with(kh, key, SSH_HOSTKEY_STRICT); /* a new pool reads it again */
+    assert_int_equal(ssh_exec(p, hosts[1], "true", 0, &one), DR_OK);
+    ssh_result_free(&one);
+    ssh_pool_free(p);
+}
+
 /* The lab's authorized_keys, or NULL (then the test is skipped). */
 static const char *authorized_keys(char *buf, size_t n)
 {
@@ -636,6 +714,7 @@ int main(void)
         cmocka_unit_test_prestate(test_cut_off_write_leaves_old_file, &FILES_AUTO),
         cmocka_unit_test_prestate(test_cut_off_write_leaves_old_file, &FILES_EXEC),
         cmocka_unit_test(test_fan_out_to_all_lab_hosts),
+        cmocka_unit_test(test_exec_each_read_many_nodelay),
         cmocka_unit_test(test_agent_auth),
         cmocka_unit_test(test_passphrase_from_file_and_env),
         cmocka_unit_test(test_rsa_key_refused_with_explanation),

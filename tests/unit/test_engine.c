@@ -81,6 +81,8 @@ static void expect_file(const struct fixture *f, const char *name, const char *w
     free(got);
 }
 
+static int g_plan_full; /* --full for the next run_engine */
+
 /* Runs a fresh engine on runbook with the given mode and extra args;
  * stdout/stderr of the run go to capture files when out/err are given. */
 static int run_engine(const struct fixture *f, engine_mode mode, const char *what,
@@ -95,6 +97,7 @@ static int run_engine(const struct fixture *f, engine_mode mode, const char *wha
     o.yes = yes;
     o.force = force;
     o.reason = reason;
+    o.plan_full = g_plan_full;
     engine *e = NULL;
     dr_err err = {0};
     assert_int_equal(engine_open(&e, &o, &err), DR_OK);
@@ -183,6 +186,35 @@ static void test_rehearsal_changes_nothing_and_shows_diffs(void **state)
     journal_list_runs(f->state, &ids, &count, &err);
     assert_int_equal(count, 0);
     dr_buf_free(&ids);
+    dr_buf_free(&out);
+}
+
+/* The same change on many members of a group is shown once, with the names
+ * of the others; --full shows every member. */
+static void test_plan_folds_identical_members(void **state)
+{
+    struct fixture *f = *state;
+    char dir[300];
+    snprintf(dir, sizeof dir, "%s/files", f->dir);
+    char *argv[] = {"--dir", dir};
+    dr_buf out = DR_BUF_INIT;
+    assert_int_equal(
+        run_engine(f, ENGINE_REHEARSAL, "run", "fold_group", 2, argv, &out, NULL, 1, 0, NULL),
+        DR_EXIT_OK);
+    assert_non_null(strstr(out.data, "write node1's file  [node1]"));
+    assert_non_null(strstr(out.data, "= the same (each with its own name) on 2 more (--full shows "
+                                     "each): node2, node3\n"));
+    assert_null(strstr(out.data, "write node2's file"));
+    assert_non_null(strstr(out.data, "write node4's file  [node4]"));
+    assert_non_null(strstr(out.data, "+another change"));
+    g_plan_full = 1;
+    assert_int_equal(
+        run_engine(f, ENGINE_REHEARSAL, "run", "fold_group", 2, argv, &out, NULL, 1, 0, NULL),
+        DR_EXIT_OK);
+    g_plan_full = 0;
+    assert_null(strstr(out.data, "= the same"));
+    assert_non_null(strstr(out.data, "write node2's file  [node2]"));
+    assert_non_null(strstr(out.data, "write node3's file  [node3]"));
     dr_buf_free(&out);
 }
 
@@ -743,6 +775,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_resume_refuses_when_precondition_moved, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_group_members_overlap, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_plan_folds_identical_members, setup, teardown),
         cmocka_unit_test_setup_teardown(test_group_failure_lets_others_finish, setup, teardown),
         cmocka_unit_test_setup_teardown(test_group_sigkill_then_resume, setup, teardown),
         cmocka_unit_test_setup_teardown(test_redo_on_resume, setup, teardown),

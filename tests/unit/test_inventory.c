@@ -253,6 +253,7 @@ static void test_builtin_defaults(void **state)
     assert_string_equal(inv->ssh.known_hosts, "/home/op/.ssh/known_hosts");
     assert_int_equal(inv->ssh.port, 22);
     assert_int_equal(inv->ssh.connect_timeout, 10);
+    assert_int_equal(inv->ssh.parallel, 64);
     assert_string_equal(inv->clickhouse_auth.user, "default");
     assert_null(inv->clickhouse_auth.password.file);
     assert_null(inv->umbrella_cluster);
@@ -492,6 +493,19 @@ static void test_ports_in_range(void **state)
                   "5:28: expected a port number (1..65535), found '0'",
                   "6:27: expected a port number (1..65535), found '65536'",
                   "6:44: expected a port number (1..65535), found '-1'", NULL);
+}
+
+/* ssh.parallel: how many sessions the pool sets up or uses at once */
+static void test_ssh_parallel(void **state)
+{
+    (void)state;
+    inventory_t *inv = load_ok("cluster: c1\nkeeper: {kind: zookeeper}\n"
+                               "ssh: {identity: /k/id, known_hosts: /k/kh, parallel: 200}\n" SITES);
+    assert_int_equal(inv->ssh.parallel, 200);
+    inventory_free(inv);
+    expect_errors("cluster: c1\nkeeper: {kind: zookeeper}\n"
+                  "ssh: {identity: /k/id, known_hosts: /k/kh, parallel: 0}\n" SITES,
+                  "3:54: expected a number of sessions at once (1..1024), found '0'", NULL);
 }
 
 static void test_duplicate_ids_and_hosts(void **state)
@@ -959,6 +973,7 @@ int main(void)
         cmocka_unit_test(test_unknown_key_suggestion),
         cmocka_unit_test(test_wrong_types),
         cmocka_unit_test(test_ports_in_range),
+        cmocka_unit_test(test_ssh_parallel),
         cmocka_unit_test(test_duplicate_ids_and_hosts),
         cmocka_unit_test(test_duplicate_names),
         cmocka_unit_test(test_shards_on_both_sites),
