@@ -1856,7 +1856,7 @@ int engine_load_journal(engine *e, const char *run_id, dr_err *err)
         if (luaser_load(L, s.text.data + s.off[i], s.len[i], name, &perr) != DR_OK) {
             s.corrupt = 1;
             s.corrupt_at = s.at[i];
-            snprintf(s.corrupt_why, sizeof s.corrupt_why, "a record that does not parse (%s)",
+            snprintf(s.corrupt_why, sizeof s.corrupt_why, "a record that does not parse (%.120s)",
                      perr.msg);
             break;
         }
