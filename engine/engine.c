@@ -1564,8 +1564,10 @@ int engine_load_journal(engine *e, const char *run_id, dr_err *err)
         if (luaser_load(L, s.text.data + s.off[i], s.len[i], name, &perr) != DR_OK) {
             s.corrupt = 1;
             s.corrupt_at = s.at[i];
-            snprintf(s.corrupt_why, sizeof s.corrupt_why, "a record that does not parse (%s)",
-                     perr.msg);
+            /* the parser's message, cut to fit: the offset says where */
+            int room = (int)sizeof s.corrupt_why - 40;
+            snprintf(s.corrupt_why, sizeof s.corrupt_why, "a record that does not parse (%.*s)",
+                     room, perr.msg);
             break;
         }
         lua_rawseti(L, list, (lua_Integer)lua_rawlen(L, list) + 1);
