@@ -1397,8 +1397,14 @@ static void brief_error(const char *error, int debug, dr_buf *out)
     const char *unblock = strstr(text.data, "; to unblock: ");
     const char *refused = strstr(text.data, "refused: ");
     if (unblock && refused && refused < unblock) {
-        dr_buf_printf(out, "drctl: %.*s\n", (int)(unblock - text.data), text.data);
+        /* why and how first; where (step, runbook line) after */
+        dr_buf_printf(out, "drctl: %.*s\n", (int)(unblock - refused), refused);
         dr_buf_printf(out, "drctl: to unblock: %s\n", unblock + strlen("; to unblock: "));
+        size_t wn = (size_t)(refused - text.data);
+        while (wn > 0 && (text.data[wn - 1] == ' ' || text.data[wn - 1] == ':'))
+            wn--;
+        if (wn)
+            dr_buf_printf(out, "drctl: (where: %.*s)\n", (int)wn, text.data);
     } else {
         dr_buf_printf(out, "drctl: %s\n", text.data);
     }
