@@ -1689,8 +1689,14 @@ static void brief_error(const char *error, int debug, dr_buf *out)
     const char *unblock = strstr(text.data, "; to unblock: ");
     const char *refused = strstr(text.data, "refused: ");
     if (unblock && refused && refused < unblock) {
-        dr_buf_printf(out, "drctl: %.*s\n", (int)(unblock - text.data), text.data);
+        /* why and how first; where (step, runbook line) after */
+        dr_buf_printf(out, "drctl: %.*s\n", (int)(unblock - refused), refused);
         dr_buf_printf(out, "drctl: to unblock: %s\n", unblock + strlen("; to unblock: "));
+        size_t wn = (size_t)(refused - text.data);
+        while (wn > 0 && (text.data[wn - 1] == ' ' || text.data[wn - 1] == ':'))
+            wn--;
+        if (wn)
+            dr_buf_printf(out, "drctl: (where: %.*s)\n", (int)wn, text.data);
     } else {
         dr_buf_printf(out, "drctl: %s\n", text.data);
     }
@@ -1856,8 +1862,10 @@ int engine_load_journal(engine *e, const char *run_id, dr_err *err)
         if (luaser_load(L, s.text.data + s.off[i], s.len[i], name, &perr) != DR_OK) {
             s.corrupt = 1;
             s.corrupt_at = s.at[i];
-            snprintf(s.corrupt_why, sizeof s.corrupt_why, "a record that does not parse (%.120s)",
-                     perr.msg);
+            /* the parser's message, cut to fit: the offset says where */
+            int room = (int)sizeof s.corrupt_why - 40;
+            snprintf(s.corrupt_why, sizeof s.corrupt_why, "a record that does not parse (%.*s)",
+                     room, perr.msg);
             break;
         }
         lua_rawseti(L, list, (lua_Integer)lua_rawlen(L, list) + 1);

@@ -869,11 +869,19 @@ function M.take_site_lock(site, why)
         name = "take the failover lock on " .. site.name .. "'s keeper hosts",
         redo_on_resume = true,
         check = function()
+            local unreachable = {}
             for _, k in ipairs(site.keepers) do
-                local text = site_lock_text(k)
-                if text ~= "" and text:match("^(%S+)") ~= dr.run_id() then
+                local ok, text = pcall(site_lock_text, k)
+                if not ok then
+                    unreachable[#unreachable + 1] = k.name
+                elseif text ~= "" and text:match("^(%S+)") ~= dr.run_id() then
                     site_lock_refuse(k, text)
                 end
+            end
+            if #unreachable > 0 then
+                dr.refuse(string.format("%s hosts do not answer over ssh: %s (the failover lock "
+                    .. "is taken on every keeper host of the site)", site.name,
+                    table.concat(unreachable, ", ")), "bring them back or fix ssh, then run again")
             end
             return {}
         end,
