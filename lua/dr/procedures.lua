@@ -1088,9 +1088,11 @@ local function account_split(site, live)
                 local mine, err = parts_of(c)
                 if not mine then
                     dr.warn("%s does not answer (%s): what it may have written since the switch "
-                        .. "cannot be compared; its parts that the ensemble does not know are "
-                        .. "detached by ClickHouse itself at its start", c.name,
-                        tostring(err):gsub("\n.*", ""))
+                        .. "is NOT accounted for. At its start ClickHouse detaches the parts the "
+                        .. "ensemble does not list (as unexpected_*), but a part whose name "
+                        .. "collides with one written on %s since the switch goes unnoticed: if "
+                        .. "%s took writes while cut off, compare its data directory before it "
+                        .. "rejoins", c.name, tostring(err):gsub("\n.*", ""), live.name, c.name)
                 elseif not ref then
                     dr.warn("no replica of shard %s on %s answers: %s's parts cannot be "
                         .. "compared", c.shard, live.name, c.name)
