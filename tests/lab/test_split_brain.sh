@@ -40,7 +40,15 @@ rc=0
 dr plan failover --to chicago >"$work/p0" 2>&1 || rc=$?
 [ $rc -eq 3 ] && grep -q 'chicago is already the serving primary' "$work/p0" ||
     fail "plan failover --to the serving primary: exit $rc, $(head -c 300 "$work/p0")"
-pass "failover --to the serving primary refused in pre-flight (exit 3)"
+rc=0
+dr run failover --to chicago --yes >"$work/r0" 2>&1 || rc=$?
+[ $rc -eq 3 ] && grep -q 'chicago is already the serving primary' "$work/r0" ||
+    fail "run failover --to the serving primary: exit $rc, $(head -c 300 "$work/r0")"
+[ "$(mode zk4)" = observer ] || fail "the refused failover changed zk4: $(mode zk4)"
+for h in zk4 ch3 ch4; do
+    [ ! -e "$LAB_DIR/hosts/$h/svc/server.disabled" ] || fail "the refused failover fenced $h"
+done
+pass "failover --to the serving primary refused in pre-flight (exit 3), plan and run, nothing fenced"
 
 # the generation the lab's ensemble carries from earlier switches (0: none)
 gen0=$(dr status 2>/dev/null | sed -n 's/^active topology: chicago primary, dallas standby (generation \([0-9]*\),.*/\1/p')
