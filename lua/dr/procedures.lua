@@ -1163,7 +1163,16 @@ end
 -- (on site `live`): stop, repoint, macros, back into the umbrella cluster,
 -- start, recreate the tables a rebuilt host lacks, catch up, marker.  Shared with dr.keeper_procedures.
 function M.clickhouse_after_recovery(site, live, ensemble, opts)
-    local damage = account_split(site, live) or { hosts = {}, rows = 0 }
+    -- right after a planned switch in the same run (switchover, failback)
+    -- the catch-up gate found no INSERT running before the site was fenced:
+    -- it took no writes of its own, and its servers are stopped by now
+    local damage = { hosts = {}, rows = 0 }
+    if opts.assume then
+        dr.log("%s was fenced by this planned switch behind the catch-up gate: no writes to "
+            .. "account for", site.name)
+    else
+        damage = account_split(site, live) or damage
+    end
     in_parallel("stop " .. site.name .. "'s ClickHouse", each(site.clickhouse, function(c)
         return stop_clickhouse_step(c, "to rewrite its config")
     end))
