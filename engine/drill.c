@@ -312,9 +312,6 @@ void drill_write_prometheus(const drill_report *r, dr_buf *out)
 {
     prom_gauge(out, "drctl_drill_success", "1 if the last drill found the standby ready, else 0.");
     dr_buf_printf(out, "drctl_drill_success{kind=\"%s\"} %d\n", kind_of(r), drill_report_ready(r));
-    prom_gauge(out, "drctl_split_brain",
-               "1 if the last drill found two serving ensembles (split brain), else 0.");
-    dr_buf_printf(out, "drctl_split_brain %d\n", split_brain_of(r));
     prom_gauge(out, "drctl_drill_check_status",
                "Outcome of each drill check: 0 pass, 1 warn, 2 fail.");
     for (size_t i = 0; i < r->nchecks; i++) {
@@ -336,6 +333,9 @@ void drill_write_prometheus(const drill_report *r, dr_buf *out)
         dr_buf_puts(out, "drctl_drill_lag_seconds NaN\n");
     prom_gauge(out, "drctl_drill_timestamp_seconds", "Unix time the last drill started.");
     dr_buf_printf(out, "drctl_drill_timestamp_seconds %lld\n", (long long)(r->time_ms / 1000));
+    prom_gauge(out, "drctl_split_brain",
+               "1 if the last drill found two serving ensembles (split brain), else 0.");
+    dr_buf_printf(out, "drctl_split_brain %d\n", split_brain_of(r));
 }
 
 /* ---------------------------------------------------------------- text/markdown */

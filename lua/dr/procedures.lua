@@ -1218,9 +1218,11 @@ local function account_split(site, live)
                 local mine, err = parts_of(c)
                 if not mine then
                     dr.warn("%s does not answer (%s): what it may have written since the switch "
-                        .. "cannot be compared; its parts that the ensemble does not know are "
-                        .. "detached by ClickHouse itself at its start", c.name,
-                        tostring(err):gsub("\n.*", ""))
+                        .. "is NOT accounted for. At its start ClickHouse detaches the parts the "
+                        .. "ensemble does not list (as unexpected_*), but a part whose name "
+                        .. "collides with one written on %s since the switch goes unnoticed: if "
+                        .. "%s took writes while cut off, compare its data directory before it "
+                        .. "rejoins", c.name, tostring(err):gsub("\n.*", ""), live.name, c.name)
                 elseif not ref then
                     dr.warn("no replica of shard %s on %s answers: %s's parts cannot be "
                         .. "compared", c.shard, live.name, c.name)
@@ -1291,7 +1293,16 @@ end
 -- (on site `live`): stop, repoint, macros, back into the umbrella cluster,
 -- start, recreate the tables a rebuilt host lacks, catch up, marker.  Shared with dr.keeper_procedures.
 function M.clickhouse_after_recovery(site, live, ensemble, opts)
-    local damage = account_split(site, live) or { hosts = {}, rows = 0 }
+    -- right after a planned switch in the same run (switchover, failback)
+    -- the catch-up gate found no INSERT running before the site was fenced:
+    -- it took no writes of its own, and its servers are stopped by now
+    local damage = { hosts = {}, rows = 0 }
+    if opts.assume then
+        dr.log("%s was fenced by this planned switch behind the catch-up gate: no writes to "
+            .. "account for", site.name)
+    else
+        damage = account_split(site, live) or damage
+    end
     in_parallel("stop " .. site.name .. "'s ClickHouse", each(site.clickhouse, function(c)
         return stop_clickhouse_step(c, "to rewrite its config")
     end))

@@ -17,10 +17,17 @@ local M = {}
 M.ZNODE = "/drctl/topology"
 M.STATE = "topology"
 
--- "key=value" lines: readable with cat, stable, no parser needed.
-local function encode(t)
-    return string.format("generation=%d\nprimary=%s\nstandby=%s\nrun=%s\ntime=%d\n",
-        t.generation, t.primary, t.standby, tostring(t.run or "-"), math.floor(t.time or 0))
+-- "key=value" lines: readable with cat, stable, no parser needed.  The
+-- znode also names the run and the time; the state file holds only what a
+-- plan can know, so that a plan shows the very file its run writes.
+local function encode(t, with_run)
+    local text = string.format("generation=%d\nprimary=%s\nstandby=%s\n", t.generation,
+        t.primary, t.standby)
+    if with_run then
+        text = text .. string.format("run=%s\ntime=%d\n", tostring(t.run or "-"),
+            math.floor(t.time or 0))
+    end
+    return text
 end
 
 local function decode(text)
@@ -137,13 +144,13 @@ function M.record_step(primary, ensemble)
             if cur.primary == primary and cur.generation > 0 and cur.run == dr.run_id() then
                 t.generation = cur.generation -- a resumed run: the same record
             end
-            local text = encode(t)
+            local text, state_text = encode(t, true), encode(t)
             if dr.rehearsal() then
                 -- the ensemble this plan builds does not serve yet (what
                 -- answers now is the old one): the plan only says so
                 dr.log("the real run writes %s through %s: %s primary, generation one above "
                     .. "the last recorded", M.ZNODE, keepers.target(ensemble[1]), primary)
-                dr.state_write(M.STATE, text)
+                dr.state_write(M.STATE, state_text)
                 return t
             end
             local s, err = keepers.connect(ensemble, 10)
@@ -161,7 +168,7 @@ function M.record_step(primary, ensemble)
             else
                 error("topology record: " .. tostring(err), 0)
             end
-            local ok, why = dr.state_write(M.STATE, text)
+            local ok, why = dr.state_write(M.STATE, state_text)
             if not ok then
                 error("topology record: " .. tostring(why), 0)
             end

@@ -40,8 +40,19 @@ rc=0
 dr plan failover --to chicago >"$work/p0" 2>&1 || rc=$?
 [ $rc -eq 3 ] && grep -q 'chicago is already the serving primary' "$work/p0" ||
     fail "plan failover --to the serving primary: exit $rc, $(head -c 300 "$work/p0")"
-pass "failover --to the serving primary refused in pre-flight (exit 3)"
+rc=0
+dr run failover --to chicago --yes >"$work/r0" 2>&1 || rc=$?
+[ $rc -eq 3 ] && grep -q 'chicago is already the serving primary' "$work/r0" ||
+    fail "run failover --to the serving primary: exit $rc, $(head -c 300 "$work/r0")"
+[ "$(mode zk4)" = observer ] || fail "the refused failover changed zk4: $(mode zk4)"
+for h in zk4 ch3 ch4; do
+    [ ! -e "$LAB_DIR/hosts/$h/svc/server.disabled" ] || fail "the refused failover fenced $h"
+done
+pass "failover --to the serving primary refused in pre-flight (exit 3), plan and run, nothing fenced"
 
+# the generation the lab's ensemble carries from earlier switches (0: none)
+gen0=$(dr status 2>/dev/null | sed -n 's/^active topology: chicago primary, dallas standby (generation \([0-9]*\),.*/\1/p')
+[ -n "$gen0" ] || fail "status names no active topology: $(dr status 2>&1 | head -2)"
 insert ch1 100 "" || fail "insert on ch1"
 all_have() { local h; for h in ch1 ch2 ch3 ch4; do [ "$(count $h)" = "$1" ] || return 1; done; }
 wait_until 60 all_have 100 || fail "rows did not reach every replica"
@@ -63,7 +74,7 @@ insert ch3 50 "" || fail "insert on ch3 after failover"
 rc=0
 dr status >"$work/status1" 2>&1 || rc=$?
 [ $rc -eq 0 ] || fail "status after failover exited $rc: $(cat "$work/status1")"
-grep -q 'active topology: dallas primary, chicago standby (generation 1' "$work/status1" ||
+grep -q "active topology: dallas primary, chicago standby (generation $((gen0 + 1))," "$work/status1" ||
     fail "status does not read the recorded topology: $(head -3 "$work/status1")"
 grep -qE 'delay [0-9]{7,}s' "$work/status1" && fail "status shows a timestamp as a delay"
 rc=0

@@ -224,14 +224,16 @@ static void test_prometheus_parses(void **state)
     int bad = prom_parse(b.data, &d);
     if (bad)
         fail_msg("line %d does not parse:\n%s", bad, b.data);
-    const char *families[] = {"drctl_drill_success", "drctl_drill_check_status",
-                              "drctl_drill_rto_seconds", "drctl_drill_lag_seconds",
-                              "drctl_drill_timestamp_seconds"};
-    for (size_t i = 0; i < 5; i++) {
+    const char *families[] = {"drctl_drill_success",           "drctl_drill_check_status",
+                              "drctl_drill_rto_seconds",       "drctl_drill_lag_seconds",
+                              "drctl_drill_timestamp_seconds", "drctl_split_brain"};
+    for (size_t i = 0; i < 6; i++) {
         assert_true(has(d.help, d.nhelp, families[i]));
         assert_true(has(d.type, d.ntype, families[i]));
     }
-    assert_int_equal(d.n, 1 + 4 + 3);
+    assert_int_equal(d.n, 1 + 4 + 3 + 1);
+    assert_string_equal(d.s[8].name, "drctl_split_brain");
+    assert_true(d.s[8].value == 0); /* no failed "split brain" check */
     assert_string_equal(d.s[0].name, "drctl_drill_success");
     assert_true(d.s[0].value == 0); /* two checks failed */
     assert_string_equal(d.s[2].labels, "check=observer \"zk4\" <&> \\ x");
@@ -252,6 +254,16 @@ static void test_prometheus_parses(void **state)
     assert_int_equal(prom_parse(b.data, &d), 0);
     assert_true(d.s[0].value == 1);
     assert_true(d.s[2].value == 12.5);
+    /* a failed "split brain" check: drctl_split_brain 1 and in the JSON */
+    drill_report_add(&r, "split brain", DRILL_FAIL, "zk2 and zk4 both lead", NULL, NULL);
+    dr_buf_reset(&b);
+    drill_write_prometheus(&r, &b);
+    assert_int_equal(prom_parse(b.data, &d), 0);
+    assert_string_equal(d.s[d.n - 1].name, "drctl_split_brain");
+    assert_true(d.s[d.n - 1].value == 1);
+    dr_buf_reset(&b);
+    drill_write_json(&r, &b);
+    assert_non_null(strstr(b.data, "\"split_brain\": true"));
     /* the parser is not a rubber stamp */
     assert_int_not_equal(prom_parse("# TYPE x gauge\nx{a=\"b} 1\n", &d), 0);
     assert_int_not_equal(prom_parse("x 1\n", &d), 0);
@@ -354,8 +366,10 @@ static void test_history(void **state)
     assert_int_equal(drill_history_last_full_age(path, 1700000000000 + 4 * 86400000LL), 86400);
     /* RTO 10 -> 14 is above 1.5x of nothing but under the 10 s floor; lag
      * 1 -> 9 s is above both */
-    write_text(path, "{\"time_ms\":1,\"kind\":\"full\",\"ready\":true,\"rto_seconds\":8,\"lag_seconds\":1}\n"
-                     "{\"time_ms\":2,\"kind\":\"full\",\"ready\":true,\"rto_seconds\":14,\"lag_seconds\":9}\n");
+    write_text(
+        path,
+        "{\"time_ms\":1,\"kind\":\"full\",\"ready\":true,\"rto_seconds\":8,\"lag_seconds\":1}\n"
+        "{\"time_ms\":2,\"kind\":\"full\",\"ready\":true,\"rto_seconds\":14,\"lag_seconds\":9}\n");
     dr_buf_reset(&out);
     assert_int_equal(drill_history_show(path, 20, &out, &err), 1);
     assert_null(strstr(out.data, "REGRESSION: RTO"));

@@ -735,6 +735,61 @@ static void test_commands_come_as_a_set(void **state)
                   NULL);
 }
 
+/* disable/enable: built in with the built-in command set, optional (never
+ * reported missing) with a custom one; a site's fence command is kept as
+ * written; a fence that is not text is an error naming its line. */
+static void test_fencing_commands(void **state)
+{
+    (void)state;
+    inventory_t *inv = load_ok(HEAD SITES);
+    inventory_keeper *z1 = inventory_keeper_by_name(inv, "z1");
+    inventory_clickhouse *c1 = inventory_clickhouse_by_name(inv, "c1");
+    assert_string_equal(z1->disable, "systemctl disable --now zookeeper");
+    assert_string_equal(z1->enable, "systemctl enable zookeeper");
+    assert_string_equal(c1->disable, "systemctl disable --now clickhouse-server");
+    assert_null(inv->sites[0].fence);
+    inventory_free(inv);
+
+    inv = load_ok(HEAD "defaults:\n"
+                       "  clickhouse: {start: /s, stop: /t, status: /u, disable: '/d {name}'}\n"
+                       "  zookeeper: {start: /s, stop: /t, status: /u}\n"
+                       "sites:\n"
+                       "  a:\n"
+                       "    role: primary\n"
+                       "    fence: ipmitool -H bmc-a chassis power off\n"
+                       "    keepers:\n"
+                       "      - {id: 1, name: z1, host: h1, role: participant}\n"
+                       "    clickhouse:\n"
+                       "      - {name: c1, host: h3, shard: 0, replica: r1}\n"
+                       "  b:\n"
+                       "    role: standby\n"
+                       "    keepers:\n"
+                       "      - {id: 2, name: z2, host: h2, role: observer}\n"
+                       "    clickhouse:\n"
+                       "      - {name: c2, host: h4, shard: 0, replica: r2}\n");
+    z1 = inventory_keeper_by_name(inv, "z1");
+    c1 = inventory_clickhouse_by_name(inv, "c1");
+    assert_null(z1->disable);
+    assert_null(z1->enable);
+    assert_string_equal(c1->disable, "/d c1");
+    assert_null(c1->enable);
+    assert_string_equal(inv->sites[0].fence, "ipmitool -H bmc-a chassis power off");
+    assert_null(inv->sites[1].fence);
+    inventory_free(inv);
+
+    expect_errors(HEAD "sites:\n"
+                       "  a:\n"
+                       "    role: primary\n"
+                       "    fence: [not, text]\n"
+                       "    keepers:\n"
+                       "      - {id: 1, name: z1, host: h1, role: participant}\n"
+                       "  b:\n"
+                       "    role: standby\n"
+                       "    keepers:\n"
+                       "      - {id: 2, name: z2, host: h2, role: observer}\n",
+                  "7:12: expected a shell command run locally to fence the site", NULL);
+}
+
 static void test_duplicate_keys_and_misc(void **state)
 {
     (void)state;
@@ -984,6 +1039,7 @@ int main(void)
         cmocka_unit_test(test_secrets_never_inline),
         cmocka_unit_test(test_placeholders_and_paths),
         cmocka_unit_test(test_commands_come_as_a_set),
+        cmocka_unit_test(test_fencing_commands),
         cmocka_unit_test(test_duplicate_keys_and_misc),
         cmocka_unit_test(test_all_errors_at_once),
         cmocka_unit_test(test_show_golden_and_roundtrip),
