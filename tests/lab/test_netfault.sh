@@ -68,7 +68,7 @@ insert_rows ch1 100
 wait_until 60 have_all ch1 ch2 ch3 ch4 || fail "rows did not reach every replica before the test"
 dr run marker --yes >/dev/null 2>&1 || fail "marker run failed"
 lab latency 30
-rtt=$(ip netns exec "${DRCTL_LAB_NS_PREFIX:-drctl-}chi" ping -c 3 -i 0.2 -q "$(lab_addr ch3)" |
+rtt=$(nsenter --net="/run/netns/${DRCTL_LAB_NS_PREFIX:-drctl-}chi" ping -c 3 -i 0.2 -q "$(lab_addr ch3)" |
     sed -n 's|.*= [0-9.]*/\([0-9.]*\)/.*|\1|p')
 [ -n "$rtt" ] && awk -v r="$rtt" 'BEGIN { exit !(r >= 30) }' || fail "RTT chicago-dallas is '$rtt' ms, expected >= 30"
 insert_rows ch1 100
