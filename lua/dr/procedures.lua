@@ -464,10 +464,13 @@ local lock_session -- kept open for the whole run: the lock is ephemeral
 -- The znode lives as long as this process: a resumed run takes it again.
 -- opts.move: the run switched ensembles (a failover): the lock in the old
 -- one died with it, take it in the new one; a rehearsal, which builds no
--- new ensemble, only says so.
+-- new ensemble, only says so.  opts.always: the step is there even when no
+-- keeper votes (then it takes nothing), so that a resumed run whose first
+-- run took the lock numbers its steps the same way.
 local function take_run_lock(voting, opts)
     opts = opts or {}
-    if (lock_session and not opts.move) or #voting == 0 or inv.keeper_kind ~= "zookeeper" then
+    if (lock_session and not opts.move) or (#voting == 0 and not opts.always)
+        or inv.keeper_kind ~= "zookeeper" then
         return
     end
     dr.step {
@@ -477,6 +480,10 @@ local function take_run_lock(voting, opts)
         act = function()
             if opts.move and dr.rehearsal() then
                 dr.log("the run lock moves to the new ensemble once it serves")
+                return
+            end
+            if #voting == 0 then
+                dr.log("no keeper votes now: the lock is taken in the new ensemble once it serves")
                 return
             end
             if lock_session then
@@ -954,7 +961,9 @@ function M.switch(to_name, opts)
     opts = opts or {}
     local target = site_of(to_name)
     local from = other_site(target)
-    take_run_lock(voting_keepers(keepers.all()))
+    -- always a step: resumed between the fence and the new ensemble, no
+    -- keeper votes, and the steps must still be numbered as journaled
+    take_run_lock(voting_keepers(keepers.all()), { always = true })
     local busy = clickhouse.running_inserts(from.clickhouse)
     if #busy > 0 then
         dr.refuse("INSERTs are running on " .. table.concat(busy, ", "),
