@@ -793,11 +793,18 @@ function M.recover(name, opts)
             or "observer of " .. describe(target))
     end))
     -- add the observers online (super user), then start them
+    -- The step is there even when the membership already holds them: a
+    -- run resumed after its reconfig (say, across a partition that failed
+    -- the starts below) must number its steps as the journal does.
     local join, leave = zkconf.reconfig_args(current, target)
-    if join ~= "" or leave ~= "" then
+    if join ~= "" or leave ~= "" or #rejoin > 0 then
         dr.step {
             name = "reconfig: add " .. names(rejoin) .. " as observers",
             act = function()
+                if join == "" and leave == "" then
+                    dr.log("the ensemble's membership already holds %s", names(rejoin))
+                    return true
+                end
                 local sess = assert(keepers.connect(ensemble))
                 local r, err = sess:reconfig { joining = join ~= "" and join or nil,
                     leaving = leave ~= "" and leave or nil }
