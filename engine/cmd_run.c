@@ -544,11 +544,18 @@ static int drill_journal_count(const char *state, const char *id, const char *t,
         char pat[64];
         snprintf(pat, sizeof pat, "t=\"%s\"", t);
         for (const char *p = strstr(text.data, pat); p; p = strstr(p + 1, pat)) {
-            if (!n && first_ms) {
+            if (!n && first_ms) { /* the record's fields come in any order */
+                const char *bol = p;
+                while (bol > text.data && bol[-1] != '\n')
+                    bol--;
                 const char *eol = strchr(p, '\n');
-                const char *tm = strstr(p, "time=");
-                if (tm && (!eol || tm < eol))
-                    *first_ms = strtoll(tm + 5, NULL, 10);
+                for (const char *tm = strstr(bol, "time="); tm && (!eol || tm < eol);
+                     tm = strstr(tm + 1, "time=")) {
+                    if (tm == bol || tm[-1] == ',' || tm[-1] == '{') {
+                        *first_ms = strtoll(tm + 5, NULL, 10);
+                        break;
+                    }
+                }
             }
             n++;
         }

@@ -476,10 +476,13 @@ local lock_session -- kept open for the whole run: the lock is ephemeral
 -- The znode lives as long as this process: a resumed run takes it again.
 -- opts.move: the run switched ensembles (a failover): the lock in the old
 -- one died with it, take it in the new one; a rehearsal, which builds no
--- new ensemble, only says so.
+-- new ensemble, only says so.  opts.always: the step is there even when no
+-- keeper votes (then it takes nothing), so that a resumed run whose first
+-- run took the lock numbers its steps the same way.
 local function take_run_lock(voting, opts)
     opts = opts or {}
-    if (lock_session and not opts.move) or #voting == 0 or inv.keeper_kind ~= "zookeeper" then
+    if (lock_session and not opts.move) or (#voting == 0 and not opts.always)
+        or inv.keeper_kind ~= "zookeeper" then
         return
     end
     dr.step {
@@ -489,6 +492,10 @@ local function take_run_lock(voting, opts)
         act = function()
             if opts.move and dr.rehearsal() then
                 dr.log("the run lock moves to the new ensemble once it serves")
+                return
+            end
+            if #voting == 0 then
+                dr.log("no keeper votes now: the lock is taken in the new ensemble once it serves")
                 return
             end
             if lock_session then
@@ -1047,11 +1054,18 @@ function M.recover(name, opts)
             or "observer of " .. describe(target))
     end))
     -- add the observers online (super user), then start them
+    -- The step is there even when the membership already holds them: a
+    -- run resumed after its reconfig (say, across a partition that failed
+    -- the starts below) must number its steps as the journal does.
     local join, leave = zkconf.reconfig_args(current, target)
-    if join ~= "" or leave ~= "" then
+    if join ~= "" or leave ~= "" or #rejoin > 0 then
         dr.step {
             name = "reconfig: add " .. names(rejoin) .. " as observers",
             act = function()
+                if join == "" and leave == "" then
+                    dr.log("the ensemble's membership already holds %s", names(rejoin))
+                    return true
+                end
                 local sess = assert(keepers.connect(ensemble))
                 local r, err = sess:reconfig { joining = join ~= "" and join or nil,
                     leaving = leave ~= "" and leave or nil }
@@ -1424,7 +1438,9 @@ function M.switch(to_name, opts)
     local target = site_of(to_name)
     local from = other_site(target)
     refuse_if_serving(target)
-    take_run_lock(voting_keepers(keepers.all()))
+    -- always a step: resumed between the fence and the new ensemble, no
+    -- keeper votes, and the steps must still be numbered as journaled
+    take_run_lock(voting_keepers(keepers.all()), { always = true })
     local busy = clickhouse.running_inserts(from.clickhouse)
     if #busy > 0 then
         dr.refuse("INSERTs are running on " .. table.concat(busy, ", "),

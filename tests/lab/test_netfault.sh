@@ -48,7 +48,7 @@ have_all() { local h; for h in "$@"; do [ "$(count "$h")" = "$inserted" ] || ret
 rto_of() { grep -o '"rto_seconds":[0-9.]*' "$1" | cut -d: -f2; }
 timeout_s=$(sed -n 's/^ *connect_timeout: *\([0-9]*\).*/\1/p' "$INV" | head -1)
 
-failover() { # OUT: the run's --json in $work/OUT.json
+failover() { # OUT: the run's --json in $work/OUT.json, "RTO MS" in $work/OUT.rto
     local t0
     t0=$(now_ms)
     dr run failover --to dallas --yes --force --reason "netfault test" --json >"$work/$1.json" 2>"$work/$1.err" ||
@@ -60,7 +60,7 @@ failover() { # OUT: the run's --json in $work/OUT.json
     insert_rows ch3 10
     wait_until 60 have_all ch3 ch4 || fail "$1: a write on dallas after the failover did not replicate"
     [ -n "$(rto_of "$work/$1.json")" ] || fail "$1: no RTO in the run's report"
-    echo "$(rto_of "$work/$1.json") $(($(now_ms) - t0))"
+    echo "$(rto_of "$work/$1.json") $(($(now_ms) - t0))" >"$work/$1.rto"
 }
 
 # ---- 1. 30 ms between the sites
@@ -68,14 +68,14 @@ insert_rows ch1 100
 wait_until 60 have_all ch1 ch2 ch3 ch4 || fail "rows did not reach every replica before the test"
 dr run marker --yes >/dev/null 2>&1 || fail "marker run failed"
 lab latency 30
-rtt=$(ip netns exec "${DRCTL_LAB_NS_PREFIX:-drctl-}chi" ping -c 3 -i 0.2 -q "$(lab_addr ch3)" |
+rtt=$(nsenter --net="/run/netns/${DRCTL_LAB_NS_PREFIX:-drctl-}chi" ping -c 3 -i 0.2 -q "$(lab_addr ch3)" |
     sed -n 's|.*= [0-9.]*/\([0-9.]*\)/.*|\1|p')
 [ -n "$rtt" ] && awk -v r="$rtt" 'BEGIN { exit !(r >= 30) }' || fail "RTT chicago-dallas is '$rtt' ms, expected >= 30"
 insert_rows ch1 100
 wait_until 60 have_all ch3 ch4 || fail "rows written on ch1 did not cross the slow link to dallas"
 for h in zk1 zk2 zk3 ch1 ch2; do lab kill "$h"; done
-read -r rto_killed ms_killed <<<"$(failover latency)"
-[ -n "$rto_killed" ] || fail "the failover under latency failed (see above)"
+failover latency
+read -r rto_killed ms_killed <"$work/latency.rto"
 pass "failover, chicago killed, 30 ms (measured $rtt ms) between the sites: RTO $rto_killed s (run ${ms_killed} ms)"
 lab heal
 
@@ -88,8 +88,8 @@ wait_until 60 have_all ch1 ch2 ch3 ch4 || fail "rows did not reach every replica
 dr run marker --yes >/dev/null 2>&1 || fail "marker run failed"
 lab blackhole chicago
 [ -z "$(zk_4lw zk1 srvr)" ] || fail "zk1 still answers through the blackhole"
-read -r rto_bh ms_bh <<<"$(failover blackhole)"
-[ -n "$rto_bh" ] || fail "the failover with chicago blackholed failed (see above)"
+failover blackhole
+read -r rto_bh ms_bh <"$work/blackhole.rto"
 pass "failover, chicago blackholed: RTO $rto_bh s (run ${ms_bh} ms)"
 echo "$TEST_NAME: RTO chicago killed $rto_killed s, chicago blackholed $rto_bh s (connect_timeout $timeout_s s)"
 if [ "${DRCTL_NETFAULT_STRICT_RTO:-0}" = 1 ]; then

@@ -321,6 +321,59 @@ static void test_resume_refuses_when_precondition_moved(void **state)
     dr_buf_free(&errb);
 }
 
+/* Runs pair_files in a child killed by DRCTL_CRASH_AT=point; returns its run id. */
+static void run_pair_killed_at(const struct fixture *f, const char *point, char *id, size_t n)
+{
+    char dir[300];
+    snprintf(dir, sizeof dir, "%s/files", f->dir);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        setenv("DRCTL_CRASH_AT", point, 1);
+        char *argv[] = {"--dir", dir};
+        run_engine(f, ENGINE_REAL, "run", "pair_files", 2, argv, NULL, NULL, 1, 0, NULL);
+        _exit(0);
+    }
+    int st;
+    waitpid(pid, &st, 0);
+    assert_true(WIFSIGNALED(st));
+    assert_int_equal(WTERMSIG(st), SIGKILL);
+    newest_run(f, id, n);
+}
+
+/* Killed after the step's second write (its observation, cfg's hash, moved
+ * by that write): resume finishes the step instead of refusing; a hash
+ * moved by someone else is still refused. */
+static void test_resume_accepts_own_journaled_write(void **state)
+{
+    struct fixture *f = *state;
+    const char *points[] = {"effect:1", "effect:2", "step:1:act"};
+    for (size_t i = 0; i < sizeof points / sizeof *points; i++) {
+        put(f, "cfg", "cfg old\n", 8);
+        put(f, "dyn", "dyn old\n", 8);
+        char id[80];
+        run_pair_killed_at(f, points[i], id, sizeof id);
+        dr_buf errb = DR_BUF_INIT;
+        int code = run_engine(f, ENGINE_REAL, "resume", id, 0, NULL, NULL, &errb, 1, 0, NULL);
+        if (code != DR_EXIT_OK)
+            fprintf(stderr, "resume after a kill at %s: %s\n", points[i], errb.data);
+        assert_int_equal(code, DR_EXIT_OK);
+        dr_buf_free(&errb);
+        expect_file(f, "dyn", "dyn v2\n");
+        expect_file(f, "cfg", "cfg v2\n");
+    }
+    put(f, "cfg", "cfg old\n", 8);
+    char id[80];
+    run_pair_killed_at(f, "effect:2", id, sizeof id);
+    put(f, "cfg", "cfg edited by someone\n", 22);
+    dr_buf errb = DR_BUF_INIT;
+    assert_int_equal(run_engine(f, ENGINE_REAL, "resume", id, 0, NULL, NULL, &errb, 1, 0, NULL),
+                     DR_EXIT_REFUSED);
+    assert_non_null(strstr(errb.data, "precondition changed"));
+    expect_file(f, "cfg", "cfg edited by someone\n");
+    dr_buf_free(&errb);
+}
+
 static int run_group(const struct fixture *f, const char *fail, const char *limit, const char *wait,
                      dr_buf *errb)
 {
@@ -774,6 +827,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_sigkill_in_every_step_then_resume, setup, teardown),
         cmocka_unit_test_setup_teardown(test_resume_refuses_when_precondition_moved, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_resume_accepts_own_journaled_write, setup, teardown),
         cmocka_unit_test_setup_teardown(test_group_members_overlap, setup, teardown),
         cmocka_unit_test_setup_teardown(test_plan_folds_identical_members, setup, teardown),
         cmocka_unit_test_setup_teardown(test_group_failure_lets_others_finish, setup, teardown),
