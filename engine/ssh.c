@@ -49,12 +49,17 @@ typedef struct conn {
     struct libssh2_agent_publickey *agent_id;
     int agent_keys_tried;
     char *auth_methods;
-    int no_sftp; /* the server has no SFTP subsystem: files go over exec */
+    int no_sftp;               /* the server has no SFTP subsystem: files go over exec */
+    int become;                /* commands and files through sudo -n (ssh_pool_host_options) */
+    char *jump;                /* "host:port" of the jump host, or NULL: direct */
+    struct ssh_tunnel *tunnel; /* the direct-tcpip relay when jump is set */
 } conn;
 
 struct ssh_pool {
     char *user, *identity, *passphrase_file, *passphrase_env, *known_hosts;
     int port, use_agent, connect_timeout_ms, exec_timeout_ms, max_parallel, files_over_exec;
+    int become; /* default of every host */
+    char *jump; /* default jump host of every host, or NULL */
     ssh_hostkey_policy policy;
     char *passphrase; /* loaded on first need, wiped on free */
     int passphrase_loaded;
@@ -576,6 +581,8 @@ int ssh_pool_new(const ssh_config *cfg, ssh_pool **out, dr_err *err)
     p->exec_timeout_ms = cfg->exec_timeout_ms ? cfg->exec_timeout_ms : 60000;
     p->max_parallel = cfg->max_parallel ? cfg->max_parallel : 16;
     p->files_over_exec = cfg->files_over_exec;
+    p->become = cfg->become_sudo;
+    p->jump = cfg->jump && *cfg->jump ? dr_strdup(cfg->jump) : NULL;
     *out = p;
     return DR_OK;
 }
@@ -634,8 +641,10 @@ void ssh_pool_free(ssh_pool *p)
         free(c->key);
         free(c->user);
         free(c->host);
+        free(c->jump);
         free(c);
     }
+    free(p->jump);
     dr_secret_free(p->passphrase);
     free(p->user);
     free(p->identity);
@@ -667,9 +676,36 @@ static conn *pool_conn(ssh_pool *p, const char *spec, dr_err *err)
     c->host = host;
     c->port = port;
     c->fd = -1;
+    c->become = p->become;
+    c->jump = p->jump ? dr_strdup(p->jump) : NULL;
     c->next = p->conns;
     p->conns = c;
     return c;
+}
+
+void ssh_become_command(dr_buf *out, const char *cmd)
+{
+    dr_buf_puts(out, "sudo -n -- /bin/sh -c ");
+    ssh_shell_quote(out, cmd);
+}
+
+int ssh_pool_host_options(ssh_pool *p, const char *host, int become, const char *jump, dr_err *err)
+{
+    conn *c = pool_conn(p, host, err);
+    if (!c)
+        return err ? err->code : DR_EINVAL;
+    if (jump && *jump) {
+        char *u = NULL, *h = NULL;
+        int port;
+        if (ssh_parse_host(jump, NULL, 22, &u, &h, &port, err) != DR_OK)
+            return dr_err_wrap(err, "jump host of %s", c->key);
+        free(u);
+        free(h);
+    }
+    c->become = become;
+    free(c->jump);
+    c->jump = jump && *jump ? dr_strdup(jump) : NULL;
+    return DR_OK;
 }
 
 int ssh_pool_socket(ssh_pool *p, const char *host)
@@ -1038,7 +1074,16 @@ static int job_step(ssh_pool *p, job *j)
             j->st = J_EXEC;
             break;
         case J_EXEC:
-            r = libssh2_channel_exec(j->ch, j->cmd);
+            if (j->c->become) {
+                /* sudo -n: a missing right fails at once with "sudo: ..."
+                 * on stderr instead of waiting for a password */
+                dr_buf w = DR_BUF_INIT;
+                ssh_become_command(&w, j->cmd);
+                r = libssh2_channel_exec(j->ch, w.data);
+                dr_buf_free(&w);
+            } else {
+                r = libssh2_channel_exec(j->ch, j->cmd);
+            }
             if (r == LIBSSH2_ERROR_EAGAIN)
                 return STEP_AGAIN;
             if (r != 0) {
@@ -1595,7 +1640,9 @@ static int fileop_begin(fileop *f, ssh_pool *p, const char *host, const char *wh
     if (rc != DR_OK)
         return rc;
     f->deadline = dr_now_ms() + p->exec_timeout_ms;
-    if (p->files_over_exec || f->c->no_sftp) {
+    if (p->files_over_exec || f->c->no_sftp || f->c->become) {
+        /* with become, the exec scripts run under sudo: SFTP would read
+         * and write as the login user */
         f->over_exec = 1;
         return DR_OK;
     }

@@ -513,7 +513,12 @@ local function require_reachable(target)
     local unreachable = {}
     for _, list in ipairs({ target.keepers, target.clickhouse }) do
         for _, n in ipairs(list) do
-            if not pcall(hosts.probe, n, "true", { timeout = 10 }) then
+            local ok, err = pcall(hosts.probe, n, "true", { timeout = 10 })
+            if not ok and tostring(err):find("sudo refused", 1, true) then
+                -- reachable but without the rights the run needs: say which
+                dr.refuse(tostring(err), "give the ssh user the sudo rule drctl needs on "
+                    .. n.host .. " (see README, On real sites), then run again")
+            elseif not ok then
                 unreachable[#unreachable + 1] = n.name
             end
         end
