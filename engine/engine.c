@@ -312,6 +312,8 @@ static const char *effect_kind_name(dr_effect_kind k)
         return "zk_reconfig";
     case DR_EFFECT_CH_WRITE:
         return "ch_write";
+    case DR_EFFECT_HTTP:
+        return "http";
     }
     return "effect";
 }

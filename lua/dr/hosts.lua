@@ -74,8 +74,8 @@ local function check(node, cmd, r, err, opts)
     end
     local refused = sudo_refusal(node, r)
     if refused then
-        error(string.format("%s (%s): sudo refused '%s': %s", node.name, M.spec(node), cmd,
-            refused), 3)
+        error(string.format("%s (%s): sudo refused: sudo -n -- /bin/sh -c %s: %s", node.name,
+            M.spec(node), M.quote(cmd), refused), 0)
     end
     if r.status ~= 0 and not (opts and opts.allow_fail) then
         local out = (r.stderr ~= "" and r.stderr) or r.stdout
