@@ -54,6 +54,12 @@ void engine_say(struct engine *e, const char *fmt, ...) __attribute__((format(pr
 
 int luaopen_dr(struct lua_State *L);
 
+/* Tells the inventory's webhooks (notify:) of a real run's event: "start",
+ * "step_failed", "refused" or "end" (notify.c).  A no-op in a rehearsal or
+ * without webhooks; a webhook that fails is a warning, never an error. */
+void engine_notify(struct engine *e, const char *event, const char *status, const char *step,
+                   const char *error);
+
 /* Appends the Lua value at idx as JSON (sequences as arrays). */
 void engine_json_value(struct lua_State *L, int idx, dr_buf *b, int depth);
 

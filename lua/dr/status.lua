@@ -30,7 +30,12 @@ return dr.runbook {
         local ch_view = {}
         for _, site in pairs(inv.sites) do
             for _, c in ipairs(site.clickhouse) do
-                local list = clickhouse.client():replicas(clickhouse.target(c))
+                local list, cherr = clickhouse.client():replicas(clickhouse.target(c))
+                if not list then
+                    -- why it is down (refused, TLS, auth) belongs in the answer
+                    ch_view[c.name] = { error = cherr }
+                    dr.warn("%s: %s", c.name, tostring(cherr))
+                end
                 if list then
                     local v = { state = "ok", delay = 0, queue = 0 }
                     for _, r in ipairs(list) do
@@ -66,7 +71,7 @@ return dr.runbook {
                 local e = {
                     name = c.name, host = c.host, replica = c.replica,
                     state = v.state or (have_ch and "down" or "unknown"),
-                    delay = v.delay, queue = v.queue, ssh = ssh_state(c),
+                    delay = v.delay, queue = v.queue, ssh = ssh_state(c), error = v.error,
                 }
                 s.clickhouse[#s.clickhouse + 1] = e
                 rows[#rows + 1] = { site.name, c.name, c.host, "ch " .. c.replica, e.state,
