@@ -519,7 +519,9 @@ local function require_reachable(target)
                 dr.refuse(tostring(err), "give the ssh user the sudo rule drctl needs on "
                     .. n.host .. " (see README, On real sites), then run again")
             elseif not ok then
-                unreachable[#unreachable + 1] = n.name
+                -- the cause (refused, timeout, unknown host key, jump host)
+                unreachable[#unreachable + 1] = string.format("%s (%s)", n.name,
+                    (tostring(err):gsub("^[^\n]-:%d+: ", ""):gsub("\n.*", "")))
             end
         end
     end

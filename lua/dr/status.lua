@@ -96,7 +96,10 @@ return dr.runbook {
         local function line(r)
             local parts = {}
             for i, v in ipairs(r) do
-                parts[i] = string.format("%-" .. width[i] .. "s", tostring(v))
+                -- padded by hand: string.format widths stop at 99, and a
+                -- "down: why" cell can be longer
+                local t = tostring(v)
+                parts[i] = t .. string.rep(" ", width[i] - #t)
             end
             dr.out("%s", (table.concat(parts, "  "):gsub("%s+$", "")))
         end
