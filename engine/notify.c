@@ -73,7 +73,9 @@ void engine_notify(struct engine *e, const char *event, const char *status, cons
     json_key(&w, "error");
     json_string(&w, error);
     json_key(&w, "rto_ms");
-    double rto = run_rto(e);
+    /* only at the end, from the engine's own thread: a failed step may be
+     * reported from a group member's coroutine */
+    double rto = strcmp(event, "end") == 0 || strcmp(event, "refused") == 0 ? run_rto(e) : -1;
     if (rto >= 0)
         json_int(&w, (int64_t)(rto * 1000 + 0.5));
     else
