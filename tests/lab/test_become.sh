@@ -6,7 +6,10 @@
 #     naming the host and sudo's own message, and nothing changes;
 #  2. a root-only file is read and replaced through sudo, keeping its owner
 #     and mode (checked on the host);
-#  3. the DR cycle (failover, recover, failback) runs as drctl-lab.
+#  3. the DR cycle (failover, recover, failback) runs as drctl-lab, with
+#     the dallas site behind the lab's bastion (ssh.jump on the site; the
+#     dallas sshds admit only the bastion's address meanwhile): a real
+#     site's sudo-limited login through a jump host, in one cycle.
 set -euo pipefail
 . "$(dirname "$0")/testlib.sh"
 : "${DRCTL:?}"
@@ -74,7 +77,18 @@ run=$(ls "$work/st2/runs" | head -n 1)
 rm -f "$f"
 pass "root-only file read, replaced (root:root 600 kept) and rolled back as drctl-lab"
 
-# --- 3. the DR cycle through the non-root login
-DRCTL_CYCLE_INVENTORY=$work/sudo.yaml DRCTL_CYCLE_VARIANTS=old \
-    "$SRC/tests/lab/test_dr_cycle.sh" || fail "the DR cycle as drctl-lab failed"
-pass "DR cycle (failover, recover, failback) as drctl-lab with sudo"
+# --- 3. the DR cycle through the non-root login, dallas behind the bastion
+sed -e "s/^    role: standby\$/    role: standby\n    jump: \"$LAB_NET.31:2222\"/" "$work/sudo.yaml" \
+    >"$work/sudo-jump.yaml"
+grep -q "jump: \"$LAB_NET.31:2222\"" "$work/sudo-jump.yaml" || fail "could not make the jump variant"
+"$LAB_DIR/bin/hostctl" status "$LAB_DIR/hosts/bastion" sshd >/dev/null ||
+    fail "the bastion's sshd is not running (lab up starts it)"
+trap 'dallas_direct_again; rm -rf "$work"' EXIT
+dallas_behind_bastion || fail "could not restrict the dallas sshds"
+out=$("$DRCTL" status -i "$work/sudo.yaml" 2>/dev/null || true)
+echo "$out" | grep -qE "^dallas +zk4 .* down: " || fail "zk4 still answers without the bastion:
+$out"
+DRCTL_CYCLE_INVENTORY=$work/sudo-jump.yaml DRCTL_CYCLE_VARIANTS=old \
+    "$SRC/tests/lab/test_dr_cycle.sh" || fail "the DR cycle as drctl-lab through the bastion failed"
+dallas_direct_again || fail "could not reopen the dallas sshds"
+pass "DR cycle (failover, recover, failback) as drctl-lab with sudo, dallas only through the bastion"
