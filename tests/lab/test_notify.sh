@@ -16,7 +16,10 @@ work=$(mktemp -d)
 ADDR=$LAB_NET.30
 pid=
 finish() {
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    if [ -n "$pid" ]; then
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true # killed by TERM: not this test's status
+    fi
     rm -rf "$work"
 }
 trap finish EXIT
