@@ -34,10 +34,68 @@ int ch_client_init(ch_client *c, const char *user, const char *password_file,
     return DR_OK;
 }
 
+struct ch_tls {
+    char *host;
+    int port;
+    char *ca_file, *cert_file, *key_file;
+};
+
+int ch_client_set_tls(ch_client *c, const char *host, int port, const char *ca_file,
+                      const char *cert_file, const char *key_file, dr_err *err)
+{
+    if (!host || !*host || port < 1 || port > 65535)
+        return dr_err_set(err, DR_EINVAL, "ch tls: host and port (1..65535) expected");
+    if (!cert_file != !key_file)
+        return dr_err_set(err, DR_EINVAL,
+                          "ch %s:%d: tls: give cert_file and key_file together (or neither)", host,
+                          port);
+    const char *files[] = {ca_file, cert_file, key_file};
+    for (size_t i = 0; i < 3; i++)
+        if (files[i] && access(files[i], R_OK) != 0)
+            return dr_err_set(err, DR_ENOTFOUND, "ch %s:%d: tls: cannot read %s: %s", host, port,
+                              files[i], strerror(errno));
+    ch_tls *t = NULL;
+    for (size_t i = 0; i < c->n_tls; i++)
+        if (c->tls[i].port == port && strcmp(c->tls[i].host, host) == 0)
+            t = &c->tls[i];
+    if (!t) {
+        c->tls = dr_realloc(c->tls, (c->n_tls + 1) * sizeof *c->tls);
+        t = &c->tls[c->n_tls++];
+        memset(t, 0, sizeof *t);
+        t->host = dr_strdup(host);
+        t->port = port;
+    }
+    free(t->ca_file);
+    free(t->cert_file);
+    free(t->key_file);
+    t->ca_file = ca_file ? dr_strdup(ca_file) : NULL;
+    t->cert_file = cert_file ? dr_strdup(cert_file) : NULL;
+    t->key_file = key_file ? dr_strdup(key_file) : NULL;
+    return DR_OK;
+}
+
+static const ch_tls *tls_for(const ch_client *c, const ch_request *r)
+{
+    int port = r->port ? r->port : CH_DEFAULT_PORT;
+    for (size_t i = 0; i < c->n_tls; i++)
+        if (c->tls[i].port == port && r->host && strcmp(c->tls[i].host, r->host) == 0)
+            return &c->tls[i];
+    return NULL;
+}
+
 void ch_client_free(ch_client *c)
 {
     if (!c)
         return;
+    for (size_t i = 0; i < c->n_tls; i++) {
+        free(c->tls[i].host);
+        free(c->tls[i].ca_file);
+        free(c->tls[i].cert_file);
+        free(c->tls[i].key_file);
+    }
+    free(c->tls);
+    c->tls = NULL;
+    c->n_tls = 0;
     dr_secret_free(c->password);
     free(c->user);
     c->password = c->user = NULL;
@@ -260,8 +318,9 @@ static int xfer_setup(const ch_client *c, xfer *x, int64_t now, int64_t deadline
     x->easy = curl_easy_init();
     if (!x->easy)
         return dr_err_set(err, DR_ENOMEM, "ch %s: curl_easy_init failed", hp);
+    const ch_tls *tls = tls_for(c, r);
     dr_buf url = DR_BUF_INIT;
-    dr_buf_printf(&url, "http://%s%s", hp, r->path ? r->path : "/");
+    dr_buf_printf(&url, "%s://%s%s", tls ? "https" : "http", hp, r->path ? r->path : "/");
     char sep = strchr(url.data, '?') ? '&' : '?';
     if (r->settings && *r->settings) {
         dr_buf_printf(&url, "%c%s", sep, r->settings);
@@ -279,10 +338,22 @@ static int xfer_setup(const ch_client *c, xfer *x, int64_t now, int64_t deadline
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(e, CURLOPT_NOPROXY, "*"); /* never hand the password to a proxy */
 #if LIBCURL_VERSION_NUM >= 0x075500
-    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http");
+    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, tls ? "https" : "http");
 #else
-    curl_easy_setopt(e, CURLOPT_PROTOCOLS, (long)CURLPROTO_HTTP);
+    curl_easy_setopt(e, CURLOPT_PROTOCOLS, (long)(tls ? CURLPROTO_HTTPS : CURLPROTO_HTTP));
 #endif
+    if (tls) {
+        /* verification is never turned off: a server drctl cannot verify
+         * is a server it does not talk to */
+        curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+        curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+        if (tls->ca_file)
+            curl_easy_setopt(e, CURLOPT_CAINFO, tls->ca_file);
+        if (tls->cert_file) {
+            curl_easy_setopt(e, CURLOPT_SSLCERT, tls->cert_file);
+            curl_easy_setopt(e, CURLOPT_SSLKEY, tls->key_file);
+        }
+    }
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->curl_err);
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
@@ -322,6 +393,23 @@ static int xfer_setup(const ch_client *c, xfer *x, int64_t now, int64_t deadline
     return DR_OK;
 }
 
+static int is_tls_error(CURLcode res)
+{
+    switch (res) {
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_CRL_BADFILE:
+    case CURLE_USE_SSL_FAILED:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* Fills r's outputs from a finished transfer. */
 static void xfer_finish(const ch_client *c, xfer *x, CURLcode res, int cut_by_deadline)
 {
@@ -337,6 +425,11 @@ static void xfer_finish(const ch_client *c, xfer *x, CURLcode res, int cut_by_de
                        "ch %s: no answer within the deadline (%" PRId64 " ms)", hp, r->elapsed_ms);
     } else if (x->too_big) {
         r->rc = dr_err_set(&r->err, DR_EIO, "ch %s: answer larger than %u bytes", hp, MAX_BODY);
+    } else if (res != CURLE_OK && is_tls_error(res)) {
+        const char *why = x->curl_err[0] ? x->curl_err : curl_easy_strerror(res);
+        const ch_tls *tls = tls_for(c, r);
+        r->rc = dr_err_set(&r->err, DR_EIO, "ch %s: TLS: %s (ca_file %s)", hp, why,
+                           tls && tls->ca_file ? tls->ca_file : "the system's CAs");
     } else if (res != CURLE_OK) {
         const char *why = x->curl_err[0] ? x->curl_err : curl_easy_strerror(res);
         int code = res == CURLE_OPERATION_TIMEDOUT ? DR_ETIMEOUT : DR_EIO;

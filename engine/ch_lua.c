@@ -129,6 +129,26 @@ static int l_client(lua_State *L)
     return 1;
 }
 
+/* client:tls("host:port", {ca_file=, cert_file=, key_file=}) -> true | nil, err
+ * From then on that server is spoken to over HTTPS with verification. */
+static int l_tls(lua_State *L)
+{
+    lclient *lc = check_client(L, 1);
+    lhost h;
+    check_host_value(L, 2, 2, lc->port, &h);
+    if (lua_isnoneornil(L, 3))
+        lua_newtable(L);
+    luaL_checktype(L, 3, LUA_TTABLE);
+    const char *ca = opt_field_str(L, 3, "ca_file");
+    const char *cert = opt_field_str(L, 3, "cert_file");
+    const char *key = opt_field_str(L, 3, "key_file");
+    dr_err err = {0};
+    if (ch_client_set_tls(&lc->c, h.addr, h.port, ca, cert, key, &err) != DR_OK)
+        return luabind_fail(L, &err);
+    lua_pushboolean(L, 1);
+    return 1;
+}
+
 static int l_close(lua_State *L)
 {
     lclient *lc = luaL_checkudata(L, 1, CLIENT_MT);
@@ -567,6 +587,7 @@ static const luaL_Reg client_methods[] = {
     {"heartbeat_lag", l_heartbeat_lag},
     {"heartbeat_write", l_heartbeat_write},
     {"execute", l_execute},
+    {"tls", l_tls},
     {"close", l_close},
     {NULL, NULL},
 };

@@ -199,6 +199,8 @@ static int step_raise(lua_State *L, struct engine *e, const char *status)
     const char *msg = lua_tostring(L, -1);
     set_status(L, S_ENTRY, status, lua_tointeger(L, S_T0));
     journal_step(L, e, "step_end", step_no(L), NULL, 0, status, msg);
+    if (!e->refused)
+        engine_notify(e, "step_failed", status, step_name(L), msg); /* webhooks */
     e->cur_step = 0;
     return lua_error(L);
 }

@@ -526,6 +526,8 @@ static const char *effect_kind_name(dr_effect_kind k)
         return "ch_write";
     case DR_EFFECT_REMOVE_FILE:
         return "remove_file";
+    case DR_EFFECT_HTTP:
+        return "http";
     }
     return "effect";
 }
@@ -1756,6 +1758,9 @@ static int execute(engine *e, int rb, int params)
             print_plan_text(e, e->o.plan_out ? e->o.plan_out : stdout);
     } else {
         journal_run_record(e, "end", 0, status, error);
+        if (e->refused)
+            engine_notify(e, "refused", status, NULL, error);
+        engine_notify(e, "end", status, NULL, error);
         if (rc == LUA_OK) {
             lua_getfield(L, rb, "switches_site");
             int sw = lua_toboolean(L, -1);
@@ -1818,6 +1823,7 @@ int engine_run(engine *e, const char *runbook, int argc, char **argv)
     }
     if (confirm(e, rb, params, &err) || check_cooldown(e, rb, &err)) {
         fprintf(stderr, "drctl: %s\n", err.msg);
+        engine_notify(e, "refused", "refused", NULL, err.msg);
         dr_buf_reset(&e->last_error);
         dr_buf_puts(&e->last_error, err.msg);
         lua_settop(L, top);
@@ -1835,6 +1841,7 @@ int engine_run(engine *e, const char *runbook, int argc, char **argv)
     engine_say(e, "drctl: run %s: %s (journal %s)\n", e->run_id, e->runbook_name.data,
                journal_dir(e->j));
     journal_run_record(e, "run", params, NULL, NULL);
+    engine_notify(e, "start", NULL, NULL, NULL);
     code = execute(e, rb, params);
     lua_settop(L, top);
     return code;

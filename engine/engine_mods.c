@@ -10,6 +10,7 @@
 #include "keeperxml_lua.h"
 #include "zkconf_lua.h"
 #include "fourlw_lua.h"
+#include "http_lua.h"
 #include "inventory_lua.h"
 #include "ssh_lua.h"
 #include "zk_lua.h"
@@ -26,6 +27,7 @@ const struct engine_module engine_modules[] = {
     {"dr.diff", luaopen_dr_diff},
     {"dr.ch", luaopen_dr_ch},
     {"dr.drill", luaopen_dr_drill},
+    {"dr.http", luaopen_dr_http},
     {NULL, NULL},
 };
 

@@ -127,6 +127,7 @@ typedef enum ftype {
     FT_USER,   /* a user name */
     FT_OPTCMD, /* an optional shell command (disable, enable): a built-in one only
                 * with the built-in command set, never reported missing */
+    FT_WORD,   /* one of a few words (word_choices) */
 } ftype;
 
 /* A per-node setting that defaults can supply: where it lands in the node
@@ -182,6 +183,7 @@ static const field keeper_fields[] = {
        "systemctl enable clickhouse-keeper"),
     KF("ssh_user", FT_USER, KIND_ZK | KIND_CHK, ssh_user, NULL, NULL),
     KF("ssh_port", FT_PORT, KIND_ZK | KIND_CHK, ssh_port, NULL, NULL),
+    KF("become", FT_WORD, KIND_ZK | KIND_CHK, become, NULL, NULL),
 };
 #define N_KFIELDS (sizeof keeper_fields / sizeof keeper_fields[0])
 
@@ -202,6 +204,11 @@ static const field ch_fields[] = {
     CF("enable", FT_OPTCMD, enable, "systemctl enable clickhouse-server"),
     CF("ssh_user", FT_USER, ssh_user, NULL),
     CF("ssh_port", FT_PORT, ssh_port, NULL),
+    CF("become", FT_WORD, become, NULL),
+    CF("https", FT_WORD, https, "false"),
+    CF("ca_file", FT_PATH, ca_file, NULL),
+    CF("cert_file", FT_PATH, cert_file, NULL),
+    CF("key_file", FT_PATH, key_file, NULL),
 };
 #define N_CFIELDS (sizeof ch_fields / sizeof ch_fields[0])
 #define MAX_FIELDS 20
@@ -844,6 +851,15 @@ static bool field_applies(const loader *L, const field *f, bool keeper)
     return (f->kinds & k) != 0;
 }
 
+/* The words an FT_WORD field takes: [0] says what is expected, then the
+ * words, then NULL. */
+static const char *const *word_choices(const char *key)
+{
+    static const char *const become[] = {"'sudo' or 'none'", "sudo", "none", NULL};
+    static const char *const boolean[] = {"true or false", "true", "false", NULL};
+    return strcmp(key, "become") == 0 ? become : boolean;
+}
+
 /* Reads one field value node into r (validated as far as it can be before
  * placeholders are replaced). */
 static void read_field(loader *L, const field *f, yaml_node_t *v, raw *r, bool keeper,
@@ -871,6 +887,19 @@ static void read_field(loader *L, const field *f, yaml_node_t *v, raw *r, bool k
         const char *s = scalar_name(L, v, "a user name");
         if (s)
             r->s = s, r->mark = v->start_mark;
+        return;
+    }
+    case FT_WORD: {
+        const char *const *w = word_choices(f->key);
+        const char *s = scalar_text(L, v, w[0]);
+        if (!s)
+            return;
+        for (size_t i = 1; w[i]; i++)
+            if (!strcmp(s, w[i])) {
+                r->s = w[i], r->mark = v->start_mark;
+                return;
+            }
+        error_at(L, v->start_mark, "expected %s, found '%s'", w[0], printable(L, s, strlen(s)));
         return;
     }
     case FT_PATH: {
@@ -948,7 +977,9 @@ static void resolve_fields(loader *L, void *node, const inventory_pos *pos, cons
                 s = f->builtin[keeper ? kidx : 0];
             if (!s && !strcmp(f->key, "ssh_user"))
                 s = L->inv->ssh.user;
-            if (s && f->type != FT_USER)
+            if (!s && !strcmp(f->key, "become"))
+                s = L->inv->ssh.become;
+            if (s && f->type != FT_USER && f->type != FT_WORD)
                 s = expand_placeholders(L, s, v);
             memcpy(dst, &s, sizeof s);
             if (f->type == FT_CMD && !strcmp(f->key, "start"))
@@ -1078,16 +1109,21 @@ static void parse_clickhouse(loader *L, yaml_node_t *n, inventory_site *site,
     resolve_fields(L, c, &c->pos, ch_fields, N_CFIELDS, own, L->ch_defaults, false, &v);
 }
 
+static const char *scalar_jump(loader *L, const yaml_node_t *n);
+
 static void parse_site(loader *L, yaml_node_t *keynode, yaml_node_t *n, inventory_site *s)
 {
-    static const char *const known[] = {"role", "keepers", "clickhouse", "fence"};
-    yaml_node_t *vals[4];
+    static const char *const known[] = {"role", "keepers", "clickhouse", "fence", "jump"};
+    yaml_node_t *vals[5];
     s->pos = pos_of(L, keynode->start_mark);
     s->role = (inventory_site_role)-1; /* until a valid one is read */
-    if (!take_keys(L, n, "a site", known, 4, vals))
+    s->jump = L->inv->ssh.jump;
+    if (!take_keys(L, n, "a site", known, 5, vals))
         return;
     if (vals[3])
         s->fence = scalar_text(L, vals[3], "a shell command run locally to fence the site");
+    if (vals[4])
+        s->jump = is_null_scalar(vals[4]) ? NULL : scalar_jump(L, vals[4]);
     if (!vals[0]) {
         error_at(L, keynode->start_mark, "site '%s': missing key 'role' (primary or standby)",
                  s->name);
@@ -1179,6 +1215,28 @@ static void parse_keeper_section(loader *L, yaml_node_t *n)
                  &L->inv->super_digest);
 }
 
+/* A jump host: "[user@]host[:port]". */
+static const char *scalar_jump(loader *L, const yaml_node_t *n)
+{
+    const char *s = scalar_text(L, n, "a jump host (host or host:port)");
+    if (!s)
+        return NULL;
+    const char *at = strrchr(s, '@');
+    const char *h = at ? at + 1 : s;
+    const char *colon = strrchr(h, ':');
+    long port = 22;
+    bool ok = *h && *h != ':' && !strpbrk(s, " \t/'\"") && (!at || at > s) &&
+              (!colon ||
+               (h[0] != '[' && strchr(h, ':') == colon && parse_int(colon + 1, 1, 65535, &port)) ||
+               (h[0] == '[' && colon[-1] == ']' && parse_int(colon + 1, 1, 65535, &port)));
+    if (!ok) {
+        error_at(L, n->start_mark, "expected a jump host (host or host:port), found '%s'",
+                 printable(L, s, strlen(s)));
+        return NULL;
+    }
+    return s;
+}
+
 static void parse_ssh_section(loader *L, yaml_node_t *n)
 {
     static const char *const known[] = {"user",
@@ -1188,10 +1246,22 @@ static void parse_ssh_section(loader *L, yaml_node_t *n)
                                         "passphrase_file",
                                         "passphrase_env",
                                         "connect_timeout",
-                                        "parallel"};
-    yaml_node_t *v[8];
-    if (!n || !take_keys(L, n, "the ssh section", known, 8, v))
+                                        "parallel",
+                                        "become",
+                                        "jump"};
+    yaml_node_t *v[10];
+    if (!n || !take_keys(L, n, "the ssh section", known, 10, v))
         return;
+    if (v[8]) {
+        const char *b = scalar_text(L, v[8], "'sudo' or 'none'");
+        if (b && (!strcmp(b, "sudo") || !strcmp(b, "none")))
+            L->inv->ssh.become = b;
+        else if (b)
+            error_at(L, v[8]->start_mark, "expected 'sudo' or 'none', found '%s'",
+                     printable(L, b, strlen(b)));
+    }
+    if (v[9])
+        L->inv->ssh.jump = scalar_jump(L, v[9]);
     const char *s;
     if (v[0] && (s = scalar_name(L, v[0], "a user name")))
         L->inv->ssh.user = s;
@@ -1554,11 +1624,104 @@ static void check_across(loader *L)
 
 /* ---- load ----------------------------------------------------------- */
 
+/* notify: a list of {url, events: [start, step_failed, refused, end],
+ * timeout: seconds}. */
+static void parse_notify(loader *L, yaml_node_t *n)
+{
+    if (is_null_scalar(n))
+        return;
+    if (n->type != YAML_SEQUENCE_NODE) {
+        error_at(L, n->start_mark,
+                 "expected a list of webhooks ({url: ..., events: [...]}), "
+                 "found %s",
+                 kind_of(n));
+        return;
+    }
+    size_t cnt = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+    L->inv->notify = arena_alloc(L->a, (cnt ? cnt : 1) * sizeof *L->inv->notify);
+    static const char *const known[] = {"url", "events", "timeout"};
+    static const char *const events[] = {"start", "step_failed", "refused", "end"};
+    for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top;
+         it++) {
+        yaml_node_t *e = node_at(L, *it), *v[3];
+        if (!e || !take_keys(L, e, "a webhook", known, 3, v))
+            continue;
+        inventory_notify *w = &L->inv->notify[L->inv->n_notify];
+        memset(w, 0, sizeof *w);
+        w->pos = pos_of(L, e->start_mark);
+        w->timeout = 5;
+        const char *url = v[0] ? scalar_text(L, v[0], "a URL (http:// or https://)") : NULL;
+        if (!v[0])
+            error_at(L, e->start_mark, "webhook: missing key 'url'");
+        else if (url && strncmp(url, "http://", 7) && strncmp(url, "https://", 8))
+            error_at(L, v[0]->start_mark, "expected a URL (http:// or https://), found '%s'",
+                     printable(L, url, strlen(url)));
+        else
+            w->url = url;
+        if (v[1] && v[1]->type == YAML_SEQUENCE_NODE) {
+            for (yaml_node_item_t *j = v[1]->data.sequence.items.start;
+                 j < v[1]->data.sequence.items.top; j++) {
+                yaml_node_t *ev = node_at(L, *j);
+                const char *name =
+                    ev ? scalar_text(L, ev, "an event (start, step_failed, refused, end)") : NULL;
+                if (!name)
+                    continue;
+                size_t k = 0;
+                while (k < 4 && strcmp(name, events[k]))
+                    k++;
+                if (k == 4)
+                    error_at(L, ev->start_mark,
+                             "expected an event (start, step_failed, refused, end), found '%s'",
+                             printable(L, name, strlen(name)));
+                else
+                    w->events |= 1u << k;
+            }
+        } else if (v[1] && !is_null_scalar(v[1])) {
+            error_at(L, v[1]->start_mark, "expected a list of events, found %s", kind_of(v[1]));
+        }
+        if (!w->events)
+            w->events = INVENTORY_NOTIFY_ALL;
+        long t;
+        if (v[2] && scalar_int(L, v[2], 1, 300, "a timeout in seconds (1..300)", &t))
+            w->timeout = (int)t;
+        if (w->url)
+            L->inv->n_notify++;
+    }
+}
+
+/* retention: {runs: N, days: D} */
+static void parse_retention(loader *L, yaml_node_t *n)
+{
+    static const char *const known[] = {"runs", "days"};
+    yaml_node_t *v[2];
+    if (!take_keys(L, n, "the retention section", known, 2, v))
+        return;
+    long x;
+    if (v[0] && scalar_int(L, v[0], 1, 100000, "a number of runs (1..100000)", &x))
+        L->inv->retention.runs = (int)x;
+    if (v[1] && scalar_int(L, v[1], 1, 100000, "a number of days (1..100000)", &x))
+        L->inv->retention.days = (int)x;
+    if (!v[0] && !v[1])
+        error_at(L, n->start_mark, "retention: give runs, days or both");
+}
+
 static void parse_root(loader *L, yaml_node_t *root)
 {
-    static const char *const known[] = {"cluster",         "umbrella_cluster", "keeper", "ssh",
-                                        "clickhouse_auth", "defaults",         "sites"};
-    enum { T_CLUSTER, T_UMBRELLA, T_KEEPER, T_SSH, T_AUTH, T_DEFAULTS, T_SITES, T_N };
+    static const char *const known[] = {"cluster", "umbrella_cluster", "keeper",
+                                        "ssh",     "clickhouse_auth",  "defaults",
+                                        "sites",   "notify",           "retention"};
+    enum {
+        T_CLUSTER,
+        T_UMBRELLA,
+        T_KEEPER,
+        T_SSH,
+        T_AUTH,
+        T_DEFAULTS,
+        T_SITES,
+        T_NOTIFY,
+        T_RETENTION,
+        T_N
+    };
     yaml_node_t *v[T_N], *keys[T_N];
     if (!take_keys_k(L, root, "the inventory", known, T_N, v, keys))
         return;
@@ -1575,6 +1738,7 @@ static void parse_root(loader *L, yaml_node_t *root)
         inv->ssh.known_hosts = fmt(L, "%s/.ssh/known_hosts", home, NULL);
     }
     inv->clickhouse_auth.user = "default";
+    inv->ssh.become = "none";
 
     if (v[T_CLUSTER])
         inv->cluster = scalar_name(L, v[T_CLUSTER], "a cluster name");
@@ -1592,6 +1756,10 @@ static void parse_root(loader *L, yaml_node_t *root)
         error_at(L, v[T_SSH] ? v[T_SSH]->start_mark : root->start_mark,
                  "ssh: give identity and known_hosts (HOME is not set to find ~/.ssh)");
     parse_auth_section(L, v[T_AUTH]);
+    if (v[T_NOTIFY])
+        parse_notify(L, v[T_NOTIFY]);
+    if (v[T_RETENTION])
+        parse_retention(L, v[T_RETENTION]);
     if (v[T_DEFAULTS])
         parse_defaults(L, v[T_DEFAULTS]);
     if (v[T_SITES]) {
@@ -1888,7 +2056,8 @@ static void write_fields_yaml(dr_buf *out, const void *node, const field *fields
         } else {
             const char *s;
             memcpy(&s, p, sizeof s);
-            ykv_as(out, indent, fields[i].key, s, fields[i].type != FT_USER);
+            ykv_as(out, indent, fields[i].key, s,
+                   fields[i].type != FT_USER && fields[i].type != FT_WORD);
         }
     }
 }
@@ -1911,6 +2080,27 @@ void inventory_write_yaml(const inventory_t *inv, dr_buf *out)
     ykv(out, 2, "passphrase_env", inv->ssh.passphrase.env);
     ykn(out, 2, "connect_timeout", inv->ssh.connect_timeout);
     ykn(out, 2, "parallel", inv->ssh.parallel);
+    ykv(out, 2, "become", inv->ssh.become);
+    ykv(out, 2, "jump", inv->ssh.jump);
+    if (inv->n_notify)
+        dr_buf_puts(out, "notify:\n");
+    for (size_t i = 0; i < inv->n_notify; i++) {
+        static const char *const ev[] = {"start", "step_failed", "refused", "end"};
+        dr_buf_puts(out, "  - url: ");
+        yaml_scalar(out, inv->notify[i].url);
+        dr_buf_puts(out, "\n    events: [");
+        for (unsigned k = 0, first = 1; k < 4; k++)
+            if (inv->notify[i].events & (1u << k)) {
+                dr_buf_printf(out, "%s%s", first ? "" : ", ", ev[k]);
+                first = 0;
+            }
+        dr_buf_printf(out, "]\n    timeout: %d\n", inv->notify[i].timeout);
+    }
+    if (inv->retention.runs || inv->retention.days) {
+        dr_buf_puts(out, "retention:\n");
+        ykn(out, 2, "runs", inv->retention.runs);
+        ykn(out, 2, "days", inv->retention.days);
+    }
     dr_buf_puts(out, "clickhouse_auth:\n");
     ykv(out, 2, "user", inv->clickhouse_auth.user);
     ykv(out, 2, "password_file", inv->clickhouse_auth.password.file);
@@ -1922,6 +2112,10 @@ void inventory_write_yaml(const inventory_t *inv, dr_buf *out)
         ykv(out, 4, "role", inventory_site_role_name(site->role));
         if (site->fence)
             ykv(out, 4, "fence", site->fence);
+        if (site->jump != inv->ssh.jump)
+            dr_buf_puts(out, site->jump ? "" : "    jump: ~\n");
+        if (site->jump && site->jump != inv->ssh.jump)
+            ykv(out, 4, "jump", site->jump);
         dr_buf_puts(out, site->n_keepers ? "    keepers:\n" : "    keepers: []\n");
         for (size_t i = 0; i < site->n_keepers; i++) {
             const inventory_keeper *k = &site->keepers[i];
@@ -2023,6 +2217,23 @@ void inventory_write_json(const inventory_t *inv, json_writer *w)
     jsecret(w, "passphrase", &inv->ssh.passphrase);
     jkn(w, "connect_timeout", inv->ssh.connect_timeout);
     jkn(w, "parallel", inv->ssh.parallel);
+    jkv(w, "become", inv->ssh.become);
+    jkv(w, "jump", inv->ssh.jump);
+    json_end_object(w);
+    json_key(w, "notify");
+    json_begin_array(w);
+    for (size_t i = 0; i < inv->n_notify; i++) {
+        json_begin_object(w);
+        jkv(w, "url", inv->notify[i].url);
+        jkn(w, "events", inv->notify[i].events);
+        jkn(w, "timeout", inv->notify[i].timeout);
+        json_end_object(w);
+    }
+    json_end_array(w);
+    json_key(w, "retention");
+    json_begin_object(w);
+    jkn(w, "runs", inv->retention.runs);
+    jkn(w, "days", inv->retention.days);
     json_end_object(w);
     json_key(w, "clickhouse_auth");
     json_begin_object(w);
@@ -2043,6 +2254,7 @@ void inventory_write_json(const inventory_t *inv, json_writer *w)
         jkv(w, "role", inventory_site_role_name(site->role));
         if (site->fence)
             jkv(w, "fence", site->fence);
+        jkv(w, "jump", site->jump);
         json_key(w, "keepers");
         json_begin_array(w);
         for (size_t i = 0; i < site->n_keepers; i++) {

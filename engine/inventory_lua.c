@@ -12,13 +12,18 @@
  *           macros_xml, start, stop, restart, status, ssh_user, ssh_port,
  *           kind = "clickhouse"
  *   inv.nodes[name]  every node by name;  inv.keepers_by_id[id]
- *   inv.ssh = {user, port, identity, known_hosts, connect_timeout, parallel}
+ *   inv.ssh = {user, port, identity, known_hosts, connect_timeout, parallel, become,
+ *             jump}
+ *   node.become ("sudo"|"none"), node.jump (its site's jump host or nil);
+ *   clickhouse: https (boolean), ca_file, cert_file, key_file
+ *   inv.retention = {runs, days} (0: no limit)
  *
  * The tables are a copy: a runbook changing them changes nothing else. */
 #include "inventory_lua.h"
 
 #include <lauxlib.h>
 #include <lua.h>
+#include <string.h>
 
 #include "luabind.h"
 
@@ -73,6 +78,8 @@ static void push_keeper(lua_State *L, const inventory_keeper *k)
     luabind_set_str(L, "enable", k->enable);
     luabind_set_str(L, "ssh_user", k->ssh_user);
     set_i(L, "ssh_port", k->ssh_port);
+    luabind_set_str(L, "become", k->become);
+    luabind_set_str(L, "jump", k->site->jump);
 }
 
 static void push_clickhouse(lua_State *L, const inventory_clickhouse *c)
@@ -100,6 +107,13 @@ static void push_clickhouse(lua_State *L, const inventory_clickhouse *c)
     luabind_set_str(L, "enable", c->enable);
     luabind_set_str(L, "ssh_user", c->ssh_user);
     set_i(L, "ssh_port", c->ssh_port);
+    luabind_set_str(L, "become", c->become);
+    luabind_set_str(L, "jump", c->site->jump);
+    lua_pushboolean(L, c->https && strcmp(c->https, "true") == 0);
+    lua_setfield(L, -2, "https");
+    luabind_set_str(L, "ca_file", c->ca_file);
+    luabind_set_str(L, "cert_file", c->cert_file);
+    luabind_set_str(L, "key_file", c->key_file);
 }
 
 int luaopen_dr_inventory(lua_State *L)
@@ -123,7 +137,13 @@ int luaopen_dr_inventory(lua_State *L)
     set_i(L, "parallel", inv->ssh.parallel);
     luabind_set_str(L, "passphrase_file", inv->ssh.passphrase.file);
     luabind_set_str(L, "passphrase_env", inv->ssh.passphrase.env);
+    luabind_set_str(L, "become", inv->ssh.become);
+    luabind_set_str(L, "jump", inv->ssh.jump);
     lua_setfield(L, t, "ssh");
+    lua_newtable(L);
+    set_i(L, "runs", inv->retention.runs);
+    set_i(L, "days", inv->retention.days);
+    lua_setfield(L, t, "retention");
     lua_newtable(L);
     luabind_set_str(L, "file", inv->super_digest.file);
     luabind_set_str(L, "env", inv->super_digest.env);

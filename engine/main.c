@@ -32,6 +32,8 @@ static const struct command {
     {"resume", cmd_resume, "resume RUN                    continue an interrupted run"},
     {"rollback", cmd_rollback, "rollback RUN                  restore every file RUN replaced"},
     {"runs", cmd_runs, "runs [RUN] [--json]           journaled runs, or one run's steps"},
+    {"gc", cmd_gc,
+     "gc [--yes] [--runs N] [--days D]  what runs set aside on the hosts; --yes prunes it"},
     {"version", cmd_version, "version                       print the version"},
     {"inventory", cmd_inventory, "inventory check|show [...]    validate or print the inventory"},
     {"help", cmd_help, "help                          this text"},

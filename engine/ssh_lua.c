@@ -84,6 +84,26 @@ static int seconds_ms(lua_State *L, lua_Number s, const char *name)
     return (int)(s * 1000.0 + 0.5);
 }
 
+/* The become field of the table at idx: nil/false/"none" (no), true/"sudo". */
+static int opt_become(lua_State *L, int idx)
+{
+    lua_getfield(L, idx, "become");
+    int v = 0;
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        const char *s = lua_tostring(L, -1);
+        if (strcmp(s, "sudo") == 0)
+            v = 1;
+        else if (strcmp(s, "none") != 0)
+            luaL_error(L, "bad field 'become' (\"sudo\" or \"none\" expected, got \"%s\")", s);
+    } else if (!lua_isnil(L, -1)) {
+        if (!lua_isboolean(L, -1))
+            luaL_error(L, "bad field 'become' (string expected, got %s)", luaL_typename(L, -1));
+        v = lua_toboolean(L, -1);
+    }
+    lua_pop(L, 1);
+    return v;
+}
+
 /* ssh.pool{...} -> pool | nil, err, code */
 static int l_pool(lua_State *L)
 {
@@ -97,6 +117,8 @@ static int l_pool(lua_State *L)
     cfg.use_agent = opt_field_bool(L, 1, "agent");
     cfg.files_over_exec = opt_field_bool(L, 1, "files_over_exec");
     cfg.hostkey_policy = opt_field_bool(L, 1, "tofu") ? SSH_HOSTKEY_TOFU : SSH_HOSTKEY_STRICT;
+    cfg.become_sudo = opt_become(L, 1);
+    cfg.jump = opt_field_string(L, 1, "jump");
     lua_Number port = opt_field_number(L, 1, "port", 0);
     if (port < 0 || port > 65535 || port != (int)port)
         luaL_error(L, "bad field 'port' (1-65535 expected)");
@@ -738,6 +760,22 @@ static int l_read_many(lua_State *L)
     return 1;
 }
 
+/* pool:host_options(host, {become = "sudo"|"none", jump = "host:port"|nil})
+ * -> true | nil, err, code */
+static int l_host_options(lua_State *L)
+{
+    lpool *lp = check_pool(L, 1);
+    const char *host = luaL_checkstring(L, 2);
+    luaL_checktype(L, 3, LUA_TTABLE);
+    int become = opt_become(L, 3);
+    const char *jump = opt_field_string(L, 3, "jump");
+    dr_err err = {0};
+    if (ssh_pool_host_options(lp->pool, host, become, jump, &err) != DR_OK)
+        return fail(L, &err);
+    lua_pushboolean(L, 1);
+    return 1;
+}
+
 static const luaL_Reg ssh_functions[] = {
     {"pool", l_pool},
     {NULL, NULL},
@@ -752,6 +790,7 @@ static const luaL_Reg pool_methods[] = {
     {"read_many", l_read_many},
     {"write_file", l_write_file},
     {"remove_file", l_remove_file},
+    {"host_options", l_host_options},
     {"close", l_close},
     {NULL, NULL},
 };

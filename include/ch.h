@@ -57,11 +57,22 @@ enum {
 
 /* Credentials shared by every request of a client.  ch_client_init copies
  * the user and loads the password; ch_client_free wipes and frees both. */
+typedef struct ch_tls ch_tls;
 typedef struct ch_client {
     char *user;
     char *password;         /* NULL or "" for none */
     int connect_timeout_ms; /* per connection attempt; default 3000 */
+    ch_tls *tls;            /* servers spoken to over HTTPS (ch_client_set_tls) */
+    size_t n_tls;
 } ch_client;
+
+/* HTTPS to one server (host:port): the server's certificate is verified
+ * against ca_file (NULL: the system's CAs) and its name or IP SAN against
+ * host; cert_file and key_file (PEM, both or neither) are the client's
+ * certificate.  Strings are copied.  A TLS failure is DR_EIO with
+ * "ch HOST:PORT: TLS: why (ca_file F)". */
+int ch_client_set_tls(ch_client *c, const char *host, int port, const char *ca_file,
+                      const char *cert_file, const char *key_file, dr_err *err);
 
 /* Loads the password from password_file (mode 0600) or, if that is NULL,
  * from the environment variable password_env; both NULL means no password.

@@ -24,5 +24,8 @@ int cmd_fence(int argc, char **argv);
 /* drctl drill: readiness checks (read-only) or a full drill, and its reports;
  * exit 0 ready, 1 not ready, 2 could not run. */
 int cmd_drill(int argc, char **argv);
+/* drctl gc [--yes] [--runs N] [--days D]: what earlier runs set aside on the
+ * hosts, pruned beyond the retention (engine/cmd_gc.c). */
+int cmd_gc(int argc, char **argv);
 
 #endif

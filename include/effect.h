@@ -27,6 +27,7 @@ typedef enum dr_effect_kind {
     DR_EFFECT_ZK_RECONFIG, /* an ensemble membership change */
     DR_EFFECT_CH_WRITE,    /* a ClickHouse statement that changes state */
     DR_EFFECT_REMOVE_FILE, /* a file removed from a host (before: its content) */
+    DR_EFFECT_HTTP,        /* an HTTP request to a system around the cluster (dr.http) */
 } dr_effect_kind;
 
 typedef struct dr_effect {

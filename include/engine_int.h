@@ -81,6 +81,11 @@ int engine_stop_signal(void);
  * stop drctl at an exact step boundary instead of racing a timer.  A no-op
  * when the variable is unset, in a rehearsal and on resume. */
 void engine_crash_point(struct engine *e, const char *what, int n, const char *phase);
+/* Tells the inventory's webhooks (notify:) of a real run's event: "start",
+ * "step_failed", "refused" or "end" (notify.c).  A no-op in a rehearsal or
+ * without webhooks; a webhook that fails is a warning, never an error. */
+void engine_notify(struct engine *e, const char *event, const char *status, const char *step,
+                   const char *error);
 
 /* Appends the Lua value at idx as JSON (sequences as arrays). */
 void engine_json_value(struct lua_State *L, int idx, dr_buf *b, int depth);

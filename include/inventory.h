@@ -82,7 +82,8 @@ typedef struct inventory_keeper {
     const char *disable, *enable;                /* fencing that lasts across reboots; NULL: none */
     const char *ssh_user;
     int ssh_port;
-    inventory_pos pos; /* the node's entry in the file */
+    const char *become; /* "sudo" or "none" (default: ssh.become) */
+    inventory_pos pos;  /* the node's entry in the file */
 } inventory_keeper;
 
 /* A ClickHouse server.  Every field is resolved and set. */
@@ -100,6 +101,11 @@ typedef struct inventory_clickhouse {
     const char *disable, *enable; /* fencing that lasts across reboots; NULL: none */
     const char *ssh_user;
     int ssh_port;
+    const char *become; /* "sudo" or "none" (default: ssh.become) */
+    /* HTTP to the server: https "true" or "false" (default); ca_file,
+     * cert_file, key_file: local PEM files or NULL (the system CAs, no
+     * client certificate). */
+    const char *https, *ca_file, *cert_file, *key_file;
     inventory_pos pos;
 } inventory_clickhouse;
 
@@ -113,8 +119,25 @@ struct inventory_site {
     const char *fence; /* run locally (not over ssh) to fence the whole site when its
                         * hosts cannot be reached: a cloud API call, IPMI, a firewall
                         * rule; NULL: none */
+    const char *jump; /* "host[:port]" the site's hosts are reached through (default ssh.jump) */
     inventory_pos pos;
 };
+
+/* One webhook: a JSON POST to url on the run events named in events
+ * (INVENTORY_NOTIFY_* bits; all of them when the inventory lists none). */
+enum {
+    INVENTORY_NOTIFY_START = 1,
+    INVENTORY_NOTIFY_STEP_FAILED = 2,
+    INVENTORY_NOTIFY_REFUSED = 4,
+    INVENTORY_NOTIFY_END = 8,
+    INVENTORY_NOTIFY_ALL = 15,
+};
+typedef struct inventory_notify {
+    const char *url;
+    unsigned events;
+    int timeout; /* seconds, default 5 */
+    inventory_pos pos;
+} inventory_notify;
 
 typedef struct inventory {
     const char *file; /* the name it was loaded under */
@@ -130,6 +153,8 @@ typedef struct inventory {
         inventory_secret passphrase;
         int connect_timeout; /* seconds, default 10 */
         int parallel;        /* sessions set up or busy at once, default 64 */
+        const char *become;  /* "sudo" or "none" (default) */
+        const char *jump;    /* "host[:port]" or NULL */
     } ssh;
     struct {
         const char *user; /* default "default" */
@@ -141,6 +166,13 @@ typedef struct inventory {
     inventory_site *standby;
     const char **shards; /* distinct shard names in first-seen order */
     size_t n_shards;
+    inventory_notify *notify; /* webhooks, in file order */
+    size_t n_notify;
+    /* What drctl gc keeps of what runs set aside on the hosts: the newest
+     * runs (0: no limit by count) and those younger than days (0: none). */
+    struct {
+        int runs, days;
+    } retention;
 } inventory_t;
 
 /* One validation problem.  line/column are 0 only for problems that have no

@@ -44,6 +44,13 @@ typedef struct ssh_config {
      * over exec: cat to read, a shell script (mktemp, cat, sha256sum, mv) to
      * write, with the same guarantees. */
     int files_over_exec;
+    /* Every command runs as `sudo -n -- /bin/sh -c CMD` and files go over
+     * exec under sudo (read, and replaced with a temporary file, owner and
+     * mode kept, and mv), for a login user that is not root. */
+    int become_sudo;
+    /* "[user@]host[:port]" of a jump host every session tunnels through
+     * (direct-tcpip), its host key checked like any other; NULL: direct. */
+    const char *jump;
 } ssh_config;
 
 typedef struct ssh_pool ssh_pool;
@@ -168,6 +175,13 @@ typedef struct ssh_write_result {
 int ssh_write_file(ssh_pool *p, const char *host, const char *path, const void *data, size_t len,
                    const ssh_write_opts *opts, ssh_write_result *res, dr_err *err);
 void ssh_write_result_free(ssh_write_result *r);
+
+/* Per-host settings over the pool's defaults: become (sudo) and the jump
+ * host ("" or NULL: direct).  Takes effect for the host's next session. */
+int ssh_pool_host_options(ssh_pool *p, const char *host, int become, const char *jump, dr_err *err);
+
+/* Appends cmd as run for a become host: sudo -n -- /bin/sh -c 'cmd'. */
+void ssh_become_command(dr_buf *out, const char *cmd);
 
 /* The socket of host's open session, or -1 when none is open.  For tests
  * (cutting a connection) and diagnostics only. */

@@ -18,6 +18,17 @@ function M.client()
         if not c then
             error("clickhouse: " .. tostring(err), 2)
         end
+        -- https: true nodes (inventory, per kind or node) go over TLS with
+        -- their CA and client certificate
+        for name, n in pairs(inv.nodes) do
+            if n.kind == "clickhouse" and n.https then
+                local ok, terr = c:tls(M.target(n), { ca_file = n.ca_file,
+                    cert_file = n.cert_file, key_file = n.key_file })
+                if not ok then
+                    error(string.format("clickhouse %s: %s", name, terr), 2)
+                end
+            end
+        end
         client = c
     end
     return client

@@ -435,6 +435,27 @@ return dr.runbook {
             end
         end
 
+        -- 6. what earlier runs set aside on the keeper hosts (drctl gc)
+        check("set-aside data", nil, "within the retention", function()
+            local gc = require "dr.gc"
+            local runs, days = gc.retention()
+            local items = gc.decide(gc.list(gc.keepers()), runs, days, dr.now())
+            local kb, over, over_kb = 0, 0, 0
+            for _, it in ipairs(items) do
+                kb = kb + it.kb
+                if not it.keep then
+                    over, over_kb = over + 1, over_kb + it.kb
+                end
+            end
+            dr.metric("set_aside_kib", kb)
+            local v = string.format("%d item(s), %d KiB; beyond the retention: %d (%d KiB)",
+                #items, kb, over, over_kb)
+            if over > 0 then
+                return "warn", v, "drctl gc lists them; drctl gc --yes removes them"
+            end
+            return "pass", v
+        end)
+
         result.checks = checks
         drill.submit(result)
     end,

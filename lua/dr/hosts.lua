@@ -27,8 +27,36 @@ function M.pool()
             error("ssh: " .. tostring(err), 2)
         end
         pool = p
+        M.route_all(p)
     end
     return pool
+end
+
+-- become (sudo) and the jump host of every inventory node, set on the pool
+-- before any session opens; rollback and journaled host specs get them too.
+function M.route_all(p)
+    for _, site in pairs(inv.sites) do
+        for _, list in ipairs({ site.keepers, site.clickhouse }) do
+            for _, n in ipairs(list) do
+                local ok, err = p:host_options(M.spec(n), { become = n.become, jump = n.jump })
+                if not ok then
+                    error(string.format("%s: %s", n.name, err), 0)
+                end
+            end
+        end
+    end
+end
+
+-- The message sudo -n prints when the login user may not run a command
+-- without a password, or nil.
+local function sudo_refusal(node, r)
+    if node.become ~= "sudo" or r.status == 0 then
+        return nil
+    end
+    local e = r.stderr or ""
+    if e:match("^sudo: ") or e:match("is not allowed to execute") or e:match("^Sorry, user") then
+        return (e:gsub("%s+$", ""))
+    end
 end
 
 -- "user@host:port" of a node: the host string journaled with every effect.
@@ -44,6 +72,11 @@ end
 local function check(node, cmd, r, err, opts)
     if not r then
         error(string.format("%s: %s", node.name, err), 3)
+    end
+    local refused = sudo_refusal(node, r)
+    if refused then
+        error(string.format("%s (%s): sudo refused: sudo -n -- /bin/sh -c %s: %s", node.name,
+            M.spec(node), M.quote(cmd), refused), 0)
     end
     if r.status ~= 0 and not (opts and opts.allow_fail) then
         local out = (r.stderr ~= "" and r.stderr) or r.stdout
@@ -121,7 +154,10 @@ function M.silent(nodes, timeout)
         local x = r[n.name]
         if not x.ok or x.status ~= 0 then
             silent[#silent + 1] = n.name
-            why[n.name] = x.error or ("exit " .. tostring(x.status or x.signal))
+            local refused = x.ok and sudo_refusal(n, x)
+            why[n.name] = x.error or (refused and string.format("sudo refused: sudo -n -- /bin/sh -c 'true': %s",
+                refused))
+                or ("exit " .. tostring(x.status or x.signal))
         end
     end
     return silent, why

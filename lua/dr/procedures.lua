@@ -532,7 +532,21 @@ local function require_reachable(target)
     -- every host at once: a dead host costs one connect timeout in all
     local all = table.move(target.keepers, 1, #target.keepers, 1, {})
     table.move(target.clickhouse, 1, #target.clickhouse, #all + 1, all)
-    local unreachable = hosts.silent(all, 10)
+    local silent, why = hosts.silent(all, 10)
+    local unreachable = {}
+    for _, name in ipairs(silent) do
+        local err = tostring(why[name])
+        if err:find("sudo refused", 1, true) then
+            -- reachable but without the rights the run needs: say which
+            dr.refuse(string.format("%s (%s): %s", name, hosts.spec(inv.nodes[name]), err),
+                "give the ssh user the sudo rule "
+                .. "drctl needs on " .. inv.nodes[name].host .. " (see README, On real sites), "
+                .. "then run again")
+        end
+        -- the cause (refused, timeout, unknown host key, jump host)
+        unreachable[#unreachable + 1] = string.format("%s (%s)", name,
+            (err:gsub("^[^\n]-:%d+: ", ""):gsub("\n.*", "")))
+    end
     if #unreachable > 0 then
         dr.refuse(string.format("%s hosts do not answer over ssh: %s", target.name,
             table.concat(unreachable, ", ")), "bring them back or fix ssh, then run again")

@@ -35,7 +35,12 @@ return dr.runbook {
         local ch_view = {}
         for _, site in pairs(inv.sites) do
             for _, c in ipairs(site.clickhouse) do
-                local list = clickhouse.client():replicas(clickhouse.target(c))
+                local list, cherr = clickhouse.client():replicas(clickhouse.target(c))
+                if not list then
+                    -- why it is down (refused, TLS, auth) belongs in the answer
+                    ch_view[c.name] = { error = cherr }
+                    dr.warn("%s: %s", c.name, tostring(cherr))
+                end
                 if list then
                     local v = { state = "ok", delay = 0, queue = 0 }
                     for _, r in ipairs(list) do
@@ -90,7 +95,7 @@ return dr.runbook {
                     name = c.name, host = c.host, replica = c.replica,
                     state = v.state or (have_ch and "down" or "unknown"),
                     delay = v.delay, delay_unknown = v.delay_unknown, queue = v.queue,
-                    ssh = ssh_state(c),
+                    ssh = ssh_state(c), error = v.error,
                 }
                 s.clickhouse[#s.clickhouse + 1] = e
                 local lag = "-"
@@ -130,7 +135,10 @@ return dr.runbook {
         local function line(r)
             local parts = {}
             for i, v in ipairs(r) do
-                parts[i] = string.format("%-" .. width[i] .. "s", tostring(v))
+                -- padded by hand: string.format widths stop at 99, and a
+                -- "down: why" cell can be longer
+                local t = tostring(v)
+                parts[i] = t .. string.rep(" ", width[i] - #t)
             end
             dr.out("%s", (table.concat(parts, "  "):gsub("%s+$", "")))
         end

@@ -80,3 +80,25 @@ lab_files_snapshot() {
             xargs -0 sha256sum
     })
 }
+
+# dallas_behind_bastion / dallas_direct_again: the dallas sshds (zk4-zk6,
+# ch3, ch4) admit only connections from the bastion's address (AllowUsers
+# *@NET.31, reloaded with SIGHUP), so that they are reachable only through
+# it; and back.  `lab up` also rewrites their configs without the line.
+DALLAS_HOSTS="zk4 zk5 zk6 ch3 ch4"
+dallas_behind_bastion() {
+    local h cfg
+    for h in $DALLAS_HOSTS; do
+        cfg=$LAB_DIR/hosts/$h/sshd/sshd_config
+        grep -q '^AllowUsers ' "$cfg" || echo "AllowUsers *@$LAB_NET.31" >>"$cfg"
+        "$LAB_DIR/bin/hostctl" reload "$LAB_DIR/hosts/$h" sshd >/dev/null || return 1
+    done
+}
+dallas_direct_again() {
+    local h cfg
+    for h in $DALLAS_HOSTS; do
+        cfg=$LAB_DIR/hosts/$h/sshd/sshd_config
+        sed -i '/^AllowUsers /d' "$cfg"
+        "$LAB_DIR/bin/hostctl" reload "$LAB_DIR/hosts/$h" sshd >/dev/null || return 1
+    done
+}

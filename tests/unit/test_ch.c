@@ -687,10 +687,32 @@ static void test_lua_binding(void **state)
     lua_close(L);
 }
 
+/* TLS settings per server: cert and key together, readable files, one
+ * entry per host:port (set again: replaced). */
+static void test_tls_settings(void **state)
+{
+    (void)state;
+    ch_client c;
+    dr_err err = {0};
+    assert_int_equal(ch_client_init(&c, NULL, NULL, NULL, &err), DR_OK);
+    assert_int_equal(ch_client_set_tls(&c, "h", 8443, NULL, "/etc/hostname", NULL, &err),
+                     DR_EINVAL);
+    assert_non_null(strstr(err.msg, "cert_file and key_file together"));
+    assert_int_equal(ch_client_set_tls(&c, "h", 8443, "/nonexistent/ca.pem", NULL, NULL, &err),
+                     DR_ENOTFOUND);
+    assert_non_null(strstr(err.msg, "ch h:8443: tls: cannot read /nonexistent/ca.pem"));
+    assert_int_equal(ch_client_set_tls(&c, "h", 0, NULL, NULL, NULL, &err), DR_EINVAL);
+    assert_int_equal(ch_client_set_tls(&c, "h", 8443, NULL, NULL, NULL, &err), DR_OK);
+    assert_int_equal(ch_client_set_tls(&c, "h", 8443, "/etc/hostname", NULL, NULL, &err), DR_OK);
+    assert_int_equal(c.n_tls, 1);
+    ch_client_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_error_18_16),
+        cmocka_unit_test(test_tls_settings),
         cmocka_unit_test(test_error_new_format_and_header),
         cmocka_unit_test(test_replicas_caught_up_and_behind),
         cmocka_unit_test(test_replicas_bad_input),

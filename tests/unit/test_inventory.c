@@ -347,6 +347,91 @@ static void test_node_overrides(void **state)
     inventory_free(inv);
 }
 
+/* Real-site keys: become (ssh section, node), jump (ssh, site), https and
+ * TLS files (clickhouse defaults, node), notify webhooks, retention. */
+static void test_real_site_keys(void **state)
+{
+    (void)state;
+    inventory_t *inv =
+        load_ok("cluster: c1\n"
+                "keeper: {kind: zookeeper}\n"
+                "ssh: {identity: /k/id, known_hosts: /k/kh, become: sudo, "
+                "jump: 'bastion:2200'}\n"
+                "notify:\n"
+                "  - {url: 'https://hooks.example/x', events: [start, end]}\n"
+                "  - {url: 'http://10.0.0.1:8080/y', timeout: 9}\n"
+                "retention: {runs: 3, days: 14}\n"
+                "defaults:\n"
+                "  clickhouse: {https: true, ca_file: /etc/ca.pem}\n"
+                "sites:\n"
+                "  a:\n"
+                "    role: primary\n"
+                "    jump: ~\n"
+                "    keepers:\n"
+                "      - {id: 1, name: z1, host: h1, role: participant, become: none}\n"
+                "    clickhouse:\n"
+                "      - {name: c1, host: h3, shard: 0, replica: r1, https: false}\n"
+                "  b:\n"
+                "    role: standby\n"
+                "    keepers:\n"
+                "      - {id: 2, name: z2, host: h2, role: observer}\n"
+                "    clickhouse:\n"
+                "      - {name: c2, host: h4, shard: 0, replica: r2, cert_file: "
+                "/c.pem, key_file: /c.key}\n");
+    assert_string_equal(inv->ssh.become, "sudo");
+    assert_string_equal(inv->ssh.jump, "bastion:2200");
+    assert_null(inventory_site_by_name(inv, "a")->jump);
+    assert_string_equal(inventory_site_by_name(inv, "b")->jump, "bastion:2200");
+    assert_string_equal(inventory_keeper_by_id(inv, 1)->become, "none");
+    assert_string_equal(inventory_keeper_by_id(inv, 2)->become, "sudo");
+    inventory_clickhouse *c1 = inventory_clickhouse_by_name(inv, "c1");
+    inventory_clickhouse *c2 = inventory_clickhouse_by_name(inv, "c2");
+    assert_string_equal(c1->https, "false");
+    assert_string_equal(c2->https, "true");
+    assert_string_equal(c2->ca_file, "/etc/ca.pem");
+    assert_string_equal(c2->cert_file, "/c.pem");
+    assert_string_equal(c2->key_file, "/c.key");
+    assert_int_equal(inv->n_notify, 2);
+    assert_string_equal(inv->notify[0].url, "https://hooks.example/x");
+    assert_int_equal(inv->notify[0].events, INVENTORY_NOTIFY_START | INVENTORY_NOTIFY_END);
+    assert_int_equal(inv->notify[0].timeout, 5);
+    assert_int_equal(inv->notify[1].events, INVENTORY_NOTIFY_ALL);
+    assert_int_equal(inv->notify[1].timeout, 9);
+    assert_int_equal(inv->retention.runs, 3);
+    assert_int_equal(inv->retention.days, 14);
+    /* the resolved view is itself a valid inventory with the same values */
+    dr_buf yaml = DR_BUF_INIT;
+    inventory_write_yaml(inv, &yaml);
+    inventory_t *again = load_ok(yaml.data);
+    assert_string_equal(again->ssh.become, "sudo");
+    assert_null(inventory_site_by_name(again, "a")->jump);
+    assert_string_equal(inventory_site_by_name(again, "b")->jump, "bastion:2200");
+    assert_int_equal(again->n_notify, 2);
+    assert_int_equal(again->notify[0].events, INVENTORY_NOTIFY_START | INVENTORY_NOTIFY_END);
+    assert_int_equal(again->retention.days, 14);
+    inventory_free(again);
+    dr_buf_free(&yaml);
+    inventory_free(inv);
+}
+
+static void test_real_site_keys_bad(void **state)
+{
+    (void)state;
+    expect_errors("cluster: c1\nkeeper: {kind: zookeeper}\n"
+                  "ssh: {identity: /k/id, known_hosts: /k/kh, become: maybe, jump: 'a b'}\n" SITES,
+                  "3:52: expected 'sudo' or 'none', found 'maybe'",
+                  "3:65: expected a jump host (host or host:port), found 'a b'", NULL);
+    expect_errors(HEAD "notify:\n  - {url: 'ftp://x/y', events: [start, bogus]}\n" SITES,
+                  "5:11: expected a URL (http:// or https://), found 'ftp://x/y'",
+                  "5:40: expected an event (start, step_failed, refused, end), found 'bogus'",
+                  NULL);
+    expect_errors(HEAD "retention: {runs: 0}\n" SITES,
+                  "4:19: expected a number of runs (1..100000)", NULL);
+    expect_errors(HEAD "defaults:\n  clickhouse: {https: yes, become: root}\n" SITES,
+                  "5:23: expected true or false, found 'yes'",
+                  "5:36: expected 'sudo' or 'none', found 'root'", NULL);
+}
+
 /* The inventories shipped in sites/: the operators' example, and the lab's
  * once it is there (it is the lab helper's file; this test says whether it
  * still follows the format). */
@@ -387,6 +472,11 @@ static void test_shipped_inventories(void **state)
     assert_string_equal(inventory_keeper_by_id(inv, 6)->data_dir, "/data/zookeeper");
     assert_string_equal(inventory_keeper_by_id(inv, 5)->data_log_dir, "/srv/zk-txlog/zk2-dal");
     assert_string_equal(inv->ssh.passphrase.env, "DRCTL_SSH_PASSPHRASE");
+    assert_string_equal(inv->ssh.become, "sudo");
+    assert_string_equal(inv->standby->jump, "bastion.dal.example.net:22");
+    assert_null(inv->primary->jump);
+    assert_int_equal(inv->n_notify, 1);
+    assert_int_equal(inv->retention.runs, 5);
     inventory_free(inv);
 }
 
@@ -447,12 +537,13 @@ static void test_unknown_key_suggestion(void **state)
                   "10:9: clickhouse node: missing key 'replica'",
                   "10:40: unknown key 'replca' in a clickhouse node (did you mean 'replica'?)",
                   NULL);
-    expect_errors("clustr: c1\nkeeper: {kind: zookeeper}\nfrobnicate: 1\n" SITES,
-                  "1:1: unknown key 'clustr' in the inventory (did you mean 'cluster'?)",
-                  "1:1: missing key 'cluster'",
-                  "3:1: unknown key 'frobnicate' in the inventory (expected one of: cluster, "
-                  "umbrella_cluster, keeper, ssh, clickhouse_auth, defaults, sites)",
-                  NULL);
+    expect_errors(
+        "clustr: c1\nkeeper: {kind: zookeeper}\nfrobnicate: 1\n" SITES,
+        "1:1: unknown key 'clustr' in the inventory (did you mean 'cluster'?)",
+        "1:1: missing key 'cluster'",
+        "3:1: unknown key 'frobnicate' in the inventory (expected one of: cluster, "
+        "umbrella_cluster, keeper, ssh, clickhouse_auth, defaults, sites, notify, retention)",
+        NULL);
 }
 
 static void test_wrong_types(void **state)
@@ -1045,6 +1136,8 @@ int main(void)
         cmocka_unit_test(test_show_golden_and_roundtrip),
         cmocka_unit_test(test_show_quotes_what_it_must),
         cmocka_unit_test(test_load_file_missing),
+        cmocka_unit_test(test_real_site_keys),
+        cmocka_unit_test(test_real_site_keys_bad),
         cmocka_unit_test(test_cmd_check_and_show),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

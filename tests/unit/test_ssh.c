@@ -256,6 +256,35 @@ static void test_shell_quote(void **state)
     dr_buf_free(&b);
 }
 
+/* become: the whole command is one argument of sh -c under sudo -n, so a
+ * compound command runs entirely as root and quotes survive. */
+static void test_become_command(void **state)
+{
+    (void)state;
+    dr_buf b = DR_BUF_INIT;
+    ssh_become_command(&b, "if [ -d 'a b' ]; then mv -- 'a b' c; fi");
+    assert_string_equal(b.data, "sudo -n -- /bin/sh -c 'if [ -d '\\''a b'\\'' ]; then mv -- '\\''a "
+                                "b'\\'' c; fi'");
+    dr_buf_free(&b);
+}
+
+/* Per-host options: a bad jump host spec is refused naming the host. */
+static void test_host_options(void **state)
+{
+    (void)state;
+    ssh_config cfg = {.known_hosts = "/nonexistent/kh",
+                      .identity = "/nonexistent/id",
+                      .become_sudo = 1,
+                      .jump = "bastion:2200"};
+    ssh_pool *p = NULL;
+    dr_err err = {0};
+    assert_int_equal(ssh_pool_new(&cfg, &p, &err), DR_OK);
+    assert_int_equal(ssh_pool_host_options(p, "root@h1:22", 0, NULL, &err), DR_OK);
+    assert_int_equal(ssh_pool_host_options(p, "root@h2:22", 1, "jump:0", &err), DR_EINVAL);
+    assert_non_null(strstr(err.msg, "jump host of root@h2:22"));
+    ssh_pool_free(p);
+}
+
 static void test_pool_argument_checks(void **state)
 {
     (void)state;
@@ -405,6 +434,8 @@ int main(void)
         cmocka_unit_test(test_known_host_types),
         cmocka_unit_test(test_key_file_types),
         cmocka_unit_test(test_shell_quote),
+        cmocka_unit_test(test_become_command),
+        cmocka_unit_test(test_host_options),
         cmocka_unit_test(test_pool_argument_checks),
         cmocka_unit_test(test_connect_failures_are_per_host_and_parallel),
         cmocka_unit_test(test_parallel_limit_is_respected),
