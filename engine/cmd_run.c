@@ -168,6 +168,33 @@ int cmd_rollback(int argc, char **argv)
     return with_engine(&a, do_rollback);
 }
 
+int cmd_runbook_help(int argc, char **argv)
+{
+    struct run_args a;
+    char **args = calloc((size_t)argc + 1, sizeof *args);
+    int n = 0;
+    for (int i = 0; i < argc; i++)
+        if (i == 0 || (strcmp(argv[i], "--help") && strcmp(argv[i], "-h")))
+            args[n++] = argv[i];
+    int rc = parse_run_args(n, args, &a, 0);
+    free(args);
+    if (rc)
+        return free(a.rest), DR_EXIT_USAGE;
+    a.o.inventory_path = NULL; /* help reads runbooks only */
+    a.o.mode = ENGINE_REHEARSAL;
+    engine *e = NULL;
+    dr_err err = {0};
+    int code = DR_EXIT_OK;
+    if (engine_open(&e, &a.o, &err) != DR_OK ||
+        engine_runbook_help(e, a.target, stdout, &err) != DR_OK) {
+        fprintf(stderr, "drctl %s: %s\n", argv[0], err.msg);
+        code = DR_EXIT_USAGE;
+    }
+    engine_close(e);
+    free(a.rest);
+    return code;
+}
+
 /* Built-in read-only views (lua/dr/<name>.lua) run in ENGINE_READONLY. */
 static int do_builtin(engine *e, struct run_args *a)
 {

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <pwd.h>
 #include <stdarg.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1488,6 +1489,133 @@ int engine_show_runs(engine *e, const char *run_id)
     }
     lua_settop(L, top);
     return DR_EXIT_OK;
+}
+
+/* ---------------------------------------------------------------- help */
+
+/* One "--name VALUE  help (required | default X)" line per entry of the
+ * runbook's params table at index spec, sorted by name. */
+static void help_params(lua_State *L, int spec, FILE *out)
+{
+    size_t n = 0, cap = 0;
+    char **names = NULL;
+    lua_pushnil(L);
+    while (lua_next(L, spec)) {
+        if (lua_type(L, -2) == LUA_TSTRING) {
+            if (n == cap)
+                names = dr_realloc(names, (cap = cap ? cap * 2 : 8) * sizeof *names);
+            names[n++] = dr_strdup(lua_tostring(L, -2));
+        }
+        lua_pop(L, 1);
+    }
+    for (size_t i = 1; i < n; i++) /* a handful of names: insertion sort */
+        for (size_t k = i; k > 0 && strcmp(names[k - 1], names[k]) > 0; k--) {
+            char *t = names[k];
+            names[k] = names[k - 1];
+            names[k - 1] = t;
+        }
+    if (!n)
+        fputs("  (no parameters)\n", out);
+    for (size_t i = 0; i < n; i++) {
+        lua_getfield(L, spec, names[i]);
+        int p = lua_gettop(L);
+        dr_buf flag = DR_BUF_INIT;
+        dr_buf_printf(&flag, "--%s VALUE", names[i]);
+        for (char *c = flag.data + 2; *c && *c != ' '; c++)
+            if (*c == '_')
+                *c = '-';
+        const char *help = lua_istable(L, p) ? opt_field(L, p, "help") : NULL;
+        fprintf(out, "  %-24s %s", flag.data, help ? help : "");
+        if (lua_istable(L, p)) {
+            lua_getfield(L, p, "required");
+            lua_getfield(L, p, "default");
+            if (lua_toboolean(L, -2))
+                fputs(" (required)", out);
+            else if (!lua_isnil(L, -1))
+                fprintf(out, " (default %s)", luaL_tolstring(L, -1, NULL));
+        }
+        fputc('\n', out);
+        dr_buf_free(&flag);
+        free(names[i]);
+        lua_settop(L, p - 1);
+    }
+    free(names);
+}
+
+/* Help reads a runbook without an inventory, but runbooks and the library
+ * require dr.inventory when loaded: give them a stand-in whose every field
+ * is another empty stand-in, since only their definition table is read. */
+static void help_inventory_stub(lua_State *L)
+{
+    static const char stub[] = "local mt = {}\n"
+                               "mt.__index = function(t, k) local v = setmetatable({}, mt)\n"
+                               "  rawset(t, k, v) return v end\n"
+                               "return setmetatable({}, mt)\n";
+    lua_getfield(L, LUA_REGISTRYINDEX, "dr.loaded");
+    if (luaL_loadstring(L, stub) == LUA_OK && lua_pcall(L, 0, 1, 0) == LUA_OK)
+        lua_setfield(L, -2, "dr.inventory");
+    lua_settop(L, lua_gettop(L) - 1);
+}
+
+int engine_runbook_help(engine *e, const char *runbook, FILE *out, dr_err *err)
+{
+    lua_State *L = e->L;
+    int top = lua_gettop(L);
+    if (!e->inv)
+        help_inventory_stub(L);
+    top = lua_gettop(L);
+    if (runbook) {
+        int rc = load_runbook(e, runbook, err);
+        if (rc)
+            return rc;
+        int rb = lua_gettop(L);
+        const char *desc = opt_field(L, rb, "description");
+        fprintf(out, "runbook %s: %s\n  %s\n\nparameters:\n", e->runbook_name.data,
+                desc ? desc : "(no description)", e->runbook_path.data);
+        lua_getfield(L, rb, "params");
+        if (lua_istable(L, -1))
+            help_params(L, lua_gettop(L), out);
+        else
+            fputs("  (no parameters)\n", out);
+        lua_pop(L, 1);
+        lua_getfield(L, rb, "confirm");
+        if (lua_type(L, -1) == LUA_TSTRING)
+            fprintf(out, "\na real run asks you to type the value of --%s (or give --yes)\n",
+                    lua_tostring(L, -1));
+        lua_pop(L, 1);
+        lua_getfield(L, rb, "cooldown");
+        if (lua_toboolean(L, -1))
+            fputs("it switches sites: the cooldown applies (--force --reason to override)\n", out);
+        lua_settop(L, top);
+        return DR_OK;
+    }
+    /* every runbook found, with its description */
+    dr_buf dirs = DR_BUF_INIT;
+    engine_search_path(e, "runbooks", &dirs);
+    fputs("runbooks:\n", out);
+    for (size_t off = 0; dirs.data && off < dirs.len; off += strlen(dirs.data + off) + 1) {
+        const char *d = dirs.data + off;
+        DIR *dir = opendir(d);
+        struct dirent *de;
+        while (dir && (de = readdir(dir))) {
+            size_t len = strlen(de->d_name);
+            if (len < 5 || strcmp(de->d_name + len - 4, ".lua") || de->d_name[0] == '.')
+                continue;
+            dr_buf path = DR_BUF_INIT;
+            dr_buf_printf(&path, "%s/%s", d, de->d_name);
+            dr_err ignored = {0};
+            if (load_runbook(e, path.data, &ignored) == DR_OK) {
+                const char *desc = opt_field(L, -1, "description");
+                fprintf(out, "  %-14s %s\n", e->runbook_name.data, desc ? desc : "");
+            }
+            lua_settop(L, top);
+            dr_buf_free(&path);
+        }
+        if (dir)
+            closedir(dir);
+    }
+    dr_buf_free(&dirs);
+    return DR_OK;
 }
 
 void engine_preload(engine *e, const char *name, int (*open)(lua_State *L))

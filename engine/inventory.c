@@ -479,6 +479,24 @@ static bool scalar_int(loader *L, const yaml_node_t *n, long lo, long hi, const 
     return true;
 }
 
+/* true/false (YAML 1.1's yes/no and on/off too: operators write them). */
+static bool scalar_bool(loader *L, const yaml_node_t *n, const char *what, int *out)
+{
+    const char *s = scalar_text(L, n, what);
+    if (!s)
+        return false;
+    static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes", "on", "On"};
+    static const char *const no[] = {"false", "False", "FALSE", "no", "No", "off", "Off"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+        if (!strcmp(s, yes[i]))
+            return *out = 1, true;
+        if (!strcmp(s, no[i]))
+            return *out = 0, true;
+    }
+    error_at(L, n->start_mark, "expected %s, found '%s'", what, printable(L, s, strlen(s)));
+    return false;
+}
+
 static bool scalar_port(loader *L, const yaml_node_t *n, int *out)
 {
     long v;
@@ -1170,11 +1188,16 @@ static void parse_keeper_section(loader *L, yaml_node_t *n)
 
 static void parse_ssh_section(loader *L, yaml_node_t *n)
 {
-    static const char *const known[] = {
-        "user",           "port",           "identity", "known_hosts", "passphrase_file",
-        "passphrase_env", "connect_timeout"};
-    yaml_node_t *v[7];
-    if (!n || !take_keys(L, n, "the ssh section", known, 7, v))
+    static const char *const known[] = {"user",
+                                        "port",
+                                        "identity",
+                                        "known_hosts",
+                                        "passphrase_file",
+                                        "passphrase_env",
+                                        "connect_timeout",
+                                        "agent"};
+    yaml_node_t *v[8];
+    if (!n || !take_keys(L, n, "the ssh section", known, 8, v))
         return;
     const char *s;
     if (v[0] && (s = scalar_name(L, v[0], "a user name")))
@@ -1189,6 +1212,8 @@ static void parse_ssh_section(loader *L, yaml_node_t *n)
     long t;
     if (v[6] && scalar_int(L, v[6], 1, 3600, "a timeout in seconds (1..3600)", &t))
         L->inv->ssh.connect_timeout = (int)t;
+    if (v[7])
+        scalar_bool(L, v[7], "ssh.agent: true or false", &L->inv->ssh.agent);
 }
 
 static void parse_auth_section(loader *L, yaml_node_t *n)
@@ -1891,6 +1916,8 @@ void inventory_write_yaml(const inventory_t *inv, dr_buf *out)
     ykv(out, 2, "passphrase_file", inv->ssh.passphrase.file);
     ykv(out, 2, "passphrase_env", inv->ssh.passphrase.env);
     ykn(out, 2, "connect_timeout", inv->ssh.connect_timeout);
+    if (inv->ssh.agent)
+        ykv(out, 2, "agent", "true");
     dr_buf_puts(out, "clickhouse_auth:\n");
     ykv(out, 2, "user", inv->clickhouse_auth.user);
     ykv(out, 2, "password_file", inv->clickhouse_auth.password.file);
@@ -2000,6 +2027,10 @@ void inventory_write_json(const inventory_t *inv, json_writer *w)
     jkv(w, "known_hosts", inv->ssh.known_hosts);
     jsecret(w, "passphrase", &inv->ssh.passphrase);
     jkn(w, "connect_timeout", inv->ssh.connect_timeout);
+    if (inv->ssh.agent) {
+        json_key(w, "agent");
+        json_bool(w, true);
+    }
     json_end_object(w);
     json_key(w, "clickhouse_auth");
     json_begin_object(w);

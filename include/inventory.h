@@ -124,6 +124,7 @@ typedef struct inventory {
         const char *known_hosts; /* default ~/.ssh/known_hosts */
         inventory_secret passphrase;
         int connect_timeout; /* seconds, default 10 */
+        int agent;           /* 1: try ssh-agent's keys ($SSH_AUTH_SOCK) first */
     } ssh;
     struct {
         const char *user; /* default "default" */

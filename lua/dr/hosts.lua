@@ -21,6 +21,7 @@ function M.pool()
             connect_timeout = inv.ssh.connect_timeout,
             passphrase_file = inv.ssh.passphrase_file,
             passphrase_env = inv.ssh.passphrase_env,
+            agent = inv.ssh.agent,
         }
         if not p then
             error("ssh: " .. tostring(err), 2)

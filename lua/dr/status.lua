@@ -88,10 +88,13 @@ return dr.runbook {
                 width[i] = math.max(width[i], #tostring(v))
             end
         end
+        -- padded by hand: string.format refuses a width above 99, and a
+        -- column holds whatever an error message says (a host key, a path)
         local function line(r)
             local parts = {}
             for i, v in ipairs(r) do
-                parts[i] = string.format("%-" .. width[i] .. "s", tostring(v))
+                local text = tostring(v)
+                parts[i] = text .. string.rep(" ", width[i] - #text)
             end
             dr.out("%s", (table.concat(parts, "  "):gsub("%s+$", "")))
         end
