@@ -294,6 +294,39 @@ static double mono_s(int64_t t0_ms)
     return (double)(dr_now_ms() - t0_ms) / 1000.0;
 }
 
+/* The first line of a runbook error without the Lua positions in it
+ * ("/usr/share/drctl/lua/dr/procedures.lua:524: "): a report row says what
+ * and why; where is in the journal.  Returns a new string. */
+static char *error_line(const char *msg)
+{
+    size_t n = strcspn(msg, "\n");
+    dr_buf b = DR_BUF_INIT;
+    for (size_t i = 0; i < n;) {
+        size_t w = strcspn(msg + i, " \n");
+        if (w > n - i)
+            w = n - i;
+        const char *lua = NULL;
+        for (size_t k = i; k + 4 <= i + w; k++)
+            if (!strncmp(msg + k, ".lua:", 5))
+                lua = msg + k + 5;
+        size_t d = 0;
+        while (lua && lua + d < msg + i + w && lua[d] >= '0' && lua[d] <= '9')
+            d++;
+        if (lua && d && lua + d + 1 == msg + i + w && lua[d] == ':') {
+            i += w + (i + w < n && msg[i + w] == ' ');
+            continue; /* the word is a position: drop it and its space */
+        }
+        dr_buf_append(&b, msg + i, w);
+        if (i + w < n)
+            dr_buf_putc(&b, ' ');
+        i += w + 1;
+    }
+    while (b.len && b.data[b.len - 1] == ' ')
+        b.data[--b.len] = '\0';
+    char *out = dr_buf_steal(&b, NULL);
+    return out ? out : dr_strdup("");
+}
+
 /* Rehearses the failover to the standby in a second engine: the plan must
  * render with no refusal.  Its text goes nowhere; the error, if any, is the
  * check's value. */
@@ -328,8 +361,11 @@ static void drill_check_failover_plan(const struct run_args *a, const char *stan
             dr_buf fix = DR_BUF_INIT;
             dr_buf_printf(&fix, "run 'drctl plan failover --to %s' and resolve what it refuses",
                           standby);
-            c = drill_report_add(r, "failover plan", DRILL_FAIL, engine_last_error(e),
-                                 "renders, no refusal", fix.data);
+            /* the first line: a traceback below it is for the journal */
+            char *line = error_line(engine_last_error(e));
+            c = drill_report_add(r, "failover plan", DRILL_FAIL, line, "renders, no refusal",
+                                 fix.data);
+            free(line);
             dr_buf_free(&fix);
         }
     }

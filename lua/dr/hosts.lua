@@ -37,6 +37,18 @@ function M.spec(node)
         node.ssh_port or inv.ssh.port)
 end
 
+-- The cause in an error raised by these calls, for a message that names
+-- the node itself: without the Lua position ("procedures.lua:12: ") and
+-- without the node's name that check() puts first.
+function M.why(err, node)
+    local text = tostring(err):gsub("^[^:\n]*%.lua:%d+: ", "")
+    local name = node and node.name
+    if name and text:sub(1, #name + 2) == name .. ": " then
+        text = text:sub(#name + 3)
+    end
+    return (text:gsub("%s+$", ""))
+end
+
 function M.quote(s)
     return "'" .. tostring(s):gsub("'", "'\\''") .. "'"
 end

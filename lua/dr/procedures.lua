@@ -513,14 +513,16 @@ local function require_reachable(target)
     local unreachable = {}
     for _, list in ipairs({ target.keepers, target.clickhouse }) do
         for _, n in ipairs(list) do
-            if not pcall(hosts.probe, n, "true", { timeout = 10 }) then
-                unreachable[#unreachable + 1] = n.name
+            local ok, err = pcall(hosts.probe, n, "true", { timeout = 10 })
+            if not ok then
+                unreachable[#unreachable + 1] = string.format("%s (%s)", n.name,
+                    hosts.why(err, n))
             end
         end
     end
     if #unreachable > 0 then
         dr.refuse(string.format("%s hosts do not answer over ssh: %s", target.name,
-            table.concat(unreachable, ", ")), "bring them back or fix ssh, then run again")
+            table.concat(unreachable, "; ")), "bring them back or fix ssh, then run again")
     end
 end
 

@@ -6,12 +6,17 @@ local inv = require "dr.inventory"
 local keepers = require "dr.keepers"
 local hosts = require "dr.hosts"
 
+local function cause(err, name)
+    return hosts.why(err, { name = name })
+end
+
+-- "ok", or "down" and why.
 local function ssh_state(node)
     local ok, r = pcall(hosts.probe, node, "true", { timeout = 5 })
     if ok then
         return "ok"
     end
-    return "down: " .. tostring(r):gsub("^.-: ", "")
+    return "down", cause(r, node.name)
 end
 
 local function site_order()
@@ -26,12 +31,21 @@ return dr.runbook {
         local all = keepers.all()
         local probe = keepers.probe(all)
         local clickhouse = require "dr.clickhouse"
-        local have_ch = true
+        -- a client that cannot be made (password file unreadable) is every
+        -- server's error, not the end of the view
+        local have_client, client = pcall(clickhouse.client)
         local ch_view = {}
         for _, site in pairs(inv.sites) do
             for _, c in ipairs(site.clickhouse) do
-                local list = clickhouse.client():replicas(clickhouse.target(c))
-                if list then
+                local list, err
+                if have_client then
+                    list, err = client:replicas(clickhouse.target(c))
+                else
+                    err = client
+                end
+                if not list then
+                    ch_view[c.name] = { error = cause(err, c.name) }
+                else
                     local v = { state = "ok", delay = 0, queue = 0 }
                     for _, r in ipairs(list) do
                         v.delay = math.max(v.delay, tonumber(r.absolute_delay) or 0)
@@ -46,7 +60,11 @@ return dr.runbook {
                 end
             end
         end
-        local rows = {}
+        local rows, problems = {}, {}
+        local function problem(node, what, why)
+            problems[#problems + 1] = string.format("%s (%s) %s: %s", node.name, node.host, what,
+                why)
+        end
         for _, site in ipairs(site_order()) do
             local s = { name = site.name, role = site.role, keepers = {}, clickhouse = {} }
             result.sites[#result.sites + 1] = s
@@ -55,20 +73,34 @@ return dr.runbook {
                 local e = {
                     name = k.name, id = k.id, host = k.host, role = k.role,
                     mode = p.mode, zxid = p.zxid and keepers.hex(p.zxid) or nil,
-                    ssh = ssh_state(k),
+                    error = (not p.ok and p.error) and cause(p.error, k.name) or nil,
                 }
+                e.ssh, e.ssh_error = ssh_state(k)
                 s.keepers[#s.keepers + 1] = e
                 rows[#rows + 1] = { site.name, k.name, k.host, "keeper " .. k.id, e.mode,
                     e.zxid or "-", e.ssh }
+                if e.error and k.role ~= "spare" then -- spares are stopped by design
+                    problem(k, "keeper", e.error)
+                end
+                if e.ssh_error then
+                    problem(k, "ssh", e.ssh_error)
+                end
             end
             for _, c in ipairs(site.clickhouse) do
                 local v = ch_view[c.name] or {}
                 local e = {
                     name = c.name, host = c.host, replica = c.replica,
-                    state = v.state or (have_ch and "down" or "unknown"),
-                    delay = v.delay, queue = v.queue, ssh = ssh_state(c),
+                    state = v.state or "down", error = v.error,
+                    delay = v.delay, queue = v.queue,
                 }
+                e.ssh, e.ssh_error = ssh_state(c)
                 s.clickhouse[#s.clickhouse + 1] = e
+                if e.error then
+                    problem(c, "clickhouse", e.error)
+                end
+                if e.ssh_error then
+                    problem(c, "ssh", e.ssh_error)
+                end
                 rows[#rows + 1] = { site.name, c.name, c.host, "ch " .. c.replica, e.state,
                     e.delay and string.format("delay %ds queue %d", e.delay, e.queue or 0) or "-",
                     e.ssh }
@@ -101,6 +133,12 @@ return dr.runbook {
         line(head)
         for _, r in ipairs(rows) do
             line(r)
+        end
+        if #problems > 0 then
+            dr.out("\n%d problem(s):", #problems)
+            for _, p in ipairs(problems) do
+                dr.out("  %s", p)
+            end
         end
     end,
 }
