@@ -13,6 +13,7 @@
 #include "journal.h"
 #include "cmd_inventory.h"
 #include "engine.h"
+#include "term.h"
 
 /* Options common to the engine commands; whatever is not one of them is a
  * runbook parameter and is left in rest[] in order. */
@@ -126,12 +127,35 @@ static int do_runs(engine *e, struct run_args *a)
     return engine_show_runs(e, a->target);
 }
 
+static int do_builtin(engine *e, struct run_args *a);
+
+/* The header of a text plan: the state it starts from (lua/dr/plan_state),
+ * in a read-only engine of its own.  A failure costs the header only: the
+ * plan itself says what is wrong. */
+static void plan_header(const struct run_args *a)
+{
+    if (a->o.json || !a->o.inventory_path)
+        return;
+    struct run_args h = *a;
+    h.o.mode = ENGINE_READONLY;
+    h.o.quiet = 1;
+    h.target = "plan_state";
+    h.nrest = 0;
+    engine *e = NULL;
+    dr_err err = {0};
+    if (engine_open(&e, &h.o, &err) == DR_OK)
+        do_builtin(e, &h);
+    engine_close(e);
+    fflush(stdout);
+}
+
 int cmd_plan(int argc, char **argv)
 {
     struct run_args a;
     if (parse_run_args(argc, argv, &a, 1))
         return free(a.rest), DR_EXIT_USAGE;
     a.o.mode = ENGINE_REHEARSAL;
+    plan_header(&a);
     return with_engine(&a, do_run);
 }
 
@@ -684,7 +708,14 @@ int cmd_drill(int argc, char **argv)
     else
         drill_write_text(&r, &text);
     dr_redact(&text);
-    fputs(text.data, stdout);
+    if (!json && term_color(stdout)) {
+        dr_buf c = DR_BUF_INIT;
+        term_colorize(text.data, text.len, &c);
+        fputs(c.data ? c.data : "", stdout);
+        dr_buf_free(&c);
+    } else {
+        fputs(text.data, stdout);
+    }
     dr_buf_free(&text);
     int werr = write_report(out.junit, &r, drill_write_junit) |
                write_report(out.metrics, &r, drill_write_prometheus) |

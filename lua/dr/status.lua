@@ -122,11 +122,27 @@ return dr.runbook {
         end
         -- padded by hand: string.format refuses a width above 99, and a
         -- column holds whatever an error message says (a host key, a path)
+        -- on a terminal: good states green, bad ones red (dr.color() is
+        -- false when piped or with NO_COLOR)
+        local color = dr.color()
+        local good = { ok = true, leader = true, follower = true, observer = true }
+        local bad = { down = true, ["read-only"] = true, error = true }
+        local function paint(text, padded)
+            if not color then
+                return padded
+            end
+            if good[text] then
+                return "\27[32m" .. padded .. "\27[0m"
+            elseif bad[text] then
+                return "\27[31m" .. padded .. "\27[0m"
+            end
+            return padded
+        end
         local function line(r)
             local parts = {}
             for i, v in ipairs(r) do
                 local text = tostring(v)
-                parts[i] = text .. string.rep(" ", width[i] - #text)
+                parts[i] = paint(text, text .. string.rep(" ", width[i] - #text))
             end
             dr.out("%s", (table.concat(parts, "  "):gsub("%s+$", "")))
         end
