@@ -626,7 +626,8 @@ int cmd_drill(int argc, char **argv)
     dr_buf_free(&state);
     if (out.history) {
         dr_buf text = DR_BUF_INIT;
-        int rc = drill_history_show(history.data, 20, &text, &err);
+        int rc = a.o.json ? drill_history_json(history.data, 20, &text, &err)
+                          : drill_history_show(history.data, 20, &text, &err);
         if (rc < 0)
             fprintf(stderr, "drctl drill: %s\n", err.msg);
         else
@@ -677,7 +678,12 @@ int cmd_drill(int argc, char **argv)
     char *standby = dr_strdup(lua_tostring(L, -1) ? lua_tostring(L, -1) : "");
     lua_getfield(L, -2, "primary");
     char *primary = dr_strdup(lua_tostring(L, -1) ? lua_tostring(L, -1) : "");
-    lua_pop(L, 3);
+    lua_getfield(L, -3, "cluster");
+    if (lua_tostring(L, -1))
+        r.cluster = dr_strdup(lua_tostring(L, -1));
+    lua_pop(L, 4);
+    r.primary = dr_strdup(primary);
+    r.standby = dr_strdup(standby);
     engine_close(e);
     e = NULL;
     drill_check_failover_plan(&a, standby, &r, t0);

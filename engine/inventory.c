@@ -2011,6 +2011,7 @@ void inventory_write_json(const inventory_t *inv, json_writer *w)
 {
     unsigned mask = inv->keeper_kind == INVENTORY_ZOOKEEPER ? KIND_ZK : KIND_CHK;
     json_begin_object(w);
+    jkv(w, "schema", "drctl.inventory/1");
     jkv(w, "file", inv->file);
     jkv(w, "cluster", inv->cluster);
     jkv(w, "umbrella_cluster", inv->umbrella_cluster);

@@ -102,7 +102,8 @@ return dr.runbook {
         local max_hb = tonumber(p.max_heartbeat_lag)
         local margin = tonumber(p.backup_margin)
         local primary, standby = inv.primary, inv.standby
-        local result = { kind = "readiness", standby = standby.name, primary = primary.name }
+        local result = { kind = "readiness", standby = standby.name, primary = primary.name,
+            cluster = inv.cluster }
 
         -- 1. every host over ssh, host key checked against known_hosts
         for _, site in ipairs({ primary, standby }) do

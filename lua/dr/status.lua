@@ -91,7 +91,7 @@ return dr.runbook {
                 local e = {
                     name = c.name, host = c.host, replica = c.replica,
                     state = v.state or "down", error = v.error,
-                    delay = v.delay, queue = v.queue,
+                    delay_seconds = v.delay, queue = v.queue,
                 }
                 e.ssh, e.ssh_error = ssh_state(c)
                 s.clickhouse[#s.clickhouse + 1] = e
@@ -102,7 +102,8 @@ return dr.runbook {
                     problem(c, "ssh", e.ssh_error)
                 end
                 rows[#rows + 1] = { site.name, c.name, c.host, "ch " .. c.replica, e.state,
-                    e.delay and string.format("delay %ds queue %d", e.delay, e.queue or 0) or "-",
+                    e.delay_seconds and string.format("delay %ds queue %d", e.delay_seconds,
+                        e.queue or 0) or "-",
                     e.ssh }
             end
         end

@@ -285,7 +285,7 @@ static void test_ssh_agent(void **state)
     assert_int_equal(inv->ssh.agent, 0);
     inventory_free(inv);
     expect_errors("cluster: c1\nkeeper: {kind: zookeeper}\nssh: {agent: maybe}\n" SITES,
-                  "3:15: expected ssh.agent: true or false, found 'maybe'", NULL);
+                  "3:14: expected ssh.agent: true or false, found 'maybe'", NULL);
 }
 
 static void test_keeper_kind_defaults(void **state)
