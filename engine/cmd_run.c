@@ -168,6 +168,28 @@ int cmd_run(int argc, char **argv)
     return with_engine(&a, do_run);
 }
 
+/* drctl init: the runbook runbooks/init.lua, run for real (journaled):
+ * the heartbeat table on every ClickHouse server. */
+int cmd_init(int argc, char **argv)
+{
+    struct run_args a;
+    if (parse_run_args(argc, argv, &a, 0))
+        return free(a.rest), DR_EXIT_USAGE;
+    if (a.target) {
+        fprintf(stderr, "drctl init: unexpected argument '%s' (see drctl help init)\n", a.target);
+        free(a.rest);
+        return DR_EXIT_USAGE;
+    }
+    if (!a.o.inventory_path) {
+        fprintf(stderr, "drctl init: no inventory: give -i FILE or set DRCTL_INVENTORY\n");
+        free(a.rest);
+        return DR_EXIT_USAGE;
+    }
+    a.target = "init";
+    a.o.mode = ENGINE_REAL;
+    return with_engine(&a, do_run);
+}
+
 int cmd_resume(int argc, char **argv)
 {
     struct run_args a;

@@ -1476,7 +1476,7 @@ static void push_run_view(lua_State *L, int list, const char *run_id)
         const char *t = opt_field(L, r, "t");
         lua_getfield(L, r, "time");
         int64_t tm = lua_tointeger(L, -1);
-        lua_getfield(L, r, "n");
+        lua_getfield(L, r, t && !strcmp(t, "effect") ? "step" : "n");
         lua_Integer sn = lua_tointeger(L, -1);
         lua_pop(L, 2);
         int st = 0;

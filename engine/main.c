@@ -83,6 +83,17 @@ static const struct command {
      "  --force --reason TEXT override the cooldown (the reason is journaled)\n"
      "  --cooldown SECONDS    minimum time between two switches [1800]\n"
      "  --json                schema drctl.run/1 on stdout\n"},
+    {"init", cmd_init, "init [-i INVENTORY]           create the heartbeat table, show its writer",
+     "usage: drctl init [-i INVENTORY] [--zk-path PATH]\n"
+     "       drctl plan init              what it would do\n\n"
+     "Creates what the drill and the failover expect on the sites: the table\n"
+     "default.heartbeat (d Date, site_id String, updated_at DateTime, replicated) on\n"
+     "every ClickHouse server of both sites, where it is missing, as a journaled run;\n"
+     "then prints how to run the heartbeat writer on the primary site\n"
+     "(contrib/drctl-heartbeat.service and .timer: one row every 10 s).\n\n"
+     "options:\n" COMMON_OPTS
+     "  --zk-path PATH        the table's ZooKeeper path\n"
+     "                        [/clickhouse/{cluster}/tables/{shard}/heartbeat]\n"},
     {"resume", cmd_resume, "resume RUN                    continue an interrupted run",
      "usage: drctl resume RUN\n\n"
      "Continues RUN from its journal: finished steps are skipped, the interrupted one\n"

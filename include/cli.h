@@ -26,6 +26,8 @@ int cmd_status(int argc, char **argv);
 /* drctl drill: readiness checks (read-only) or a full drill, and its reports;
  * exit 0 ready, 1 not ready, 2 could not run. */
 int cmd_drill(int argc, char **argv);
+/* drctl init: the heartbeat table on every ClickHouse server (runbook init). */
+int cmd_init(int argc, char **argv);
 /* drctl plan|run RUNBOOK --help: the runbook's description and parameters
  * (no RUNBOOK: every runbook found).  argv[0] is the command; --help and the
  * common options are skipped.  Needs no inventory. */

@@ -109,6 +109,11 @@ $(cat "$work/$c.drill" "$work/$c.drill.err")"
     no_lua_error "$c" drill "$work/$c.drill"
     no_lua_error "$c" "drill's stderr" "$work/$c.drill.err"
     no_traceback "$c" drill "$work/$c.drill"
+    rc=0
+    "$DRCTL" drill -i "$inv" --state-dir "$work/state" --json >"$work/$c.drill.json" \
+        2>/dev/null || rc=$?
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["schema"]=="drctl.drill/1" and d["ready"] is False and d["cluster"]=="cluster1"' \
+        "$work/$c.drill.json" || fail "$c: drill --json: $(head -c 300 "$work/$c.drill.json")"
     names "$c" drill "$work/$c.drill" "$cause" $(printf '%s\n' "$@" | grep -E 'zk4|ch[34]')
     pass "$c: status, plan$([ "$run" = run ] && echo ', run') and drill name every host with '$cause'"
 }

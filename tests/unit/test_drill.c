@@ -435,10 +435,10 @@ static void full_sample(drill_report *r)
         {"switchover back: start zk1", "zk1", DRILL_FAIL, 50, 95},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        drill_check *c = drill_report_add(r, rows[i].name, rows[i].st,
-                                          rows[i].st == DRILL_FAIL ? "exit 1: zk1 did not start"
-                                                                   : "ok",
-                                          "completes", rows[i].st ? "see drctl runs" : NULL);
+        drill_check *c =
+            drill_report_add(r, rows[i].name, rows[i].st,
+                             rows[i].st == DRILL_FAIL ? "exit 1: zk1 did not start" : "ok",
+                             "completes", rows[i].st ? "see drctl runs" : NULL);
         c->host = dr_strdup(rows[i].host);
         c->start_s = rows[i].a;
         c->end_s = rows[i].b;
