@@ -565,10 +565,14 @@ static void svg_timeline(const drill_report *r, dr_buf *out)
                       nphase % 2 ? "#e3f2fd" : "#ede7f6");
         xml_escape(out, c->name);
         dr_buf_printf(out, ": %.2f s to %.2f s</title></rect>\n", c->start_s, c->end_s);
-        dr_buf_printf(out, "<text class=\"phase-label\" x=\"%.1f\" y=\"%d\" font-size=\"10\">",
-                      x0 + 2, top - 4);
-        xml_escape(out, c->name);
-        dr_buf_puts(out, "</text>\n");
+        /* a label that fits its band (about 6 px a character at 10 px),
+         * else none: the band's title names it */
+        if (wd >= 6.0 * (double)strlen(c->name) + 4) {
+            dr_buf_printf(out, "<text class=\"phase-label\" x=\"%.1f\" y=\"%d\" font-size=\"10\">",
+                          x0 + 2, top - 4);
+            xml_escape(out, c->name);
+            dr_buf_puts(out, "</text>\n");
+        }
         nphase++;
     }
     double rfrom, rto;
