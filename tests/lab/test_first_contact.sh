@@ -6,6 +6,7 @@
 #   changed    known_hosts with another key for every host
 #   nokey      ssh.identity names a file that does not exist
 #   wrongkey   a key the hosts do not authorize
+#   passphrase a key file whose passphrase the inventory gets wrong
 #   chpw       a wrong ClickHouse password
 #   empty      every host an address where nothing runs (an empty lab)
 #   sshd       dallas's sshd on zk4 stopped
@@ -38,6 +39,12 @@ sed "s#known_hosts: .*#known_hosts: $work/changed_kh#" "$INV" >"$work/changed.ya
 sed "s#identity: .*#identity: $work/no-such-key#" "$INV" >"$work/nokey.yaml"
 sed "s#identity: .*#identity: $work/other_key#" "$INV" >"$work/wrongkey.yaml"
 sed "s#password_file: .*#password_file: $work/chpw#" "$INV" >"$work/chpw.yaml"
+# a key protected by a passphrase, given the wrong one (it fails before any login)
+ssh-keygen -q -t ed25519 -N 'the-right-one' -f "$work/locked_key"
+echo "not-the-passphrase" >"$work/passphrase"
+chmod 600 "$work/passphrase"
+sed -e "s#identity: .*#identity: $work/locked_key\n  passphrase_file: $work/passphrase#" "$INV" \
+    >"$work/passphrase.yaml"
 # NET.11 -> NET.111 and so on: addresses of this lab's net where nothing listens
 sed 's#\(127\.0\.0}\)\.\([12]\)#\1.1\2#' "$INV" >"$work/empty.yaml"
 grep -q '127.0.0}.111' "$work/empty.yaml" || fail "the empty-lab inventory was not made"
@@ -123,6 +130,7 @@ check changed "host key of .* CHANGED" run $all
 check nokey "cannot read key file .*no-such-key: No such file" run $all
 check wrongkey "refused key .*other_key" run $all
 check empty "Connection refused" run $all
+check passphrase "cannot use key file .*locked_key.*wrong passphrase" run $all
 check chpw "Wrong password" norun ch1 ch2 ch3 ch4
 
 "$DRCTL_SOURCE_DIR/tests/lab/lab" stop sshd:zk4 >/dev/null
