@@ -91,8 +91,7 @@ static const struct command {
      "every ClickHouse server of both sites, where it is missing, as a journaled run;\n"
      "then prints how to run the heartbeat writer on the primary site\n"
      "(contrib/drctl-heartbeat.service and .timer: one row every 10 s).\n\n"
-     "options:\n" COMMON_OPTS
-     "  --zk-path PATH        the table's ZooKeeper path\n"
+     "options:\n" COMMON_OPTS "  --zk-path PATH        the table's ZooKeeper path\n"
      "                        [/clickhouse/{cluster}/tables/{shard}/heartbeat]\n"},
     {"resume", cmd_resume, "resume RUN                    continue an interrupted run",
      "usage: drctl resume RUN\n\n"
