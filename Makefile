@@ -6,7 +6,7 @@ TESTBUILD  ?= build/test
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 LAB        := tests/lab/lab
 
-.PHONY: all build deps test unit demo lab-up lab-down lab-status format fuzz bench clean crash-matrix
+.PHONY: all build deps test unit demo lab-up lab-down lab-status format fuzz bench clean crash-matrix install
 
 all: build
 
@@ -16,6 +16,17 @@ build: deps
 
 deps:
 	@tests/deps.sh
+
+# make install [PREFIX=/usr/local] [DESTDIR=/staging]: the binary, runbooks,
+# Lua library, man page, bash completion and contrib/ (cmake --install does
+# the same).  PREFIX is compiled in (where drctl finds its runbooks), so a
+# change of PREFIX reconfigures the build.
+PREFIX ?= /usr/local
+install: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDRCTL_TESTS=OFF \
+	  -DCMAKE_INSTALL_PREFIX=$(PREFIX) >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+	DESTDIR=$(DESTDIR) cmake --install $(BUILD)
 
 # The sanitized test build (clang, so that the libFuzzer targets build too),
 # then every test: unit, fuzz (a few seconds each) and lab (real servers).

@@ -9,7 +9,7 @@
 #include "inventory.h"
 #include "json.h"
 
-#define SYSTEM_INVENTORY "/etc/drctl/inventory.yaml"
+#define SYSTEM_INVENTORY DRCTL_DEFAULT_INVENTORY
 
 const char *cmd_inventory_path(const char *given)
 {

@@ -16,6 +16,7 @@
 #include "journal.h"
 #include "cmd_inventory.h"
 #include "engine.h"
+#include "term.h"
 
 /* Options common to the engine commands; whatever is not one of them is a
  * runbook parameter and is left in rest[] in order. */
@@ -143,12 +144,35 @@ static int do_runs(engine *e, struct run_args *a)
     return engine_show_runs(e, a->target);
 }
 
+static int do_builtin(engine *e, struct run_args *a);
+
+/* The header of a text plan: the state it starts from (lua/dr/plan_state),
+ * in a read-only engine of its own.  A failure costs the header only: the
+ * plan itself says what is wrong. */
+static void plan_header(const struct run_args *a)
+{
+    if (a->o.json || !a->o.inventory_path)
+        return;
+    struct run_args h = *a;
+    h.o.mode = ENGINE_READONLY;
+    h.o.quiet = 1;
+    h.target = "plan_state";
+    h.nrest = 0;
+    engine *e = NULL;
+    dr_err err = {0};
+    if (engine_open(&e, &h.o, &err) == DR_OK)
+        do_builtin(e, &h);
+    engine_close(e);
+    fflush(stdout);
+}
+
 int cmd_plan(int argc, char **argv)
 {
     struct run_args a;
     if (parse_run_args(argc, argv, &a, 1))
         return free(a.rest), DR_EXIT_USAGE;
     a.o.mode = ENGINE_REHEARSAL;
+    plan_header(&a);
     return with_engine(&a, do_run);
 }
 
@@ -178,6 +202,28 @@ int cmd_fence(int argc, char **argv)
     return code;
 }
 
+/* drctl init: the runbook runbooks/init.lua, run for real (journaled):
+ * the heartbeat table on every ClickHouse server. */
+int cmd_init(int argc, char **argv)
+{
+    struct run_args a;
+    if (parse_run_args(argc, argv, &a, 0))
+        return free(a.rest), DR_EXIT_USAGE;
+    if (a.target) {
+        fprintf(stderr, "drctl init: unexpected argument '%s' (see drctl help init)\n", a.target);
+        free(a.rest);
+        return DR_EXIT_USAGE;
+    }
+    if (!a.o.inventory_path) {
+        fprintf(stderr, "drctl init: no inventory: give -i FILE or set DRCTL_INVENTORY\n");
+        free(a.rest);
+        return DR_EXIT_USAGE;
+    }
+    a.target = "init";
+    a.o.mode = ENGINE_REAL;
+    return with_engine(&a, do_run);
+}
+
 int cmd_resume(int argc, char **argv)
 {
     struct run_args a;
@@ -200,6 +246,33 @@ int cmd_rollback(int argc, char **argv)
     a.o.mode = ENGINE_REAL;
     a.o.yes = 1;
     return with_engine(&a, do_rollback);
+}
+
+int cmd_runbook_help(int argc, char **argv)
+{
+    struct run_args a;
+    char **args = calloc((size_t)argc + 1, sizeof *args);
+    int n = 0;
+    for (int i = 0; i < argc; i++)
+        if (i == 0 || (strcmp(argv[i], "--help") && strcmp(argv[i], "-h")))
+            args[n++] = argv[i];
+    int rc = parse_run_args(n, args, &a, 0);
+    free(args);
+    if (rc)
+        return free(a.rest), DR_EXIT_USAGE;
+    a.o.inventory_path = NULL; /* help reads runbooks only */
+    a.o.mode = ENGINE_REHEARSAL;
+    engine *e = NULL;
+    dr_err err = {0};
+    int code = DR_EXIT_OK;
+    if (engine_open(&e, &a.o, &err) != DR_OK ||
+        engine_runbook_help(e, a.target, stdout, &err) != DR_OK) {
+        fprintf(stderr, "drctl %s: %s\n", argv[0], err.msg);
+        code = DR_EXIT_USAGE;
+    }
+    engine_close(e);
+    free(a.rest);
+    return code;
 }
 
 /* Built-in read-only views (lua/dr/<name>.lua) run in ENGINE_READONLY. */
@@ -303,6 +376,39 @@ static double mono_s(int64_t t0_ms)
     return (double)(dr_now_ms() - t0_ms) / 1000.0;
 }
 
+/* The first line of a runbook error without the Lua positions in it
+ * ("/usr/share/drctl/lua/dr/procedures.lua:524: "): a report row says what
+ * and why; where is in the journal.  Returns a new string. */
+static char *error_line(const char *msg)
+{
+    size_t n = strcspn(msg, "\n");
+    dr_buf b = DR_BUF_INIT;
+    for (size_t i = 0; i < n;) {
+        size_t w = strcspn(msg + i, " \n");
+        if (w > n - i)
+            w = n - i;
+        const char *lua = NULL;
+        for (size_t k = i; k + 4 <= i + w; k++)
+            if (!strncmp(msg + k, ".lua:", 5))
+                lua = msg + k + 5;
+        size_t d = 0;
+        while (lua && lua + d < msg + i + w && lua[d] >= '0' && lua[d] <= '9')
+            d++;
+        if (lua && d && lua + d + 1 == msg + i + w && lua[d] == ':') {
+            i += w + (i + w < n && msg[i + w] == ' ');
+            continue; /* the word is a position: drop it and its space */
+        }
+        dr_buf_append(&b, msg + i, w);
+        if (i + w < n)
+            dr_buf_putc(&b, ' ');
+        i += w + 1;
+    }
+    while (b.len && b.data[b.len - 1] == ' ')
+        b.data[--b.len] = '\0';
+    char *out = dr_buf_steal(&b, NULL);
+    return out ? out : dr_strdup("");
+}
+
 /* Rehearses the failover to the standby in a second engine: the plan must
  * render with no refusal.  Its text goes nowhere; the error, if any, is the
  * check's value. */
@@ -337,8 +443,11 @@ static void drill_check_failover_plan(const struct run_args *a, const char *stan
             dr_buf fix = DR_BUF_INIT;
             dr_buf_printf(&fix, "run 'drctl plan failover --to %s' and resolve what it refuses",
                           standby);
-            c = drill_report_add(r, "failover plan", DRILL_FAIL, engine_last_error(e),
-                                 "renders, no refusal", fix.data);
+            /* the first line: a traceback below it is for the journal */
+            char *line = error_line(engine_last_error(e));
+            c = drill_report_add(r, "failover plan", DRILL_FAIL, line, "renders, no refusal",
+                                 fix.data);
+            free(line);
             dr_buf_free(&fix);
         }
     }
@@ -801,7 +910,8 @@ int cmd_drill(int argc, char **argv)
     dr_buf_free(&state);
     if (out.history) {
         dr_buf text = DR_BUF_INIT;
-        int rc = drill_history_show(history.data, 20, &text, &err);
+        int rc = a.o.json ? drill_history_json(history.data, 20, &text, &err)
+                          : drill_history_show(history.data, 20, &text, &err);
         if (rc < 0)
             fprintf(stderr, "drctl drill: %s\n", err.msg);
         else
@@ -864,7 +974,12 @@ int cmd_drill(int argc, char **argv)
      * recover): there is nothing to fail over to, the view says why */
     lua_getfield(L, -3, "standby_lost");
     char *lost = lua_tostring(L, -1) ? dr_strdup(lua_tostring(L, -1)) : NULL;
-    lua_pop(L, 4);
+    lua_getfield(L, -4, "cluster");
+    if (lua_tostring(L, -1))
+        r.cluster = dr_strdup(lua_tostring(L, -1));
+    lua_pop(L, 5);
+    r.primary = dr_strdup(primary);
+    r.standby = dr_strdup(standby);
     engine_close(e);
     e = NULL;
     if (lost) {
@@ -908,7 +1023,14 @@ int cmd_drill(int argc, char **argv)
     else
         drill_write_text(&r, &text);
     dr_redact(&text);
-    fputs(text.data, stdout);
+    if (!json && term_color(stdout)) {
+        dr_buf c = DR_BUF_INIT;
+        term_colorize(text.data, text.len, &c);
+        fputs(c.data ? c.data : "", stdout);
+        dr_buf_free(&c);
+    } else {
+        fputs(text.data, stdout);
+    }
     dr_buf_free(&text);
     int werr = write_report(out.junit, &r, drill_write_junit) |
                write_report(out.metrics, &r, drill_write_prometheus) |

@@ -18,6 +18,7 @@
 #include "async.h"
 #include "effect.h"
 #include "engine_int.h"
+#include "term.h"
 #include "luaser.h"
 #include "sha256.h"
 
@@ -1170,6 +1171,14 @@ static int l_out(lua_State *L)
     return 0;
 }
 
+/* dr.color(): true when stdout is a terminal that takes colour (see
+ * term.h); a view colours its own table with it. */
+static int l_color(lua_State *L)
+{
+    lua_pushboolean(L, term_color(stdout));
+    return 1;
+}
+
 /* dr.json_out(value): value as one JSON document on stdout (redacted). */
 static int l_json_out(lua_State *L)
 {
@@ -1443,6 +1452,7 @@ static const luaL_Reg dr_funcs[] = {
     {"first_effect_time", l_first_effect_time},
     {"sha256", l_sha256},
     {"out", l_out},
+    {"color", l_color},
     {"json_out", l_json_out},
     {"json", l_json},
     {"checkpoints", l_checkpoints},

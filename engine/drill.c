@@ -34,6 +34,9 @@ void drill_report_free(drill_report *r)
     free(r->checks);
     free(r->kind);
     free(r->inventory);
+    free(r->cluster);
+    free(r->primary);
+    free(r->standby);
     drill_report_init(r);
 }
 
@@ -219,13 +222,22 @@ static void jnum(dr_buf *b, double v)
 
 void drill_write_json(const drill_report *r, dr_buf *out)
 {
-    char when[32];
+    char when[JSON_TIME_LEN];
     iso_time(r->time_ms, when, sizeof when);
     dr_buf_puts(out, "{\n  \"schema\": \"drctl.drill/1\",\n  \"kind\": ");
     jstr(out, kind_of(r));
     dr_buf_puts(out, ",\n  \"inventory\": ");
     jstr(out, r->inventory);
-    dr_buf_printf(out, ",\n  \"time\": \"%s\",\n  \"time_ms\": %lld", when, (long long)r->time_ms);
+    dr_buf_puts(out, ",\n  \"cluster\": ");
+    jstr(out, r->cluster);
+    dr_buf_puts(out, ",\n  \"primary\": ");
+    jstr(out, r->primary);
+    dr_buf_puts(out, ",\n  \"standby\": ");
+    jstr(out, r->standby);
+    dr_buf_puts(out, ",\n  \"drctl_version\": ");
+    jstr(out, DRCTL_VERSION);
+    json_time_iso(when, sizeof when, r->time_ms);
+    dr_buf_printf(out, ",\n  \"time\": \"%s\"", when);
     dr_buf_printf(out, ",\n  \"ready\": %s", drill_report_ready(r) ? "true" : "false");
     dr_buf_printf(out, ",\n  \"split_brain\": %s", split_brain_of(r) ? "true" : "false");
     dr_buf_puts(out, ",\n  \"duration_seconds\": ");
@@ -308,34 +320,70 @@ static void prom_gauge(dr_buf *b, const char *name, const char *help)
     dr_buf_printf(b, "# HELP %s %s\n# TYPE %s gauge\n", name, help, name);
 }
 
+/* The labels every series carries: cluster and site (the standby the drill
+ * checked), so that two clusters' drills on one node_exporter do not
+ * collide.  extra: more labels, already escaped, or "". */
+static void prom_series(dr_buf *b, const drill_report *r, const char *name, const char *extra)
+{
+    dr_buf_printf(b, "%s{cluster=\"", name);
+    prom_label(b, r->cluster ? r->cluster : "");
+    dr_buf_puts(b, "\",site=\"");
+    prom_label(b, r->standby ? r->standby : "");
+    dr_buf_printf(b, "\"%s%s} ", *extra ? "," : "", extra);
+}
+
+static void prom_value(dr_buf *b, double v)
+{
+    if (v >= 0 && isfinite(v))
+        dr_buf_printf(b, "%.3f\n", v);
+    else
+        dr_buf_puts(b, "NaN\n");
+}
+
 void drill_write_prometheus(const drill_report *r, dr_buf *out)
 {
+    dr_buf kind = DR_BUF_INIT;
+    dr_buf_puts(&kind, "kind=\"");
+    prom_label(&kind, kind_of(r));
+    dr_buf_putc(&kind, '"');
     prom_gauge(out, "drctl_drill_success", "1 if the last drill found the standby ready, else 0.");
-    dr_buf_printf(out, "drctl_drill_success{kind=\"%s\"} %d\n", kind_of(r), drill_report_ready(r));
+    prom_series(out, r, "drctl_drill_success", kind.data);
+    dr_buf_printf(out, "%d\n", drill_report_ready(r));
     prom_gauge(out, "drctl_drill_check_status",
                "Outcome of each drill check: 0 pass, 1 warn, 2 fail.");
     for (size_t i = 0; i < r->nchecks; i++) {
-        dr_buf_puts(out, "drctl_drill_check_status{check=\"");
-        prom_label(out, r->checks[i].name);
-        dr_buf_printf(out, "\"} %d\n", (int)r->checks[i].status);
+        dr_buf lbl = DR_BUF_INIT;
+        dr_buf_puts(&lbl, "check=\"");
+        prom_label(&lbl, r->checks[i].name);
+        dr_buf_putc(&lbl, '"');
+        prom_series(out, r, "drctl_drill_check_status", lbl.data);
+        dr_buf_printf(out, "%d\n", (int)r->checks[i].status);
+        dr_buf_free(&lbl);
     }
     prom_gauge(out, "drctl_drill_rto_seconds",
                "Recovery time measured by the last full drill (NaN: not measured).");
-    if (r->rto_s >= 0)
-        dr_buf_printf(out, "drctl_drill_rto_seconds %.3f\n", r->rto_s);
-    else
-        dr_buf_puts(out, "drctl_drill_rto_seconds NaN\n");
+    prom_series(out, r, "drctl_drill_rto_seconds", "");
+    prom_value(out, r->rto_s);
+    prom_gauge(out, "drctl_drill_rpo_rows",
+               "Marker rows written before the switch and missing after it, measured by the "
+               "last full drill (NaN: not measured).");
+    prom_series(out, r, "drctl_drill_rpo_rows", "");
+    prom_value(out, r->rpo_rows >= 0 ? (double)r->rpo_rows : -1);
     prom_gauge(out, "drctl_drill_lag_seconds",
                "Heartbeat lag from the primary to the standby (NaN: unknown).");
-    if (r->lag_s >= 0)
-        dr_buf_printf(out, "drctl_drill_lag_seconds %.3f\n", r->lag_s);
-    else
-        dr_buf_puts(out, "drctl_drill_lag_seconds NaN\n");
+    prom_series(out, r, "drctl_drill_lag_seconds", "");
+    prom_value(out, r->lag_s);
+    prom_gauge(out, "drctl_drill_duration_seconds", "How long the last drill took.");
+    prom_series(out, r, "drctl_drill_duration_seconds", "");
+    prom_value(out, r->duration_s);
     prom_gauge(out, "drctl_drill_timestamp_seconds", "Unix time the last drill started.");
-    dr_buf_printf(out, "drctl_drill_timestamp_seconds %lld\n", (long long)(r->time_ms / 1000));
+    prom_series(out, r, "drctl_drill_timestamp_seconds", "");
+    dr_buf_printf(out, "%lld\n", (long long)(r->time_ms / 1000));
     prom_gauge(out, "drctl_split_brain",
                "1 if the last drill found two serving ensembles (split brain), else 0.");
-    dr_buf_printf(out, "drctl_split_brain %d\n", split_brain_of(r));
+    prom_series(out, r, "drctl_split_brain", "");
+    dr_buf_printf(out, "%d\n", split_brain_of(r));
+    dr_buf_free(&kind);
 }
 
 /* ---------------------------------------------------------------- text/markdown */
@@ -434,8 +482,63 @@ static const char *status_color(drill_status s)
     return s == DRILL_PASS ? "#2e7d32" : s == DRILL_WARN ? "#f9a825" : "#c62828";
 }
 
+/* A full drill's phases are the runs it made: a check named "switchover"
+ * whose steps are the checks named "switchover: ...".  1 when c is one. */
+static int is_phase(const drill_report *r, const drill_check *c)
+{
+    size_t n = strlen(c->name);
+    if (strchr(c->name, ':'))
+        return 0;
+    for (size_t i = 0; i < r->nchecks; i++)
+        if (!strncmp(r->checks[i].name, c->name, n) && !strncmp(r->checks[i].name + n, ": ", 2))
+            return 1;
+    return 0;
+}
+
+/* The RTO window of the first switch: it ends when the promoted site took
+ * its first write (the end of the step "<phase>: verify ... takes writes",
+ * else the end of the phase) and lasts rto_s.  0 when there is none. */
+static int rto_window(const drill_report *r, double *from, double *to)
+{
+    if (r->rto_s < 0)
+        return 0;
+    for (size_t i = 0; i < r->nchecks; i++) {
+        const drill_check *p = &r->checks[i];
+        if ((strcmp(p->name, "switchover") && strcmp(p->name, "failover")) || !is_phase(r, p))
+            continue;
+        double end = p->end_s;
+        size_t n = strlen(p->name);
+        for (size_t k = 0; k < r->nchecks; k++) {
+            const char *s = r->checks[k].name;
+            if (!strncmp(s, p->name, n) && !strncmp(s + n, ": verify ", 9) &&
+                strstr(s, "takes writes"))
+                end = r->checks[k].end_s;
+        }
+        *to = end;
+        *from = end - r->rto_s > 0 ? end - r->rto_s : 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* A step between ticks of 1, 2 or 5 times a power of ten, so that the
+ * axis has at most about ten labels. */
+static double tick_step(double end)
+{
+    double step = 0.1;
+    while (end / step > 10) {
+        if (end / (step * 2) <= 10)
+            return step * 2;
+        if (end / (step * 5) <= 10)
+            return step * 5;
+        step *= 10;
+    }
+    return step;
+}
+
 /* One row per host (in order of first appearance), one bar per check from
- * its start to its end. */
+ * its start to its end, under a time axis with ticks; a full drill's phases
+ * as bands behind the bars and its RTO window marked. */
 static void svg_timeline(const drill_report *r, dr_buf *out)
 {
     const char **rows = dr_calloc(r->nchecks + 1, sizeof *rows);
@@ -453,13 +556,74 @@ static void svg_timeline(const drill_report *r, dr_buf *out)
     }
     if (end <= 0)
         end = 1;
-    const int label_w = 120, plot_w = 760, row_h = 22, top = 20;
-    int height = top + (int)nrows * row_h + 24;
+    const int label_w = 120, plot_w = 760, row_h = 22, top = 34, axis_h = 34;
+    int plot_h = (int)nrows * row_h;
+    int height = top + plot_h + axis_h;
     dr_buf_printf(out,
                   "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                   "role=\"img\" aria-label=\"drill timeline\" font-family=\"sans-serif\" "
                   "font-size=\"12\">\n",
                   label_w + plot_w + 20, height);
+    /* phases (full drills): bands behind everything, named at the top */
+    int nphase = 0;
+    for (size_t i = 0; i < r->nchecks; i++) {
+        const drill_check *c = &r->checks[i];
+        if (!is_phase(r, c))
+            continue;
+        double x0 = label_w + plot_w * (c->start_s / end);
+        double wd = plot_w * ((c->end_s - c->start_s) / end);
+        dr_buf_printf(out,
+                      "<rect class=\"phase\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
+                      "fill=\"%s\"><title>phase ",
+                      x0, top - 14, wd < 1 ? 1 : wd, plot_h + 14,
+                      nphase % 2 ? "#e3f2fd" : "#ede7f6");
+        xml_escape(out, c->name);
+        dr_buf_printf(out, ": %.2f s to %.2f s</title></rect>\n", c->start_s, c->end_s);
+        /* a label that fits its band (about 6 px a character at 10 px),
+         * else none: the band's title names it */
+        if (wd >= 6.0 * (double)strlen(c->name) + 4) {
+            dr_buf_printf(out, "<text class=\"phase-label\" x=\"%.1f\" y=\"%d\" font-size=\"10\">",
+                          x0 + 2, top - 4);
+            xml_escape(out, c->name);
+            dr_buf_puts(out, "</text>\n");
+        }
+        nphase++;
+    }
+    double rfrom, rto;
+    if (rto_window(r, &rfrom, &rto)) {
+        double x0 = label_w + plot_w * (rfrom / end);
+        double wd = plot_w * ((rto - rfrom) / end);
+        dr_buf_printf(out,
+                      "<rect class=\"rto\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
+                      "fill=\"#ff9800\" fill-opacity=\"0.18\" stroke=\"#e65100\" "
+                      "stroke-dasharray=\"4 2\"><title>RTO window: %.1f s</title></rect>\n",
+                      x0, top, wd < 1 ? 1 : wd, plot_h, r->rto_s);
+        dr_buf_printf(out,
+                      "<text class=\"rto-label\" x=\"%.1f\" y=\"%d\" fill=\"#e65100\" "
+                      "font-size=\"10\" text-anchor=\"end\">RTO %.1f s</text>\n",
+                      x0 + wd - 2, top + 11, r->rto_s);
+    }
+    /* ticks: a grid line and a label each */
+    double step = tick_step(end);
+    for (int t = 0; t * step <= end + 1e-9; t++) {
+        double x = label_w + plot_w * (t * step / end);
+        dr_buf_printf(out,
+                      "<line class=\"tick\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
+                      "stroke=\"#eee\"/>\n<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
+                      "stroke=\"#666\"/>\n",
+                      x, top, x, top + plot_h, x, top + plot_h, x, top + plot_h + 5);
+        dr_buf_printf(out,
+                      "<text class=\"tick-label\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">"
+                      "%g s</text>\n",
+                      x, top + plot_h + 17, t * step);
+    }
+    dr_buf_printf(
+        out, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#666\"/>\n",
+        label_w, top + plot_h, label_w + plot_w, top + plot_h);
+    dr_buf_printf(out,
+                  "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"#666\">time since the "
+                  "drill started (s)</text>\n",
+                  label_w + plot_w, height - 2);
     for (size_t k = 0; k < nrows; k++) {
         int y = top + (int)k * row_h;
         dr_buf_printf(out, "<text x=\"4\" y=\"%d\">", y + 15);
@@ -479,18 +643,37 @@ static void svg_timeline(const drill_report *r, dr_buf *out)
         if (wd < 2)
             wd = 2;
         dr_buf_printf(out,
-                      "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\" "
-                      "opacity=\"0.8\"><title>",
-                      x0, top + (int)k * row_h + 3, wd, row_h - 6, status_color(c->status));
+                      "<rect class=\"bar %s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
+                      "fill=\"%s\" opacity=\"0.8\"%s><title>",
+                      drill_status_name(c->status), x0, top + (int)k * row_h + 3, wd, row_h - 6,
+                      status_color(c->status),
+                      c->status == DRILL_FAIL ? " stroke=\"#7f0000\" stroke-width=\"2\"" : "");
         xml_escape(out, c->name);
         dr_buf_printf(out, ": %s, %.2f s to %.2f s</title></rect>\n", drill_status_name(c->status),
                       c->start_s, c->end_s);
     }
-    dr_buf_printf(out, "<text x=\"%d\" y=\"%d\">0 s</text>\n", label_w, height - 6);
-    dr_buf_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%.1f s</text>\n",
-                  label_w + plot_w, height - 6, end);
     dr_buf_puts(out, "</svg>\n");
     free(rows);
+}
+
+/* One row of the checks table. */
+static void html_check_row(const drill_check *c, size_t index, dr_buf *out)
+{
+    dr_buf_printf(out, "<tr class=\"%s\" id=\"check-%zu\"><td>", drill_status_name(c->status),
+                  index);
+    xml_escape(out, c->name);
+    dr_buf_printf(out, "</td><td class=\"status\">%s</td><td>",
+                  c->status == DRILL_PASS   ? "pass"
+                  : c->status == DRILL_WARN ? "warn"
+                                            : "FAIL");
+    xml_escape(out, c->host && *c->host ? c->host : "-");
+    dr_buf_puts(out, "</td><td>");
+    xml_escape(out, c->value ? c->value : "-");
+    dr_buf_puts(out, "</td><td>");
+    xml_escape(out, c->threshold ? c->threshold : "-");
+    dr_buf_puts(out, "</td><td>");
+    xml_escape(out, c->status == DRILL_PASS || !c->fix ? "" : c->fix);
+    dr_buf_puts(out, "</td></tr>\n");
 }
 
 void drill_write_html(const drill_report *r, dr_buf *out)
@@ -498,43 +681,110 @@ void drill_write_html(const drill_report *r, dr_buf *out)
     char when[32];
     iso_time(r->time_ms, when, sizeof when);
     int ready = drill_report_ready(r);
+    size_t npass = count_status(r, DRILL_PASS), nwarn = count_status(r, DRILL_WARN),
+           nfail = count_status(r, DRILL_FAIL);
     dr_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                     "<title>drctl drill</title>\n<style>\n"
-                     "body{font-family:sans-serif;margin:2em;color:#222}\n"
-                     "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;"
-                     "text-align:left;vertical-align:top}\n"
-                     ".pass{color:#2e7d32}.warn{color:#b28704}.fail{color:#c62828;font-weight:bold}"
-                     "\npre{background:#f6f6f6;padding:8px;overflow:auto}\n"
-                     "</style>\n</head>\n<body>\n");
-    dr_buf_printf(out, "<h1>drctl drill (%s): <span class=\"%s\">%s</span></h1>\n", kind_of(r),
-                  ready ? "pass" : "fail", ready ? "READY" : "NOT READY");
-    dr_buf_printf(out, "<p>started %s, %.1f s", when, r->duration_s);
-    if (r->rto_s >= 0)
-        dr_buf_printf(out, ", RTO %.1f s", r->rto_s);
-    if (r->rpo_rows >= 0)
-        dr_buf_printf(out, ", RPO %lld rows", (long long)r->rpo_rows);
-    if (r->lag_s >= 0)
-        dr_buf_printf(out, ", heartbeat lag %.0f s", r->lag_s);
-    dr_buf_puts(out, "</p>\n<h2>Timeline</h2>\n");
-    svg_timeline(r, out);
-    dr_buf_puts(out, "<h2>Checks</h2>\n<table>\n<tr><th>check</th><th>status</th><th>value</th>"
-                     "<th>threshold</th><th>fix</th></tr>\n");
-    for (size_t i = 0; i < r->nchecks; i++) {
-        const drill_check *c = &r->checks[i];
-        dr_buf_puts(out, "<tr><td>");
-        xml_escape(out, c->name);
-        dr_buf_printf(out, "</td><td class=\"%s\">%s</td><td>", drill_status_name(c->status),
-                      drill_status_name(c->status));
-        xml_escape(out, c->value ? c->value : "-");
-        dr_buf_puts(out, "</td><td>");
-        xml_escape(out, c->threshold ? c->threshold : "-");
-        dr_buf_puts(out, "</td><td>");
-        xml_escape(out, c->status == DRILL_PASS || !c->fix ? "" : c->fix);
-        dr_buf_puts(out, "</td></tr>\n");
+                     "<title>drctl drill");
+    if (r->cluster) {
+        dr_buf_puts(out, ": ");
+        xml_escape(out, r->cluster);
     }
+    dr_buf_printf(out, " (%s)</title>\n<style>\n", ready ? "ready" : "NOT READY");
+    dr_buf_puts(out,
+                "body{font-family:sans-serif;margin:2em;color:#222;max-width:1100px}\n"
+                "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;"
+                "text-align:left;vertical-align:top}\n"
+                "table.meta td,table.meta th{border:none;padding:1px 12px 1px 0}\n"
+                "tr.fail{background:#fdecea}tr.fail td.status{color:#c62828;font-weight:bold}\n"
+                "tr.warn{background:#fff8e1}tr.warn td.status{color:#b28704;font-weight:bold}\n"
+                "tr.pass td.status{color:#2e7d32}\n"
+                ".summary{border:3px solid;border-radius:6px;padding:10px 16px;margin:1em 0;"
+                "display:inline-block;min-width:420px}\n"
+                ".summary.ready{border-color:#2e7d32;background:#e8f5e9}\n"
+                ".summary.not-ready{border-color:#c62828;background:#fdecea}\n"
+                ".summary .verdict{font-size:1.6em;font-weight:bold}\n"
+                ".summary.ready .verdict{color:#2e7d32}.summary.not-ready .verdict{color:#c62828}"
+                "\n.legend span{display:inline-block;margin-right:14px}\n"
+                ".swatch{display:inline-block;width:14px;height:10px;margin-right:4px;"
+                "vertical-align:middle;border:1px solid #999}\n"
+                "pre{background:#f6f6f6;padding:8px;overflow:auto}\n"
+                "</style>\n</head>\n<body>\n");
+    /* header: what was drilled, where, with what */
+    dr_buf_printf(out, "<header>\n<h1>drctl drill (%s)", kind_of(r));
+    if (r->cluster) {
+        dr_buf_puts(out, ": cluster ");
+        xml_escape(out, r->cluster);
+    }
+    dr_buf_puts(out, "</h1>\n<table class=\"meta\">\n<tr><th>cluster</th><td id=\"cluster\">");
+    xml_escape(out, r->cluster ? r->cluster : "-");
+    dr_buf_puts(out, "</td></tr>\n<tr><th>inventory</th><td id=\"inventory\">");
+    xml_escape(out, r->inventory ? r->inventory : "-");
+    dr_buf_puts(out, "</td></tr>\n<tr><th>sites</th><td>primary ");
+    xml_escape(out, r->primary ? r->primary : "-");
+    dr_buf_puts(out, ", standby ");
+    xml_escape(out, r->standby ? r->standby : "-");
+    dr_buf_printf(out,
+                  "</td></tr>\n<tr><th>started</th><td>%s, took %.1f s</td></tr>\n"
+                  "<tr><th>drctl</th><td id=\"version\">drctl %s</td></tr>\n</table>\n"
+                  "</header>\n",
+                  when, r->duration_s, DRCTL_VERSION);
+    /* the summary box */
+    dr_buf_printf(out,
+                  "<section class=\"summary %s\" id=\"summary\">\n"
+                  "<div class=\"verdict\">%s</div>\n"
+                  "<div class=\"counts\">%zu failed, %zu warning%s, %zu passed</div>\n",
+                  ready ? "ready" : "not-ready", ready ? "READY" : "NOT READY", nfail, nwarn,
+                  nwarn == 1 ? "" : "s", npass);
+    dr_buf_puts(out, "<div class=\"figures\">");
+    if (r->rto_s >= 0)
+        dr_buf_printf(out, "RTO %.1f s; ", r->rto_s);
+    if (r->rpo_rows >= 0)
+        dr_buf_printf(out, "RPO %lld rows; ", (long long)r->rpo_rows);
+    if (r->lag_s >= 0)
+        dr_buf_printf(out, "heartbeat lag %.0f s", r->lag_s);
+    else
+        dr_buf_puts(out, "heartbeat lag unknown");
+    dr_buf_puts(out, "</div>\n");
+    if (nfail) {
+        dr_buf_puts(out, "<div class=\"failed\">failed: ");
+        int k = 0;
+        for (size_t i = 0; i < r->nchecks; i++)
+            if (r->checks[i].status == DRILL_FAIL) {
+                dr_buf_printf(out, "%s<a href=\"#check-%zu\">", k++ ? ", " : "", i);
+                xml_escape(out, r->checks[i].name);
+                dr_buf_puts(out, "</a>");
+            }
+        dr_buf_puts(out, "</div>\n");
+    }
+    dr_buf_puts(out, "</section>\n");
+    dr_buf_puts(out, "<h2>Timeline</h2>\n");
+    svg_timeline(r, out);
+    dr_buf_puts(out, "<div class=\"legend\">"
+                     "<span><i class=\"swatch\" style=\"background:#2e7d32\"></i>pass</span>"
+                     "<span><i class=\"swatch\" style=\"background:#f9a825\"></i>warn</span>"
+                     "<span><i class=\"swatch\" style=\"background:#c62828\"></i>fail</span>");
+    dr_buf_puts(out, "<span><i class=\"swatch\" style=\"background:#ede7f6\"></i>switch phase "
+                     "(full drills)</span>"
+                     "<span><i class=\"swatch\" style=\"background:#ffe0b2;border:1px dashed "
+                     "#e65100\"></i>RTO window</span>"
+                     "<span>one row per host; a bar from a check's start to its end</span>"
+                     "</div>\n");
+    /* the checks, failures first, then warnings, then passes */
+    dr_buf_puts(out, "<h2>Checks</h2>\n<table class=\"checks\">\n<tr><th>check</th>"
+                     "<th>status</th><th>host</th><th>value</th><th>threshold</th><th>fix</th>"
+                     "</tr>\n");
+    const drill_status order[] = {DRILL_FAIL, DRILL_WARN, DRILL_PASS};
+    for (int o = 0; o < 3; o++)
+        for (size_t i = 0; i < r->nchecks; i++)
+            if (r->checks[i].status == order[o])
+                html_check_row(&r->checks[i], i, out);
     dr_buf_puts(out, "</table>\n");
+
+    int details = 0;
     for (size_t i = 0; i < r->nchecks; i++)
         if (r->checks[i].detail && *r->checks[i].detail) {
+            if (!details++)
+                dr_buf_puts(out, "<h2>Details</h2>\n");
             dr_buf_puts(out, "<h3>");
             xml_escape(out, r->checks[i].name);
             dr_buf_puts(out, "</h3>\n<pre>");
@@ -635,6 +885,10 @@ static int load_history(const char *path, drill_history_entry **out, size_t *n, 
     *n = 0;
     dr_buf text = DR_BUF_INIT;
     int rc = dr_read_file(path, &text, err);
+    if (rc == DR_ENOTFOUND) { /* no drill yet: an empty history */
+        dr_buf_free(&text);
+        return DR_OK;
+    }
     if (rc) {
         dr_buf_free(&text);
         return rc;
@@ -670,6 +924,43 @@ static int load_history(const char *path, drill_history_entry **out, size_t *n, 
     return rc;
 }
 
+/* The newest RTO and lag of h[first..n) against the median of the earlier
+ * ones in the window: one line per regression appended to msgs ("REGRESSION:
+ * ..."); returns how many. */
+static int history_regressions(const drill_history_entry *h, size_t first, size_t n, dr_buf *msgs)
+{
+    int regression = 0;
+    const char *names[] = {"RTO", "lag"};
+    /* A rise must also be large in absolute terms: the lag is sampled in
+     * whole seconds from a heartbeat written every few seconds, so 1 -> 2 s
+     * is noise, and an RTO moves by several seconds with ZooKeeper's
+     * election timing alone (9 to 27 s between identical lab runs). */
+    const double floor_s[] = {10.0, 5.0};
+    for (int m = 0; m < 2; m++) {
+        double *prev = dr_calloc(n + 1, sizeof *prev);
+        size_t np = 0;
+        double last = -1;
+        for (size_t i = first; i < n; i++) {
+            double v = m ? h[i].lag_s : h[i].rto_s;
+            if (v < 0)
+                continue;
+            if (last >= 0)
+                prev[np++] = last;
+            last = v;
+        }
+        double med = median(prev, np);
+        if (last >= 0 && med >= 0 && last > 1.5 * med && last - med >= floor_s[m]) {
+            dr_buf_printf(msgs,
+                          "REGRESSION: %s %.1f s is above 1.5x the median %.1f s of the %zu "
+                          "drill(s) before it, and %.0f s or more above it\n",
+                          names[m], last, med, np, floor_s[m]);
+            regression++;
+        }
+        free(prev);
+    }
+    return regression;
+}
+
 int drill_history_show(const char *path, int limit, dr_buf *out, dr_err *err)
 {
     drill_history_entry *h;
@@ -698,39 +989,53 @@ int drill_history_show(const char *path, int limit, dr_buf *out, dr_err *err)
         else
             dr_buf_printf(out, "%8s\n", "-");
     }
-    /* The newest value of each metric against the median of the earlier
-     * ones in the window. */
-    int regression = 0;
-    const char *names[] = {"RTO", "lag"};
-    /* A rise must also be large in absolute terms: the lag is sampled in
-     * whole seconds from a heartbeat written every few seconds, so 1 -> 2 s
-     * is noise, and an RTO moves by several seconds with ZooKeeper's
-     * election timing alone (9 to 27 s between identical lab runs). */
-    const double floor_s[] = {10.0, 5.0};
-    for (int m = 0; m < 2; m++) {
-        double *prev = dr_calloc(n + 1, sizeof *prev);
-        size_t np = 0;
-        double last = -1;
-        for (size_t i = first; i < n; i++) {
-            double v = m ? h[i].lag_s : h[i].rto_s;
-            if (v < 0)
-                continue;
-            if (last >= 0)
-                prev[np++] = last;
-            last = v;
-        }
-        double med = median(prev, np);
-        if (last >= 0 && med >= 0 && last > 1.5 * med && last - med >= floor_s[m]) {
-            dr_buf_printf(out,
-                          "REGRESSION: %s %.1f s is above 1.5x the median %.1f s of the %zu "
-                          "drill(s) before it, and %.0f s or more above it\n",
-                          names[m], last, med, np, floor_s[m]);
-            regression = 1;
-        }
-        free(prev);
-    }
+    dr_buf msgs = DR_BUF_INIT;
+    int regression = history_regressions(h, first, n, &msgs) > 0;
+    if (msgs.len)
+        dr_buf_append(out, msgs.data, msgs.len);
+    dr_buf_free(&msgs);
     if (!regression)
         dr_buf_puts(out, "no regression\n");
+    free(h);
+    return regression;
+}
+
+int drill_history_json(const char *path, int limit, dr_buf *out, dr_err *err)
+{
+    drill_history_entry *h;
+    size_t n;
+    int rc = load_history(path, &h, &n, err);
+    if (rc)
+        return rc;
+    size_t first = limit > 0 && n > (size_t)limit ? n - (size_t)limit : 0;
+    dr_buf_puts(out, "{\n  \"schema\": \"drctl.drill-history/1\",\n  \"file\": ");
+    jstr(out, path);
+    dr_buf_puts(out, ",\n  \"drills\": [");
+    for (size_t i = first; i < n; i++) {
+        char when[JSON_TIME_LEN];
+        json_time_iso(when, sizeof when, h[i].time_ms);
+        dr_buf_printf(out, "%s\n    {\"time\": \"%s\", \"kind\": ", i > first ? "," : "", when);
+        jstr(out, h[i].kind);
+        dr_buf_printf(out, ", \"ready\": %s, \"rto_seconds\": ", h[i].ready ? "true" : "false");
+        jnum(out, h[i].rto_s);
+        dr_buf_puts(out, ", \"lag_seconds\": ");
+        jnum(out, h[i].lag_s);
+        dr_buf_putc(out, '}');
+    }
+    dr_buf_puts(out, n > first ? "\n  ],\n  \"regressions\": [" : "],\n  \"regressions\": [");
+    dr_buf msgs = DR_BUF_INIT;
+    int regression = history_regressions(h, first, n, &msgs) > 0;
+    int k = 0;
+    for (size_t off = 0; msgs.data && off < msgs.len; k++) {
+        size_t len = strcspn(msgs.data + off, "\n");
+        dr_buf_puts(out, k ? ", " : "");
+        dr_buf_putc(out, '"');
+        json_escape(out, msgs.data + off, len);
+        dr_buf_putc(out, '"');
+        off += len + 1;
+    }
+    dr_buf_printf(out, "],\n  \"regression\": %s\n}\n", regression ? "true" : "false");
+    dr_buf_free(&msgs);
     free(h);
     return regression;
 }

@@ -3,9 +3,11 @@
 #include "engine_int.h"
 
 #include <errno.h>
+#include <math.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +24,7 @@
 #include "inventory_lua.h"
 #include "luaser.h"
 #include "sha256.h"
+#include "term.h"
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -1097,6 +1100,23 @@ static void json_str(dr_buf *b, const char *s, size_t n)
     dr_buf_putc(b, '"');
 }
 
+/* Registry key of the metatable that marks a table as a JSON array even
+ * when it is empty (an empty Lua table is otherwise written as {}). */
+#define ENGINE_JSON_ARRAY "dr.json.array"
+
+/* Pushes a new empty table that engine_json_value writes as []. */
+static void push_json_array(lua_State *L)
+{
+    lua_newtable(L);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_JSON_ARRAY) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, ENGINE_JSON_ARRAY);
+    }
+    lua_setmetatable(L, -2);
+}
+
 /* A Lua value as JSON: sequences as arrays, other tables as objects. */
 void engine_json_value(lua_State *L, int idx, dr_buf *b, int depth)
 {
@@ -1108,8 +1128,10 @@ void engine_json_value(lua_State *L, int idx, dr_buf *b, int depth)
     case LUA_TNUMBER:
         if (lua_isinteger(L, idx))
             dr_buf_printf(b, "%lld", (long long)lua_tointeger(L, idx));
-        else
+        else if (isfinite(lua_tonumber(L, idx)))
             dr_buf_printf(b, "%.14g", lua_tonumber(L, idx));
+        else
+            dr_buf_puts(b, "null"); /* JSON has no NaN or infinity */
         break;
     case LUA_TSTRING: {
         size_t n;
@@ -1123,7 +1145,13 @@ void engine_json_value(lua_State *L, int idx, dr_buf *b, int depth)
             break;
         }
         size_t n = lua_rawlen(L, idx);
-        if (n > 0) {
+        int array = n > 0;
+        if (!array && lua_getmetatable(L, idx)) { /* an empty list marked as one */
+            lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_JSON_ARRAY);
+            array = lua_rawequal(L, -1, -2);
+            lua_pop(L, 2);
+        }
+        if (array) {
             dr_buf_putc(b, '[');
             for (size_t i = 1; i <= n; i++) {
                 if (i > 1)
@@ -1431,6 +1459,14 @@ static void plan_fold_groups(engine *e, int plan)
     }
 }
 
+/* 1 when a step's name already ends with its host ("restart ch3"), so
+ * that a listing does not add it a second time. */
+static int name_says_host(const char *name, const char *host)
+{
+    size_t n = name ? strlen(name) : 0, h = strlen(host);
+    return n > h && !strcmp(name + n - h, host) && name[n - h - 1] == ' ';
+}
+
 static void print_plan_text(engine *e, FILE *f)
 {
     lua_State *L = e->L;
@@ -1461,6 +1497,8 @@ static void print_plan_text(engine *e, FILE *f)
             lua_pop(L, 1);
         }
         lua_pop(L, 1);
+        if (host && name_says_host(name, host))
+            host = NULL;
         dr_buf_printf(&b, "\n%2zu. %s%s%s%s%s\n", i, group ? "  " : "", name ? name : "?",
                       host ? "  [" : "", host ? host : "", host ? "]" : "");
         lua_getfield(L, st, "notes");
@@ -1510,8 +1548,55 @@ static void print_plan_text(engine *e, FILE *f)
     }
     lua_pop(L, 2);
     dr_redact(&b);
-    fputs(b.data, f);
+    if (term_color(f)) {
+        dr_buf c = DR_BUF_INIT;
+        term_colorize(b.data, b.len, &c);
+        fputs(c.data ? c.data : "", f);
+        dr_buf_free(&c);
+    } else {
+        fputs(b.data, f);
+    }
     dr_buf_free(&b);
+}
+
+/* Pushes the plan as --json shows it: a copy of each step with its
+ * duration in seconds and its start as an ISO time (the plan keeps "ms"
+ * and "wall_start_ms", which the summary and the drill read). */
+static void push_steps_view(lua_State *L, int plan)
+{
+    size_t ns = lua_rawlen(L, plan);
+    lua_createtable(L, (int)ns, 0);
+    int list = lua_gettop(L);
+    for (size_t i = 1; i <= ns; i++) {
+        lua_rawgeti(L, plan, (lua_Integer)i);
+        int st = lua_gettop(L);
+        lua_newtable(L);
+        int copy = lua_gettop(L);
+        lua_pushnil(L);
+        while (lua_next(L, st)) {
+            const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+            if (k && !strcmp(k, "ms")) {
+                lua_pushnumber(L, (lua_Number)lua_tointeger(L, -1) / 1000.0);
+                lua_setfield(L, copy, "duration_seconds");
+            } else if (k && (!strcmp(k, "effects") || !strcmp(k, "notes")) && lua_istable(L, -1) &&
+                       lua_rawlen(L, -1) == 0) {
+                push_json_array(L);
+                lua_setfield(L, copy, k);
+            } else if (k && !strcmp(k, "wall_start_ms")) {
+                char when[JSON_TIME_LEN];
+                json_time_iso(when, sizeof when, (int64_t)lua_tointeger(L, -1));
+                lua_pushstring(L, when);
+                lua_setfield(L, copy, "started");
+            } else {
+                lua_pushvalue(L, -2);
+                lua_pushvalue(L, -2);
+                lua_rawset(L, copy);
+            }
+            lua_pop(L, 1);
+        }
+        lua_rawseti(L, list, (lua_Integer)i);
+        lua_settop(L, list);
+    }
 }
 
 /* The plan or the run summary as JSON on stdout (before/after dropped:
@@ -1549,7 +1634,7 @@ static void print_json(engine *e, const char *status, const char *error)
         dr_buf_puts(&b, ",\"error\":");
         json_str(&b, error, strlen(error));
     }
-    dr_buf_printf(&b, ",\"duration_ms\":%lld", (long long)(dr_now_ms() - e->t0_ms));
+    dr_buf_printf(&b, ",\"duration_seconds\":%.3f", (double)(dr_now_ms() - e->t0_ms) / 1000.0);
     dr_buf_puts(&b, ",\"metrics\":");
     lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_METRICS);
     lua_pushnil(L);
@@ -1589,10 +1674,13 @@ static void print_json(engine *e, const char *status, const char *error)
     }
     dr_buf_puts(&b, "]");
     dr_buf_puts(&b, ",\"steps\":");
-    if (ns)
-        engine_json_value(L, plan, &b, 0);
-    else
+    if (ns) {
+        push_steps_view(L, plan);
+        engine_json_value(L, -1, &b, 0);
+        lua_pop(L, 1);
+    } else {
         dr_buf_puts(&b, "[]");
+    }
     dr_buf_puts(&b, "}\n");
     lua_pop(L, 1);
     dr_redact(&b);
@@ -2052,6 +2140,131 @@ int engine_resume(engine *e, const char *run_id)
     return code;
 }
 
+static void set_time(lua_State *L, int t, const char *k, int64_t ms)
+{
+    char when[JSON_TIME_LEN];
+    json_time_iso(when, sizeof when, ms);
+    lua_pushstring(L, when);
+    lua_setfield(L, t, k);
+}
+
+/* Copies field k of table from into table to (when it is there). */
+static void copy_field(lua_State *L, int from, int to, const char *k)
+{
+    lua_getfield(L, from, k);
+    lua_setfield(L, to, k);
+}
+
+/* Pushes the structured view of a run (schema drctl.run-journal/1) built
+ * from its journal records (the list at index list): the run, its steps
+ * in order with their effects, status and duration, its end. */
+static void push_run_view(lua_State *L, int list, const char *run_id)
+{
+    lua_newtable(L);
+    int v = lua_gettop(L);
+    set_str(L, "schema", "drctl.run-journal/1");
+    set_str(L, "run", run_id);
+    set_str(L, "status", "stopped"); /* until an end record says otherwise */
+    push_json_array(L);
+    int steps = lua_gettop(L);
+    lua_newtable(L);
+    int by_n = lua_gettop(L);
+    int64_t t0 = 0, resumes = 0;
+    size_t n = lua_rawlen(L, list);
+    for (size_t i = 1; i <= n; i++) {
+        lua_rawgeti(L, list, (lua_Integer)i);
+        int r = lua_gettop(L);
+        const char *t = opt_field(L, r, "t");
+        lua_getfield(L, r, "time");
+        int64_t tm = lua_tointeger(L, -1);
+        lua_getfield(L, r, t && !strcmp(t, "effect") ? "step" : "n");
+        lua_Integer sn = lua_tointeger(L, -1);
+        lua_pop(L, 2);
+        int st = 0;
+        if (t && sn > 0 &&
+            (!strcmp(t, "step") || !strcmp(t, "check") || !strcmp(t, "effect") ||
+             !strcmp(t, "step_end"))) {
+            if (lua_rawgeti(L, by_n, sn) != LUA_TTABLE) {
+                lua_pop(L, 1);
+                lua_newtable(L);
+                lua_pushinteger(L, sn);
+                lua_setfield(L, -2, "n");
+                push_json_array(L);
+                lua_setfield(L, -2, "effects");
+                lua_pushvalue(L, -1);
+                lua_rawseti(L, by_n, sn);
+                lua_pushvalue(L, -1);
+                lua_rawseti(L, steps, (lua_Integer)lua_rawlen(L, steps) + 1);
+            }
+            st = lua_gettop(L);
+        }
+        if (!t) {
+        } else if (!strcmp(t, "run")) {
+            t0 = tm;
+            copy_field(L, r, v, "runbook");
+            copy_field(L, r, v, "user");
+            copy_field(L, r, v, "inventory");
+            copy_field(L, r, v, "params");
+            copy_field(L, r, v, "force_reason");
+            set_time(L, v, "started", tm);
+        } else if (!strcmp(t, "step") && st) {
+            copy_field(L, r, st, "name");
+            copy_field(L, r, st, "host");
+            set_time(L, st, "started", tm);
+            lua_pushinteger(L, tm);
+            lua_setfield(L, st, "t0"); /* dropped below */
+        } else if (!strcmp(t, "effect") && st) {
+            lua_getfield(L, st, "effects");
+            lua_newtable(L);
+            int ef = lua_gettop(L);
+            copy_field(L, r, ef, "kind");
+            copy_field(L, r, ef, "host");
+            copy_field(L, r, ef, "summary");
+            copy_field(L, r, ef, "path");
+            copy_field(L, r, ef, "checkpoint");
+            lua_rawseti(L, ef - 1, (lua_Integer)lua_rawlen(L, ef - 1) + 1);
+            lua_pop(L, 1);
+        } else if (!strcmp(t, "step_end") && st) {
+            copy_field(L, r, st, "status");
+            copy_field(L, r, st, "why");
+            lua_getfield(L, st, "t0");
+            if (lua_isinteger(L, -1)) {
+                lua_pushnumber(L, (lua_Number)(tm - lua_tointeger(L, -1)) / 1000.0);
+                lua_setfield(L, st, "duration_seconds");
+            }
+            lua_pop(L, 1);
+        } else if (!strcmp(t, "resume")) {
+            resumes++;
+        } else if (!strcmp(t, "end")) {
+            copy_field(L, r, v, "status");
+            copy_field(L, r, v, "error");
+            copy_field(L, r, v, "metrics");
+            set_time(L, v, "ended", tm);
+            if (t0) {
+                lua_pushnumber(L, (lua_Number)(tm - t0) / 1000.0);
+                lua_setfield(L, v, "duration_seconds");
+            }
+        }
+        lua_settop(L, by_n);
+    }
+    size_t ns = lua_rawlen(L, steps);
+    for (size_t i = 1; i <= ns; i++) {
+        lua_rawgeti(L, steps, (lua_Integer)i);
+        lua_pushnil(L);
+        lua_setfield(L, -2, "t0");
+        lua_getfield(L, -1, "status");
+        if (lua_isnil(L, -1)) {
+            lua_pushstring(L, "unfinished");
+            lua_setfield(L, -3, "status");
+        }
+        lua_pop(L, 2);
+    }
+    lua_pushinteger(L, resumes);
+    lua_setfield(L, v, "resumes");
+    lua_pop(L, 1); /* by_n */
+    lua_setfield(L, v, "steps");
+}
+
 int engine_show_runs(engine *e, const char *run_id)
 {
     lua_State *L = e->L;
@@ -2065,11 +2278,11 @@ int engine_show_runs(engine *e, const char *run_id)
             return DR_EXIT_FAIL;
         }
         if (e->o.json)
-            fputs("[", stdout);
+            fputs("{\"schema\":\"drctl.runs/1\",\"runs\":[", stdout);
         else
             printf("%-22s  %-12s  %-9s  %9s  %s\n", "RUN", "RUNBOOK", "STATUS", "DURATION",
                    "PARAMS");
-        size_t off = 0;
+        size_t off = 0, shown = 0;
         int unreadable = 0;
         for (size_t i = 0; i < count; i++, off += strlen(ids.data + off) + 1) {
             const char *id = ids.data + off;
@@ -2080,7 +2293,7 @@ int engine_show_runs(engine *e, const char *run_id)
                 unreadable++;
                 if (e->o.json) {
                     dr_buf b = DR_BUF_INIT;
-                    dr_buf_printf(&b, "%s{\"run\":", i ? "," : "");
+                    dr_buf_printf(&b, "%s{\"run\":", shown++ ? "," : "");
                     json_str(&b, id, strlen(id));
                     dr_buf_puts(&b, ",\"status\":\"unreadable\",\"error\":");
                     json_str(&b, lerr.msg, strlen(lerr.msg));
@@ -2099,7 +2312,7 @@ int engine_show_runs(engine *e, const char *run_id)
             size_t n = lua_rawlen(L, list);
             const char *rbname = "?", *status = "stopped";
             int64_t t0 = 0, t1 = 0;
-            dr_buf params = DR_BUF_INIT;
+            dr_buf params = DR_BUF_INIT, params_json = DR_BUF_INIT;
             for (size_t k = 1; k <= n; k++) {
                 lua_rawgeti(L, list, (lua_Integer)k);
                 const char *t = opt_field(L, -1, "t");
@@ -2108,8 +2321,12 @@ int engine_show_runs(engine *e, const char *run_id)
                 lua_pop(L, 1);
                 if (t && !strcmp(t, "run")) {
                     rbname = opt_field(L, -1, "runbook");
+                    if (!rbname)
+                        rbname = "?";
                     t0 = tm;
                     lua_getfield(L, -1, "params");
+                    if (lua_istable(L, -1))
+                        engine_json_value(L, -1, &params_json, 0);
                     if (lua_istable(L, -1)) {
                         lua_pushnil(L);
                         while (lua_next(L, -2)) {
@@ -2122,6 +2339,8 @@ int engine_show_runs(engine *e, const char *run_id)
                     lua_pop(L, 1);
                 } else if (t && !strcmp(t, "end")) {
                     status = opt_field(L, -1, "status");
+                    if (!status)
+                        status = "?";
                     t1 = tm;
                 }
                 lua_pop(L, 1);
@@ -2134,7 +2353,7 @@ int engine_show_runs(engine *e, const char *run_id)
                 status = "CORRUPT";
             if (e->o.json) {
                 dr_buf b = DR_BUF_INIT;
-                if (i)
+                if (shown++)
                     dr_buf_putc(&b, ',');
                 dr_buf_puts(&b, "{\"run\":");
                 json_str(&b, id, strlen(id));
@@ -2147,7 +2366,17 @@ int engine_show_runs(engine *e, const char *run_id)
                     dr_buf_puts(&b, ",\"error\":");
                     json_str(&b, lerr.msg, strlen(lerr.msg));
                 }
-                dr_buf_printf(&b, ",\"duration_ms\":%lld}", (long long)(t1 ? t1 - t0 : 0));
+                char when[JSON_TIME_LEN];
+                json_time_iso(when, sizeof when, t0);
+                dr_buf_printf(&b, ",\"started\":\"%s\",\"duration_seconds\":", when);
+                if (t1)
+                    dr_buf_printf(&b, "%.3f", (double)(t1 - t0) / 1000.0);
+                else
+                    dr_buf_puts(&b, "null");
+                dr_buf_printf(&b, ",\"params\":%s}",
+                              params_json.len && params_json.data[0] == '{' ? params_json.data
+                                                                            : "{}");
+                dr_redact(&b);
                 fputs(b.data, stdout);
                 dr_buf_free(&b);
             } else {
@@ -2158,10 +2387,11 @@ int engine_show_runs(engine *e, const char *run_id)
                                         : "");
             }
             dr_buf_free(&params);
+            dr_buf_free(&params_json);
             lua_settop(L, top);
         }
         if (e->o.json)
-            fputs("]\n", stdout);
+            fputs("]}\n", stdout);
         dr_buf_free(&ids);
         if (unreadable) {
             fprintf(stderr,
@@ -2182,8 +2412,10 @@ int engine_show_runs(engine *e, const char *run_id)
         e->o.json = 0; /* what can be read is shown as text, then the damage */
     if (e->o.json) {
         dr_buf b = DR_BUF_INIT;
-        engine_json_value(L, list, &b, 0);
+        push_run_view(L, list, run_id);
+        engine_json_value(L, -1, &b, 0);
         dr_buf_putc(&b, '\n');
+        dr_redact(&b);
         fputs(b.data, stdout);
         dr_buf_free(&b);
         lua_settop(L, top);
@@ -2209,9 +2441,11 @@ int engine_show_runs(engine *e, const char *run_id)
         } else if (!strcmp(t, "step")) {
             if (sn > 0 && sn < 4096)
                 step_t0[sn] = tm;
-            printf("  %3lld  %s%s%s\n", (long long)sn, opt_field(L, r, "name"),
-                   opt_field(L, r, "host") ? "  on " : "",
-                   opt_field(L, r, "host") ? opt_field(L, r, "host") : "");
+            const char *sname = opt_field(L, r, "name"), *shost = opt_field(L, r, "host");
+            if (shost && name_says_host(sname, shost))
+                shost = NULL; /* "restart ch3", not "restart ch3 on ch3" */
+            printf("  %3lld  %s%s%s\n", (long long)sn, sname ? sname : "?", shost ? "  on " : "",
+                   shost ? shost : "");
         } else if (!strcmp(t, "effect")) {
             const char *cp = opt_field(L, r, "checkpoint");
             printf("         %s %s: %s%s%s%s\n", opt_field(L, r, "kind"),
@@ -2239,6 +2473,133 @@ int engine_show_runs(engine *e, const char *run_id)
         return DR_EXIT_FAIL;
     }
     return DR_EXIT_OK;
+}
+
+/* ---------------------------------------------------------------- help */
+
+/* One "--name VALUE  help (required | default X)" line per entry of the
+ * runbook's params table at index spec, sorted by name. */
+static void help_params(lua_State *L, int spec, FILE *out)
+{
+    size_t n = 0, cap = 0;
+    char **names = NULL;
+    lua_pushnil(L);
+    while (lua_next(L, spec)) {
+        if (lua_type(L, -2) == LUA_TSTRING) {
+            if (n == cap)
+                names = dr_realloc(names, (cap = cap ? cap * 2 : 8) * sizeof *names);
+            names[n++] = dr_strdup(lua_tostring(L, -2));
+        }
+        lua_pop(L, 1);
+    }
+    for (size_t i = 1; i < n; i++) /* a handful of names: insertion sort */
+        for (size_t k = i; k > 0 && strcmp(names[k - 1], names[k]) > 0; k--) {
+            char *t = names[k];
+            names[k] = names[k - 1];
+            names[k - 1] = t;
+        }
+    if (!n)
+        fputs("  (no parameters)\n", out);
+    for (size_t i = 0; i < n; i++) {
+        lua_getfield(L, spec, names[i]);
+        int p = lua_gettop(L);
+        dr_buf flag = DR_BUF_INIT;
+        dr_buf_printf(&flag, "--%s VALUE", names[i]);
+        for (char *c = flag.data + 2; *c && *c != ' '; c++)
+            if (*c == '_')
+                *c = '-';
+        const char *help = lua_istable(L, p) ? opt_field(L, p, "help") : NULL;
+        fprintf(out, "  %-24s %s", flag.data, help ? help : "");
+        if (lua_istable(L, p)) {
+            lua_getfield(L, p, "required");
+            lua_getfield(L, p, "default");
+            if (lua_toboolean(L, -2))
+                fputs(" (required)", out);
+            else if (!lua_isnil(L, -1))
+                fprintf(out, " (default %s)", luaL_tolstring(L, -1, NULL));
+        }
+        fputc('\n', out);
+        dr_buf_free(&flag);
+        free(names[i]);
+        lua_settop(L, p - 1);
+    }
+    free(names);
+}
+
+/* Help reads a runbook without an inventory, but runbooks and the library
+ * require dr.inventory when loaded: give them a stand-in whose every field
+ * is another empty stand-in, since only their definition table is read. */
+static void help_inventory_stub(lua_State *L)
+{
+    static const char stub[] = "local mt = {}\n"
+                               "mt.__index = function(t, k) local v = setmetatable({}, mt)\n"
+                               "  rawset(t, k, v) return v end\n"
+                               "return setmetatable({}, mt)\n";
+    lua_getfield(L, LUA_REGISTRYINDEX, "dr.loaded");
+    if (luaL_loadstring(L, stub) == LUA_OK && lua_pcall(L, 0, 1, 0) == LUA_OK)
+        lua_setfield(L, -2, "dr.inventory");
+    lua_settop(L, lua_gettop(L) - 1);
+}
+
+int engine_runbook_help(engine *e, const char *runbook, FILE *out, dr_err *err)
+{
+    lua_State *L = e->L;
+    int top = lua_gettop(L);
+    if (!e->inv)
+        help_inventory_stub(L);
+    top = lua_gettop(L);
+    if (runbook) {
+        int rc = load_runbook(e, runbook, err);
+        if (rc)
+            return rc;
+        int rb = lua_gettop(L);
+        const char *desc = opt_field(L, rb, "description");
+        fprintf(out, "runbook %s: %s\n  %s\n\nparameters:\n", e->runbook_name.data,
+                desc ? desc : "(no description)", e->runbook_path.data);
+        lua_getfield(L, rb, "params");
+        if (lua_istable(L, -1))
+            help_params(L, lua_gettop(L), out);
+        else
+            fputs("  (no parameters)\n", out);
+        lua_pop(L, 1);
+        lua_getfield(L, rb, "confirm");
+        if (lua_type(L, -1) == LUA_TSTRING)
+            fprintf(out, "\na real run asks you to type the value of --%s (or give --yes)\n",
+                    lua_tostring(L, -1));
+        lua_pop(L, 1);
+        lua_getfield(L, rb, "cooldown");
+        if (lua_toboolean(L, -1))
+            fputs("it switches sites: the cooldown applies (--force --reason to override)\n", out);
+        lua_settop(L, top);
+        return DR_OK;
+    }
+    /* every runbook found, with its description */
+    dr_buf dirs = DR_BUF_INIT;
+    engine_search_path(e, "runbooks", &dirs);
+    fputs("runbooks:\n", out);
+    for (size_t off = 0; dirs.data && off < dirs.len; off += strlen(dirs.data + off) + 1) {
+        const char *d = dirs.data + off;
+        DIR *dir = opendir(d);
+        struct dirent *de;
+        while (dir && (de = readdir(dir))) {
+            size_t len = strlen(de->d_name);
+            if (len < 5 || strcmp(de->d_name + len - 4, ".lua") || de->d_name[0] == '.')
+                continue;
+            dr_buf path = DR_BUF_INIT;
+            dr_buf_printf(&path, "%s/%s", d, de->d_name);
+            dr_err ignored = {0};
+            if (load_runbook(e, path.data, &ignored) == DR_OK) {
+                const char *desc = opt_field(L, -1, "description");
+                fprintf(out, "  %-14s %s\n", e->runbook_name.data, desc ? desc : "");
+            }
+            lua_settop(L, top);
+            dr_buf_free(&path);
+        }
+        if (dir)
+            closedir(dir);
+    }
+    dr_buf_free(&dirs);
+    return DR_OK;
 }
 
 void engine_preload(engine *e, const char *name, int (*open)(lua_State *L))

@@ -494,6 +494,24 @@ static bool scalar_int(loader *L, const yaml_node_t *n, long lo, long hi, const 
     return true;
 }
 
+/* true/false (YAML 1.1's yes/no and on/off too: operators write them). */
+static bool scalar_bool(loader *L, const yaml_node_t *n, const char *what, int *out)
+{
+    const char *s = scalar_text(L, n, what);
+    if (!s)
+        return false;
+    static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes", "on", "On"};
+    static const char *const no[] = {"false", "False", "FALSE", "no", "No", "off", "Off"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+        if (!strcmp(s, yes[i]))
+            return *out = 1, true;
+        if (!strcmp(s, no[i]))
+            return *out = 0, true;
+    }
+    error_at(L, n->start_mark, "expected %s, found '%s'", what, printable(L, s, strlen(s)));
+    return false;
+}
+
 static bool scalar_port(loader *L, const yaml_node_t *n, int *out)
 {
     long v;
@@ -1248,9 +1266,10 @@ static void parse_ssh_section(loader *L, yaml_node_t *n)
                                         "connect_timeout",
                                         "parallel",
                                         "become",
-                                        "jump"};
-    yaml_node_t *v[10];
-    if (!n || !take_keys(L, n, "the ssh section", known, 10, v))
+                                        "jump",
+                                        "agent"};
+    yaml_node_t *v[11];
+    if (!n || !take_keys(L, n, "the ssh section", known, 11, v))
         return;
     if (v[8]) {
         const char *b = scalar_text(L, v[8], "'sudo' or 'none'");
@@ -1277,6 +1296,8 @@ static void parse_ssh_section(loader *L, yaml_node_t *n)
         L->inv->ssh.connect_timeout = (int)t;
     if (v[7] && scalar_int(L, v[7], 1, 1024, "a number of sessions at once (1..1024)", &t))
         L->inv->ssh.parallel = (int)t;
+    if (v[10])
+        scalar_bool(L, v[10], "ssh.agent: true or false", &L->inv->ssh.agent);
 }
 
 static void parse_auth_section(loader *L, yaml_node_t *n)
@@ -2082,6 +2103,8 @@ void inventory_write_yaml(const inventory_t *inv, dr_buf *out)
     ykn(out, 2, "parallel", inv->ssh.parallel);
     ykv(out, 2, "become", inv->ssh.become);
     ykv(out, 2, "jump", inv->ssh.jump);
+    if (inv->ssh.agent)
+        ykv(out, 2, "agent", "true");
     if (inv->n_notify)
         dr_buf_puts(out, "notify:\n");
     for (size_t i = 0; i < inv->n_notify; i++) {
@@ -2200,6 +2223,7 @@ void inventory_write_json(const inventory_t *inv, json_writer *w)
 {
     unsigned mask = inv->keeper_kind == INVENTORY_ZOOKEEPER ? KIND_ZK : KIND_CHK;
     json_begin_object(w);
+    jkv(w, "schema", "drctl.inventory/1");
     jkv(w, "file", inv->file);
     jkv(w, "cluster", inv->cluster);
     jkv(w, "umbrella_cluster", inv->umbrella_cluster);
@@ -2219,6 +2243,10 @@ void inventory_write_json(const inventory_t *inv, json_writer *w)
     jkn(w, "parallel", inv->ssh.parallel);
     jkv(w, "become", inv->ssh.become);
     jkv(w, "jump", inv->ssh.jump);
+    if (inv->ssh.agent) {
+        json_key(w, "agent");
+        json_bool(w, true);
+    }
     json_end_object(w);
     json_key(w, "notify");
     json_begin_array(w);

@@ -135,6 +135,8 @@ int luaopen_dr_inventory(lua_State *L)
     luabind_set_str(L, "known_hosts", inv->ssh.known_hosts);
     set_i(L, "connect_timeout", inv->ssh.connect_timeout);
     set_i(L, "parallel", inv->ssh.parallel);
+    lua_pushboolean(L, inv->ssh.agent);
+    lua_setfield(L, -2, "agent");
     luabind_set_str(L, "passphrase_file", inv->ssh.passphrase.file);
     luabind_set_str(L, "passphrase_env", inv->ssh.passphrase.env);
     luabind_set_str(L, "become", inv->ssh.become);

@@ -2,6 +2,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "json.h"
 
@@ -235,4 +236,16 @@ void json_null(json_writer *w)
         return;
     dr_buf_puts(w->out, "null");
     after_value(w);
+}
+
+void json_time_iso(char *out, size_t n, int64_t unix_ms)
+{
+    time_t t = (time_t)(unix_ms / 1000);
+    struct tm tm;
+    char day[32];
+    if (!gmtime_r(&t, &tm) || !strftime(day, sizeof day, "%Y-%m-%dT%H:%M:%S", &tm)) {
+        snprintf(out, n, "1970-01-01T00:00:00.000Z");
+        return;
+    }
+    snprintf(out, n, "%s.%03dZ", day, (int)(unix_ms % 1000 + (unix_ms < 0 ? 1000 : 0)) % 1000);
 }

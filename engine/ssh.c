@@ -882,6 +882,11 @@ static const char *pool_passphrase(ssh_pool *p, dr_err *err, int *rc)
 /* Explains why the server refused the key file. */
 static int key_refused(ssh_pool *p, conn *c, int lrc, dr_err *err)
 {
+    if (lrc == LIBSSH2_ERROR_FILE && access(p->identity, R_OK) != 0)
+        return dr_err_set(err, DR_EAUTH,
+                          "login to %s: cannot read key file %s: %s (set ssh.identity in the "
+                          "inventory to the private key authorized on the hosts)",
+                          c->key, p->identity, strerror(errno));
     if (lrc == LIBSSH2_ERROR_FILE)
         return dr_err_set(err, DR_EAUTH,
                           "login to %s: cannot use key file %s: %s (wrong passphrase, or a key "

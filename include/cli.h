@@ -5,6 +5,9 @@
 
 #include "util.h"
 
+/* The inventory used when neither -i nor $DRCTL_INVENTORY names one. */
+#define DRCTL_DEFAULT_INVENTORY "/etc/drctl/inventory.yaml"
+
 enum {
     DR_EXIT_OK = 0,      /* success; a drill: the standby is ready */
     DR_EXIT_FAIL = 1,    /* the operation ran and failed; a drill: not ready */
@@ -27,5 +30,11 @@ int cmd_drill(int argc, char **argv);
 /* drctl gc [--yes] [--runs N] [--days D]: what earlier runs set aside on the
  * hosts, pruned beyond the retention (engine/cmd_gc.c). */
 int cmd_gc(int argc, char **argv);
+/* drctl init: the heartbeat table on every ClickHouse server (runbook init). */
+int cmd_init(int argc, char **argv);
+/* drctl plan|run RUNBOOK --help: the runbook's description and parameters
+ * (no RUNBOOK: every runbook found).  argv[0] is the command; --help and the
+ * common options are skipped.  Needs no inventory. */
+int cmd_runbook_help(int argc, char **argv);
 
 #endif

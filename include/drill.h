@@ -37,6 +37,9 @@ typedef struct drill_check {
 typedef struct drill_report {
     char *kind;      /* "readiness" | "full" | "disaster" (owned) */
     char *inventory; /* inventory file (owned, may be NULL) */
+    char *cluster;   /* the inventory's cluster name (owned, may be NULL) */
+    char *primary;   /* site names (owned, may be NULL): labels and headers */
+    char *standby;
     int64_t time_ms; /* wall clock at the start */
     double duration_s;
     double rto_s;        /* < 0: not measured */
@@ -67,6 +70,12 @@ void drill_write_html(const drill_report *r, dr_buf *out);
 void drill_write_text(const drill_report *r, dr_buf *out); /* the terminal table */
 /* One compact JSON line (with '\n'): time, kind, ready, rto, lag, failed checks. */
 void drill_write_history_line(const drill_report *r, dr_buf *out);
+
+/* drctl drill --history --json: the same window as drill_history_show as
+ * one JSON document (schema drctl.drill-history/1): the drills oldest
+ * first, and the regressions flagged.  Returns 1 / 0 / DR_E* as
+ * drill_history_show does. */
+int drill_history_json(const char *path, int limit, dr_buf *out, dr_err *err);
 
 /* One parsed history line. */
 typedef struct drill_history_entry {

@@ -70,6 +70,12 @@ void engine_preload(engine *e, const char *name, int (*open)(struct lua_State *L
 /* Prints the runs (no run_id) or one run's steps, durations and results. */
 int engine_show_runs(engine *e, const char *run_id);
 
+/* Help for drctl plan|run RUNBOOK --help: the runbook's description and
+ * its parameters (from its params table: help, required, default), written
+ * to out.  runbook NULL: every runbook found, one line each.  Needs no
+ * inventory.  Returns DR_OK or the error of loading the runbook. */
+int engine_runbook_help(engine *e, const char *runbook, FILE *out, dr_err *err);
+
 /* The lua_State, for tests and the bindings' own tests. */
 struct lua_State *engine_lua(engine *e);
 

@@ -155,6 +155,7 @@ typedef struct inventory {
         int parallel;        /* sessions set up or busy at once, default 64 */
         const char *become;  /* "sudo" or "none" (default) */
         const char *jump;    /* "host[:port]" or NULL */
+        int agent;           /* 1: try ssh-agent's keys ($SSH_AUTH_SOCK) first */
     } ssh;
     struct {
         const char *user; /* default "default" */

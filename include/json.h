@@ -62,4 +62,11 @@ void json_int(json_writer *w, int64_t v);
 void json_bool(json_writer *w, bool v);
 void json_null(json_writer *w);
 
+/* The conventions of every --json document drctl writes (README, "JSON
+ * output"): a "schema" field "drctl.<what>/<version>" first; durations in
+ * seconds as numbers named *_seconds (millisecond precision); points in
+ * time as ISO 8601 UTC strings with milliseconds, written by this: */
+#define JSON_TIME_LEN 32
+void json_time_iso(char *out, size_t n, int64_t unix_ms);
+
 #endif

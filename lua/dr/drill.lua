@@ -126,7 +126,8 @@ return dr.runbook {
         local primary, standby, active = topology.sites(probe)
         active_primary = active.primary
         local result = { kind = "readiness", standby = standby.name, primary = primary.name,
-            generation = active.generation, topology_source = active.source }
+            generation = active.generation, topology_source = active.source,
+            cluster = inv.cluster }
         local ch_view = {}
         local have_ch0, ch0 = pcall(require, "dr.clickhouse")
         for _, site in ipairs({ primary, standby }) do
@@ -301,21 +302,28 @@ return dr.runbook {
                 check("heartbeat lag", c.name, string.format("<= %d s", max_hb), function()
                     local lags, err = clickhouse.client():heartbeat_lag(clickhouse.target(c),
                         standby.name)
+                    if not lags and tostring(err):find("doesn't exist", 1, true) then
+                        return "fail", "no table default.heartbeat on " .. c.name,
+                            "create it on every server with 'drctl init', then run the writer "
+                            .. "on " .. primary.name .. " (contrib/drctl-heartbeat.timer)"
+                    end
                     if not lags then
                         error(err, 0)
                     end
                     local lag = lags[primary.name]
                     if not lag then
                         return "fail", "no heartbeat row from " .. primary.name .. " on " .. c.name,
-                            "write heartbeats on " .. primary.name .. " (default.heartbeat) "
-                            .. "and check that they replicate to " .. standby.name
+                            "run the heartbeat writer on " .. primary.name .. " (contrib/"
+                            .. "drctl-heartbeat.timer, see 'drctl help init') and check that "
+                            .. "default.heartbeat replicates to " .. standby.name
                     end
                     result.lag_seconds = lag
                     local v = string.format("%s -> %s: %d s", primary.name, standby.name, lag)
                     if lag > max_hb then
                         return "fail", v, "heartbeats from " .. primary.name .. " are old: is the "
-                            .. "heartbeat writer running, and does replication reach " .. c.name
-                            .. "?"
+                            .. "heartbeat writer running on " .. primary.name .. " (contrib/"
+                            .. "drctl-heartbeat.timer, 'drctl help init'), and does replication "
+                            .. "reach " .. c.name .. "?"
                     end
                     return "pass", v
                 end)

@@ -22,6 +22,7 @@ function M.pool()
             parallel = inv.ssh.parallel,
             passphrase_file = inv.ssh.passphrase_file,
             passphrase_env = inv.ssh.passphrase_env,
+            agent = inv.ssh.agent,
         }
         if not p then
             error("ssh: " .. tostring(err), 2)
@@ -63,6 +64,18 @@ end
 function M.spec(node)
     return string.format("%s@%s:%d", node.ssh_user or inv.ssh.user, node.host,
         node.ssh_port or inv.ssh.port)
+end
+
+-- The cause in an error raised by these calls, for a message that names
+-- the node itself: without the Lua position ("procedures.lua:12: ") and
+-- without the node's name that check() puts first.
+function M.why(err, node)
+    local text = tostring(err):gsub("^[^:\n]*%.lua:%d+: ", "")
+    local name = node and node.name
+    if name and text:sub(1, #name + 2) == name .. ": " then
+        text = text:sub(#name + 3)
+    end
+    return (text:gsub("%s+$", ""))
 end
 
 function M.quote(s)

@@ -545,11 +545,11 @@ local function require_reachable(target)
         end
         -- the cause (refused, timeout, unknown host key, jump host)
         unreachable[#unreachable + 1] = string.format("%s (%s)", name,
-            (err:gsub("^[^\n]-:%d+: ", ""):gsub("\n.*", "")))
+            hosts.why(err, inv.nodes[name]))
     end
     if #unreachable > 0 then
         dr.refuse(string.format("%s hosts do not answer over ssh: %s", target.name,
-            table.concat(unreachable, ", ")), "bring them back or fix ssh, then run again")
+            table.concat(unreachable, "; ")), "bring them back or fix ssh, then run again")
     end
 end
 

@@ -12,12 +12,8 @@ local topology = require "dr.topology"
 -- failover): a "delay" of decades is a timestamp, not a lag.
 local BOGUS_DELAY = 10 * 365 * 86400
 
-local function ssh_state(node)
-    local ok, r = pcall(hosts.probe, node, "true", { timeout = 5 })
-    if ok then
-        return "ok"
-    end
-    return "down: " .. tostring(r):gsub("^.-: ", "")
+local function cause(err, name)
+    return hosts.why(err, { name = name })
 end
 
 local function site_order(active)
@@ -31,17 +27,36 @@ return dr.runbook {
         local all = keepers.all()
         local probe = keepers.probe(all)
         local clickhouse = require "dr.clickhouse"
-        local have_ch = true
+        -- every host over ssh at once: a silent site costs one timeout
+        local every = {}
+        for _, site in pairs(inv.sites) do
+            table.move(site.keepers, 1, #site.keepers, #every + 1, every)
+            table.move(site.clickhouse, 1, #site.clickhouse, #every + 1, every)
+        end
+        local _, silent_why = hosts.silent(every, 5)
+        -- "ok", or "down" and why
+        local function ssh_state(node)
+            if silent_why[node.name] then
+                return "down", cause(silent_why[node.name], node.name)
+            end
+            return "ok"
+        end
+        -- a client that cannot be made (password file unreadable) is every
+        -- server's error, not the end of the view
+        local have_client, client = pcall(clickhouse.client)
         local ch_view = {}
         for _, site in pairs(inv.sites) do
             for _, c in ipairs(site.clickhouse) do
-                local list, cherr = clickhouse.client():replicas(clickhouse.target(c))
+                local list, err
+                if have_client then
+                    list, err = client:replicas(clickhouse.target(c))
+                else
+                    err = client
+                end
                 if not list then
                     -- why it is down (refused, TLS, auth) belongs in the answer
-                    ch_view[c.name] = { error = cherr }
-                    dr.warn("%s: %s", c.name, tostring(cherr))
-                end
-                if list then
+                    ch_view[c.name] = { error = cause(err, c.name) }
+                else
                     local v = { state = "ok", delay = 0, queue = 0 }
                     for _, r in ipairs(list) do
                         local d = tonumber(r.absolute_delay) or 0
@@ -72,7 +87,11 @@ return dr.runbook {
         }
         result.split_brain = split and { hosts = split.hosts, detail = split.value,
             fix = split.fix } or false
-        local rows = {}
+        local rows, problems = {}, {}
+        local function problem(node, what, why)
+            problems[#problems + 1] = string.format("%s (%s) %s: %s", node.name, node.host, what,
+                why)
+        end
         for _, site in ipairs(site_order(active)) do
             local role = site.name == active.primary and "primary" or "standby"
             local s = { name = site.name, role = role, home_role = site.role, keepers = {},
@@ -83,25 +102,39 @@ return dr.runbook {
                 local e = {
                     name = k.name, id = k.id, host = k.host, role = k.role,
                     mode = p.mode, zxid = p.zxid and keepers.hex(p.zxid) or nil,
-                    ssh = ssh_state(k),
+                    error = (not p.ok and p.error) and cause(p.error, k.name) or nil,
                 }
+                e.ssh, e.ssh_error = ssh_state(k)
                 s.keepers[#s.keepers + 1] = e
                 rows[#rows + 1] = { site.name, k.name, k.host, "keeper " .. k.id, e.mode,
                     e.zxid or "-", e.ssh }
+                if e.error and k.role ~= "spare" then -- spares are stopped by design
+                    problem(k, "keeper", e.error)
+                end
+                if e.ssh_error then
+                    problem(k, "ssh", e.ssh_error)
+                end
             end
             for _, c in ipairs(site.clickhouse) do
                 local v = ch_view[c.name] or {}
                 local e = {
                     name = c.name, host = c.host, replica = c.replica,
-                    state = v.state or (have_ch and "down" or "unknown"),
-                    delay = v.delay, delay_unknown = v.delay_unknown, queue = v.queue,
-                    ssh = ssh_state(c), error = v.error,
+                    state = v.state or "down", error = v.error,
+                    delay_seconds = v.delay, delay_unknown = v.delay_unknown, queue = v.queue,
                 }
+                e.ssh, e.ssh_error = ssh_state(c)
                 s.clickhouse[#s.clickhouse + 1] = e
+                if e.error then
+                    problem(c, "clickhouse", e.error)
+                end
+                if e.ssh_error then
+                    problem(c, "ssh", e.ssh_error)
+                end
                 local lag = "-"
-                if e.delay then
-                    lag = string.format("%s queue %d", v.delay_unknown and e.delay == 0
-                        and "delay unknown" or string.format("delay %ds", e.delay), e.queue or 0)
+                if e.delay_seconds then
+                    lag = string.format("%s queue %d", v.delay_unknown and e.delay_seconds == 0
+                        and "delay unknown" or string.format("delay %ds", e.delay_seconds),
+                        e.queue or 0)
                 end
                 rows[#rows + 1] = { site.name, c.name, c.host, "ch " .. c.replica, e.state,
                     lag, e.ssh }
@@ -114,8 +147,10 @@ return dr.runbook {
             end
             return
         end
+        local color = dr.color()
         if split then
-            dr.out("SPLIT BRAIN (hosts %s)", table.concat(split.hosts, ", "))
+            dr.out("%sSPLIT BRAIN (hosts %s)%s", color and "\27[1;31m" or "",
+                table.concat(split.hosts, ", "), color and "\27[0m" or "")
             dr.out("  %s", split.value)
             dr.out("  %s", split.fix)
             dr.out("")
@@ -132,19 +167,40 @@ return dr.runbook {
                 width[i] = math.max(width[i], #tostring(v))
             end
         end
+        -- padded by hand: string.format refuses a width above 99, and a
+        -- column holds whatever an error message says (a host key, a path)
+        -- on a terminal: good states green, bad ones red (dr.color() is
+        -- false when piped or with NO_COLOR)
+        local good = { ok = true, leader = true, follower = true, observer = true }
+        local bad = { down = true, ["read-only"] = true, error = true }
+        local function paint(text, padded)
+            if not color then
+                return padded
+            end
+            if good[text] then
+                return "\27[32m" .. padded .. "\27[0m"
+            elseif bad[text] then
+                return "\27[31m" .. padded .. "\27[0m"
+            end
+            return padded
+        end
         local function line(r)
             local parts = {}
             for i, v in ipairs(r) do
-                -- padded by hand: string.format widths stop at 99, and a
-                -- "down: why" cell can be longer
-                local t = tostring(v)
-                parts[i] = t .. string.rep(" ", width[i] - #t)
+                local text = tostring(v)
+                parts[i] = paint(text, text .. string.rep(" ", width[i] - #text))
             end
             dr.out("%s", (table.concat(parts, "  "):gsub("%s+$", "")))
         end
         line(head)
         for _, r in ipairs(rows) do
             line(r)
+        end
+        if #problems > 0 then
+            dr.out("\n%d problem(s):", #problems)
+            for _, p in ipairs(problems) do
+                dr.out("  %s", p)
+            end
         end
         if split then
             error(split.value .. "; " .. split.fix, 0)

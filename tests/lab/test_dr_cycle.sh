@@ -68,9 +68,10 @@ real() {
     python3 - "$work/$name.run.json" <<'PY' || true
 import json, sys
 steps = json.load(open(sys.argv[1])).get("steps", [])
-slow = sorted((s for s in steps if s.get("ms", 0) >= 3000), key=lambda s: -s["ms"])[:4]
+slow = sorted((s for s in steps if s.get("duration_seconds", 0) >= 3),
+              key=lambda s: -s["duration_seconds"])[:4]
 for s in slow:
-    print("    %6.1f s  %s" % (s["ms"] / 1000, s.get("name", "?")))
+    print("    %6.1f s  %s" % (s["duration_seconds"], s.get("name", "?")))
 PY
 }
 

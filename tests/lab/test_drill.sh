@@ -73,7 +73,7 @@ grep -q '<testcase classname="drctl.drill" name="observer zk4"' "$work/junit.xml
 ! grep -q '<failure' "$work/junit.xml" || fail "junit.xml has a failure on a healthy lab"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["schema"]=="drctl.drill/1" and d["ready"] is True, d' \
     "$work/drill.json" || fail "drill.json is not a ready drctl.drill/1 document"
-grep -q '^drctl_drill_success{kind="readiness"} 1$' "$work/drill.prom" ||
+grep -q '^drctl_drill_success{cluster="cluster1",site="dallas",kind="readiness"} 1$' "$work/drill.prom" ||
     fail "drill.prom does not say success: $(cat "$work/drill.prom")"
 grep -q '<svg' "$work/drill.html" || fail "drill.html has no timeline"
 [ "$(wc -l <"$state/drill-history.jsonl")" = 1 ] || fail "no history line"
@@ -146,6 +146,11 @@ assert steps and all(c["end_seconds"] >= c["start_seconds"] > 0 for c in steps)
 PY
 grep -q 'RPO 0 rows' "$work/full.txt" || fail "no RPO line"
 [ "$(grep -c '<rect' "$work/full.html")" -gt 40 ] || fail "the timeline lacks the steps"
+for p in '<title>phase switchover: ' '<title>phase switchover back: ' 'class="rto"' \
+    '>RTO [0-9.]* s</text>' 'class="tick-label"'; do
+    grep -q "$p" "$work/full.html" || fail "the full drill's timeline lacks $p"
+done
+cp "$work/full.html" "${DRCTL_BUILD_DIR:-$work}/drill-full.html" # for a person to look at
 heartbeat
 drill >"$work/after-full.txt" 2>&1 || fail "not ready after the full drill: $(cat "$work/after-full.txt")"
 for h in zk1 zk2 zk3; do

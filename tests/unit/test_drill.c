@@ -27,6 +27,9 @@ static void sample(drill_report *r)
 {
     drill_report_init(r);
     r->kind = dr_strdup("readiness");
+    r->cluster = dr_strdup("cluster1");
+    r->primary = dr_strdup("chicago");
+    r->standby = dr_strdup("dallas");
     r->time_ms = 1700000000123;
     r->duration_s = 4.25;
     r->lag_s = 3;
@@ -224,36 +227,50 @@ static void test_prometheus_parses(void **state)
     int bad = prom_parse(b.data, &d);
     if (bad)
         fail_msg("line %d does not parse:\n%s", bad, b.data);
-    const char *families[] = {"drctl_drill_success",           "drctl_drill_check_status",
-                              "drctl_drill_rto_seconds",       "drctl_drill_lag_seconds",
+    const char *families[] = {"drctl_drill_success",          "drctl_drill_check_status",
+                              "drctl_drill_rto_seconds",      "drctl_drill_rpo_rows",
+                              "drctl_drill_lag_seconds",      "drctl_drill_duration_seconds",
                               "drctl_drill_timestamp_seconds", "drctl_split_brain"};
-    for (size_t i = 0; i < 6; i++) {
+    for (size_t i = 0; i < 8; i++) {
         assert_true(has(d.help, d.nhelp, families[i]));
         assert_true(has(d.type, d.ntype, families[i]));
     }
-    assert_int_equal(d.n, 1 + 4 + 3 + 1);
-    assert_string_equal(d.s[8].name, "drctl_split_brain");
-    assert_true(d.s[8].value == 0); /* no failed "split brain" check */
+    assert_int_equal(d.n, 1 + 4 + 5 + 1);
+    assert_string_equal(d.s[10].name, "drctl_split_brain");
+    assert_true(d.s[10].value == 0); /* no failed "split brain" check */
+    /* every series names its cluster and site: two clusters' drills on one
+     * node_exporter do not collide */
+    for (int i = 0; i < d.n; i++)
+        if (strncmp(d.s[i].labels, "cluster=cluster1,site=dallas", 28))
+            fail_msg("series %s{%s} lacks the cluster and site labels", d.s[i].name, d.s[i].labels);
     assert_string_equal(d.s[0].name, "drctl_drill_success");
+    assert_string_equal(d.s[0].labels, "cluster=cluster1,site=dallas,kind=readiness");
     assert_true(d.s[0].value == 0); /* two checks failed */
-    assert_string_equal(d.s[2].labels, "check=observer \"zk4\" <&> \\ x");
+    assert_string_equal(d.s[2].labels,
+                        "cluster=cluster1,site=dallas,check=observer \"zk4\" <&> \\ x");
     assert_true(d.s[2].value == 2);
     assert_true(d.s[4].value == 1); /* warn */
     assert_string_equal(d.s[5].name, "drctl_drill_rto_seconds");
     assert_true(isnan(d.s[5].value));
-    assert_true(d.s[6].value == 3);
-    assert_true(d.s[7].value == 1700000000);
+    assert_string_equal(d.s[6].name, "drctl_drill_rpo_rows");
+    assert_true(isnan(d.s[6].value));
+    assert_true(d.s[7].value == 3);
+    assert_true(d.s[8].value == 4.25);
+    assert_true(d.s[9].value == 1700000000);
 
     /* and a ready drill with an RTO */
     drill_report_free(&r);
     drill_report_init(&r);
     drill_report_add(&r, "ssh zk1", DRILL_PASS, "ok", NULL, NULL);
     r.rto_s = 12.5;
+    r.rpo_rows = 0;
     dr_buf_reset(&b);
     drill_write_prometheus(&r, &b);
     assert_int_equal(prom_parse(b.data, &d), 0);
     assert_true(d.s[0].value == 1);
     assert_true(d.s[2].value == 12.5);
+    assert_true(d.s[3].value == 0);                       /* RPO measured: no row lost */
+    assert_string_equal(d.s[2].labels, "cluster=,site="); /* unknown, still there */
     /* a failed "split brain" check: drctl_split_brain 1 and in the JSON */
     drill_report_add(&r, "split brain", DRILL_FAIL, "zk2 and zk4 both lead", NULL, NULL);
     dr_buf_reset(&b);
@@ -397,6 +414,144 @@ static void test_history(void **state)
     dr_buf_free(&out);
 }
 
+/* A failing full drill: readiness checks, then the phases of the switch
+ * (the runs the drill made, each with its steps), an RTO of 20 s that ends
+ * when the promoted site took its first write, and the failed way back. */
+static void full_sample(drill_report *r)
+{
+    drill_report_init(r);
+    r->kind = dr_strdup("full");
+    r->cluster = dr_strdup("cluster1");
+    r->inventory = dr_strdup("/etc/drctl/inventory.yaml");
+    r->primary = dr_strdup("chicago");
+    r->standby = dr_strdup("dallas");
+    r->time_ms = 1700000000123;
+    r->duration_s = 95;
+    r->rto_s = 20;
+    r->rpo_rows = 0;
+    r->lag_s = 2;
+    struct {
+        const char *name, *host;
+        drill_status st;
+        double a, b;
+    } rows[] = {
+        {"ssh zk4", "zk4", DRILL_PASS, 0.1, 0.3},
+        {"observer zk4", "zk4", DRILL_PASS, 0.3, 0.5},
+        {"write marker rows", "drctl", DRILL_PASS, 2, 5},
+        {"write marker rows: insert", "ch1", DRILL_PASS, 2.5, 4.5},
+        {"switchover", "drctl", DRILL_PASS, 6, 40},
+        {"switchover: stop chicago's keepers", "zk1", DRILL_PASS, 10, 14},
+        {"switchover: start zk4", "zk4", DRILL_PASS, 14, 25},
+        {"switchover: verify dallas takes writes", "drctl", DRILL_PASS, 30, 34},
+        {"switchover back", "drctl", DRILL_FAIL, 45, 95},
+        {"switchover back: start zk1", "zk1", DRILL_FAIL, 50, 95},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        drill_check *c =
+            drill_report_add(r, rows[i].name, rows[i].st,
+                             rows[i].st == DRILL_FAIL ? "exit 1: zk1 did not start" : "ok",
+                             "completes", rows[i].st ? "see drctl runs" : NULL);
+        c->host = dr_strdup(rows[i].host);
+        c->start_s = rows[i].a;
+        c->end_s = rows[i].b;
+    }
+}
+
+/* The attribute attr of the first element with class cls in the SVG. */
+static double svg_attr(const char *svg, const char *cls, const char *attr)
+{
+    char want[64];
+    snprintf(want, sizeof want, "class=\"%s\"", cls);
+    const char *p = strstr(svg, want);
+    assert_non_null(p);
+    snprintf(want, sizeof want, " %s=\"", attr);
+    p = strstr(p, want);
+    assert_non_null(p);
+    return strtod(p + strlen(want), NULL);
+}
+
+/* The timeline of a full drill marks its phases and the RTO window, under
+ * a time axis with ticks; the page has a header and a summary box; and, if
+ * chromium is there, a browser renders it (DOM and a screenshot). */
+static void test_html_full_drill(void **state)
+{
+    (void)state;
+    drill_report r;
+    full_sample(&r);
+    dr_buf b = DR_BUF_INIT;
+    drill_write_html(&r, &b);
+    const char *svg = strstr(b.data, "<svg");
+    assert_non_null(svg);
+    /* plot: x = 120 + 760 * t / 95 */
+    assert_true(fabs(svg_attr(svg, "phase", "x") - (120 + 760 * 2 / 95.0)) < 0.2);
+    assert_non_null(strstr(svg, "<title>phase switchover: 6.00 s to 40.00 s</title>"));
+    assert_non_null(strstr(svg, "<title>phase switchover back: 45.00 s to 95.00 s</title>"));
+    assert_null(strstr(svg, "<title>phase ssh zk4")); /* a check is not a phase */
+    /* RTO: the 20 s before "verify dallas takes writes" ended (34 s) */
+    assert_true(fabs(svg_attr(svg, "rto", "x") - (120 + 760 * 14 / 95.0)) < 0.2);
+    assert_true(fabs(svg_attr(svg, "rto", "width") - 760 * 20 / 95.0) < 0.2);
+    assert_non_null(strstr(svg, ">RTO 20.0 s</text>"));
+    /* ticks every 10 s: 0 s .. 90 s */
+    assert_non_null(strstr(svg, ">0 s</text>"));
+    assert_non_null(strstr(svg, ">50 s</text>"));
+    assert_non_null(strstr(svg, ">90 s</text>"));
+    assert_null(strstr(svg, ">100 s</text>"));
+    xmlDoc *doc = xmlReadMemory(svg, (int)(strstr(svg, "</svg>") + 6 - svg), "svg", NULL,
+                                XML_PARSE_NONET | XML_PARSE_NOERROR);
+    assert_non_null(doc);
+    xmlFreeDoc(doc);
+    /* header, summary, failures first */
+    assert_non_null(strstr(b.data, "<td id=\"cluster\">cluster1</td>"));
+    assert_non_null(strstr(b.data, "<td id=\"inventory\">/etc/drctl/inventory.yaml</td>"));
+    assert_non_null(strstr(b.data, "<td id=\"version\">drctl " DRCTL_VERSION "</td>"));
+    assert_non_null(strstr(b.data, "class=\"summary not-ready\""));
+    assert_non_null(strstr(b.data, "2 failed, 0 warnings, 8 passed"));
+    assert_non_null(strstr(b.data, "RTO 20.0 s; RPO 0 rows;"));
+    const char *first_row = strstr(b.data, "<tr class=");
+    assert_non_null(first_row);
+    assert_true(!strncmp(first_row, "<tr class=\"fail\" id=\"check-8\">", 30));
+
+    /* in a browser, when there is one */
+    if (system("command -v chromium >/dev/null 2>&1") != 0) {
+        fprintf(stderr, "SKIP: chromium is not installed: the browser half of this test did "
+                        "not run (tests/deps.sh installs it)\n");
+    } else {
+        char dir[] = "/tmp/drctl-html-XXXXXX";
+        assert_non_null(mkdtemp(dir));
+        char path[256], cmd[2048];
+        snprintf(path, sizeof path, "%s/full.html", dir);
+        FILE *f = fopen(path, "w");
+        assert_non_null(f);
+        fwrite(b.data, 1, b.len, f);
+        fclose(f);
+        const char *shot_dir = getenv("DRCTL_BUILD_DIR");
+        char shot[512];
+        snprintf(shot, sizeof shot, "%s/drill-full-report.png", shot_dir ? shot_dir : dir);
+        const char *flags = "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+                            "--disable-background-networking --disable-component-update "
+                            "--disable-sync --disable-dev-shm-usage";
+        snprintf(cmd, sizeof cmd,
+                 "timeout 120 chromium %s --user-data-dir=%s/p1 --dump-dom file://%s "
+                 ">%s/dom.html 2>/dev/null && "
+                 "grep -q 'class=\"summary not-ready\"' %s/dom.html && "
+                 "grep -q 'RTO 20.0 s</text>' %s/dom.html && "
+                 "grep -q 'phase-label' %s/dom.html && "
+                 "timeout 120 chromium %s --user-data-dir=%s/p2 --window-size=1000,900 "
+                 "--screenshot=%s file://%s >/dev/null 2>&1 && "
+                 "test \"$(stat -c %%s %s)\" -gt 10000",
+                 flags, dir, path, dir, dir, dir, dir, flags, dir, shot, path, shot);
+        int rc = system(cmd);
+        snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+        if (system(cmd) != 0)
+            fprintf(stderr, "could not remove %s\n", dir);
+        if (rc != 0)
+            fail_msg("chromium did not render the full drill's report as expected");
+        fprintf(stderr, "rendered by chromium; screenshot %s\n", shot);
+    }
+    dr_buf_free(&b);
+    drill_report_free(&r);
+}
+
 static void test_status_names(void **state)
 {
     (void)state;
@@ -413,7 +568,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_junit_well_formed), cmocka_unit_test(test_prometheus_parses),
         cmocka_unit_test(test_json_and_text),     cmocka_unit_test(test_history),
-        cmocka_unit_test(test_status_names),
+        cmocka_unit_test(test_status_names),      cmocka_unit_test(test_html_full_drill),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     xmlCleanupParser();

@@ -268,6 +268,27 @@ static void test_builtin_defaults(void **state)
     inventory_free(inv);
 }
 
+/* ssh.agent: off unless asked for; a word that is not a boolean is named. */
+static void test_ssh_agent(void **state)
+{
+    (void)state;
+    inventory_t *inv = load_ok("cluster: c1\nkeeper: {kind: zookeeper}\n" SITES);
+    assert_int_equal(inv->ssh.agent, 0);
+    inventory_free(inv);
+    inv = load_ok("cluster: c1\nkeeper: {kind: zookeeper}\nssh: {agent: true}\n" SITES);
+    assert_int_equal(inv->ssh.agent, 1);
+    dr_buf shown = DR_BUF_INIT;
+    inventory_write_yaml(inv, &shown);
+    assert_non_null(strstr(shown.data, "  agent: "));
+    dr_buf_free(&shown);
+    inventory_free(inv);
+    inv = load_ok("cluster: c1\nkeeper: {kind: zookeeper}\nssh: {agent: no}\n" SITES);
+    assert_int_equal(inv->ssh.agent, 0);
+    inventory_free(inv);
+    expect_errors("cluster: c1\nkeeper: {kind: zookeeper}\nssh: {agent: maybe}\n" SITES,
+                  "3:14: expected ssh.agent: true or false, found 'maybe'", NULL);
+}
+
 static void test_keeper_kind_defaults(void **state)
 {
     (void)state;
@@ -1111,6 +1132,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lab_inventory_resolved),
         cmocka_unit_test(test_builtin_defaults),
+        cmocka_unit_test(test_ssh_agent),
         cmocka_unit_test(test_keeper_kind_defaults),
         cmocka_unit_test(test_node_overrides),
         cmocka_unit_test(test_shipped_inventories),
