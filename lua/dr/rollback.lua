@@ -22,6 +22,11 @@ local restorers = {
         local r, err = pool:remove_file(cp.host, cp.path)
         return r ~= nil, err
     end,
+    -- a file of the state directory (the recorded topology)
+    state = function(cp)
+        local ok, err = dr.state_write(cp.path, cp.content)
+        return ok ~= nil and ok ~= false, err
+    end,
     -- a znode: cp.host is the server list the run used
     zk = function(cp)
         local inv = require "dr.inventory"
