@@ -278,9 +278,11 @@ plan_ms=$(echo "$w * 1000" | bc | cut -d. -f1)
 echo "  plan on $last nodes / cold fan-out: $(ratio "$plan_ms" "$cold") (target <= 1.5)"
 echo "  plan peak RSS on $last nodes: $((r / 1024)) MB (target < 100)"
 echo "  plan text on $last nodes: $(($(wc -c <"$f/plan.txt") / 1024)) KB (target < 1024)"
-case " $sizes " in
-*" 300 "*" 600 "*)
-    echo "  growth 300 -> 600: wall $(ratio "$wall_600" "$wall_300")x, cpu $(ratio "$cpu_600" "$cpu_300")x, rss $(ratio "$rss_600" "$rss_300")x (target <= 2.2 each)"
+case " $sizes " in *" 300 "*)
+    case " $sizes " in *" 600 "*)
+        echo "  growth 300 -> 600: wall $(ratio "$wall_600" "$wall_300")x, cpu $(ratio "$cpu_600" "$cpu_300")x, rss $(ratio "$rss_600" "$rss_300")x (target <= 2.2 each)"
+        ;;
+    esac
     ;;
 esac
 echo "  back-to-back commands on one session: $b2b us (target < 5000)"
