@@ -1042,12 +1042,28 @@ function M.recover(name, opts)
     dr.log("membership after recovery: %s", describe(target))
 
     -- fence: every keeper of the site stops (it may have come back with
-    -- its old config) before anything else
-    local site_probe = keepers.probe(site.keepers, 2)
+    -- its old config) before anything else.  Which of them answer is journaled (a step's
+    -- result): a run resumed after the fence finds none answering, and
+    -- must still number its steps as the journal does.
+    local answered = dr.step {
+        name = "survey " .. site.name .. "'s keepers",
+        act = function()
+            local site_probe = keepers.probe(site.keepers, 2)
+            local out = {}
+            for _, k in ipairs(site.keepers) do
+                if site_probe[k.name].ok then
+                    out[#out + 1] = k.name
+                end
+            end
+            return out
+        end,
+    } or {}
     local answering = {}
     for _, k in ipairs(site.keepers) do
-        if site_probe[k.name].ok then
-            answering[#answering + 1] = k
+        for _, name in ipairs(answered) do
+            if name == k.name then
+                answering[#answering + 1] = k
+            end
         end
     end
     in_parallel("fence " .. site.name .. "'s keepers",
