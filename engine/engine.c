@@ -177,6 +177,17 @@ static int ro_len(lua_State *L)
     return 1;
 }
 
+/* Records the proxy at the top of the stack as read-only to runbooks
+ * (rawset refuses it); the stack is left as it was. */
+static void mark_readonly(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_READONLY_SET);
+    lua_pushvalue(L, -2);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+}
+
 /* Replaces the table at the top of the stack by its read-only proxy. */
 static void push_readonly(lua_State *L, const char *what)
 {
@@ -203,11 +214,7 @@ static void push_readonly(lua_State *L, const char *what)
     lua_pushliteral(L, "read-only");
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
-    lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_READONLY_SET);
-    lua_pushvalue(L, -2);
-    lua_pushboolean(L, 1);
-    lua_rawset(L, -3);
-    lua_pop(L, 1);
+    mark_readonly(L);
     lua_remove(L, real);
 }
 
@@ -379,11 +386,7 @@ static void build_sandbox(lua_State *L)
     lua_pushliteral(L, "sandbox");
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
-    lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_READONLY_SET);
-    lua_pushvalue(L, -2);
-    lua_pushboolean(L, 1);
-    lua_rawset(L, -3);
-    lua_pop(L, 1);
+    mark_readonly(L);
     lua_setfield(L, LUA_REGISTRYINDEX, ENGINE_SANDBOX);
     lua_pop(L, 1); /* g: reachable through the environment's __index */
 

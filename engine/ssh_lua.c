@@ -388,6 +388,21 @@ static int read_k(lua_State *L, int status, lua_KContext ctx)
     return 1;
 }
 
+/* In a step group, the read of path on host runs as a command beside the
+ * other members' work instead of blocking them all: yields the request to
+ * the group's scheduler, which resumes k once it ended. */
+static int yield_read(lua_State *L, lpool *lp, const char *host, const char *path, lua_KFunction k)
+{
+    dr_buf cmd = DR_BUF_INIT;
+    ssh_read_command(&cmd, path);
+    dr_async_req *rq = dr_async_push(L, DR_ASYNC_EXEC);
+    rq->pool = lp->pool;
+    rq->host = dr_strdup(host);
+    rq->cmd = dr_buf_steal(&cmd, NULL);
+    lua_pushvalue(L, -1);
+    return lua_yieldk(L, 1, 0, k);
+}
+
 static int l_read_file(lua_State *L)
 {
     lpool *lp = check_pool(L, 1);
@@ -396,18 +411,8 @@ static int l_read_file(lua_State *L)
     lua_settop(L, 3);
     const char *w;
     size_t wl;
-    if (dr_async_member(L) && !dr_effect_written(L, host, path, &w, &wl)) {
-        /* In a step group the read runs as a command beside the other
-         * members' work, instead of blocking them all. */
-        dr_buf cmd = DR_BUF_INIT;
-        ssh_read_command(&cmd, path);
-        dr_async_req *rq = dr_async_push(L, DR_ASYNC_EXEC);
-        rq->pool = lp->pool;
-        rq->host = dr_strdup(host);
-        rq->cmd = dr_buf_steal(&cmd, NULL);
-        lua_pushvalue(L, -1);
-        return lua_yieldk(L, 1, 0, read_k);
-    }
+    if (dr_async_member(L) && !dr_effect_written(L, host, path, &w, &wl))
+        return yield_read(L, lp, host, path, read_k);
     dr_buf b = DR_BUF_INIT;
     dr_err err = {0};
     if (read_current(L, lp, host, path, &b, &err) != DR_OK) {
@@ -622,16 +627,8 @@ static int l_write_file(lua_State *L)
      * step group the read runs beside the other members' work. */
     const char *wr;
     size_t wl;
-    if (dr_async_member(L) && !dr_effect_written(L, host, path, &wr, &wl)) {
-        dr_buf cmd = DR_BUF_INIT;
-        ssh_read_command(&cmd, path);
-        dr_async_req *rq = dr_async_push(L, DR_ASYNC_EXEC);
-        rq->pool = lp->pool;
-        rq->host = dr_strdup(host);
-        rq->cmd = dr_buf_steal(&cmd, NULL);
-        lua_pushvalue(L, -1);
-        return lua_yieldk(L, 1, 0, write_k);
-    }
+    if (dr_async_member(L) && !dr_effect_written(L, host, path, &wr, &wl))
+        return yield_read(L, lp, host, path, write_k);
     ssh_write_result w = {0};
     dr_err err = {0};
     int rc = read_current(L, lp, host, path, &w.previous, &err);
