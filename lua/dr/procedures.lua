@@ -890,6 +890,8 @@ function M.take_site_lock(site, why)
         name = "take the failover lock on " .. site.name .. "'s keeper hosts",
         redo_on_resume = true,
         check = function()
+            -- every host of the site at once, naming a refused sudo as such
+            require_reachable(site)
             local unreachable = {}
             for _, k in ipairs(site.keepers) do
                 local ok, text = pcall(site_lock_text, k)
