@@ -113,6 +113,8 @@ insert_events ch4 70
 
 # chicago comes back; ch1 rebuilt: its configs kept, its path emptied
 rm -rf "${LAB_DIR:?}/hosts/ch1/data/"*
+# the failover fenced chicago for good (disable): power it on as an operator would
+for h in zk1 zk2 zk3 ch1 ch2; do tests_lab enable "$h"; done
 for h in zk1 zk2 zk3; do tests_lab start "$h"; done
 serving() { case $(mode zk1)$(mode zk2)$(mode zk3) in *leader*) return 0 ;; esac; return 1; }
 wait_until 60 serving || fail "chicago's old keepers did not form their old quorum"
