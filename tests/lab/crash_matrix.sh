@@ -178,7 +178,7 @@ marker() {
 chicago_dies() { for h in zk1 zk2 zk3 ch1 ch2; do lab kill "$h"; done; }
 chicago_returns() {
     # the failover fenced them for good (disable): power on as an operator would
-    for h in zk1 zk2 zk3 ch1 ch2; do lab enable "$h" >/dev/null 2>&1 || true; done
+    for h in zk1 zk2 zk3 ch1 ch2; do lab enable "$h"; done
     for h in zk1 zk2 zk3; do lab start "$h"; done
     for h in ch1 ch2; do "$LAB" start "$h" >/dev/null 2>&1 || true; done
 }
