@@ -42,8 +42,8 @@ pass "catch-up check of ch1-ch4 over https"
 # a certificate that does not verify: named host and cause, nothing changed
 lab_files_snapshot >"$work/before"
 "$DRCTL" status -i "$work/bad.yaml" >"$work/bad.out" 2>"$work/bad.err" || true
-grep -q "ch3: ch $(lab_addr ch3):8443: TLS: .*certificate.*(ca_file $LAB_DIR/tls/other-ca.pem)" "$work/bad.err" ||
-    fail "status with the wrong CA does not name ch3 and the certificate problem: $(cat "$work/bad.err")"
+grep -q "^  ch3 (.*) clickhouse: ch $(lab_addr ch3):8443: TLS: .*certificate.*(ca_file $LAB_DIR/tls/other-ca.pem)" "$work/bad.out" ||
+    fail "status with the wrong CA does not name ch3 and the certificate problem: $(cat "$work/bad.out" "$work/bad.err")"
 [ "$(grep -cE ' ch (chi|dal)-0[12] +down ' "$work/bad.out")" -eq 4 ] ||
     fail "replicas not shown down with the wrong CA: $(cat "$work/bad.out")"
 set +e
@@ -56,4 +56,4 @@ grep -qE "ch 127\.[0-9.]+:8443: TLS: SSL certificate problem" "$work/badrun.out"
     fail "the failed catch-up does not give the TLS cause: $(tail -5 "$work/badrun.out")"
 lab_files_snapshot >"$work/after"
 cmp -s "$work/before" "$work/after" || fail "a failed TLS check changed the lab"
-pass "wrong CA: $(grep -m1 'TLS:' "$work/bad.err" | cut -c1-150)"
+pass "wrong CA: $(grep -m1 'TLS:' "$work/bad.out" | cut -c1-150)"
