@@ -75,19 +75,6 @@ static int opt_field_int(lua_State *L, int idx, const char *k, int def)
     return v;
 }
 
-static const char *opt_field_str(lua_State *L, int idx, const char *k)
-{
-    lua_getfield(L, idx, k);
-    const char *s = NULL;
-    if (!lua_isnil(L, -1)) {
-        if (lua_type(L, -1) != LUA_TSTRING)
-            luaL_error(L, "bad field '%s' (string expected, got %s)", k, luaL_typename(L, -1));
-        s = lua_tostring(L, -1);
-    }
-    lua_pop(L, 1); /* the string stays alive in the table */
-    return s;
-}
-
 static lua_Number opt_field_num(lua_State *L, int idx, const char *k, lua_Number def)
 {
     lua_getfield(L, idx, k);
@@ -107,9 +94,9 @@ static int l_client(lua_State *L)
     if (lua_isnoneornil(L, 1))
         lua_newtable(L);
     luaL_checktype(L, 1, LUA_TTABLE);
-    const char *user = opt_field_str(L, 1, "user");
-    const char *pfile = opt_field_str(L, 1, "password_file");
-    const char *penv = opt_field_str(L, 1, "password_env");
+    const char *user = luabind_opt_field_str(L, 1, "user");
+    const char *pfile = luabind_opt_field_str(L, 1, "password_file");
+    const char *penv = luabind_opt_field_str(L, 1, "password_env");
     int port = opt_field_int(L, 1, "port", CH_DEFAULT_PORT);
     luaL_argcheck(L, port >= 1 && port <= 65535, 1, "port between 1 and 65535 expected");
     lua_Number t = opt_field_num(L, 1, "timeout", DEFAULT_TIMEOUT_MS / 1000.0);
@@ -139,9 +126,9 @@ static int l_tls(lua_State *L)
     if (lua_isnoneornil(L, 3))
         lua_newtable(L);
     luaL_checktype(L, 3, LUA_TTABLE);
-    const char *ca = opt_field_str(L, 3, "ca_file");
-    const char *cert = opt_field_str(L, 3, "cert_file");
-    const char *key = opt_field_str(L, 3, "key_file");
+    const char *ca = luabind_opt_field_str(L, 3, "ca_file");
+    const char *cert = luabind_opt_field_str(L, 3, "cert_file");
+    const char *key = luabind_opt_field_str(L, 3, "key_file");
     dr_err err = {0};
     if (ch_client_set_tls(&lc->c, h.addr, h.port, ca, cert, key, &err) != DR_OK)
         return luabind_fail(L, &err);

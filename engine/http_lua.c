@@ -10,19 +10,6 @@
 #include "http.h"
 #include "luabind.h"
 
-static const char *opt_str(lua_State *L, int idx, const char *k)
-{
-    lua_getfield(L, idx, k);
-    const char *s = NULL;
-    if (!lua_isnil(L, -1)) {
-        if (lua_type(L, -1) != LUA_TSTRING)
-            luaL_error(L, "bad field '%s' (string expected, got %s)", k, luaL_typename(L, -1));
-        s = lua_tostring(L, -1);
-    }
-    lua_pop(L, 1); /* the string stays alive in the table */
-    return s;
-}
-
 /* Appends the lines of text (one header each, blank lines skipped) to hdrs. */
 static void add_header_lines(dr_buf *store, const char *text)
 {
@@ -40,10 +27,10 @@ static int l_request(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     http_request rq = {0};
-    rq.url = opt_str(L, 1, "url");
+    rq.url = luabind_opt_field_str(L, 1, "url");
     if (!rq.url)
         return luaL_argerror(L, 1, "field 'url' (string) expected");
-    rq.method = opt_str(L, 1, "method");
+    rq.method = luabind_opt_field_str(L, 1, "method");
     size_t blen = 0;
     lua_getfield(L, 1, "body");
     if (!lua_isnil(L, -1)) {
@@ -54,8 +41,8 @@ static int l_request(lua_State *L)
         rq.body_len = blen;
     }
     lua_pop(L, 1);
-    rq.ca_file = opt_str(L, 1, "ca_file");
-    const char *header_file = opt_str(L, 1, "header_file");
+    rq.ca_file = luabind_opt_field_str(L, 1, "ca_file");
+    const char *header_file = luabind_opt_field_str(L, 1, "header_file");
     lua_getfield(L, 1, "timeout");
     lua_Number t = luaL_optnumber(L, -1, 10);
     lua_pop(L, 1);

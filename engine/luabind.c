@@ -68,3 +68,16 @@ void luabind_createmeta(lua_State *L, const char *tname, const luaL_Reg *metamet
     lua_setfield(L, -2, "__index");
     lua_pop(L, 1);
 }
+
+const char *luabind_opt_field_str(lua_State *L, int idx, const char *k)
+{
+    lua_getfield(L, idx, k);
+    const char *s = NULL;
+    if (!lua_isnil(L, -1)) {
+        if (lua_type(L, -1) != LUA_TSTRING)
+            luaL_error(L, "bad field '%s' (string expected, got %s)", k, luaL_typename(L, -1));
+        s = lua_tostring(L, -1);
+    }
+    lua_pop(L, 1);
+    return s;
+}

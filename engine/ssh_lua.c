@@ -42,19 +42,6 @@ static int fail(lua_State *L, const dr_err *err)
 }
 
 /* Optional string field of the table at idx (NULL when absent). */
-static const char *opt_field_string(lua_State *L, int idx, const char *name)
-{
-    lua_getfield(L, idx, name);
-    const char *s = NULL;
-    if (!lua_isnil(L, -1)) {
-        if (lua_type(L, -1) != LUA_TSTRING)
-            luaL_error(L, "bad field '%s' (string expected, got %s)", name, luaL_typename(L, -1));
-        s = lua_tostring(L, -1);
-    }
-    lua_pop(L, 1); /* the string stays alive in the table */
-    return s;
-}
-
 static lua_Number opt_field_number(lua_State *L, int idx, const char *name, lua_Number def)
 {
     lua_getfield(L, idx, name);
@@ -109,16 +96,16 @@ static int l_pool(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     ssh_config cfg = {0};
-    cfg.known_hosts = opt_field_string(L, 1, "known_hosts");
-    cfg.identity = opt_field_string(L, 1, "identity");
-    cfg.user = opt_field_string(L, 1, "user");
-    cfg.passphrase_file = opt_field_string(L, 1, "passphrase_file");
-    cfg.passphrase_env = opt_field_string(L, 1, "passphrase_env");
+    cfg.known_hosts = luabind_opt_field_str(L, 1, "known_hosts");
+    cfg.identity = luabind_opt_field_str(L, 1, "identity");
+    cfg.user = luabind_opt_field_str(L, 1, "user");
+    cfg.passphrase_file = luabind_opt_field_str(L, 1, "passphrase_file");
+    cfg.passphrase_env = luabind_opt_field_str(L, 1, "passphrase_env");
     cfg.use_agent = opt_field_bool(L, 1, "agent");
     cfg.files_over_exec = opt_field_bool(L, 1, "files_over_exec");
     cfg.hostkey_policy = opt_field_bool(L, 1, "tofu") ? SSH_HOSTKEY_TOFU : SSH_HOSTKEY_STRICT;
     cfg.become_sudo = opt_become(L, 1);
-    cfg.jump = opt_field_string(L, 1, "jump");
+    cfg.jump = luabind_opt_field_str(L, 1, "jump");
     lua_Number port = opt_field_number(L, 1, "port", 0);
     if (port < 0 || port > 65535 || port != (int)port)
         luaL_error(L, "bad field 'port' (1-65535 expected)");
@@ -459,7 +446,7 @@ static void write_opts(lua_State *L, ssh_write_opts *opts)
         if (mode < 0 || mode > 07777 || mode != (int)mode)
             luaL_error(L, "bad field 'mode' (a mode 0-07777 expected)");
         opts->mode = (int)mode;
-        opts->expect_sha256 = opt_field_string(L, 5, "expect_sha256");
+        opts->expect_sha256 = luabind_opt_field_str(L, 5, "expect_sha256");
     }
 }
 
@@ -765,7 +752,7 @@ static int l_host_options(lua_State *L)
     const char *host = luaL_checkstring(L, 2);
     luaL_checktype(L, 3, LUA_TTABLE);
     int become = opt_become(L, 3);
-    const char *jump = opt_field_string(L, 3, "jump");
+    const char *jump = luabind_opt_field_str(L, 3, "jump");
     dr_err err = {0};
     if (ssh_pool_host_options(lp->pool, host, become, jump, &err) != DR_OK)
         return fail(L, &err);

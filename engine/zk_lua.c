@@ -96,19 +96,6 @@ static int opt_seconds_ms(lua_State *L, int idx, const char *name)
     return ms;
 }
 
-static const char *opt_string(lua_State *L, int idx, const char *name)
-{
-    lua_getfield(L, idx, name);
-    const char *s = NULL;
-    if (!lua_isnil(L, -1)) {
-        if (lua_type(L, -1) != LUA_TSTRING)
-            luaL_error(L, "bad field '%s' (string expected, got %s)", name, luaL_typename(L, -1));
-        s = lua_tostring(L, -1);
-    }
-    lua_pop(L, 1); /* the string stays alive in the table */
-    return s;
-}
-
 static int l_connect(lua_State *L)
 {
     const char *servers = luaL_checkstring(L, 1);
@@ -117,8 +104,8 @@ static int l_connect(lua_State *L)
         luaL_checktype(L, 2, LUA_TTABLE);
         o.connect_timeout_ms = opt_seconds_ms(L, 2, "timeout");
         o.session_timeout_ms = opt_seconds_ms(L, 2, "session_timeout");
-        o.secret_file = opt_string(L, 2, "secret_file");
-        o.secret_env = opt_string(L, 2, "secret_env");
+        o.secret_file = luabind_opt_field_str(L, 2, "secret_file");
+        o.secret_env = luabind_opt_field_str(L, 2, "secret_env");
     }
     /* created closed, then opened */
     lsession *ls = lua_newuserdatauv(L, sizeof *ls, 0);
@@ -601,8 +588,8 @@ static int l_reconfig(lua_State *L)
 {
     zk_session *s = check_session(L, 1);
     luaL_checktype(L, 2, LUA_TTABLE);
-    const char *joining = opt_string(L, 2, "joining");
-    const char *leaving = opt_string(L, 2, "leaving");
+    const char *joining = luabind_opt_field_str(L, 2, "joining");
+    const char *leaving = luabind_opt_field_str(L, 2, "leaving");
     lua_getfield(L, 2, "from_version");
     lua_Integer from = -1;
     if (!lua_isnil(L, -1)) {

@@ -30,6 +30,11 @@ const char *luabind_unknown_key(lua_State *L, int idx, const char *const *keys);
 /* The optional timeout argument at idx, in seconds within (0, max_s], as
  * milliseconds (at least 1); def_ms when it is nil or absent.  Raises
  * "timeout in seconds (0-MAX] expected" otherwise. */
+/* The string field k of the table at idx, or NULL when absent or nil;
+ * raises "bad field 'k' (string expected, got T)" for another type.  The
+ * string stays alive as long as the table does. */
+const char *luabind_opt_field_str(lua_State *L, int idx, const char *k);
+
 int luabind_opt_timeout_ms(lua_State *L, int idx, int def_ms, int max_s);
 
 /* Creates the metatable tname (luaL_newmetatable) with metamethods, and a
