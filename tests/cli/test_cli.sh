@@ -8,6 +8,9 @@ set -euo pipefail
 : "${DRCTL:?}" "${DRCTL_SOURCE_DIR:?}"
 src=$DRCTL_SOURCE_DIR
 fail() { echo "test_cli: FAIL: $*" >&2; exit 1; }
+# grep -q that reads all its input first: under pipefail a producer killed by
+# SIGPIPE after an early match would fail the pipeline (tests/lab/testlib.sh)
+has() { local in; in=$(cat); grep -q "$@" <<<"$in"; }
 pass() { echo "test_cli: ok: $*"; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -114,5 +117,5 @@ shape "$work/inv.json" drctl.inventory/1 || fail "inventory show --json"
 pass "plan, run, runs, runs RUN, drill --history, inventory show: --json objects with a schema, seconds, ISO times"
 
 # colour: never in a pipe, even when asked for by nothing
-"$DRCTL" drill --history --state-dir "$st" | grep -q $'\033' && fail "colour written to a pipe"
+"$DRCTL" drill --history --state-dir "$st" | has $'\033' && fail "colour written to a pipe"
 pass "no colour in a pipe"

@@ -8,6 +8,9 @@ set -euo pipefail
 DRCTL=$(readlink -f "$DRCTL")
 src=$DRCTL_SOURCE_DIR
 fail() { echo "test_contrib: FAIL: $*" >&2; exit 1; }
+# grep -q that reads all its input first: under pipefail a producer killed by
+# SIGPIPE after an early match would fail the pipeline (tests/lab/testlib.sh)
+has() { local in; in=$(cat); grep -q "$@" <<<"$in"; }
 pass() { echo "test_contrib: ok: $*"; }
 
 # one default inventory path everywhere
@@ -17,7 +20,7 @@ if grep -rn '/etc/drctl/[a-z]*\.yaml' "$src/README.md" "$src/contrib" "$src/site
     "$src/doc" | grep -v '/etc/drctl/inventory\.yaml'; then
     fail "another inventory path than /etc/drctl/inventory.yaml is named (above)"
 fi
-"$DRCTL" help status | grep -q '/etc/drctl/inventory.yaml' || fail "drctl help does not name the default"
+"$DRCTL" help status | has '/etc/drctl/inventory.yaml' || fail "drctl help does not name the default"
 pass "one default inventory path: /etc/drctl/inventory.yaml"
 
 # no boot-time drill

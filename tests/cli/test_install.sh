@@ -6,6 +6,9 @@
 set -euo pipefail
 : "${DRCTL:?}" "${DRCTL_SOURCE_DIR:?}" "${DRCTL_BUILD_DIR:?}"
 fail() { echo "test_install: FAIL: $*" >&2; exit 1; }
+# grep -q that reads all its input first: under pipefail a producer killed by
+# SIGPIPE after an early match would fail the pipeline (tests/lab/testlib.sh)
+has() { local in; in=$(cat); grep -q "$@" <<<"$in"; }
 pass() { echo "test_install: ok: $*"; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -21,7 +24,7 @@ for f in bin/drctl share/drctl/runbooks/failover.lua share/drctl/runbooks/init.l
     [ -f "$root/$f" ] || fail "not installed: $prefix/$f"
 done
 [ -x "$root/bin/drctl" ] || fail "bin/drctl is not executable"
-"$root/bin/drctl" version | grep -q '^drctl ' || fail "the installed drctl does not run"
+"$root/bin/drctl" version | has '^drctl ' || fail "the installed drctl does not run"
 pass "installed under $prefix: binary, runbooks, lua library, man page, completion, contrib"
 
 grep -q '^PREFIX ?= /usr/local' "$DRCTL_SOURCE_DIR/Makefile" &&
@@ -47,6 +50,6 @@ comp() {
         echo "${COMPREPLY[*]}"' _ "$root/share/bash-completion/completions/drctl" "$@"
 }
 [ "$(comp drctl sta)" = "status" ] || fail "completion of 'sta': $(comp drctl sta)"
-comp drctl plan fail | grep -qw failover || fail "no runbook completed: $(comp drctl plan fail)"
-comp drctl run recover --s | grep -qw -- --site || fail "no runbook parameter completed"
+comp drctl plan fail | has -w failover || fail "no runbook completed: $(comp drctl plan fail)"
+comp drctl run recover --s | has -w -- --site || fail "no runbook parameter completed"
 pass "bash completion: commands, runbooks, runbook parameters"

@@ -144,7 +144,7 @@ for h in ch1 ch2 ch5 ch6; do
     got=$(shards_of $h all | wc -l)
     [ "$got" = 2 ] || fail "$h: cluster 'all' has $got shards after recovery, expected 2"
     for peer in ch3 ch7; do
-        shards_of $h all | grep -qw "$(lab_addr $peer)" || fail "$h: cluster 'all' lacks $peer after recovery"
+        shards_of $h all | has -w "$(lab_addr $peer)" || fail "$h: cluster 'all' lacks $peer after recovery"
     done
 done
 insert_rows ch4 20

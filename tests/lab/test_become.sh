@@ -86,7 +86,7 @@ grep -q "jump: \"$LAB_NET.31:2222\"" "$work/sudo-jump.yaml" || fail "could not m
 trap 'dallas_direct_again; rm -rf "$work"' EXIT
 dallas_behind_bastion || fail "could not restrict the dallas sshds"
 out=$("$DRCTL" status -i "$work/sudo.yaml" 2>/dev/null || true)
-echo "$out" | grep -qE "^  zk4 \(.*\) ssh: " || fail "zk4 still answers without the bastion:
+echo "$out" | has -E "^  zk4 \(.*\) ssh: " || fail "zk4 still answers without the bastion:
 $out"
 DRCTL_CYCLE_INVENTORY=$work/sudo-jump.yaml DRCTL_CYCLE_VARIANTS=old \
     "$SRC/tests/lab/test_dr_cycle.sh" || fail "the DR cycle as drctl-lab through the bastion failed"

@@ -76,7 +76,7 @@ start_server() {
     deadline=$(($(date +%s) + 60))
     delay=0.1
     while :; do
-        if ip netns exec "$NS" curl -s --max-time 2 http://127.0.0.1:8123/ping 2>/dev/null | grep -q Ok; then
+        if ip netns exec "$NS" curl -s --max-time 2 http://127.0.0.1:8123/ping 2>/dev/null | has Ok; then
             return 0
         fi
         if ! kill -0 "$PID" 2>/dev/null; then

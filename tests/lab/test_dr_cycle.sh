@@ -157,11 +157,11 @@ cycle() { # VARIANT: old | empty
     for h in zk1 zk2 zk3 zk4 zk5 zk6; do
         got=$(zk_4lw $h conf | grep '^server\.' | sort)
         for id in 4 5 6; do
-            printf '%s\n' "$got" | grep -q "^server\.$id=.*:participant;" ||
+            printf '%s\n' "$got" | has "^server\.$id=.*:participant;" ||
                 fail "$h: server.$id is not a participant after recovery: $got"
         done
         for id in 1 2 3; do
-            printf '%s\n' "$got" | grep -q "^server\.$id=.*:observer;" ||
+            printf '%s\n' "$got" | has "^server\.$id=.*:observer;" ||
                 fail "$h: server.$id is not an observer after recovery: $got"
         done
     done

@@ -26,7 +26,7 @@ cleanup() {
     if [ -f "$work/zookeeper.xml.orig" ] && ! cmp -s "$work/zookeeper.xml.orig" "$zkxml"; then
         cp -p "$work/zookeeper.xml.orig" "$zkxml"
     fi
-    if ! zk_4lw zk4 srvr | grep -q 'Mode: observer'; then
+    if ! zk_4lw zk4 srvr | has 'Mode: observer'; then
         "$LAB" start zk4 >/dev/null 2>&1 || true
     fi
     rm -rf "$work"
@@ -121,7 +121,7 @@ rc=0
 [ "$(grep -c 'readiness' "$work/history.txt")" = 4 ] || fail "history: $(cat "$work/history.txt")"
 snapshot >"$work/after"
 diff -u "$work/before" "$work/after" >&2 || fail "the lab's files differ from the start"
-zk_4lw zk4 srvr | grep -q 'Mode: observer' || fail "zk4 is not an observer at the end"
+zk_4lw zk4 srvr | has 'Mode: observer' || fail "zk4 is not an observer at the end"
 pass "lab back to its initial state; history lists 4 drills"
 
 # 5. the full drill: switchover to dallas and back through the runbooks,
@@ -154,9 +154,9 @@ cp "$work/full.html" "${DRCTL_BUILD_DIR:-$work}/drill-full.html" # for a person 
 heartbeat
 drill >"$work/after-full.txt" 2>&1 || fail "not ready after the full drill: $(cat "$work/after-full.txt")"
 for h in zk1 zk2 zk3; do
-    zk_4lw $h srvr | grep -Eq 'Mode: (leader|follower)' || fail "$h is not voting after the drill"
+    zk_4lw $h srvr | has -E 'Mode: (leader|follower)' || fail "$h is not voting after the drill"
 done
-zk_4lw zk4 srvr | grep -q 'Mode: observer' || fail "zk4 is not an observer after the drill"
+zk_4lw zk4 srvr | has 'Mode: observer' || fail "zk4 is not an observer after the drill"
 # exit 1 means a regression was flagged, which lab timing may produce; the
 # point here is that the full drill is listed
 rc=0

@@ -62,7 +62,7 @@ seen=$(stat -c %s "$log")
 "$SRC/tests/lab/lab" start zk4 >/dev/null 2>&1 || fail "zk4 does not start on its restored config"
 sleep_until_alive() { [ -n "$(zk_4lw zk4 srvr)" ]; }
 wait_until 30 sleep_until_alive || fail "zk4 started but does not answer: $(tail -5 "$log")"
-if tail -c +$((seen + 1)) "$log" | grep -q FileNotFoundException; then
+if tail -c +$((seen + 1)) "$log" | has FileNotFoundException; then
     fail "zk4 cannot find a config file: $(tail -c +$((seen + 1)) "$log" | grep -m1 FileNotFound)"
 fi
 pass "zk4 starts on its restored config"

@@ -57,7 +57,7 @@ id=
 # the step's verify has not yet run)
 step_ok() {
     grep 't="step_end"' "$work/state/runs/$id/journal.lua" 2>/dev/null |
-        grep 'status="ok"' | grep -qE "[{,]n=$1[,}]"
+        grep 'status="ok"' | has -E "[{,]n=$1[,}]"
 }
 two_done() {
     id=$(ls "$work/state/runs" | grep -vxF -f "$work/old-runs" | head -1)

@@ -35,7 +35,7 @@ dallas_behind_bastion || fail "could not restrict the dallas sshds"
 # --- 1. direct: refused
 out=$("$DRCTL" status -i "$SRC/sites/lab.yaml" 2>/dev/null)
 for h in $DALLAS_HOSTS; do
-    echo "$out" | grep -qE "^dallas +$h .* down$" && echo "$out" | grep -qE "^  $h \(.*\) ssh: " ||
+    echo "$out" | has -E "^dallas +$h .* down$" && echo "$out" | has -E "^  $h \(.*\) ssh: " ||
         fail "$h answers directly:
 $out"
 done
@@ -59,7 +59,7 @@ grep -v "^\[$BASTION\]:2222 " "$LAB_DIR/keys/known_hosts" >"$work/known_hosts"
 sed -e "s|^  known_hosts: .*|  known_hosts: $work/known_hosts|" "$work/jump.yaml" >"$work/nokey.yaml"
 lab_files_snapshot >"$work/before"
 out=$("$DRCTL" status -i "$work/nokey.yaml" 2>/dev/null || true)
-echo "$out" | grep -qE "^  zk4 \(.*\) ssh: .*$BASTION:2222.*(unknown|not in).*SHA256:" ||
+echo "$out" | has -E "^  zk4 \(.*\) ssh: .*$BASTION:2222.*(unknown|not in).*SHA256:" ||
     fail "status does not say that the jump host's key is unknown:
 $out"
 set +e

@@ -31,7 +31,7 @@ for k in 1 2 3; do
     step_written() {
         id=$(ls "$work/state/runs" | grep -vxF -f "$work/old-runs" | head -1)
         [ -n "$id" ] && journal_has "$id" "t=\"effect_done\"" &&
-            grep "t=\"effect_done\"" "$work/state/runs/$id/journal.lua" | grep -qE "step=$k[,}]"
+            grep "t=\"effect_done\"" "$work/state/runs/$id/journal.lua" | has -E "step=$k[,}]"
     }
     # the step's write is done and journaled: kill it while it waits
     wait_until 60 step_written || fail "step $k never wrote"

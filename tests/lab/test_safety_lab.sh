@@ -98,7 +98,7 @@ grep -q "before changing anything" "$work/err" || fail "not refused before any c
 lab_files_snapshot >"$work/files-after"
 diff -u "$work/files-before" "$work/files-after" >&2 || fail "the refused failover changed files"
 for z in zk1 zk2 zk3 zk4; do
-    zk_4lw "$z" srvr | grep -q 'Mode: \(leader\|follower\|observer\)' || fail "$z no longer serves"
+    zk_4lw "$z" srvr | has 'Mode: \(leader\|follower\|observer\)' || fail "$z no longer serves"
 done
 pass "a failover from another state dir is refused (exit 3) before any change while the lock is held"
 

@@ -21,7 +21,7 @@ tls_inventory "$LAB_DIR/tls/ca.pem" "$work/tls.yaml"
 tls_inventory "$LAB_DIR/tls/other-ca.pem" "$work/bad.yaml"
 
 # plain HTTP on 8443 gets no answer: success below means TLS was spoken
-if curl -s --max-time 5 "http://$(lab_addr ch3):8443/ping" | grep -q Ok; then
+if curl -s --max-time 5 "http://$(lab_addr ch3):8443/ping" | has Ok; then
     fail "port 8443 answers plain HTTP: the test would prove nothing"
 fi
 

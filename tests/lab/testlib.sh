@@ -35,6 +35,16 @@ lab_addr() {
 
 now_ms() { date +%s%3N; }
 
+# has GREP-ARGS...: `producer | has -E PATTERN` is `grep -q` that first reads
+# all of its input. Under pipefail, a plain `| grep -q` that matches early
+# exits while the producer still writes (bash's printf writes line by line),
+# the producer dies of SIGPIPE and the pipeline fails though the line matched.
+has() {
+    local in
+    in=$(cat)
+    grep -q "$@" <<<"$in"
+}
+
 # wait_until SECONDS COMMAND...: poll with backoff (50 ms .. 1 s) until
 # COMMAND succeeds; 1 on timeout.
 wait_until() {
