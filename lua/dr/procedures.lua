@@ -1,17 +1,27 @@
--- dr.procedures: the DR procedures of the primary / warm-standby design,
--- as steps over the primitives.  The runbooks (failover, recover, failback,
--- switchover) are thin wrappers around these functions.
+-- dr.procedures: the phases of the DR procedures of the primary /
+-- warm-standby design that do not depend on the coordination kind, as steps
+-- over the primitives, and the step builders the kinds share.  A runbook
+-- (runbooks/failover.lua, recover.lua, switchover.lua, failback.lua) calls
+-- them in order, with the phases of its coordination kind (dr.coord: the
+-- ZooKeeper or the ClickHouse Keeper module, chosen from the inventory) in
+-- between; a site copies a runbook to add a step of its own.
 --
 -- The inventory describes the hosts and the *home* topology (which site is
 -- primary, which keepers are observers or spares).  What is true now is
 -- read from the servers: after a failover the inventory's standby holds the
 -- quorum, so every procedure starts by looking.
+--
+-- A switch (failover, switchover, failback) carries a table `sw` from phase
+-- to phase: target and old (the sites), coord (the kind's module), opts,
+-- and what the kind's pre-flight decided (pf, ensemble: the keepers
+-- ClickHouse points at, members: the membership written, to_fence).  A
+-- recovery carries `rc`: site, live, coord, opts, assume, and what its
+-- pre-flight found (ensemble, members, rejoin, target).
 local dr = require "dr"
 local inv = require "dr.inventory"
 local hosts = require "dr.hosts"
 local keepers = require "dr.keepers"
 local clickhouse = require "dr.clickhouse"
-local zkconf = require "dr.zkconf"
 local chconf = require "dr.chconf"
 local ch_rebuild = require "dr.ch_rebuild"
 local topology = require "dr.topology"
@@ -19,6 +29,7 @@ local topology = require "dr.topology"
 local M = {}
 
 local MARKER = "/drctl/marker"
+M.MARKER = MARKER
 
 -- ------------------------------------------------------------ helpers
 
@@ -56,67 +67,6 @@ local function dirname(path)
     return path:match("^(.*)/[^/]*$") or "."
 end
 
-local function sha(r)
-    return r and r.sha256
-end
-
--- A keeper as a zkconf server table with the given role.
-local function as_server(k, role)
-    return {
-        id = k.id, host = k.host, quorum_port = k.quorum_port,
-        election_port = k.election_port, role = role,
-        client_host = k.host, client_port = k.client_port,
-    }
-end
-
-local function describe(m)
-    local parts = {}
-    for _, s in ipairs(m) do
-        parts[#parts + 1] = string.format("%d:%s", s.id, s.role == "observer" and "obs" or "par")
-    end
-    return table.concat(parts, " ")
-end
-
--- The data holder among ks: highest epoch, then highest zxid; a running
--- node wins a tie (its zxid is exact, not a lower bound).
-local function pick_holder(ks, seen)
-    local best
-    for _, k in ipairs(ks) do
-        local s = seen[k.name]
-        if s and s.zxid then
-            if not best then
-                best = k
-            else
-                local b = seen[best.name]
-                local ke, be = s.epoch or (s.zxid >> 32), b.epoch or (b.zxid >> 32)
-                if ke > be or (ke == be and (s.zxid > b.zxid or
-                        (s.zxid == b.zxid and s.exact and not b.exact))) then
-                    best = k
-                end
-            end
-        end
-    end
-    return best
-end
-
--- What each keeper of ks holds now: srvr when it serves, else what its
--- data directory says (over ssh).  name -> {zxid, epoch, exact, mode}.
-local function observe_zxids(ks)
-    local probe = keepers.probe(ks)
-    local seen = {}
-    for _, k in ipairs(ks) do
-        local p = probe[k.name]
-        if p.serving and p.zxid then
-            seen[k.name] = { zxid = p.zxid, epoch = p.zxid >> 32, exact = true, mode = p.mode }
-        else
-            local d = keepers.data_state(k)
-            seen[k.name] = {
-                zxid = d.zxid, epoch = d.epoch, exact = false, mode = p.mode, files = d.files,
-            }
-        end
-    end
-    return seen, probe
-end
 
 -- ------------------------------------------------------------ keeper files
 
@@ -145,42 +95,6 @@ local function each(list, fn, ...)
 end
 
 -- Writes node k's zoo.cfg and dynamic file for membership m, removing the
--- stale versioned dynamic files that would otherwise win.  One step.
-local function write_keeper_config_step(k, m, why)
-    local dyn_path = k.config .. ".dynamic"
-    return {
-        name = string.format("write %s's config: %s", k.name, why),
-        host = k.name,
-        check = function()
-            local text = hosts.read(k, k.config)
-            return { sha = text and dr.sha256(text) or "absent" }
-        end,
-        act = function(pre)
-            local text = hosts.read(k, k.config)
-            if not text then
-                error(string.format("%s: %s does not exist", k.name, k.config), 0)
-            end
-            local cfg = assert(zkconf.parse(text, k.config))
-            local dir = dirname(dyn_path)
-            local listing = hosts.probe(k, "ls -1a " .. hosts.quote(dir))
-            local entries = {}
-            for name in listing.stdout:gmatch("[^\n]+") do
-                entries[#entries + 1] = name
-            end
-            local plan = assert(cfg:write_plan(m, k.id, dyn_path, entries))
-            cfg:close()
-            hosts.write(k, plan.dynamic_path, plan.dynamic)
-            -- compare-and-swap on what the check saw: a zoo.cfg changed in
-            -- between (by ZooKeeper or a person) is refused, not overwritten
-            hosts.write(k, k.config, plan.static, { expect_sha256 = pre.sha })
-            -- one checkpointed effect per file: a rollback puts each back
-            for _, p in ipairs(plan.remove) do
-                hosts.remove(k, p)
-            end
-            return plan.dynamic_path
-        end,
-    }
-end
 
 local function stop_keeper_step(k, why)
     return {
@@ -231,19 +145,6 @@ end
 
 -- Moves a keeper's old transaction data aside (kept, not deleted) so that
 -- it joins as an empty node and is synced by the leader, and can never
--- bring the old ensemble's history back.
-local function set_aside_data(k)
-    dr.step {
-        name = string.format("set %s's old data aside", k.name),
-        host = k.name,
-        act = function()
-            local d = k.data_dir .. "/version-2"
-            local dest = string.format("%s.drctl-stale-%s", d, dr.run_id())
-            hosts.exec(k, string.format("if [ -d %s ]; then mv -- %s %s; fi", hosts.quote(d),
-                hosts.quote(d), hosts.quote(dest)))
-        end,
-    }
-end
 
 -- ------------------------------------------------------------ clickhouse files
 
@@ -481,8 +382,7 @@ local lock_session -- kept open for the whole run: the lock is ephemeral
 -- run took the lock numbers its steps the same way.
 local function take_run_lock(voting, opts)
     opts = opts or {}
-    if (lock_session and not opts.move) or (#voting == 0 and not opts.always)
-        or inv.keeper_kind ~= "zookeeper" then
+    if (lock_session and not opts.move) or (#voting == 0 and not opts.always) then
         return
     end
     dr.step {
@@ -725,131 +625,6 @@ local function refuse_if_serving(target)
     }
 end
 
--- ------------------------------------------------------------ failover
-
--- Makes site `to` the primary: its keepers become the ensemble (data holder
--- first, then the others one at a time), its ClickHouse servers point at
--- it, the other site is fenced where reachable and dropped from the
--- umbrella cluster.  opts.planned: both sites alive (switchover/failback).
-local function failover_locked(to_name, opts)
-    opts = opts or {}
-    local target = site_of(to_name)
-    local dead = other_site(target)
-    if not opts.checked then
-        refuse_if_serving(target)
-    end
-    if inv.keeper_kind ~= "zookeeper" then
-        return M.keeper_failover(target, dead, opts)
-    end
-    local ensemble = target.keepers
-    if #ensemble % 2 == 0 then
-        dr.refuse(string.format("%s has %d keepers: an ensemble needs an odd number",
-            target.name, #ensemble), "add or remove a spare in the inventory")
-    end
-
-    -- Pre-flight, as a step: what it decides (the data holder, the zxid to
-    -- guard, what to fence) is journaled, so a resumed run acts on the same
-    -- decisions even though the world has moved since.
-    local pf = dr.step {
-        name = string.format("pre-flight: %s's hosts, zxids and writes", target.name),
-        act = function()
-            require_reachable(target)
-            local seen, probe = observe_zxids(target.keepers)
-            local holder = pick_holder(target.keepers, seen)
-            if not holder then
-                dr.refuse(string.format("no keeper of %s holds any data (no zxid from srvr or "
-                    .. "its data directory)", target.name), "check the observers' data directories")
-            end
-            local plan = {
-                holder = holder.name, zxid_before = seen[holder.name].zxid, holders = {},
-                running = {}, dead_keepers = {}, dead_clickhouse = {},
-            }
-            for _, k in ipairs(target.keepers) do
-                dr.log("%s: %s, zxid %s%s", k.name, probe[k.name].mode,
-                    keepers.hex(seen[k.name].zxid), seen[k.name].exact and "" or " (data dir)")
-                if seen[k.name].zxid == plan.zxid_before then
-                    plan.holders[#plan.holders + 1] = k.name
-                end
-                if probe[k.name].ok then
-                    plan.running[#plan.running + 1] = k.name
-                end
-            end
-            survey_sites(target, dead, opts, plan)
-            dr.log("data holder: %s at %s", holder.name, keepers.hex(plan.zxid_before))
-            return plan
-        end,
-    }
-    local holder = inv.nodes[pf.holder]
-    local holders = {}
-    for _, n in ipairs(pf.holders) do
-        holders[n] = true
-    end
-
-    -- the membership to write
-    local new = {}
-    for _, k in ipairs(ensemble) do
-        new[#new + 1] = as_server(k, "participant")
-    end
-    assert(zkconf.validate(new))
-    dr.log("new ensemble: %s", describe(new))
-
-    -- fence what is reachable of the old primary, every host at once, so
-    -- that it stays fenced across reboots; the rest through the site's
-    -- fence command
-    local unfenced = fence_old_primary(dead, pf)
-
-    -- stop the target's keepers, save the holder's data, rewrite every config
-    local running = {}
-    for _, n in ipairs(pf.running) do
-        running[#running + 1] = inv.nodes[n]
-    end
-    in_parallel("stop " .. target.name .. "'s keepers",
-        each(running, stop_keeper_step, "to rewrite its membership"))
-    backup_data(holder, "failover")
-    in_parallel("write " .. target.name .. "'s keeper configs",
-        each(target.keepers, write_keeper_config_step, new, "participant of " .. describe(new)))
-
-    -- the data holder first, then the others one at a time: nodes without
-    -- the data never run together without it, so they cannot elect an
-    -- empty leader.  Nodes at the holder's zxid hold the same data: any of
-    -- them may win the election (ZooKeeper breaks the tie by id).
-    local order = { holder }
-    for _, k in ipairs(target.keepers) do
-        if k ~= holder then
-            order[#order + 1] = k
-        end
-    end
-    dr.step {
-        name = string.format("start %s (the data holder) first", holder.name),
-        host = holder.name,
-        act = function()
-            keepers.start(holder)
-        end,
-    }
-    local started = { holder }
-    for i = 2, #order do
-        local k = order[i]
-        started[#started + 1] = k
-        local up = { table.unpack(started) }
-        dr.step {
-            name = string.format("start %s", k.name),
-            host = k.name,
-            act = function()
-                keepers.start(k)
-            end,
-            verify = function()
-                return keepers.wait_ensemble(up, k, 60)
-            end,
-        }
-    end
-    prove_ensemble(ensemble, holders, pf.zxid_before, pf.replica_paths)
-    take_run_lock(ensemble, { move = true })
-    M.clickhouse_after_failover(target, dead, ensemble)
-    topology.record_step(target.name, ensemble)
-    warn_unfenced(dead, unfenced)
-    return { holder = holder.name, ensemble = new }
-end
-
 -- ------------------------------------------------------------ failover lock
 
 -- One failover at a time across operators, whatever machine or state
@@ -948,34 +723,99 @@ end
 
 -- Makes site `to` the primary (see failover_locked), holding the failover
 -- lock of its keeper hosts from before the first change to the end.
-function M.failover(to_name, opts)
+
+-- ------------------------------------------------------------ a switch, phase by phase
+
+-- The switch to site `to_name` (failover, switchover, failback): the table
+-- its phases share.  coord: the coordination kind's module (dr.coord).
+-- opts.planned: both sites alive (switchover, failback); opts.gate_timeout.
+function M.switch_to(to_name, coord, opts)
     local target = site_of(to_name)
-    -- refused before the lock, so that a refusal leaves no lock behind
-    local locked_opts = {}
-    for k, v in pairs(opts or {}) do
-        locked_opts[k] = v
-    end
-    if not locked_opts.checked then
-        refuse_if_serving(target)
-        locked_opts.checked = true
-    end
-    M.take_site_lock(target, "failover to " .. target.name)
-    local done = failover_locked(to_name, locked_opts)
-    M.release_site_lock(target)
-    return done
+    return { target = target, old = other_site(target), coord = coord, opts = opts or {},
+        unfenced = {} }
 end
 
--- ClickHouse of the new primary site, once its keepers serve: point every
--- server at them, drop the dead site from the umbrella cluster, restart,
--- prove a write, write the marker, record the RTO.  Shared with the
--- ClickHouse Keeper procedures (dr.keeper_procedures).
-function M.clickhouse_after_failover(target, dead, ensemble)
+-- Pre-flight: the target is not the serving primary already.
+function M.refuse_if_serving(sw)
+    refuse_if_serving(sw.target)
+end
+
+-- A planned switch takes the run lock in the ensemble that serves now,
+-- before anything changes.  Always a step (where the kind has the lock):
+-- resumed between the fence and the new ensemble, no keeper votes, and
+-- the steps must still be numbered as journaled.
+function M.take_run_lock(sw)
+    if sw.coord.run_lock then
+        take_run_lock(voting_keepers(keepers.all()), { always = true })
+    end
+end
+
+-- A planned switch's catch-up gate: no INSERTs running on the site being
+-- demoted, then, as a step, the target's keepers (the kind's own check)
+-- and its replicas caught up.  A step, so that a run resumed after the
+-- switch began (the old primary fenced, no leader anywhere yet) does not
+-- wait again for a leader only the rest of the run brings back.
+function M.catch_up_gate(sw)
+    local target, from, opts = sw.target, sw.old, sw.opts
+    local busy = clickhouse.running_inserts(from.clickhouse)
+    if #busy > 0 then
+        dr.refuse("INSERTs are running on " .. table.concat(busy, ", "),
+            "stop the writers on " .. from.name .. " first")
+    end
+    dr.step {
+        name = string.format("catch-up gate: %s's keepers and replicas caught up", target.name),
+        act = function()
+            sw.coord.keepers_caught_up(sw)
+            for _, c in ipairs(target.clickhouse) do
+                clickhouse.wait_caught_up(c, opts.gate_timeout or 120)
+            end
+        end,
+    }
+end
+
+-- One failover at a time on the target's keeper hosts, from before the
+-- first change to the end (see take_site_lock).
+function M.lock_target(sw)
+    M.take_site_lock(sw.target, "failover to " .. sw.target.name)
+end
+
+function M.unlock_target(sw)
+    M.release_site_lock(sw.target)
+end
+
+-- Fences what the kind's pre-flight chose of the old primary (sw.to_fence),
+-- every reachable host at once, so that it stays fenced across reboots;
+-- the unreachable ones through the site's fence command.
+function M.fence(sw)
+    sw.unfenced = M.fence_old_primary(sw.old, sw.to_fence)
+end
+
+-- The run lock moves into the new ensemble (the one in the old died with
+-- it); a rehearsal, which builds no new ensemble, only says so.
+function M.move_run_lock(sw)
+    if sw.coord.run_lock then
+        take_run_lock(sw.ensemble, { move = true })
+    end
+end
+
+-- ClickHouse of the new primary site, once its keepers serve: every server
+-- points at them, the old site leaves the umbrella cluster, every server
+-- restarts.
+function M.repoint_clickhouse(sw)
+    local target, dead, ensemble = sw.target, sw.old, sw.ensemble
     in_parallel("point " .. target.name .. "'s ClickHouse at the new ensemble",
         each(target.clickhouse, repoint_clickhouse_step, ensemble))
     in_parallel("drop " .. dead.name .. " from the umbrella cluster",
         each(target.clickhouse, umbrella_remove_step, dead))
     in_parallel("restart " .. target.name .. "'s ClickHouse",
         each(target.clickhouse, restart_clickhouse_step))
+end
+
+-- The new primary takes writes (every node writable, a heartbeat row), the
+-- marker is written through the new ensemble, and the RTO is recorded:
+-- from the first change to that write.
+function M.verify_writes(sw)
+    local target = sw.target
     local first_write = dr.step {
         name = "verify " .. target.name .. " takes writes",
         act = function()
@@ -983,189 +823,29 @@ function M.clickhouse_after_failover(target, dead, ensemble)
             return clickhouse.heartbeat(target.clickhouse[1], target.name)
         end,
     }
-    write_marker(ensemble)
+    write_marker(sw.ensemble)
     local t0 = dr.first_effect_time()
     if t0 and first_write and not dr.rehearsal() then
         dr.metric("rto_seconds", math.floor((first_write - t0) * 1000 + 0.5) / 1000)
     end
 end
 
--- ------------------------------------------------------------ recovery
-
--- Brings site `name` back as the standby of the ensemble that runs on the
--- other site: its keepers (not its spares) rejoin as observers with their
--- old data set aside, its ClickHouse servers point at the ensemble, get
--- their macros, return to the umbrella cluster and catch up.
-function M.recover(name, opts)
-    opts = opts or {}
-    local site = site_of(name)
-    local live = other_site(site)
-    if inv.keeper_kind ~= "zookeeper" then
-        return M.keeper_recover(site, live, opts)
-    end
-    local ensemble, current = {}, nil
-    if opts.assume then
-        -- right after a failover in the same run (switchover, failback):
-        -- the ensemble it built and proved, which a rehearsal cannot see
-        ensemble, current = opts.assume.ensemble, opts.assume.members
-    else
-        local probe = keepers.probe(live.keepers)
-        for _, k in ipairs(live.keepers) do
-            local m = probe[k.name].mode
-            if m == "leader" or m == "follower" then
-                ensemble[#ensemble + 1] = k
-            end
-        end
-        if #ensemble == 0 then
-            dr.refuse("no keeper of " .. live.name .. " serves as leader or follower",
-                "fail over to " .. live.name .. " first")
-        end
-        take_run_lock(ensemble)
-        local s = assert(keepers.connect(ensemble))
-        local config = assert(s:config())
-        s:close()
-        current = config.members
-    end
-    for _, m in ipairs(current) do
-        local k = inv.keepers_by_id[m.id]
-        if k and k.site == site.name and m.role == "participant" then
-            dr.refuse(string.format("server %d (%s) of %s is still a voting member of the "
-                .. "ensemble", m.id, k.name, site.name), "this site is the primary: use failback")
-        end
-    end
-    local joining, rejoin = {}, {}
-    for _, k in ipairs(site.keepers) do
-        if k.role ~= "spare" then
-            rejoin[#rejoin + 1] = k
-            joining[#joining + 1] = as_server(k, "observer")
-        end
-    end
-    local target = assert(zkconf.after_recovery(current, joining))
-    dr.log("membership after recovery: %s", describe(target))
-
-    -- fence: every keeper of the site stops (it may have come back with
-    -- its old config) before anything else.  Which of them answer is journaled (a step's
-    -- result): a run resumed after the fence finds none answering, and
-    -- must still number its steps as the journal does.
-    local answered = dr.step {
-        name = "survey " .. site.name .. "'s keepers",
-        act = function()
-            local site_probe = keepers.probe(site.keepers, 2)
-            local out = {}
-            for _, k in ipairs(site.keepers) do
-                if site_probe[k.name].ok then
-                    out[#out + 1] = k.name
-                end
-            end
-            return out
-        end,
-    } or {}
-    local answering = {}
-    for _, k in ipairs(site.keepers) do
-        for _, name in ipairs(answered) do
-            if name == k.name then
-                answering[#answering + 1] = k
-            end
-        end
-    end
-    in_parallel("fence " .. site.name .. "'s keepers",
-        each(answering, stop_keeper_step, "it must not run with its old membership"))
-    -- rewrite the site's keepers (the spares too: no stale config may stay
-    -- behind to drag a restarted node back)
-    for _, k in ipairs(site.keepers) do
-        set_aside_data(k)
-    end
-    in_parallel("write " .. site.name .. "'s keeper configs", each(site.keepers, function(k)
-        local m = target
-        if k.role == "spare" then
-            -- a spare keeps a config naming the live ensemble and itself as
-            -- an observer, so that even a stray start cannot vote
-            m = assert(zkconf.after_recovery(target, { as_server(k, "observer") }))
-        end
-        return write_keeper_config_step(k, m, k.role == "spare" and "spare, not started"
-            or "observer of " .. describe(target))
-    end))
-    -- add the observers online (super user), then start them
-    -- The step is there even when the membership already holds them: a
-    -- run resumed after its reconfig (say, across a partition that failed
-    -- the starts below) must number its steps as the journal does.
-    local join, leave = zkconf.reconfig_args(current, target)
-    if join ~= "" or leave ~= "" or #rejoin > 0 then
-        dr.step {
-            name = "reconfig: add " .. names(rejoin) .. " as observers",
-            act = function()
-                if join == "" and leave == "" then
-                    dr.log("the ensemble's membership already holds %s", names(rejoin))
-                    return true
-                end
-                local sess = assert(keepers.connect(ensemble))
-                local r, err = sess:reconfig { joining = join ~= "" and join or nil,
-                    leaving = leave ~= "" and leave or nil }
-                sess:close()
-                if not r then
-                    error(err, 0)
-                end
-                return true
-            end,
-        }
-    end
-    -- observers do not vote: they may all start at once
-    in_parallel("start " .. site.name .. "'s observers", each(rejoin, function(k)
-        return {
-            name = string.format("start %s as an observer", k.name),
-            host = k.name,
-            act = function()
-                keepers.start(k)
-            end,
-            verify = function()
-                keepers.wait_mode(k, { observer = true }, 90)
-                return true
-            end,
-        }
-    end))
-    -- spares are not started, but a failover may have disabled them: the
-    -- fence is lifted for the whole site, as it was before the switch
-    in_parallel("enable " .. site.name .. "'s spares", each(site.keepers, function(k)
-        if k.role ~= "spare" or not k.enable then
-            return nil
-        end
-        return {
-            name = string.format("enable %s (a spare, not started)", k.name),
-            host = k.name,
-            act = function()
-                hosts.exec(k, k.enable)
-            end,
-        }
-    end))
-    dr.step {
-        name = "verify roles and membership",
-        verify = function()
-            local p = keepers.probe(keepers.all())
-            for _, k in ipairs(rejoin) do
-                if p[k.name].mode ~= "observer" then
-                    error(string.format("%s is %s, expected observer", k.name, p[k.name].mode), 0)
-                end
-            end
-            local leaders = 0
-            for _, k in ipairs(ensemble) do
-                if p[k.name].mode == "leader" then
-                    leaders = leaders + 1
-                end
-            end
-            if leaders ~= 1 then
-                error(string.format("%d leaders among %s", leaders, names(ensemble)), 0)
-            end
-            local sess = assert(keepers.connect(ensemble))
-            local cfg = assert(sess:config())
-            sess:close()
-            dr.log("membership now: %s (version %x)", describe(cfg.members), cfg.version or 0)
-            return true
-        end,
-    }
-
-    M.clickhouse_after_recovery(site, live, ensemble, opts)
+-- Which site is primary now, written into the new ensemble and the state
+-- directory (dr.topology).
+function M.record_topology(sw)
+    topology.record_step(sw.target.name, sw.ensemble)
 end
 
+-- The loud end of a switch that left hosts of the old primary unfenced.
+function M.warn_old_unfenced(sw)
+    warn_unfenced(sw.old, sw.unfenced)
+end
+
+-- What the switch built, for the recovery of the old primary in the same
+-- run (switchover, failback): it cannot see it in a rehearsal.
+function M.built(sw)
+    return { ensemble = sw.ensemble, members = sw.members }
+end
 -- ------------------------------------------------------------ damage accounting
 
 -- Active parts of the replicated tables of c, with rows and a content hash
@@ -1335,20 +1015,83 @@ local function set_aside_step(c, list)
     }
 end
 
--- ClickHouse of a site rejoining as the standby of the keepers `ensemble`
--- (on site `live`): stop, repoint, macros, back into the umbrella cluster,
--- start, recreate the tables a rebuilt host lacks, catch up, marker.  Shared with dr.keeper_procedures.
-function M.clickhouse_after_recovery(site, live, ensemble, opts)
-    -- right after a planned switch in the same run (switchover, failback)
-    -- the catch-up gate found no INSERT running before the site was fenced:
-    -- it took no writes of its own, and its servers are stopped by now
-    local damage = { hosts = {}, rows = 0 }
-    if opts.assume then
-        dr.log("%s was fenced by this planned switch behind the catch-up gate: no writes to "
-            .. "account for", site.name)
-    else
-        damage = account_split(site, live) or damage
+-- ------------------------------------------------------------ a recovery, phase by phase
+
+-- The recovery of site `name` as the standby of the ensemble on the other
+-- site: the table its phases share.  coord: the kind's module.
+-- opts.assume = {ensemble, members}: right after a switch in the same run
+-- (M.built), which a rehearsal cannot see; opts.catch_up_timeout.
+function M.recovery_of(name, coord, opts)
+    opts = opts or {}
+    local site = site_of(name)
+    return { site = site, live = other_site(site), coord = coord, opts = opts,
+        assume = opts.assume }
+end
+
+-- What both kinds share of a recovery's pre-flight and end.
+
+-- The keepers of the site that rejoin (its spares stay stopped).
+function M.rejoining(site)
+    local out = {}
+    for _, k in ipairs(site.keepers) do
+        if k.role ~= "spare" then
+            out[#out + 1] = k
+        end
     end
+    return out
+end
+
+-- Refuses when a keeper of `site` still votes in `members` (a membership:
+-- {id, role}): the site is the primary.  what: "ensemble" or "cluster".
+function M.refuse_if_voting(site, members, what)
+    for _, m in ipairs(members) do
+        local k = inv.keepers_by_id[m.id]
+        if k and k.site == site.name and m.role == "participant" then
+            dr.refuse(string.format("server %d (%s) of %s is still a voting member of the %s",
+                m.id, k.name, site.name, what), "this site is the primary: use failback")
+        end
+    end
+end
+
+-- Raises unless every keeper of rejoin is an observer and the ensemble has
+-- exactly one leader.  learner: the kind calls its non-voters learners.
+function M.check_rejoined(rejoin, ensemble, learner)
+    local p = keepers.probe(keepers.all())
+    for _, k in ipairs(rejoin) do
+        if p[k.name].mode ~= "observer" then
+            error(string.format("%s is %s, expected observer%s", k.name, tostring(p[k.name].mode),
+                learner and " (a learner)" or ""), 0)
+        end
+    end
+    local leaders = 0
+    for _, k in ipairs(ensemble) do
+        if p[k.name].mode == "leader" then
+            leaders = leaders + 1
+        end
+    end
+    if leaders ~= 1 then
+        error(string.format("%d leaders among %s", leaders, names(ensemble)), 0)
+    end
+end
+
+-- What the site's ClickHouse servers wrote while cut off (read-only).
+-- Right after a planned switch in the same run the catch-up gate found no
+-- INSERT running before the site was fenced: it took no writes of its own,
+-- and its servers are stopped by now.
+function M.account_split(rc)
+    rc.damage = { hosts = {}, rows = 0 }
+    if rc.assume then
+        dr.log("%s was fenced by this planned switch behind the catch-up gate: no writes to "
+            .. "account for", rc.site.name)
+    else
+        rc.damage = account_split(rc.site, rc.live) or rc.damage
+    end
+end
+
+-- The site's ClickHouse servers stop; what they wrote during a split is
+-- moved into detached/ (kept, counted, never dropped).
+function M.stop_clickhouse(rc)
+    local site, damage = rc.site, rc.damage
     in_parallel("stop " .. site.name .. "'s ClickHouse", each(site.clickhouse, function(c)
         return stop_clickhouse_step(c, "to rewrite its config")
     end))
@@ -1362,8 +1105,14 @@ function M.clickhouse_after_recovery(site, live, ensemble, opts)
             .. "not dropped; see the SET ASIDE lines above): re-insert what must be kept",
             damage.rows, site.name)
     end
+end
+
+-- Each server of the site points at the live ensemble and gets the macros
+-- of its replica; the site returns to the umbrella cluster on both sites.
+function M.repoint_returning(rc)
+    local site, live = rc.site, rc.live
     for _, c in ipairs(site.clickhouse) do
-        repoint_clickhouse(c, ensemble)
+        repoint_clickhouse(c, rc.ensemble)
         dr.step {
             name = string.format("macros of %s", c.name),
             host = c.name,
@@ -1390,6 +1139,13 @@ function M.clickhouse_after_recovery(site, live, ensemble, opts)
     for _, c in ipairs(live.clickhouse) do
         umbrella_add(c, site)
     end
+end
+
+-- The site's servers start (enabled again: the failover fenced them); a
+-- host rebuilt with empty disks has no tables: it gets those of a healthy
+-- replica of its shard, or it has nothing to catch up with.
+function M.start_clickhouse(rc)
+    local site = rc.site
     in_parallel("start " .. site.name .. "'s ClickHouse", each(site.clickhouse, function(c)
         return {
             name = string.format("start %s", c.name),
@@ -1407,115 +1163,46 @@ function M.clickhouse_after_recovery(site, live, ensemble, opts)
             end,
         }
     end))
-    -- a host rebuilt with empty disks has no tables: give it those of a
-    -- healthy replica of its shard, or it has nothing to catch up with
     for _, c in ipairs(site.clickhouse) do
-        ch_rebuild.step(c, live)
+        ch_rebuild.step(c, rc.live)
     end
+end
+
+-- Every replica of the site caught up, then the marker through the
+-- ensemble.
+function M.wait_caught_up(rc)
+    local site = rc.site
     in_parallel("wait for " .. site.name .. "'s replicas to catch up",
         each(site.clickhouse, function(c)
             return {
                 name = string.format("wait for %s to catch up", c.name),
                 host = c.name,
                 act = function()
-                    clickhouse.wait_caught_up(c, opts.catch_up_timeout or 300)
+                    clickhouse.wait_caught_up(c, rc.opts.catch_up_timeout or 300)
                 end,
             }
         end))
-    write_marker(ensemble)
+    write_marker(rc.ensemble)
 end
 
--- ------------------------------------------------------------ planned switch
+-- ------------------------------------------------------------ the step builders the kinds share
 
--- The switch's catch-up gate: the target's keepers at the leader's zxid
--- and its replicas caught up.
-local function catch_up_gate(target, opts)
-    if inv.keeper_kind == "zookeeper" then
-        local all = keepers.all()
-        dr.wait {
-            what = target.name .. "'s keepers at the leader's zxid",
-            timeout = opts.gate_timeout or 60,
-            check = function()
-                local p = keepers.probe(all)
-                local lz
-                for _, k in ipairs(all) do
-                    if p[k.name].mode == "leader" then
-                        lz = p[k.name].zxid
-                    end
-                end
-                if not lz then
-                    return false, "no leader"
-                end
-                for _, k in ipairs(target.keepers) do
-                    local m = p[k.name].mode
-                    if (m == "observer" or m == "follower") and p[k.name].zxid ~= lz then
-                        return false, string.format("%s at %s, leader at %s", k.name,
-                            keepers.hex(p[k.name].zxid), keepers.hex(lz))
-                    end
-                end
-                return true
-            end,
-        }
-    end
-    for _, c in ipairs(target.clickhouse) do
-        clickhouse.wait_caught_up(c, opts.gate_timeout or 120)
-    end
-end
-
--- Both sites alive: no INSERTs on the side being demoted, observers at the
--- leader's zxid, replicas caught up; then failover to `to` and recovery of
--- the other site.
-function M.switch(to_name, opts)
-    opts = opts or {}
-    local target = site_of(to_name)
-    local from = other_site(target)
-    refuse_if_serving(target)
-    -- always a step: resumed between the fence and the new ensemble, no
-    -- keeper votes, and the steps must still be numbered as journaled
-    take_run_lock(voting_keepers(keepers.all()), { always = true })
-    local busy = clickhouse.running_inserts(from.clickhouse)
-    if #busy > 0 then
-        dr.refuse("INSERTs are running on " .. table.concat(busy, ", "),
-            "stop the writers on " .. from.name .. " first")
-    end
-    -- The catch-up gate is a step: a run resumed after the switch began
-    -- (the old primary fenced, no leader anywhere yet) must not wait again
-    -- for a leader only the rest of the run brings back.
-    dr.step {
-        name = string.format("catch-up gate: %s's keepers and replicas caught up", target.name),
-        act = function()
-            catch_up_gate(target, opts)
-        end,
-    }
-    local done = M.failover(to_name, { planned = true, checked = true })
-    M.recover(from.name, {
-        catch_up_timeout = opts.catch_up_timeout,
-        assume = { ensemble = target.keepers, members = done.ensemble },
-    })
-end
-
--- The building blocks the ClickHouse Keeper procedures share with these.
 M.site_of = site_of
 M.other_site = other_site
 M.names = names
-M.stop_keeper = stop_keeper
-M.stop_keeper_step = stop_keeper_step
+M.dirname = dirname
 M.in_parallel = in_parallel
 M.each = each
+M.stop_keeper = stop_keeper
+M.stop_keeper_step = stop_keeper_step
 M.backup_data = backup_data
 M.prove_ensemble = prove_ensemble
-M.write_marker = write_marker
+M.take_run_lock_in = take_run_lock
 M.require_reachable = require_reachable
 M.survey_sites = survey_sites
-M.MARKER = MARKER
 M.fence_step = fence_step
 M.fence_old_primary = fence_old_primary
 M.fence_unreachable = fence_unreachable
 M.warn_unfenced = warn_unfenced
-
--- Keeper kind clickhouse-keeper: the documented quorum-loss recovery.
-local keeper_procedures = require "dr.keeper_procedures"
-M.keeper_failover = keeper_procedures.failover
-M.keeper_recover = keeper_procedures.recover
 
 return M

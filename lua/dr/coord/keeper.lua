@@ -1,5 +1,6 @@
--- dr.keeper_procedures: failover and recovery for keeper kind
--- clickhouse-keeper, called by dr.procedures in place of its ZooKeeper path.
+-- dr.coord.keeper: the phases of the DR procedures that are ClickHouse
+-- Keeper's own, behind the interface every coordination kind gives
+-- (dr.coord; see dr.coord.zookeeper for the list).
 --
 -- Keeper is Raft: a site that holds no quorum cannot vote itself one, and
 -- the cluster configuration stored in a node's log and snapshots wins over
@@ -7,24 +8,23 @@
 -- (fence the old members, pick the most up-to-date node, back up its log
 -- and snapshot dirs, rewrite raft_configuration everywhere, `rcvr` to the
 -- chosen node, then start the others one at a time until mntr says
--- follower), in the order dr.keeperxml.recovery_steps gives.  A recovery
--- sets the returning nodes' old state aside, so that they start empty and
--- join as learners: editing the XML of a node that has state would not
--- change its role.  ClickHouse is handled by the steps of dr.procedures.
+-- follower), in the order dr.coord.keeper_order gives: stop runs its fence
+-- and ensure_stopped steps, backup its backup, rebuild the rest.  A
+-- recovery sets the returning nodes' old state aside, so that they start
+-- empty and join as learners: editing the XML of a node that has state
+-- would not change its role.
 local dr = require "dr"
 local inv = require "dr.inventory"
 local hosts = require "dr.hosts"
 local keepers = require "dr.keepers"
-local clickhouse = require "dr.clickhouse"
 local fourlw = require "dr.fourlw"
 local keeperxml = require "dr.keeperxml"
+local keeper_order = require "dr.coord.keeper_order"
+local P = require "dr.procedures"
 
-local M = {}
-
--- dr.procedures requires this module while it loads: fetch it when used.
-local function procedures()
-    return require "dr.procedures"
-end
+-- run_lock false: the run lock znode (dr.procedures) is taken in ZooKeeper
+-- ensembles only.
+local M = { kind = "clickhouse-keeper", run_lock = false }
 
 local function server_of(k, role)
     return {
@@ -173,15 +173,17 @@ local function wait_answering(k, timeout)
     }
 end
 
+
 -- ------------------------------------------------------------ failover
 
--- Makes site `target` the primary after `dead` lost the quorum: Keeper's
--- quorum-loss recovery around the most up-to-date node of target, then the
--- ClickHouse steps of dr.procedures.  Returns {holder, ensemble = the
--- raft membership written}.
-function M.failover(target, dead, opts)
-    opts = opts or {}
-    local P = procedures()
+-- The most up-to-date node of the target (its data becomes the cluster's),
+-- the cluster as it knows it, the new membership and Keeper's recovery
+-- order.  The old primary's ClickHouse stops writing before anything else,
+-- and stays stopped across reboots (its disable command); its keepers not
+-- running are disabled too, the unreachable hosts fenced by the site fence
+-- command.  Running keepers are fenced by the recovery order (stop).
+function M.preflight(sw)
+    local target, dead, opts = sw.target, sw.old, sw.opts
     local pf = dr.step {
         name = string.format("pre-flight: %s's hosts, Keeper logs and writes", target.name),
         act = function()
@@ -218,8 +220,6 @@ function M.failover(target, dead, opts)
         end,
     }
     local chosen = inv.nodes[pf.chosen]
-    local running = set_of(pf.running)
-    local reachable = set_of(pf.dead_keepers)
 
     local site_servers = {}
     for _, k in ipairs(target.keepers) do
@@ -230,66 +230,73 @@ function M.failover(target, dead, opts)
         dr.refuse(string.format("%s's keepers cannot form the new cluster: %s", target.name, err),
             "give the site an odd number of keepers whose ids match their hosts")
     end
-    local steps
-    steps, err = keeperxml.recovery_steps {
+    local order
+    order, err = keeper_order.steps {
         old = pf.old, new = new, chosen = chosen.id,
         log_path = chosen.log_storage_path, snapshot_path = chosen.snapshot_storage_path,
     }
-    if not steps then
+    if not order then
         dr.refuse("no recovery plan: " .. err, "check the keepers' XML and the inventory")
     end
     dr.log("new cluster: %s, recovered from %s", describe(new), chosen.name)
-
-    -- the old primary's ClickHouse stops writing before anything else, and
-    -- stays stopped across reboots (its disable command); its keepers not
-    -- running are disabled too, the unreachable hosts fenced by the site
-    -- fence command.  Running keepers are fenced by the recovery steps.
-    local unfenced = P.fence_old_primary(dead, {
+    sw.pf, sw.chosen, sw.members, sw.ensemble, sw.order = pf, chosen, new, target.keepers, order
+    sw.to_fence = {
         dead_keepers = {}, idle_keepers = pf.idle_keepers, dead_clickhouse = pf.dead_clickhouse,
         unfenced = pf.unfenced,
-    })
+    }
+end
 
-    -- A planned switch (switchover, failback) has the old leader at hand:
-    -- with no more writes coming, the chosen node must hold every entry the
-    -- leader committed before the old site is fenced.
-    if opts.planned then
-        dr.step {
-            name = string.format("catch-up gate: %s's log reaches %s's leader's commit index",
-                chosen.name, dead.name),
-            act = function()
-                return dr.wait {
-                    what = string.format("%s at the leader's commit index", chosen.name),
-                    timeout = opts.gate_timeout or 60,
-                    check = function()
-                        local leader
-                        for _, k in ipairs(dead.keepers) do
-                            local m = fourlw.mntr(k.host, k.client_port, 2)
-                            if m and m.mode == "leader" then
-                                leader = k
-                            end
-                        end
-                        if not leader then
-                            return false, "no leader on " .. dead.name
-                        end
-                        local a, ea = fourlw.lgif(leader.host, leader.client_port, 2)
-                        local b, eb = fourlw.lgif(chosen.host, chosen.client_port, 2)
-                        if not a or not b then
-                            return false, "lgif: " .. tostring(ea or eb)
-                        end
-                        local want = a.last_committed_log_idx or a.last_log_idx
-                        return (b.last_log_idx or -1) >= want, string.format(
-                            "%s at %s, %s committed %s", chosen.name, tostring(b.last_log_idx),
-                            leader.name, tostring(want))
-                    end,
-                }
-            end,
-        }
+-- A planned switch (switchover, failback) has the old leader at hand:
+-- with no more writes coming, the chosen node must hold every entry the
+-- leader committed before the old site is fenced.
+function M.catch_up(sw)
+    local chosen, dead, opts = sw.chosen, sw.old, sw.opts
+    if not opts.planned then
+        return
     end
+    dr.step {
+        name = string.format("catch-up gate: %s's log reaches %s's leader's commit index",
+            chosen.name, dead.name),
+        act = function()
+            return dr.wait {
+                what = string.format("%s at the leader's commit index", chosen.name),
+                timeout = opts.gate_timeout or 60,
+                check = function()
+                    local leader
+                    for _, k in ipairs(dead.keepers) do
+                        local m = fourlw.mntr(k.host, k.client_port, 2)
+                        if m and m.mode == "leader" then
+                            leader = k
+                        end
+                    end
+                    if not leader then
+                        return false, "no leader on " .. dead.name
+                    end
+                    local a, ea = fourlw.lgif(leader.host, leader.client_port, 2)
+                    local b, eb = fourlw.lgif(chosen.host, chosen.client_port, 2)
+                    if not a or not b then
+                        return false, "lgif: " .. tostring(ea or eb)
+                    end
+                    local want = a.last_committed_log_idx or a.last_log_idx
+                    return (b.last_log_idx or -1) >= want, string.format(
+                        "%s at %s, %s committed %s", chosen.name, tostring(b.last_log_idx),
+                        leader.name, tostring(want))
+                end,
+            }
+        end,
+    }
+end
 
-    -- Keeper's documented order, step by step
-    for _, st in ipairs(steps) do
+-- The steps of Keeper's recovery order whose kind is in `kinds`, in order.
+local function run_order(sw, kinds)
+    local pf, chosen = sw.pf, sw.chosen
+    local running = set_of(pf.running)
+    local reachable = set_of(pf.dead_keepers)
+    for _, st in ipairs(sw.order) do
         local k = inv.keepers_by_id[st.server_id]
-        if st.step == "fence" then
+        if not kinds[st.step] then
+            -- another phase's
+        elseif st.step == "fence" then
             if k and reachable[k.name] then
                 P.stop_keeper(k, "fence: an old member must not rejoin")
             else
@@ -321,7 +328,7 @@ function M.failover(target, dead, opts)
         elseif st.step == "rewrite_config" then
             -- has_state false: the forced recovery makes the XML the
             -- cluster's configuration, role changes included
-            write_config(k, new, false, "member of " .. describe(new))
+            write_config(k, sw.members, false, "member of " .. describe(sw.members))
         elseif st.step == "rcvr" then
             if pf.chosen_running then
                 dr.step {
@@ -377,24 +384,41 @@ function M.failover(target, dead, opts)
             error("keeper recovery: unknown step kind " .. tostring(st.step), 0)
         end
     end
-    P.prove_ensemble(target.keepers, { [chosen.name] = true }, nil, pf.replica_paths)
-    P.clickhouse_after_failover(target, dead, target.keepers)
-    require("dr.topology").record_step(target.name, target.keepers)
-    P.warn_unfenced(dead, unfenced)
-    return { holder = chosen.name, ensemble = new }
+end
+
+-- The old members fenced (those that answer stopped, the others warned
+-- about), the other new members stopped until their turn.
+function M.stop(sw)
+    run_order(sw, { fence = true, ensure_stopped = true })
+end
+
+function M.backup(sw)
+    run_order(sw, { backup = true })
+end
+
+-- raft_configuration everywhere, rcvr to the chosen node, the others
+-- started one at a time, the chosen node leads.
+function M.rebuild(sw)
+    run_order(sw, { rewrite_config = true, rcvr = true, start_wait = true, verify_leader = true })
+end
+
+function M.prove(sw)
+    P.prove_ensemble(sw.target.keepers, { [sw.chosen.name] = true }, nil, sw.pf.replica_paths)
+end
+
+-- Nothing to wait for in the catch-up gate before a planned switch: the
+-- commit index is checked once the chosen node is known (catch_up).
+function M.keepers_caught_up(sw)
 end
 
 -- ------------------------------------------------------------ recovery
 
--- Brings site `site` back as the standby of the Keeper cluster on `live`:
--- its keepers are fenced, their old log and snapshot dirs set aside (kept),
--- the live cluster's XML gains them as learners (its leader applies added
--- servers from the file), they start empty one at a time until mntr says
--- observer; then the ClickHouse steps of dr.procedures.
--- opts.assume = {ensemble, members}: right after a failover in the same run.
-function M.recover(site, live, opts)
-    opts = opts or {}
-    local P = procedures()
+-- The cluster as the live site's XML describes it (what the failover
+-- wrote, or what this run built), and the membership after recovery: the
+-- site's keepers (not its spares) as learners.  Whether the live cluster
+-- serves is checked in a real run.
+function M.survey(rc)
+    local site, live, opts = rc.site, rc.live, rc.opts
     local pf = dr.step {
         name = string.format("pre-flight: %s's Keeper cluster and %s's keepers", live.name,
             site.name),
@@ -403,8 +427,6 @@ function M.recover(site, live, opts)
             if opts.assume then
                 plan.members = opts.assume.members
             else
-                -- the cluster as the live site's XML describes it (what the
-                -- failover wrote); whether it serves is checked in a real run
                 for _, k in ipairs(live.keepers) do
                     if hosts.read(k, k.config) then
                         local doc = read_doc(k)
@@ -431,14 +453,7 @@ function M.recover(site, live, opts)
                 dr.refuse("no keeper of " .. live.name .. " is a voting member of its cluster",
                     "fail over to " .. live.name .. " first")
             end
-            for _, k in ipairs(site.keepers) do
-                local m = by_id[k.id]
-                if m and m.role == "participant" then
-                    dr.refuse(string.format("server %d (%s) of %s is still a voting member of "
-                        .. "the cluster", k.id, k.name, site.name),
-                        "this site is the primary: use failback")
-                end
-            end
+            P.refuse_if_voting(site, plan.members, "cluster")
             local probe = keepers.probe(site.keepers, 2)
             for _, k in ipairs(site.keepers) do
                 if probe[k.name].ok then
@@ -469,19 +484,17 @@ function M.recover(site, live, opts)
             ensemble[#ensemble + 1] = inv.nodes[n]
         end
     end
-    local running = set_of(pf.running)
-
-    local rejoin, joining = {}, {}
-    for _, k in ipairs(site.keepers) do
-        if k.role ~= "spare" then
-            rejoin[#rejoin + 1] = k
-            joining[#joining + 1] = server_of(k, "learner")
-        end
+    rc.pf, rc.ensemble, rc.members = pf, ensemble, pf.members
+    rc.rejoin = P.rejoining(site)
+    local joining = {}
+    for _, k in ipairs(rc.rejoin) do
+        joining[#joining + 1] = server_of(k, "learner")
     end
     local target, err = keeperxml.after_recovery(pf.members, joining)
     if not target then
         dr.refuse("no membership after recovery: " .. err, "check the keepers' XML")
     end
+    rc.target = target
     dr.log("cluster after recovery: %s", describe(target))
 
     if not opts.assume then
@@ -504,17 +517,24 @@ function M.recover(site, live, opts)
             end,
         }
     end
+end
 
-    -- fence: the site's keepers stop before anything else
-    for _, k in ipairs(site.keepers) do
+-- The site's keepers that run stop before anything else.
+function M.fence_site(rc)
+    local running = set_of(rc.pf.running)
+    for _, k in ipairs(rc.site.keepers) do
         if running[k.name] then
             P.stop_keeper(k, "it must not run with its old membership")
         end
     end
-    -- their stored configuration would win over any XML: set it aside so
-    -- that they start empty (the supported alternative is remove + re-add
-    -- under a new id, see the advice)
-    for _, k in ipairs(site.keepers) do
+end
+
+-- Their stored configuration would win over any XML: set it aside so that
+-- they start empty (the supported alternative is remove + re-add under a
+-- new id, see the advice).
+function M.set_aside(rc)
+    local pf = rc.pf
+    for _, k in ipairs(rc.site.keepers) do
         dr.step {
             name = string.format("set %s's old Keeper log and snapshots aside", k.name),
             host = k.name,
@@ -537,22 +557,30 @@ function M.recover(site, live, opts)
             end,
         }
     end
-    -- the live cluster learns of the learners (its leader applies servers
-    -- added to the XML; the file must say the same on every member)
-    for _, k in ipairs(ensemble) do
-        write_config(k, target, true, "add " .. P.names(rejoin) .. " as learners")
+end
+
+-- The live cluster learns of the learners (its leader applies servers
+-- added to the XML; the file must say the same on every member), then the
+-- site's keepers get theirs; a spare names the live cluster and itself as
+-- a learner, so that even a stray start cannot vote.
+function M.rewrite(rc)
+    local target = rc.target
+    for _, k in ipairs(rc.ensemble) do
+        write_config(k, target, true, "add " .. P.names(rc.rejoin) .. " as learners")
     end
-    for _, k in ipairs(site.keepers) do
+    for _, k in ipairs(rc.site.keepers) do
         local m, why = target, "learner of " .. describe(target)
         if k.role == "spare" then
-            -- a spare names the live cluster and itself as a learner, so
-            -- that even a stray start cannot vote
             m = assert(keeperxml.after_recovery(target, { server_of(k, "learner") }))
             why = "spare, not started"
         end
         write_config(k, m, false, why)
     end
-    for _, k in ipairs(rejoin) do
+end
+
+-- The learners start empty, one at a time, each until mntr says observer.
+function M.rejoin(rc)
+    for _, k in ipairs(rc.rejoin) do
         dr.step {
             name = string.format("start %s, wait for zk_server_state=observer", k.name),
             host = k.name,
@@ -564,29 +592,16 @@ function M.recover(site, live, opts)
             end,
         }
     end
+end
+
+function M.verify(rc)
     dr.step {
         name = "verify roles",
         verify = function()
-            local p = keepers.probe(keepers.all())
-            for _, k in ipairs(rejoin) do
-                if p[k.name].mode ~= "observer" then
-                    error(string.format("%s is %s, expected observer (a learner)", k.name,
-                        tostring(p[k.name].mode)), 0)
-                end
-            end
-            local leaders = 0
-            for _, k in ipairs(ensemble) do
-                if p[k.name].mode == "leader" then
-                    leaders = leaders + 1
-                end
-            end
-            if leaders ~= 1 then
-                error(string.format("%d leaders among %s", leaders, P.names(ensemble)), 0)
-            end
+            P.check_rejoined(rc.rejoin, rc.ensemble, true)
             return true
         end,
     }
-    P.clickhouse_after_recovery(site, live, ensemble, opts)
 end
 
 return M
