@@ -1,6 +1,7 @@
 /* keeperxml: read and patch ClickHouse Keeper's <keeper_server> XML with
- * libxml2, keeping the document's other content; membership operations and
- * the quorum-loss recovery plan. */
+ * libxml2, keeping the document's other content; membership operations.
+ * The order of the quorum-loss recovery is the runbooks' (Lua,
+ * lua/dr/coord/keeper_order.lua). */
 #include "keeperxml.h"
 
 #include <ctype.h>
@@ -810,122 +811,5 @@ int keeperxml_members_put(keeperxml *k, const keeperxml_members *m, int has_stat
         append_indented(root, raft, s);
         write_server(root, s, &m->v[i]);
     }
-    return 0;
-}
-
-/* ---- the recovery plan -------------------------------------------------- */
-
-const char *keeperxml_step_name(keeperxml_step_kind kind)
-{
-    switch (kind) {
-    case KEEPERXML_STEP_FENCE:
-        return "fence";
-    case KEEPERXML_STEP_ENSURE_STOPPED:
-        return "ensure_stopped";
-    case KEEPERXML_STEP_BACKUP:
-        return "backup";
-    case KEEPERXML_STEP_REWRITE_CONFIG:
-        return "rewrite_config";
-    case KEEPERXML_STEP_RCVR:
-        return "rcvr";
-    case KEEPERXML_STEP_START_WAIT:
-        return "start_wait";
-    case KEEPERXML_STEP_VERIFY_LEADER:
-        return "verify_leader";
-    }
-    return "?";
-}
-
-void keeperxml_steps_free(keeperxml_steps *s)
-{
-    for (size_t i = 0; i < s->n; i++) {
-        free(s->v[i].hostname);
-        free(s->v[i].expect);
-        free(s->v[i].text);
-    }
-    free(s->v);
-    s->v = NULL;
-    s->n = 0;
-}
-
-static void add_step(keeperxml_steps *s, keeperxml_step_kind kind, const keeperxml_server *srv,
-                     const char *expect, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-
-static void add_step(keeperxml_steps *s, keeperxml_step_kind kind, const keeperxml_server *srv,
-                     const char *expect, const char *fmt, ...)
-{
-    s->v = dr_realloc(s->v, (s->n + 1) * sizeof *s->v);
-    keeperxml_step *st = &s->v[s->n++];
-    st->kind = kind;
-    st->server_id = srv->id;
-    st->hostname = dr_strdup(srv->hostname);
-    st->expect = expect ? dr_strdup(expect) : NULL;
-    dr_buf b = DR_BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    dr_buf_vprintf(&b, fmt, ap);
-    va_end(ap);
-    st->text = dr_buf_steal(&b, NULL);
-}
-
-int keeperxml_recovery_steps(const keeperxml_members *old, const keeperxml_members *new_members,
-                             long chosen_id, const char *log_path, const char *snapshot_path,
-                             keeperxml_steps *out, dr_err *err)
-{
-    keeperxml_steps_free(out);
-    int r = keeperxml_members_validate(new_members, err);
-    if (r)
-        return dr_err_wrap(err, "recovery plan");
-    if ((r = keeperxml_members_check_hosts(old, new_members, err)))
-        return dr_err_wrap(err, "recovery plan");
-    const keeperxml_server *chosen = keeperxml_members_find(new_members, chosen_id);
-    if (!chosen || chosen->role != KEEPERXML_PARTICIPANT)
-        return dr_err_set(err, DR_EINVAL,
-                          "recovery plan: the chosen node %ld must be a participant of the new "
-                          "cluster",
-                          chosen_id);
-    if (!log_path || !*log_path || !snapshot_path || !*snapshot_path)
-        return dr_err_set(err, DR_EINVAL,
-                          "recovery plan: log_storage_path and snapshot_storage_path of the "
-                          "chosen node are needed for the backup");
-    for (size_t i = 0; i < old->n; i++)
-        if (!keeperxml_members_find(new_members, old->v[i].id))
-            add_step(out, KEEPERXML_STEP_FENCE, &old->v[i], NULL,
-                     "fence server %ld (%s): stop Keeper there if it is reachable and keep it "
-                     "from starting again with the old membership",
-                     old->v[i].id, old->v[i].hostname);
-    for (size_t i = 0; i < new_members->n; i++)
-        if (new_members->v[i].id != chosen_id)
-            add_step(out, KEEPERXML_STEP_ENSURE_STOPPED, &new_members->v[i], NULL,
-                     "make sure Keeper on server %ld (%s) is stopped until its turn",
-                     new_members->v[i].id, new_members->v[i].hostname);
-    add_step(out, KEEPERXML_STEP_BACKUP, chosen, NULL,
-             "back up %s and %s on server %ld (%s), the node whose data the cluster will keep",
-             log_path, snapshot_path, chosen->id, chosen->hostname);
-    add_step(out, KEEPERXML_STEP_REWRITE_CONFIG, chosen, NULL,
-             "write the new raft_configuration on server %ld (%s)", chosen->id, chosen->hostname);
-    for (size_t i = 0; i < new_members->n; i++)
-        if (new_members->v[i].id != chosen_id)
-            add_step(out, KEEPERXML_STEP_REWRITE_CONFIG, &new_members->v[i], NULL,
-                     "write the new raft_configuration on server %ld (%s)", new_members->v[i].id,
-                     new_members->v[i].hostname);
-    add_step(out, KEEPERXML_STEP_RCVR, chosen, NULL,
-             "send 'rcvr' to server %ld (%s) (or restart it once with --force-recovery); "
-             "until a quorum forms it answers mntr with an error and refuses requests",
-             chosen->id, chosen->hostname);
-    for (size_t i = 0; i < new_members->n; i++) {
-        const keeperxml_server *s = &new_members->v[i];
-        if (s->id == chosen_id)
-            continue;
-        const char *expect = s->role == KEEPERXML_LEARNER ? "observer" : "follower";
-        add_step(out, KEEPERXML_STEP_START_WAIT, s, expect,
-                 "start Keeper on server %ld (%s) and wait until mntr shows "
-                 "zk_server_state=%s before the next one",
-                 s->id, s->hostname, expect);
-    }
-    add_step(out, KEEPERXML_STEP_VERIFY_LEADER, chosen, "leader",
-             "check that server %ld (%s) answers mntr with zk_server_state=leader", chosen->id,
-             chosen->hostname);
     return 0;
 }

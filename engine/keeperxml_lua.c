@@ -1,6 +1,5 @@
 /* keeperxml_lua: Lua binding of keeperxml ("dr.keeperxml"): Keeper's XML as
- * "dr.keeperxml.doc" objects, Raft memberships as arrays of server tables,
- * the quorum-loss recovery as a list of step tables.  See
+ * "dr.keeperxml.doc" objects, Raft memberships as arrays of server tables.  See
  * include/keeperxml_lua.h for the functions.
  *
  * As in zkconf_lua, memberships from Lua are read by members_lua into
@@ -306,67 +305,8 @@ static int doc_set_members(lua_State *L)
     return 1;
 }
 
-/* ---- the quorum-loss recovery ------------------------------------------------------ */
-
-/* A string field of the plan table, required. */
-static const char *plan_path(lua_State *L, const char *k, int anchors)
-{
-    size_t len;
-    const char *s = lua_getfield(L, 1, k) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
-    if (!s || len == 0 || strlen(s) != len)
-        luaL_argerror(L, 1, lua_pushfstring(L, "field '%s' (a path) required", k));
-    lua_rawseti(L, anchors, (lua_Integer)lua_rawlen(L, anchors) + 1);
-    return s;
-}
-
-static int l_recovery_steps(lua_State *L)
-{
-    luaL_checktype(L, 1, LUA_TTABLE);
-    static const char *const fields[] = {"old", "new", "chosen", "log_path", "snapshot_path", NULL};
-    const char *unknown = luabind_unknown_key(L, 1, fields);
-    if (unknown)
-        luaL_argerror(L, 1, lua_pushfstring(L, "unknown field '%s'", unknown));
-    int anchors = members_lua_new_anchors(L);
-    keeperxml_members old, next;
-    lua_getfield(L, 1, "old");
-    int old_idx = lua_gettop(L);
-    lua_getfield(L, 1, "new");
-    int new_idx = lua_gettop(L);
-    if (!lua_istable(L, old_idx) || !lua_istable(L, new_idx))
-        luaL_argerror(L, 1, "fields 'old' and 'new' (memberships) required");
-    members_at(L, old_idx, 1, anchors, &old);
-    members_at(L, new_idx, 1, anchors, &next);
-    if (lua_getfield(L, 1, "chosen") != LUA_TNUMBER || !lua_isinteger(L, -1))
-        luaL_argerror(L, 1, "field 'chosen' (the id of the most up-to-date server) required");
-    long chosen = (long)lua_tointeger(L, -1);
-    lua_pop(L, 1);
-    const char *log_path = plan_path(L, "log_path", anchors);
-    const char *snap_path = plan_path(L, "snapshot_path", anchors);
-    dr_err err = {0};
-    if (check_unique(&old, &err) || check_unique(&next, &err))
-        return luabind_fail(L, &err);
-    keeperxml_steps st = {0};
-    if (keeperxml_recovery_steps(&old, &next, chosen, log_path, snap_path, &st, &err) != DR_OK) {
-        keeperxml_steps_free(&st);
-        return luabind_fail(L, &err);
-    }
-    lua_createtable(L, (int)st.n, 0);
-    for (size_t i = 0; i < st.n; i++) {
-        lua_createtable(L, 0, 5);
-        luabind_set_str(L, "step", keeperxml_step_name(st.v[i].kind));
-        luabind_set_int(L, "server_id", st.v[i].server_id);
-        luabind_set_str(L, "hostname", st.v[i].hostname);
-        luabind_set_str(L, "expect", st.v[i].expect);
-        luabind_set_str(L, "text", st.v[i].text);
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
-    keeperxml_steps_free(&st);
-    return 1;
-}
-
 static const luaL_Reg keeperxml_functions[] = {
     {"parse", l_parse},
-    {"recovery_steps", l_recovery_steps},
     {NULL, NULL},
 };
 

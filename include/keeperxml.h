@@ -11,8 +11,9 @@
  * <priority>0</priority>.  Keeper stores its cluster configuration in its
  * log and snapshots: after a node's first start, that stored configuration
  * wins over the XML, so some changes cannot be made by editing the file.  The
- * patch function refuses those and says which route is supported instead;
- * keeperxml_recovery_steps() gives the quorum-loss recovery as data. */
+ * patch function refuses those and says which route is supported instead
+ * (the quorum-loss recovery, whose order the runbooks give:
+ * lua/dr/coord/keeper_order.lua). */
 #ifndef DR_KEEPERXML_H
 #define DR_KEEPERXML_H
 
@@ -104,43 +105,5 @@ int keeperxml_after_failback(const keeperxml_members *primary, const keeperxml_m
  * can_become_leader false, priority 0.  DR_ENOTFOUND when absent. */
 int keeperxml_promote(keeperxml_members *m, long id, dr_err *err);
 int keeperxml_demote(keeperxml_members *m, long id, dr_err *err);
-
-/* ---- quorum-loss recovery, as data --------------------------------------- */
-
-typedef enum keeperxml_step_kind {
-    KEEPERXML_STEP_FENCE,          /* stop a failed node, keep it from rejoining */
-    KEEPERXML_STEP_ENSURE_STOPPED, /* a node of the new cluster stays down until its turn */
-    KEEPERXML_STEP_BACKUP,         /* copy log and snapshot dirs of the chosen node */
-    KEEPERXML_STEP_REWRITE_CONFIG, /* write the new raft_configuration on a node */
-    KEEPERXML_STEP_RCVR,       /* "rcvr" 4lw to the chosen node (or one --force-recovery start) */
-    KEEPERXML_STEP_START_WAIT, /* start a node, wait for mntr zk_server_state == expect */
-    KEEPERXML_STEP_VERIFY_LEADER, /* mntr zk_server_state == leader on the chosen node */
-} keeperxml_step_kind;
-
-typedef struct keeperxml_step {
-    keeperxml_step_kind kind;
-    long server_id;
-    char *hostname; /* owned */
-    char *expect;   /* owned: state to wait for (START_WAIT, VERIFY_LEADER), else NULL */
-    char *text;     /* owned: what to do, in a sentence, for plans and journals */
-} keeperxml_step;
-
-typedef struct keeperxml_steps {
-    keeperxml_step *v;
-    size_t n;
-} keeperxml_steps;
-
-/* The ordered steps of recovering a Keeper cluster that lost its quorum,
- * from membership old to membership new_members around the node chosen_id
- * (the most up-to-date one; it must be a participant of new_members), whose
- * data directories are log_path and snapshot_path.  new_members must
- * validate.  *out is reset first; free with keeperxml_steps_free. */
-int keeperxml_recovery_steps(const keeperxml_members *old, const keeperxml_members *new_members,
-                             long chosen_id, const char *log_path, const char *snapshot_path,
-                             keeperxml_steps *out, dr_err *err);
-void keeperxml_steps_free(keeperxml_steps *s);
-/* "fence", "ensure_stopped", "backup", "rewrite_config", "rcvr", "start_wait",
- * "verify_leader". */
-const char *keeperxml_step_name(keeperxml_step_kind kind);
 
 #endif

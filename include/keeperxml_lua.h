@@ -33,14 +33,6 @@
  *   keeperxml.after_failback(primary, standby) -> m | nil, err, code
  *   keeperxml.promote(m, id) / keeperxml.demote(m, id) -> m | nil, err, code
  *
- * Quorum-loss recovery, as data:
- *   keeperxml.recovery_steps{old = m, new = m, chosen = id,
- *                            log_path = "...", snapshot_path = "..."}
- *     -> {{step = "fence" | "ensure_stopped" | "backup" | "rewrite_config" | "rcvr" |
- *                 "start_wait" | "verify_leader",
- *          server_id = n, hostname = "...", expect = "follower" | "leader" | nil,
- *          text = "what to do, in a sentence"}, ...} | nil, err, code
- *
  * Misuse raises: wrong types, an unknown server field, a port out of range,
  * a key that is not an element name, a value with control characters, a
  * closed doc.  A membership with the same id twice is an expected failure. */

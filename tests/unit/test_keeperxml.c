@@ -1,6 +1,6 @@
 /* Unit tests for keeperxml: reading Keeper's XML, patching the Raft
  * membership in place (golden files, idempotence), refusing role flips on
- * nodes with data, the recovery plan, and errors with file:line. */
+ * nodes with data, and errors with file:line. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -232,54 +232,6 @@ static void test_role_flip_with_state_is_refused(void **state)
     dr_buf_free(&advice);
 }
 
-static void test_recovery_steps(void **state)
-{
-    (void)state;
-    keeperxml_members old = {0}, next = {0};
-    keeperxml_server v[] = {
-        ks(1, "zk1.chi", KEEPERXML_PARTICIPANT), ks(2, "zk2.chi", KEEPERXML_PARTICIPANT),
-        ks(3, "zk3.chi", KEEPERXML_PARTICIPANT), ks(4, "zk1.dal", KEEPERXML_LEARNER)};
-    for (int i = 0; i < 4; i++)
-        keeperxml_members_add(&old, &v[i]);
-    keeperxml_server w[] = {ks(4, "zk1.dal", KEEPERXML_PARTICIPANT),
-                            ks(5, "zk2.dal", KEEPERXML_PARTICIPANT),
-                            ks(6, "zk3.dal", KEEPERXML_PARTICIPANT)};
-    for (int i = 0; i < 3; i++)
-        keeperxml_members_add(&next, &w[i]);
-    keeperxml_steps st = {0};
-    dr_err err = {0};
-    assert_int_equal(keeperxml_recovery_steps(&old, &next, 4, "/k/log", "/k/snap", &st, &err), 0);
-    dr_buf seq = DR_BUF_INIT;
-    for (size_t i = 0; i < st.n; i++)
-        dr_buf_printf(&seq, "%s:%ld%s%s\n", keeperxml_step_name(st.v[i].kind), st.v[i].server_id,
-                      st.v[i].expect ? "=" : "", st.v[i].expect ? st.v[i].expect : "");
-    assert_string_equal(seq.data, "fence:1\nfence:2\nfence:3\n"
-                                  "ensure_stopped:5\nensure_stopped:6\n"
-                                  "backup:4\n"
-                                  "rewrite_config:4\nrewrite_config:5\nrewrite_config:6\n"
-                                  "rcvr:4\n"
-                                  "start_wait:5=follower\nstart_wait:6=follower\n"
-                                  "verify_leader:4=leader\n");
-    assert_string_equal(st.v[5].text, "back up /k/log and /k/snap on server 4 (zk1.dal), the node "
-                                      "whose data the cluster will keep");
-    assert_string_equal(st.v[5].hostname, "zk1.dal");
-    /* Refusals: chosen node not a participant, even membership. */
-    assert_int_equal(keeperxml_recovery_steps(&old, &next, 1, "/k/log", "/k/snap", &st, &err),
-                     DR_EINVAL);
-    assert_string_equal(err.msg, "recovery plan: the chosen node 1 must be a participant of the "
-                                 "new cluster");
-    assert_int_equal(keeperxml_demote(&next, 6, &err), 0);
-    assert_int_equal(keeperxml_recovery_steps(&old, &next, 4, "/k/log", "/k/snap", &st, &err),
-                     DR_EINVAL);
-    assert_string_equal(err.msg, "recovery plan: raft membership: 2 participants (4,5): an odd "
-                                 "number of voting servers is needed");
-    assert_int_equal(st.n, 0);
-    keeperxml_steps_free(&st);
-    keeperxml_members_free(&old);
-    keeperxml_members_free(&next);
-    dr_buf_free(&seq);
-}
-
 static void expect_error(const char *text, const char *want)
 {
     /* libxml2 must not print: capture fd 2 around the parse. */
@@ -365,7 +317,6 @@ int main(void)
         cmocka_unit_test(test_render_keeps_the_document),
         cmocka_unit_test(test_failover_patch_golden_and_idempotent),
         cmocka_unit_test(test_role_flip_with_state_is_refused),
-        cmocka_unit_test(test_recovery_steps),
         cmocka_unit_test(test_bad_inputs_say_where_and_what),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

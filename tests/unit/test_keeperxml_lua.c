@@ -1,7 +1,7 @@
 /* Unit tests for the dr.keeperxml binding: reads as tables, the failover
  * patch giving the C module's golden file (and nothing more the second time),
  * a role flip on a node with data refused with advice and the document left
- * alone, the quorum-loss recovery as a step list, bad XML as nil +
+ * alone, bad XML as nil +
  * "name:line", the doc's life cycle, and misuse raising. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -101,41 +101,6 @@ static void test_role_flip_with_state(void **state)
            "assert(v == nil and code == 'conflict', err)\n");
 }
 
-static void test_recovery_steps(void **state)
-{
-    lua_State *L = *state;
-    lt_run(
-        L,
-        "local old = {{id = 1, hostname = 'zk1.chi'}, {id = 2, hostname = 'zk2.chi'},\n"
-        "  {id = 3, hostname = 'zk3.chi'}, {id = 4, hostname = 'zk1.dal', role = 'learner'}}\n"
-        "local new = {{id = 4, hostname = 'zk1.dal'}, {id = 5, hostname = 'zk2.dal'},\n"
-        "  {id = 6, hostname = 'zk3.dal'}}\n"
-        "local steps = assert(keeperxml.recovery_steps{old = old, new = new, chosen = 4,\n"
-        "  log_path = '/k/log', snapshot_path = '/k/snap'})\n"
-        "local seq = {}\n"
-        "for _, s in ipairs(steps) do\n"
-        "  seq[#seq + 1] = s.step .. ':' .. s.server_id .. (s.expect and '=' .. s.expect or '')\n"
-        "end\n"
-        "assert(table.concat(seq, ' ') == 'fence:1 fence:2 fence:3 ensure_stopped:5 '\n"
-        "  .. 'ensure_stopped:6 backup:4 rewrite_config:4 rewrite_config:5 rewrite_config:6 '\n"
-        "  .. 'rcvr:4 start_wait:5=follower start_wait:6=follower verify_leader:4=leader',\n"
-        "  table.concat(seq, ' '))\n"
-        "assert(steps[6].hostname == 'zk1.dal' and steps[6].text == 'back up /k/log and '\n"
-        "  .. '/k/snap on server 4 (zk1.dal), the node whose data the cluster will keep')\n"
-        "local v, err, code = keeperxml.recovery_steps{old = old, new = new, chosen = 1,\n"
-        "  log_path = '/k/log', snapshot_path = '/k/snap'}\n"
-        "assert(v == nil and code == 'invalid' and err == 'recovery plan: the chosen node 1 '\n"
-        "  .. 'must be a participant of the new cluster', err)\n"
-        "raises(function() keeperxml.recovery_steps{old = old, new = new, chosen = 4} end,\n"
-        "       \"field 'log_path'\")\n"
-        "raises(function() keeperxml.recovery_steps{old = old, new = new, chosen = 4,\n"
-        "  log_path = 'a', snapshot_path = 'b', force = true} end, \"unknown field 'force'\")\n"
-        "raises(function() keeperxml.recovery_steps{old = old, chosen = 4, log_path = 'a',\n"
-        "  snapshot_path = 'b'} end, \"'new'\")\n"
-        "raises(function() keeperxml.recovery_steps{old = old, new = new, log_path = 'a',\n"
-        "  snapshot_path = 'b'} end, \"field 'chosen'\")\n");
-}
-
 static void test_bad_xml(void **state)
 {
     lua_State *L = *state;
@@ -192,7 +157,6 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_reads, setup, lt_teardown),
         cmocka_unit_test_setup_teardown(test_failover_patch, setup, lt_teardown),
         cmocka_unit_test_setup_teardown(test_role_flip_with_state, setup, lt_teardown),
-        cmocka_unit_test_setup_teardown(test_recovery_steps, setup, lt_teardown),
         cmocka_unit_test_setup_teardown(test_bad_xml, setup, lt_teardown),
         cmocka_unit_test_setup_teardown(test_life_cycle_and_misuse, setup, lt_teardown),
     };

@@ -26,6 +26,16 @@ local function find(members, id)
     end
 end
 
+-- A copy of members sorted by id: the order goes by id, whatever the order
+-- of the servers in a config file.
+local function by_id(members)
+    local out = table.move(members or {}, 1, #(members or {}), 1, {})
+    table.sort(out, function(a, b)
+        return a.id < b.id
+    end)
+    return out
+end
+
 local function step(list, kind, s, expect, fmt, ...)
     list[#list + 1] = {
         step = kind, server_id = s.id, hostname = s.hostname, expect = expect,
@@ -37,9 +47,10 @@ end
 -- list of {step, server_id, hostname, expect, text}: step is one of fence,
 -- ensure_stopped, backup, rewrite_config, rcvr, start_wait, verify_leader;
 -- expect the state waited for (start_wait, verify_leader); text the step
--- in a sentence.  nil, "recovery plan: why" when the plan cannot be made.
+-- in a sentence.  Servers are taken in the order of their ids.  nil,
+-- "recovery plan: why" when the plan cannot be made.
 function M.steps(plan)
-    local old, new, chosen_id = plan.old or {}, plan.new or {}, plan.chosen
+    local old, new, chosen_id = by_id(plan.old), by_id(plan.new), plan.chosen
     local chosen = find(new, chosen_id)
     if not chosen or is_learner(chosen) then
         return nil, string.format("recovery plan: the chosen node %s must be a participant of "
