@@ -3,7 +3,8 @@
 -- proves the new primary writable.  Each line below is one phase; `coord`
 -- is the inventory's coordination kind (ZooKeeper or ClickHouse Keeper).
 -- A site that needs one more step (notify, drain ingestion, switch DNS)
--- copies this file and adds it where it belongs (see README, Runbooks).
+-- copies this file and adds it where it belongs (README: "The procedures,
+-- phase by phase").
 local dr = require "dr"
 local procedures = require "dr.procedures"
 local coord = require "dr.coord"

@@ -379,7 +379,8 @@ local lock_session -- kept open for the whole run: the lock is ephemeral
 -- one died with it, take it in the new one; a rehearsal, which builds no
 -- new ensemble, only says so.  opts.always: the step is there even when no
 -- keeper votes (then it takes nothing), so that a resumed run whose first
--- run took the lock numbers its steps the same way.
+-- run took the lock numbers its steps the same way.  Only where the kind
+-- has the lock (dr.coord's run_lock: ZooKeeper).
 local function take_run_lock(voting, opts)
     opts = opts or {}
     if (lock_session and not opts.move) or (#voting == 0 and not opts.always) then
