@@ -36,10 +36,13 @@ for n in $ZKS; do
         fail "$LAB_DIR/hosts/$n already has Keeper files: not mine to overwrite"
 done
 keeper_clean() { for n in $ZKS; do rm -rf "$LAB_DIR/hosts/$n/keeper.xml" "$LAB_DIR/hosts/$n/keeper"; done; }
+changed=0 # set once a real run changed the lab: reset it at the end
 finish() {
     keeper_clean
     rm -rf "$work"
-    "$SRC/tests/lab/lab" reset >/dev/null 2>&1 || echo "record: lab reset failed" >&2
+    if [ $changed = 1 ]; then
+        "$SRC/tests/lab/lab" reset >/dev/null 2>&1 || echo "record: lab reset failed" >&2
+    fi
 }
 trap finish EXIT
 
@@ -89,6 +92,7 @@ rec keeper-recover
 keeper_clean
 
 # --- chicago lost, dallas takes over; chicago comes back --------------------
+changed=1
 for h in zk1 zk2 zk3 ch1 ch2; do lab kill "$h"; done
 dr run failover --to dallas --yes >"$work/failover.out" 2>&1 || fail "failover: $(tail -5 "$work/failover.out")"
 for h in zk1 zk2 zk3 ch1 ch2; do lab enable "$h"; done
@@ -105,4 +109,4 @@ keeper_initial
 for n in $ZKS; do denormalize "$KDATA/recover.$n.xml" >"$LAB_DIR/hosts/$n/keeper.xml"; done
 rec keeper-failback
 keeper_clean
-echo "record: done; the lab is reset"
+echo "record: done; the lab is reset to its initial topology"

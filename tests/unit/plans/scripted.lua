@@ -593,7 +593,38 @@ local function zk_module(real)
         return true
     end
 
-    session.reconfig = not_scripted("dr.zk.session", "reconfig")
+    -- A rehearsed reconfig returns the membership it predicts from the
+    -- current one: recorded as the answer of the change asked.
+    function session:reconfig(change)
+        local joining, leaving = change.joining, change.leaving
+        local key = key_of(self.where, "reconfig", "joining", joining or "-", "leaving",
+            leaving or "-")
+        if RECORD then
+            self:config()
+            return answer(key, function()
+                return self.real:reconfig(change)
+            end)
+        end
+        local cur, err, code = self:config()
+        if not cur then
+            return nil, err, code
+        end
+        local text = ""
+        if joining then
+            text = text .. "joining: " .. joining .. "\n"
+        end
+        if leaving then
+            text = text .. "leaving: " .. leaving .. "\n"
+        end
+        local ok, gerr = gate { kind = "zk_reconfig", module = "zk", host = self.where,
+            path = "/zookeeper/config", before = cur.text, after = text,
+            summary = "reconfig" .. (joining and (" joining " .. joining) or "")
+                .. (leaving and (" leaving " .. leaving) or "") }
+        if not ok then
+            return nil, gerr
+        end
+        return answer(key)
+    end
 
     function session:close()
         if RECORD and self.real then
