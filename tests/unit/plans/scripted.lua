@@ -17,6 +17,10 @@
 --           as the C bindings describe it, and the gate's rehearsal answer
 --           is returned as they return it.  An effect the gate would
 --           perform is refused: scripted hosts never pretend a change.
+--           The descriptions (kind, host, summary, path, before, after)
+--           copy those of ssh_lua.c, zk_lua.c, ch_lua.c and fourlw_lua.c:
+--           a binding that words an effect otherwise changes the lab's
+--           plans, and this file follows it.
 --
 -- Answers are keyed by host, call and the call's string arguments
 -- (timeouts and option tables left out, so that a changed timeout does not
