@@ -227,9 +227,9 @@ static void test_prometheus_parses(void **state)
     int bad = prom_parse(b.data, &d);
     if (bad)
         fail_msg("line %d does not parse:\n%s", bad, b.data);
-    const char *families[] = {"drctl_drill_success",           "drctl_drill_check_status",
-                              "drctl_drill_rto_seconds",       "drctl_drill_rpo_rows",
-                              "drctl_drill_lag_seconds",       "drctl_drill_duration_seconds",
+    const char *families[] = {"drctl_drill_success",          "drctl_drill_check_status",
+                              "drctl_drill_rto_seconds",      "drctl_drill_rpo_rows",
+                              "drctl_drill_lag_seconds",      "drctl_drill_duration_seconds",
                               "drctl_drill_timestamp_seconds", "drctl_split_brain"};
     for (size_t i = 0; i < 8; i++) {
         assert_true(has(d.help, d.nhelp, families[i]));
