@@ -5,6 +5,10 @@
 # millisecond fields, instants as ISO 8601 strings.  (status and drill
 # --json are checked against the lab: tests/lab/test_first_contact.sh.)
 set -euo pipefail
+# Runnable alone: the source tree is this script's, drctl the test build's.
+DRCTL_SOURCE_DIR=${DRCTL_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+DRCTL_BUILD_DIR=${DRCTL_BUILD_DIR:-$DRCTL_SOURCE_DIR/build/test}
+DRCTL=${DRCTL:-$DRCTL_BUILD_DIR/drctl}
 : "${DRCTL:?}" "${DRCTL_SOURCE_DIR:?}"
 src=$DRCTL_SOURCE_DIR
 fail() { echo "test_cli: FAIL: $*" >&2; exit 1; }

@@ -4,6 +4,10 @@
 # (no [Install] on the drill service, no Persistent= catch-up on its timer),
 # and every file names the one default inventory path.
 set -euo pipefail
+# Runnable alone: the source tree is this script's, drctl the test build's.
+DRCTL_SOURCE_DIR=${DRCTL_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+DRCTL_BUILD_DIR=${DRCTL_BUILD_DIR:-$DRCTL_SOURCE_DIR/build/test}
+DRCTL=${DRCTL:-$DRCTL_BUILD_DIR/drctl}
 : "${DRCTL:?}" "${DRCTL_SOURCE_DIR:?}"
 DRCTL=$(readlink -f "$DRCTL")
 src=$DRCTL_SOURCE_DIR

@@ -4,6 +4,10 @@
 # a staging DESTDIR here; the man page renders without warnings and the
 # completion completes commands, runbooks and their parameters.
 set -euo pipefail
+# Runnable alone: the source tree is this script's, drctl the test build's.
+DRCTL_SOURCE_DIR=${DRCTL_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+DRCTL_BUILD_DIR=${DRCTL_BUILD_DIR:-$DRCTL_SOURCE_DIR/build/test}
+DRCTL=${DRCTL:-$DRCTL_BUILD_DIR/drctl}
 : "${DRCTL:?}" "${DRCTL_SOURCE_DIR:?}" "${DRCTL_BUILD_DIR:?}"
 fail() { echo "test_install: FAIL: $*" >&2; exit 1; }
 # grep -q that reads all its input first: under pipefail a producer killed by

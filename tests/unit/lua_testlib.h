@@ -20,6 +20,7 @@
 #include <lualib.h>
 
 #include "effect.h"
+#include "testdir.h"
 
 /* Lua helpers of every binding test:
  *   load(name)         the bytes of DATA/<datadir>/name
@@ -36,8 +37,8 @@
     "end\n"
 
 /* A new state with the standard libraries, the module `name` ("dr.zkconf")
- * opened by open and set as global `global`, DATA = $DRCTL_TESTDATA
- * ("tests/data" when unset), DATADIR = datadir, the helpers above, then the
+ * opened by open and set as global `global`, DATA = testdata_dir()
+ * (testdir.h), DATADIR = datadir, the helpers above, then the
  * chunk extra (may be NULL).  NULL, after printing Lua's message, when a
  * chunk fails.  The caller closes it (lt_teardown). */
 static inline lua_State *lt_state(const char *name, lua_CFunction open, const char *global,
@@ -47,8 +48,7 @@ static inline lua_State *lt_state(const char *name, lua_CFunction open, const ch
     luaL_openlibs(L);
     luaL_requiref(L, name, open, 0);
     lua_setglobal(L, global);
-    const char *data = getenv("DRCTL_TESTDATA");
-    lua_pushstring(L, data ? data : "tests/data");
+    lua_pushstring(L, testdata_dir());
     lua_setglobal(L, "DATA");
     lua_pushstring(L, datadir);
     lua_setglobal(L, "DATADIR");

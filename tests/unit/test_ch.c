@@ -25,12 +25,12 @@
 #include "ch.h"
 #include "ch_lua.h"
 #include "effect.h"
+#include "testdir.h"
 
 static void load(const char *name, dr_buf *out)
 {
-    const char *dir = getenv("DRCTL_TESTDATA");
     char path[1024];
-    snprintf(path, sizeof path, "%s/ch/%s", dir ? dir : "tests/data", name);
+    snprintf(path, sizeof path, "%s/ch/%s", testdata_dir(), name);
     dr_err err = {0};
     if (dr_read_file(path, out, &err) != DR_OK)
         fail_msg("%s", err.msg);

@@ -17,13 +17,13 @@
 #include <unistd.h>
 
 #include "chconf.h"
+#include "testdir.h"
 #include "util.h"
 
 static char *data_path(const char *name)
 {
-    const char *dir = getenv("DRCTL_TESTDATA");
     dr_buf b = DR_BUF_INIT;
-    dr_buf_printf(&b, "%s/chconf/%s", dir ? dir : "tests/data", name);
+    dr_buf_printf(&b, "%s/chconf/%s", testdata_dir(), name);
     size_t n;
     return dr_buf_steal(&b, &n);
 }

@@ -518,7 +518,8 @@ static void test_html_full_drill(void **state)
     } else {
         char dir[] = "/tmp/drctl-html-XXXXXX";
         assert_non_null(mkdtemp(dir));
-        char path[256], cmd[2048];
+        char path[256];
+        dr_buf cmd = DR_BUF_INIT; /* paths of any length: no truncation */
         snprintf(path, sizeof path, "%s/full.html", dir);
         FILE *f = fopen(path, "w");
         assert_non_null(f);
@@ -530,20 +531,22 @@ static void test_html_full_drill(void **state)
         const char *flags = "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
                             "--disable-background-networking --disable-component-update "
                             "--disable-sync --disable-dev-shm-usage";
-        snprintf(cmd, sizeof cmd,
-                 "timeout 120 chromium %s --user-data-dir=%s/p1 --dump-dom file://%s "
-                 ">%s/dom.html 2>/dev/null && "
-                 "grep -q 'class=\"summary not-ready\"' %s/dom.html && "
-                 "grep -q 'RTO 20.0 s</text>' %s/dom.html && "
-                 "grep -q 'phase-label' %s/dom.html && "
-                 "timeout 120 chromium %s --user-data-dir=%s/p2 --window-size=1000,900 "
-                 "--screenshot=%s file://%s >/dev/null 2>&1 && "
-                 "test \"$(stat -c %%s %s)\" -gt 10000",
-                 flags, dir, path, dir, dir, dir, dir, flags, dir, shot, path, shot);
-        int rc = system(cmd);
-        snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-        if (system(cmd) != 0)
+        dr_buf_printf(&cmd,
+                      "timeout 120 chromium %s --user-data-dir=%s/p1 --dump-dom file://%s "
+                      ">%s/dom.html 2>/dev/null && "
+                      "grep -q 'class=\"summary not-ready\"' %s/dom.html && "
+                      "grep -q 'RTO 20.0 s</text>' %s/dom.html && "
+                      "grep -q 'phase-label' %s/dom.html && "
+                      "timeout 120 chromium %s --user-data-dir=%s/p2 --window-size=1000,900 "
+                      "--screenshot=%s file://%s >/dev/null 2>&1 && "
+                      "test \"$(stat -c %%s %s)\" -gt 10000",
+                      flags, dir, path, dir, dir, dir, dir, flags, dir, shot, path, shot);
+        int rc = system(cmd.data);
+        dr_buf_reset(&cmd);
+        dr_buf_printf(&cmd, "rm -rf %s", dir);
+        if (system(cmd.data) != 0)
             fprintf(stderr, "could not remove %s\n", dir);
+        dr_buf_free(&cmd);
         if (rc != 0)
             fail_msg("chromium did not render the full drill's report as expected");
         fprintf(stderr, "rendered by chromium; screenshot %s\n", shot);

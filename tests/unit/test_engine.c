@@ -26,8 +26,8 @@
 #define RUNBOOKS DRCTL_SOURCE_DIR "/tests/runbooks"
 
 struct fixture {
-    char dir[256];   /* the "host" files */
-    char state[256]; /* the engine's state directory */
+    char dir[64];   /* the "host" files: a mkdtemp name under /tmp */
+    char state[96]; /* the engine's state directory, dir/state */
 };
 
 static int setup(void **state)

@@ -19,13 +19,12 @@
 #include <unistd.h>
 
 #include "fourlw.h"
+#include "testdir.h"
 
 static char *load(const char *name, size_t *len)
 {
-    const char *dir = getenv("DRCTL_TESTDATA");
-    assert_non_null(dir);
     char path[1024];
-    snprintf(path, sizeof path, "%s/fourlw/%s", dir, name);
+    snprintf(path, sizeof path, "%s/fourlw/%s", testdata_dir(), name);
     dr_buf b = DR_BUF_INIT;
     dr_err e = {0};
     if (dr_read_file(path, &b, &e) != DR_OK)

@@ -19,6 +19,7 @@
 #include "cmd_inventory.h"
 #include "inventory.h"
 #include "json.h"
+#include "testdir.h"
 
 /* ---- helpers -------------------------------------------------------- */
 
@@ -42,10 +43,8 @@ static const inventory_options test_opts = {test_getenv, NULL};
 
 static char *data_path(const char *name)
 {
-    const char *dir = getenv("DRCTL_TESTDATA");
-    assert_non_null(dir);
     dr_buf b = DR_BUF_INIT;
-    dr_buf_printf(&b, "%s/inventory/%s", dir, name);
+    dr_buf_printf(&b, "%s/inventory/%s", testdata_dir(), name);
     return dr_buf_steal(&b, NULL);
 }
 

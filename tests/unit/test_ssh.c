@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "ssh.h"
+#include "testdir.h"
 
 /* Host key blobs: ssh-ed25519 with key bytes 0..31 (A) and 100..131 (B).
  * Fingerprints as printed by `ssh-keygen -lf`. */
@@ -41,8 +42,7 @@ static int setup(void **state)
     (void)state;
     make_blob(KEY_A, 0);
     make_blob(KEY_B, 100);
-    const char *data = getenv("DRCTL_TESTDATA");
-    snprintf(known_hosts, sizeof known_hosts, "%s/ssh/known_hosts", data ? data : "tests/data");
+    snprintf(known_hosts, sizeof known_hosts, "%s/ssh/known_hosts", testdata_dir());
     return 0;
 }
 

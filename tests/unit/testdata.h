@@ -1,4 +1,4 @@
-/* testdata: the files under tests/data/<module>/ ($DRCTL_TESTDATA) for the
+/* testdata: the files under tests/data/<module>/ (testdir.h) for the
  * C unit tests: their paths, their bytes, and the golden-file check that
  * DRCTL_UPDATE_GOLDEN=1 turns into a rewrite.  Header-only (static inline):
  * include it after cmocka.h in one tests/unit/test_*.c. */
@@ -10,14 +10,13 @@
 #include <string.h>
 
 #include "util.h"
+#include "testdir.h"
 
 /* $DRCTL_TESTDATA/module/rel; the caller frees it. */
 static inline char *testdata_path(const char *module, const char *rel)
 {
-    const char *dir = getenv("DRCTL_TESTDATA");
-    assert_non_null(dir);
     dr_buf b = DR_BUF_INIT;
-    dr_buf_printf(&b, "%s/%s/%s", dir, module, rel);
+    dr_buf_printf(&b, "%s/%s/%s", testdata_dir(), module, rel);
     return dr_buf_steal(&b, NULL);
 }
 
