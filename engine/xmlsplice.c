@@ -837,6 +837,9 @@ void xmlsplice_put_escaped(dr_buf *b, const char *s, int attr)
         case '"':
             dr_buf_puts(b, attr ? "&quot;" : "\"");
             break;
+        case '\'': /* the attribute may be single-quoted */
+            dr_buf_puts(b, attr ? "&apos;" : "'");
+            break;
         default:
             dr_buf_putc(b, *s);
         }
@@ -965,6 +968,16 @@ void xmlsplice_place_after(xmlsplice_doc *d, xmlNode *s, xmlsplice_place *p)
     }
 }
 
+/* The element's name as its start tag writes it (with its prefix), for an
+ * end tag to match.  Caller frees. */
+static char *tag_name(const xmlsplice_doc *d, const xmlsplice_el *e)
+{
+    size_t i = e->tag_start + 1;
+    while (i < e->tag_end && !is_name_end(d->text[i]))
+        i++;
+    return dr_strndup(d->text + e->tag_start + 1, i - e->tag_start - 1);
+}
+
 /* As the last child of element n. */
 void xmlsplice_place_end(xmlsplice_doc *d, xmlNode *n, xmlsplice_place *p)
 {
@@ -985,7 +998,9 @@ void xmlsplice_place_end(xmlsplice_doc *d, xmlNode *n, xmlsplice_place *p)
         p->at = s;
         p->end = e->tag_end;
         dr_buf_printf(&p->pre, ">%s%s", d->nl, p->indent);
-        dr_buf_printf(&p->post, "%s%s</%s>", d->nl, pi, xmlsplice_name(n));
+        char *name = tag_name(d, e);
+        dr_buf_printf(&p->post, "%s%s</%s>", d->nl, pi, name);
+        free(name);
     } else if (blank) {
         p->at = cs;
         p->end = ce;
@@ -1049,7 +1064,9 @@ void xmlsplice_set_text(xmlsplice_doc *d, xmlNode *n, const char *value)
             s--;
         dr_buf_puts(&b, ">");
         xmlsplice_put_escaped(&b, value, 0);
-        dr_buf_printf(&b, "</%s>", xmlsplice_name(n));
+        char *name = tag_name(d, e);
+        dr_buf_printf(&b, "</%s>", name);
+        free(name);
         xmlsplice_replace(d, s, e->tag_end, b.data);
     } else {
         xmlsplice_put_escaped(&b, value, 0);

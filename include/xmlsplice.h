@@ -123,8 +123,8 @@ char *xmlsplice_cat(const char *a, const char *b);
 
 /* ---- writing ---------------------------------------------------------------- */
 
-/* Appends s escaped for element text (attr 0) or a double-quoted attribute
- * value (attr 1). */
+/* Appends s escaped for element text (attr 0) or an attribute value in
+ * either quotes (attr 1). */
 void xmlsplice_put_escaped(dr_buf *b, const char *s, int attr);
 /* Appends <name>value</name>, value escaped. */
 void xmlsplice_put_leaf(dr_buf *b, const char *name, const char *value);
