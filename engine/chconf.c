@@ -111,6 +111,27 @@ int chconf__open(const chconf_in *in, const char *def, xmlsplice_doc *d, const c
     return chconf__load(d, in->file, in->text, in->len, err);
 }
 
+int chconf__read_section(const chconf_in *in, const char *def, xmlsplice_doc *d, xmlNode **sec,
+                         int *found, char **incl, int *line, dr_err *err)
+{
+    const char *name;
+    memset(d, 0, sizeof *d);
+    *sec = NULL;
+    int rc = chconf__open(in, def, d, &name, err);
+    if (rc)
+        return rc;
+    if ((rc = chconf__find_section(d, name, sec, err)) != DR_OK) {
+        xmlsplice_free(d);
+        return rc;
+    }
+    if (*sec) {
+        *found = 1;
+        *incl = xmlsplice_prop(*sec, "incl");
+        *line = xmlsplice_line(d, *sec);
+    }
+    return DR_OK;
+}
+
 /* The section element (NULL when absent); two of them is an error. */
 int chconf__find_section(xmlsplice_doc *d, const char *name, xmlNode **out, dr_err *err)
 {

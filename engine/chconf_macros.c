@@ -38,16 +38,12 @@ int chconf_macros_read(const chconf_in *in, chconf_macros *out, dr_err *err)
 {
     memset(out, 0, sizeof *out);
     xmlsplice_doc d;
-    const char *name;
     xmlNode *sec;
-    int rc = chconf__open(in, "macros", &d, &name, err);
+    int rc = chconf__read_section(in, "macros", &d, &sec, &out->found, &out->incl, &out->line, err);
     if (rc)
         return rc;
-    if ((rc = chconf__find_section(&d, name, &sec, err)) || !sec)
+    if (!sec)
         goto done;
-    out->found = 1;
-    out->incl = xmlsplice_prop(sec, "incl");
-    out->line = xmlsplice_line(&d, sec);
     size_t cap = 0;
     for (xmlNode *c = sec->children; c; c = c->next) {
         if (!xmlsplice_is(c, NULL))

@@ -266,16 +266,13 @@ int chconf_remote_read(const chconf_in *in, chconf_remote *out, dr_err *err)
 {
     memset(out, 0, sizeof *out);
     xmlsplice_doc d;
-    const char *name;
     xmlNode *sec;
-    int rc = chconf__open(in, "remote_servers", &d, &name, err);
+    int rc = chconf__read_section(in, "remote_servers", &d, &sec, &out->found, &out->incl,
+                                  &out->line, err);
     if (rc)
         return rc;
-    if ((rc = chconf__find_section(&d, name, &sec, err)) || !sec)
+    if (!sec)
         goto done;
-    out->found = 1;
-    out->incl = xmlsplice_prop(sec, "incl");
-    out->line = xmlsplice_line(&d, sec);
     size_t cap = 0;
     xmlNode *dup, *orig;
     first_repeat(sec, &dup, &orig);

@@ -66,16 +66,13 @@ int chconf_zk_read(const chconf_in *in, chconf_zk *out, dr_err *err)
 {
     memset(out, 0, sizeof *out);
     xmlsplice_doc d;
-    const char *name;
     xmlNode *sec;
-    int rc = chconf__open(in, "zookeeper", &d, &name, err);
+    int rc =
+        chconf__read_section(in, "zookeeper", &d, &sec, &out->found, &out->incl, &out->line, err);
     if (rc)
         return rc;
-    if ((rc = chconf__find_section(&d, name, &sec, err)) || !sec)
+    if (!sec)
         goto done;
-    out->found = 1;
-    out->incl = xmlsplice_prop(sec, "incl");
-    out->line = xmlsplice_line(&d, sec);
     size_t cn = 0, cs = 0;
     for (xmlNode *c = sec->children; c; c = c->next) {
         if (!xmlsplice_is(c, NULL))

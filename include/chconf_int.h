@@ -12,6 +12,11 @@ int chconf__load(xmlsplice_doc *d, const char *file, const char *text, size_t le
 /* Loads in's text and picks the section name (in->section, else def). */
 int chconf__open(const chconf_in *in, const char *def, xmlsplice_doc *d, const char **section,
                  dr_err *err);
+/* For the readers: loads in's text and finds the section (*sec NULL when
+ * absent); when present sets *found, *incl (its incl=, the caller's) and
+ * *line.  On error d holds nothing to free. */
+int chconf__read_section(const chconf_in *in, const char *def, xmlsplice_doc *d, xmlNode **sec,
+                         int *found, char **incl, int *line, dr_err *err);
 /* Applies d's edits into out (see xmlsplice_apply). */
 int chconf__apply(xmlsplice_doc *d, chconf_out *out, dr_err *err);
 
