@@ -124,7 +124,11 @@ int cmd_inventory_run(int argc, char **argv, FILE *out, FILE *errf)
             rc = DR_EXIT_FAIL;
         }
     } else {
-        inventory_write_yaml(inv, &b);
+        dr_err err = {0};
+        if (inventory_write_yaml(inv, &b, &err) != DR_OK) {
+            fprintf(errf, "drctl inventory: %s\n", err.msg);
+            rc = DR_EXIT_FAIL;
+        }
     }
     if (rc == DR_OK && b.data)
         fputs(b.data, out);

@@ -1,12 +1,13 @@
-/* inventory: YAML inventory loader, validator and resolver (see
- * include/inventory.h and sites/example.yaml for the format).
+/* inventory: YAML inventory loader and resolver (see include/inventory.h
+ * and sites/example.yaml for the format).
  *
  * libyaml builds the document tree (with positions); one pass walks it by
  * the schema, expanding ${ENV}, checking each key and value and resolving
  * every node against the defaults; a second pass checks the rules that span
- * nodes (unique names, ids, host:port pairs, shards on both sites, one
- * primary, an odd quorum).  Every problem is recorded and the walk goes on,
- * so one run reports them all.
+ * nodes (inventory_rules.c: unique names, ids, host:port pairs, shards on
+ * both sites, one primary, an odd quorum).  Every problem is recorded and
+ * the walk goes on, so one run reports them all.  The writers are
+ * inventory_yaml.c and inventory_json.c.
  *
  * Everything a loaded inventory points to lives in one arena freed by
  * inventory_free(). */
@@ -21,20 +22,11 @@
 #include <yaml.h>
 
 #include "inventory.h"
+#include "inventory_int.h"
 
 /* ---- arena ---------------------------------------------------------- */
 
-typedef struct chunk {
-    struct chunk *next;
-    size_t used, cap;
-    alignas(max_align_t) unsigned char data[];
-} chunk;
-
-typedef struct arena {
-    chunk *head;
-} arena;
-
-static void *arena_alloc(arena *a, size_t n)
+void *inventory__arena_alloc(arena *a, size_t n)
 {
     const size_t align = alignof(max_align_t);
     n = (n + align - 1) / align * align;
@@ -57,7 +49,7 @@ static void *arena_alloc(arena *a, size_t n)
 
 static char *arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = inventory__arena_alloc(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -118,29 +110,6 @@ void inventory_errors_format(const inventory_errors *errs, dr_buf *out)
 
 /* ---- the loader ----------------------------------------------------- */
 
-enum { KIND_ZK = 1, KIND_CHK = 2 };
-
-typedef enum ftype {
-    FT_PORT,   /* 1..65535 */
-    FT_PATH,   /* absolute path on the node's host; placeholders allowed */
-    FT_CMD,    /* shell command run on the node's host; placeholders allowed */
-    FT_USER,   /* a user name */
-    FT_OPTCMD, /* an optional shell command (disable, enable): a built-in one only
-                * with the built-in command set, never reported missing */
-    FT_WORD,   /* one of a few words (word_choices) */
-} ftype;
-
-/* A per-node setting that defaults can supply: where it lands in the node
- * struct, which keeper kinds know it, and its built-in default per kind
- * ([0] ZooKeeper or ClickHouse, [1] Keeper; NULL = none). */
-typedef struct field {
-    const char *key;
-    ftype type;
-    unsigned kinds;
-    size_t off;
-    const char *builtin[2];
-} field;
-
 #define KF(k, t, kinds, member, zk, chk)                                                           \
     {                                                                                              \
         k, t, kinds, offsetof(inventory_keeper, member),                                           \
@@ -156,7 +125,7 @@ typedef struct field {
         }                                                                                          \
     }
 
-static const field keeper_fields[] = {
+const field inventory__keeper_fields[] = {
     KF("client_port", FT_PORT, KIND_ZK | KIND_CHK, client_port, "2181", "9181"),
     KF("quorum_port", FT_PORT, KIND_ZK, quorum_port, "2888", NULL),
     KF("election_port", FT_PORT, KIND_ZK, election_port, "3888", NULL),
@@ -185,9 +154,9 @@ static const field keeper_fields[] = {
     KF("ssh_port", FT_PORT, KIND_ZK | KIND_CHK, ssh_port, NULL, NULL),
     KF("become", FT_WORD, KIND_ZK | KIND_CHK, become, NULL, NULL),
 };
-#define N_KFIELDS (sizeof keeper_fields / sizeof keeper_fields[0])
+#define N_KFIELDS (sizeof inventory__keeper_fields / sizeof inventory__keeper_fields[0])
 
-static const field ch_fields[] = {
+const field inventory__ch_fields[] = {
     CF("http_port", FT_PORT, http_port, "8123"),
     CF("tcp_port", FT_PORT, tcp_port, "9000"),
     CF("interserver_port", FT_PORT, interserver_port, "9009"),
@@ -210,33 +179,10 @@ static const field ch_fields[] = {
     CF("cert_file", FT_PATH, cert_file, NULL),
     CF("key_file", FT_PATH, key_file, NULL),
 };
-#define N_CFIELDS (sizeof ch_fields / sizeof ch_fields[0])
-#define MAX_FIELDS 20
+#define N_CFIELDS (sizeof inventory__ch_fields / sizeof inventory__ch_fields[0])
+const size_t inventory__n_keeper_fields = N_KFIELDS;
+const size_t inventory__n_ch_fields = N_CFIELDS;
 _Static_assert(N_KFIELDS <= MAX_FIELDS && N_CFIELDS <= MAX_FIELDS, "raise MAX_FIELDS");
-
-/* A value as written (after ${ENV} expansion), before defaults are merged. */
-typedef struct raw {
-    const char *s; /* NULL when not given */
-    int num;       /* FT_PORT: the parsed port */
-    yaml_mark_t mark;
-} raw;
-
-typedef struct loader {
-    const char *file;
-    yaml_document_t doc;
-    inventory_errors *errs;
-    size_t n_errors;
-    const inventory_options *opts;
-    arena *a;
-    inventory_t *inv;
-    bool kind_known; /* keeper.kind was given and valid */
-    raw keeper_defaults[MAX_FIELDS];
-    raw ch_defaults[MAX_FIELDS];
-    yaml_mark_t sites_mark;
-    size_t site_entries;  /* entries under sites:, valid or not */
-    dr_buf unset_vars;    /* "NAME\0NAME\0...": variables reported as unset */
-    bool cmd_reported[2]; /* a missing command was reported: [0] keepers, [1] clickhouse */
-} loader;
 
 static void verror_at(loader *L, unsigned line, unsigned column, const char *fmt, va_list ap)
 {
@@ -256,8 +202,7 @@ static void verror_at(loader *L, unsigned line, unsigned column, const char *fmt
     e->count++;
 }
 
-static void __attribute__((format(printf, 3, 4)))
-error_at(loader *L, yaml_mark_t m, const char *fmt, ...)
+void inventory__error_at(loader *L, yaml_mark_t m, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -265,8 +210,7 @@ error_at(loader *L, yaml_mark_t m, const char *fmt, ...)
     va_end(ap);
 }
 
-static void __attribute__((format(printf, 3, 4)))
-error_pos(loader *L, const inventory_pos *p, const char *fmt, ...)
+void inventory__error_pos(loader *L, const inventory_pos *p, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -383,17 +327,17 @@ static bool first_report(dr_buf *seen, const char *name)
 static const char *scalar_text(loader *L, const yaml_node_t *n, const char *what)
 {
     if (n->type != YAML_SCALAR_NODE || is_null_scalar(n)) {
-        error_at(L, n->start_mark, "expected %s, found %s", what, kind_of(n));
+        inventory__error_at(L, n->start_mark, "expected %s, found %s", what, kind_of(n));
         return NULL;
     }
     const char *v = (const char *)n->data.scalar.value;
     size_t len = n->data.scalar.length;
     if (memchr(v, '\0', len)) {
-        error_at(L, n->start_mark, "expected %s, found text with a NUL character", what);
+        inventory__error_at(L, n->start_mark, "expected %s, found text with a NUL character", what);
         return NULL;
     }
     if (len == 0) {
-        error_at(L, n->start_mark, "expected %s, found an empty value", what);
+        inventory__error_at(L, n->start_mark, "expected %s, found an empty value", what);
         return NULL;
     }
     if (!strstr(v, "${"))
@@ -414,8 +358,8 @@ static const char *scalar_text(loader *L, const yaml_node_t *n, const char *what
         const char *body = v + i + 2;
         const char *close = memchr(body, '}', len - (i + 2));
         if (!close) {
-            error_at(L, mark_in_scalar(n, i),
-                     "expected '}' to close '${' (write $${ for a literal ${)");
+            inventory__error_at(L, mark_in_scalar(n, i),
+                                "expected '}' to close '${' (write $${ for a literal ${)");
             ok = false;
             break;
         }
@@ -428,9 +372,10 @@ static const char *scalar_text(loader *L, const yaml_node_t *n, const char *what
             }
         size_t nlen = sep ? (size_t)(sep - body) : blen;
         if (!env_name_ok(body, nlen)) {
-            error_at(L, mark_in_scalar(n, i + 2),
-                     "expected an environment variable name in '${%s}' (letters, digits, _)",
-                     printable(L, body, blen));
+            inventory__error_at(
+                L, mark_in_scalar(n, i + 2),
+                "expected an environment variable name in '${%s}' (letters, digits, _)",
+                printable(L, body, blen));
             ok = false;
         } else {
             char *name = dr_strndup(body, nlen);
@@ -442,10 +387,11 @@ static const char *scalar_text(loader *L, const yaml_node_t *n, const char *what
             } else {
                 /* once per variable: the first use says it all */
                 if (first_report(&L->unset_vars, name))
-                    error_at(L, mark_in_scalar(n, i),
-                             "environment variable %s is %s (write ${%s:-default} to give a "
-                             "default; reported at its first use only)",
-                             name, val ? "empty" : "not set", name);
+                    inventory__error_at(
+                        L, mark_in_scalar(n, i),
+                        "environment variable %s is %s (write ${%s:-default} to give a "
+                        "default; reported at its first use only)",
+                        name, val ? "empty" : "not set", name);
                 ok = false;
             }
             free(name);
@@ -457,7 +403,7 @@ static const char *scalar_text(loader *L, const yaml_node_t *n, const char *what
         out = arena_strndup(L->a, b.data ? b.data : "", b.len);
     dr_buf_free(&b);
     if (ok && !*out) {
-        error_at(L, n->start_mark, "expected %s, found an empty value", what);
+        inventory__error_at(L, n->start_mark, "expected %s, found an empty value", what);
         return NULL;
     }
     return out;
@@ -488,7 +434,8 @@ static bool scalar_int(loader *L, const yaml_node_t *n, long lo, long hi, const 
     if (!s)
         return false;
     if (!parse_int(s, lo, hi, out)) {
-        error_at(L, n->start_mark, "expected %s, found '%s'", what, printable(L, s, strlen(s)));
+        inventory__error_at(L, n->start_mark, "expected %s, found '%s'", what,
+                            printable(L, s, strlen(s)));
         return false;
     }
     return true;
@@ -508,7 +455,8 @@ static bool scalar_bool(loader *L, const yaml_node_t *n, const char *what, int *
         if (!strcmp(s, no[i]))
             return *out = 0, true;
     }
-    error_at(L, n->start_mark, "expected %s, found '%s'", what, printable(L, s, strlen(s)));
+    inventory__error_at(L, n->start_mark, "expected %s, found '%s'", what,
+                        printable(L, s, strlen(s)));
     return false;
 }
 
@@ -530,13 +478,14 @@ static const char *scalar_name(loader *L, const yaml_node_t *n, const char *what
         return NULL;
     for (const char *p = s; *p; p++)
         if (!(isalnum((unsigned char)*p) || *p == '.' || *p == '_' || *p == '-')) {
-            error_at(L, n->start_mark, "expected %s (letters, digits, '.', '_', '-'), found '%s'",
-                     what, printable(L, s, strlen(s)));
+            inventory__error_at(L, n->start_mark,
+                                "expected %s (letters, digits, '.', '_', '-'), found '%s'", what,
+                                printable(L, s, strlen(s)));
             return NULL;
         }
     if (s[0] == '-' || s[0] == '.') {
-        error_at(L, n->start_mark, "expected %s not starting with '%c', found '%s'", what, s[0],
-                 printable(L, s, strlen(s)));
+        inventory__error_at(L, n->start_mark, "expected %s not starting with '%c', found '%s'",
+                            what, s[0], printable(L, s, strlen(s)));
         return NULL;
     }
     return s;
@@ -558,8 +507,9 @@ static const char *default_name(loader *L, const yaml_node_t *n, const char *hos
         return NULL;
     if (name_ok(host))
         return host;
-    error_at(L, n->start_mark, "missing key 'name': the host '%s' is not usable as a node name",
-             printable(L, host, strlen(host)));
+    inventory__error_at(L, n->start_mark,
+                        "missing key 'name': the host '%s' is not usable as a node name",
+                        printable(L, host, strlen(host)));
     return NULL;
 }
 
@@ -570,8 +520,8 @@ static const char *scalar_host(loader *L, const yaml_node_t *n)
         return NULL;
     for (const char *p = s; *p; p++)
         if (!(isalnum((unsigned char)*p) || strchr(".-_:%[]", *p))) {
-            error_at(L, n->start_mark, "expected a host name or address, found '%s'",
-                     printable(L, s, strlen(s)));
+            inventory__error_at(L, n->start_mark, "expected a host name or address, found '%s'",
+                                printable(L, s, strlen(s)));
             return NULL;
         }
     return s;
@@ -588,22 +538,24 @@ static const char *scalar_local_path(loader *L, const yaml_node_t *n, bool secre
     if (s[0] == '~' && s[1] == '/') {
         const char *home = get_env(L, "HOME");
         if (!home || home[0] != '/') {
-            error_at(L, n->start_mark, "expected an absolute path: HOME is not set to expand ~/");
+            inventory__error_at(L, n->start_mark,
+                                "expected an absolute path: HOME is not set to expand ~/");
             return NULL;
         }
         size_t hl = strlen(home), sl = strlen(s);
-        char *p = arena_alloc(L->a, hl + sl);
+        char *p = inventory__arena_alloc(L->a, hl + sl);
         memcpy(p, home, hl);
         memcpy(p + hl, s + 1, sl); /* includes the terminator */
         return p;
     }
     if (s[0] != '/') {
         if (secret)
-            error_at(L, n->start_mark,
-                     "expected the absolute path (or ~/...) of the file holding the secret");
+            inventory__error_at(
+                L, n->start_mark,
+                "expected the absolute path (or ~/...) of the file holding the secret");
         else
-            error_at(L, n->start_mark, "expected an absolute path or ~/..., found '%s'",
-                     printable(L, s, strlen(s)));
+            inventory__error_at(L, n->start_mark, "expected an absolute path or ~/..., found '%s'",
+                                printable(L, s, strlen(s)));
         return NULL;
     }
     return s;
@@ -676,26 +628,28 @@ static void unknown_key(loader *L, const yaml_node_t *k, const char *key, const 
         snprintf(fk, sizeof fk, "%s_file", key);
         snprintf(ek, sizeof ek, "%s_env", key);
         if (has_key(known, n, fk))
-            error_at(L, k->start_mark,
-                     "'%s' would put a secret in the inventory: use %s (path of a 0600 file) or "
-                     "%s (name of an environment variable)",
-                     key, fk, ek);
+            inventory__error_at(
+                L, k->start_mark,
+                "'%s' would put a secret in the inventory: use %s (path of a 0600 file) or "
+                "%s (name of an environment variable)",
+                key, fk, ek);
         else
-            error_at(L, k->start_mark,
-                     "'%s' would put a secret in the inventory, and %s takes none", key, where);
+            inventory__error_at(L, k->start_mark,
+                                "'%s' would put a secret in the inventory, and %s takes none", key,
+                                where);
         return;
     }
     const char *near = closest_key(key, known, n);
     if (near) {
-        error_at(L, k->start_mark, "unknown key '%s' in %s (did you mean '%s'?)",
-                 printable(L, key, strlen(key)), where, near);
+        inventory__error_at(L, k->start_mark, "unknown key '%s' in %s (did you mean '%s'?)",
+                            printable(L, key, strlen(key)), where, near);
         return;
     }
     dr_buf b = DR_BUF_INIT;
     for (size_t i = 0; i < n; i++)
         dr_buf_printf(&b, "%s%s", i ? ", " : "", known[i]);
-    error_at(L, k->start_mark, "unknown key '%s' in %s (expected one of: %s)",
-             printable(L, key, strlen(key)), where, b.data ? b.data : "");
+    inventory__error_at(L, k->start_mark, "unknown key '%s' in %s (expected one of: %s)",
+                        printable(L, key, strlen(key)), where, b.data ? b.data : "");
     dr_buf_free(&b);
 }
 
@@ -713,7 +667,8 @@ static bool take_keys_k(loader *L, yaml_node_t *n, const char *where, const char
     for (size_t i = 0; i < nknown; i++)
         vals[i] = keys[i] = NULL;
     if (n->type != YAML_MAPPING_NODE) {
-        error_at(L, n->start_mark, "expected %s (a mapping of keys), found %s", where, kind_of(n));
+        inventory__error_at(L, n->start_mark, "expected %s (a mapping of keys), found %s", where,
+                            kind_of(n));
         return false;
     }
     for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
@@ -721,12 +676,14 @@ static bool take_keys_k(loader *L, yaml_node_t *n, const char *where, const char
         if (!k || !v)
             continue;
         if (k->type != YAML_SCALAR_NODE) {
-            error_at(L, k->start_mark, "expected a key name in %s, found %s", where, kind_of(k));
+            inventory__error_at(L, k->start_mark, "expected a key name in %s, found %s", where,
+                                kind_of(k));
             continue;
         }
         const char *key = (const char *)k->data.scalar.value;
         if (memchr(key, '\0', k->data.scalar.length)) {
-            error_at(L, k->start_mark, "expected a key name in %s, found a NUL character", where);
+            inventory__error_at(L, k->start_mark,
+                                "expected a key name in %s, found a NUL character", where);
             continue;
         }
         size_t i = 0;
@@ -737,8 +694,9 @@ static bool take_keys_k(loader *L, yaml_node_t *n, const char *where, const char
             continue;
         }
         if (vals[i]) {
-            error_at(L, k->start_mark, "duplicate key '%s' in %s (first given at line %zu)", key,
-                     where, keys[i]->start_mark.line + 1);
+            inventory__error_at(L, k->start_mark,
+                                "duplicate key '%s' in %s (first given at line %zu)", key, where,
+                                keys[i]->start_mark.line + 1);
             continue;
         }
         vals[i] = v;
@@ -753,7 +711,7 @@ static bool take_keys(loader *L, yaml_node_t *n, const char *where, const char *
     return take_keys_k(L, n, where, known, nknown, vals, NULL);
 }
 
-static const char *fmt(loader *L, const char *f, const char *a, const char *b)
+const char *inventory__fmt(loader *L, const char *f, const char *a, const char *b)
 {
     dr_buf buf = DR_BUF_INIT;
     dr_buf_printf(&buf, f, a, b);
@@ -804,11 +762,13 @@ static bool check_placeholders(loader *L, const char *s, yaml_mark_t mark,
                 dr_buf_printf(&b, " {%s}", allowed[k]);
             const char *near = closest_key(id, allowed, nallowed);
             if (near)
-                error_at(L, mark, "unknown placeholder {%s} for a %s (did you mean {%s}?)", id,
-                         nodekind, near);
+                inventory__error_at(L, mark,
+                                    "unknown placeholder {%s} for a %s (did you mean {%s}?)", id,
+                                    nodekind, near);
             else
-                error_at(L, mark, "unknown placeholder {%s} for a %s (expected one of:%s)", id,
-                         nodekind, b.data);
+                inventory__error_at(L, mark,
+                                    "unknown placeholder {%s} for a %s (expected one of:%s)", id,
+                                    nodekind, b.data);
             dr_buf_free(&b);
             ok = false;
         }
@@ -888,8 +848,8 @@ static void read_field(loader *L, const field *f, yaml_node_t *v, raw *r, bool k
         const char *other = L->inv->keeper_kind == INVENTORY_ZOOKEEPER
                                 ? inventory_keeper_kind_name(INVENTORY_CLICKHOUSE_KEEPER)
                                 : inventory_keeper_kind_name(INVENTORY_ZOOKEEPER);
-        error_at(L, keynode->start_mark, "'%s' is a %s setting, but keeper.kind is %s", f->key,
-                 other, kind);
+        inventory__error_at(L, keynode->start_mark, "'%s' is a %s setting, but keeper.kind is %s",
+                            f->key, other, kind);
         return;
     }
     const char *nodekind = keeper ? "keeper" : "clickhouse node";
@@ -917,7 +877,8 @@ static void read_field(loader *L, const field *f, yaml_node_t *v, raw *r, bool k
                 r->s = w[i], r->mark = v->start_mark;
                 return;
             }
-        error_at(L, v->start_mark, "expected %s, found '%s'", w[0], printable(L, s, strlen(s)));
+        inventory__error_at(L, v->start_mark, "expected %s, found '%s'", w[0],
+                            printable(L, s, strlen(s)));
         return;
     }
     case FT_PATH: {
@@ -925,8 +886,8 @@ static void read_field(loader *L, const field *f, yaml_node_t *v, raw *r, bool k
         if (!s)
             return;
         if (s[0] != '/') {
-            error_at(L, v->start_mark, "expected an absolute path, found '%s'",
-                     printable(L, s, strlen(s)));
+            inventory__error_at(L, v->start_mark, "expected an absolute path, found '%s'",
+                                printable(L, s, strlen(s)));
             return;
         }
         if (check_placeholders(L, s, v->start_mark, allowed, nallowed, nodekind))
@@ -946,7 +907,7 @@ static void read_field(loader *L, const field *f, yaml_node_t *v, raw *r, bool k
 /* Parses a defaults section (defaults.zookeeper/keeper or .clickhouse). */
 static void parse_defaults_section(loader *L, yaml_node_t *n, bool keeper, raw *out)
 {
-    const field *fields = keeper ? keeper_fields : ch_fields;
+    const field *fields = keeper ? inventory__keeper_fields : inventory__ch_fields;
     size_t nf = keeper ? N_KFIELDS : N_CFIELDS;
     const char *known[MAX_FIELDS];
     for (size_t i = 0; i < nf; i++)
@@ -1009,7 +970,7 @@ static void resolve_fields(loader *L, void *node, const inventory_pos *pos, cons
         }
     }
     if (restart_i < nf && cmd_start && cmd_stop) {
-        const char *s = fmt(L, "%s && %s", cmd_stop, cmd_start);
+        const char *s = inventory__fmt(L, "%s && %s", cmd_stop, cmd_start);
         memcpy((char *)node + fields[restart_i].off, &s, sizeof s);
     }
     /* what is still missing is an error, reported at the first such node */
@@ -1019,12 +980,13 @@ static void resolve_fields(loader *L, void *node, const inventory_pos *pos, cons
         if (fields[i].type != FT_CMD || s || L->cmd_reported[!keeper])
             continue;
         L->cmd_reported[!keeper] = true;
-        error_pos(L, pos,
-                  "%s %s has no '%s' command: once the inventory names a command for %s, give "
-                  "start, stop and status (restart defaults to stop && start); reported for "
-                  "the first such node only",
-                  keeper ? "keeper" : "clickhouse node", v->name, fields[i].key,
-                  keeper ? "keepers" : "clickhouse nodes");
+        inventory__error_pos(
+            L, pos,
+            "%s %s has no '%s' command: once the inventory names a command for %s, give "
+            "start, stop and status (restart defaults to stop && start); reported for "
+            "the first such node only",
+            keeper ? "keeper" : "clickhouse node", v->name, fields[i].key,
+            keeper ? "keepers" : "clickhouse nodes");
     }
 }
 
@@ -1039,7 +1001,7 @@ static void parse_keeper(loader *L, yaml_node_t *n, inventory_site *site, invent
 {
     const char *known[K_NODE_KEYS + MAX_FIELDS] = {"id", "name", "host", "role"};
     for (size_t i = 0; i < N_KFIELDS; i++)
-        known[K_NODE_KEYS + i] = keeper_fields[i].key;
+        known[K_NODE_KEYS + i] = inventory__keeper_fields[i].key;
     yaml_node_t *vals[K_NODE_KEYS + MAX_FIELDS], *keys[K_NODE_KEYS + MAX_FIELDS];
     k->site = site;
     k->pos = pos_of(L, n->start_mark);
@@ -1049,12 +1011,12 @@ static void parse_keeper(loader *L, yaml_node_t *n, inventory_site *site, invent
     long id = 0;
     bool zk = !L->kind_known || L->inv->keeper_kind == INVENTORY_ZOOKEEPER;
     if (!vals[K_ID])
-        error_at(L, n->start_mark, "keeper: missing key 'id' (its server id)");
+        inventory__error_at(L, n->start_mark, "keeper: missing key 'id' (its server id)");
     else if (scalar_int(L, vals[K_ID], 1, zk ? 255 : INT32_MAX,
                         zk ? "a server id (1..255)" : "a server id (a positive integer)", &id))
         k->id = (int)id;
     if (!vals[K_HOST])
-        error_at(L, n->start_mark, "keeper: missing key 'host'");
+        inventory__error_at(L, n->start_mark, "keeper: missing key 'host'");
     else
         k->host = scalar_host(L, vals[K_HOST]);
     if (vals[K_NAME])
@@ -1062,7 +1024,8 @@ static void parse_keeper(loader *L, yaml_node_t *n, inventory_site *site, invent
     else
         k->name = default_name(L, n, k->host);
     if (!vals[K_ROLE]) {
-        error_at(L, n->start_mark, "keeper: missing key 'role' (participant, observer or spare)");
+        inventory__error_at(L, n->start_mark,
+                            "keeper: missing key 'role' (participant, observer or spare)");
     } else {
         const char *r = scalar_text(L, vals[K_ROLE], "a role (participant, observer or spare)");
         if (r && !strcmp(r, "participant"))
@@ -1072,21 +1035,22 @@ static void parse_keeper(loader *L, yaml_node_t *n, inventory_site *site, invent
         else if (r && !strcmp(r, "spare"))
             k->role = INVENTORY_SPARE;
         else if (r)
-            error_at(L, vals[K_ROLE]->start_mark,
-                     "expected a role (participant, observer or spare), found '%s'",
-                     printable(L, r, strlen(r)));
+            inventory__error_at(L, vals[K_ROLE]->start_mark,
+                                "expected a role (participant, observer or spare), found '%s'",
+                                printable(L, r, strlen(r)));
     }
     raw own[MAX_FIELDS] = {0};
     for (size_t i = 0; i < N_KFIELDS; i++) {
         if (!vals[K_NODE_KEYS + i])
             continue;
-        read_field(L, &keeper_fields[i], vals[K_NODE_KEYS + i], &own[i], true,
+        read_field(L, &inventory__keeper_fields[i], vals[K_NODE_KEYS + i], &own[i], true,
                    keys[K_NODE_KEYS + i]);
     }
     char idbuf[16];
     snprintf(idbuf, sizeof idbuf, "%d", k->id);
     ph v = {k->name ? k->name : "", k->host ? k->host : "", idbuf, site->name, NULL, NULL};
-    resolve_fields(L, k, &k->pos, keeper_fields, N_KFIELDS, own, L->keeper_defaults, true, &v);
+    resolve_fields(L, k, &k->pos, inventory__keeper_fields, N_KFIELDS, own, L->keeper_defaults,
+                   true, &v);
 }
 
 static void parse_clickhouse(loader *L, yaml_node_t *n, inventory_site *site,
@@ -1094,14 +1058,14 @@ static void parse_clickhouse(loader *L, yaml_node_t *n, inventory_site *site,
 {
     const char *known[C_NODE_KEYS + MAX_FIELDS] = {"name", "host", "shard", "replica"};
     for (size_t i = 0; i < N_CFIELDS; i++)
-        known[C_NODE_KEYS + i] = ch_fields[i].key;
+        known[C_NODE_KEYS + i] = inventory__ch_fields[i].key;
     yaml_node_t *vals[C_NODE_KEYS + MAX_FIELDS], *keys[C_NODE_KEYS + MAX_FIELDS];
     c->site = site;
     c->pos = pos_of(L, n->start_mark);
     if (!take_keys_k(L, n, "a clickhouse node", known, C_NODE_KEYS + N_CFIELDS, vals, keys))
         return;
     if (!vals[C_HOST])
-        error_at(L, n->start_mark, "clickhouse node: missing key 'host'");
+        inventory__error_at(L, n->start_mark, "clickhouse node: missing key 'host'");
     else
         c->host = scalar_host(L, vals[C_HOST]);
     if (vals[C_NAME])
@@ -1109,22 +1073,25 @@ static void parse_clickhouse(loader *L, yaml_node_t *n, inventory_site *site,
     else
         c->name = default_name(L, n, c->host);
     if (!vals[C_SHARD])
-        error_at(L, n->start_mark, "clickhouse node: missing key 'shard' (its {shard} macro)");
+        inventory__error_at(L, n->start_mark,
+                            "clickhouse node: missing key 'shard' (its {shard} macro)");
     else
         c->shard = scalar_name(L, vals[C_SHARD], "a shard name or number");
     if (!vals[C_REPLICA])
-        error_at(L, n->start_mark, "clickhouse node: missing key 'replica' (its {replica} macro)");
+        inventory__error_at(L, n->start_mark,
+                            "clickhouse node: missing key 'replica' (its {replica} macro)");
     else
         c->replica = scalar_name(L, vals[C_REPLICA], "a replica name");
     raw own[MAX_FIELDS] = {0};
     for (size_t i = 0; i < N_CFIELDS; i++) {
         if (!vals[C_NODE_KEYS + i])
             continue;
-        read_field(L, &ch_fields[i], vals[C_NODE_KEYS + i], &own[i], false, keys[C_NODE_KEYS + i]);
+        read_field(L, &inventory__ch_fields[i], vals[C_NODE_KEYS + i], &own[i], false,
+                   keys[C_NODE_KEYS + i]);
     }
     ph v = {c->name ? c->name : "",   c->host ? c->host : "",      NULL, site->name,
             c->shard ? c->shard : "", c->replica ? c->replica : ""};
-    resolve_fields(L, c, &c->pos, ch_fields, N_CFIELDS, own, L->ch_defaults, false, &v);
+    resolve_fields(L, c, &c->pos, inventory__ch_fields, N_CFIELDS, own, L->ch_defaults, false, &v);
 }
 
 static const char *scalar_jump(loader *L, const yaml_node_t *n);
@@ -1143,8 +1110,8 @@ static void parse_site(loader *L, yaml_node_t *keynode, yaml_node_t *n, inventor
     if (vals[4])
         s->jump = is_null_scalar(vals[4]) ? NULL : scalar_jump(L, vals[4]);
     if (!vals[0]) {
-        error_at(L, keynode->start_mark, "site '%s': missing key 'role' (primary or standby)",
-                 s->name);
+        inventory__error_at(L, keynode->start_mark,
+                            "site '%s': missing key 'role' (primary or standby)", s->name);
     } else {
         const char *r = scalar_text(L, vals[0], "a site role (primary or standby)");
         if (r && !strcmp(r, "primary"))
@@ -1152,17 +1119,18 @@ static void parse_site(loader *L, yaml_node_t *keynode, yaml_node_t *n, inventor
         else if (r && !strcmp(r, "standby"))
             s->role = INVENTORY_STANDBY;
         else if (r)
-            error_at(L, vals[0]->start_mark,
-                     "expected a site role (primary or standby), found '%s'",
-                     printable(L, r, strlen(r)));
+            inventory__error_at(L, vals[0]->start_mark,
+                                "expected a site role (primary or standby), found '%s'",
+                                printable(L, r, strlen(r)));
     }
     yaml_node_t *kl = vals[1], *cl = vals[2];
     if (kl && !is_null_scalar(kl)) {
         if (kl->type != YAML_SEQUENCE_NODE) {
-            error_at(L, kl->start_mark, "expected a list of keepers, found %s", kind_of(kl));
+            inventory__error_at(L, kl->start_mark, "expected a list of keepers, found %s",
+                                kind_of(kl));
         } else {
             size_t cnt = (size_t)(kl->data.sequence.items.top - kl->data.sequence.items.start);
-            s->keepers = arena_alloc(L->a, (cnt ? cnt : 1) * sizeof *s->keepers);
+            s->keepers = inventory__arena_alloc(L->a, (cnt ? cnt : 1) * sizeof *s->keepers);
             for (yaml_node_item_t *it = kl->data.sequence.items.start;
                  it < kl->data.sequence.items.top; it++) {
                 yaml_node_t *e = node_at(L, *it);
@@ -1173,11 +1141,11 @@ static void parse_site(loader *L, yaml_node_t *keynode, yaml_node_t *n, inventor
     }
     if (cl && !is_null_scalar(cl)) {
         if (cl->type != YAML_SEQUENCE_NODE) {
-            error_at(L, cl->start_mark, "expected a list of clickhouse nodes, found %s",
-                     kind_of(cl));
+            inventory__error_at(L, cl->start_mark, "expected a list of clickhouse nodes, found %s",
+                                kind_of(cl));
         } else {
             size_t cnt = (size_t)(cl->data.sequence.items.top - cl->data.sequence.items.start);
-            s->clickhouse = arena_alloc(L->a, (cnt ? cnt : 1) * sizeof *s->clickhouse);
+            s->clickhouse = inventory__arena_alloc(L->a, (cnt ? cnt : 1) * sizeof *s->clickhouse);
             for (yaml_node_item_t *it = cl->data.sequence.items.start;
                  it < cl->data.sequence.items.top; it++) {
                 yaml_node_t *e = node_at(L, *it);
@@ -1194,7 +1162,7 @@ static void parse_secret(loader *L, yaml_node_t *file, yaml_node_t *env, const c
                          const char *ekey, inventory_secret *out)
 {
     if (file && env) {
-        error_at(L, env->start_mark, "give either %s or %s, not both", fkey, ekey);
+        inventory__error_at(L, env->start_mark, "give either %s or %s, not both", fkey, ekey);
         return;
     }
     if (file)
@@ -1202,9 +1170,9 @@ static void parse_secret(loader *L, yaml_node_t *file, yaml_node_t *env, const c
     if (env) {
         const char *s = scalar_text(L, env, "an environment variable name");
         if (s && !env_name_ok(s, strlen(s))) /* the value may be the secret: not shown */
-            error_at(L, env->start_mark,
-                     "expected the name of the environment variable holding the secret "
-                     "(letters, digits, _)");
+            inventory__error_at(L, env->start_mark,
+                                "expected the name of the environment variable holding the secret "
+                                "(letters, digits, _)");
         else
             out->env = s;
     }
@@ -1217,7 +1185,8 @@ static void parse_keeper_section(loader *L, yaml_node_t *n)
     if (!take_keys(L, n, "the keeper section", known, 3, vals))
         return;
     if (!vals[0]) {
-        error_at(L, n->start_mark, "keeper: missing key 'kind' (zookeeper or clickhouse-keeper)");
+        inventory__error_at(L, n->start_mark,
+                            "keeper: missing key 'kind' (zookeeper or clickhouse-keeper)");
     } else {
         const char *k = scalar_text(L, vals[0], "a keeper kind (zookeeper or clickhouse-keeper)");
         if (k && !strcmp(k, "zookeeper"))
@@ -1225,9 +1194,10 @@ static void parse_keeper_section(loader *L, yaml_node_t *n)
         else if (k && !strcmp(k, "clickhouse-keeper"))
             L->inv->keeper_kind = INVENTORY_CLICKHOUSE_KEEPER, L->kind_known = true;
         else if (k)
-            error_at(L, vals[0]->start_mark,
-                     "expected a keeper kind (zookeeper or clickhouse-keeper), found '%s'",
-                     printable(L, k, strlen(k)));
+            inventory__error_at(
+                L, vals[0]->start_mark,
+                "expected a keeper kind (zookeeper or clickhouse-keeper), found '%s'",
+                printable(L, k, strlen(k)));
     }
     parse_secret(L, vals[1], vals[2], "super_digest_file", "super_digest_env",
                  &L->inv->super_digest);
@@ -1248,8 +1218,9 @@ static const char *scalar_jump(loader *L, const yaml_node_t *n)
                (h[0] != '[' && strchr(h, ':') == colon && parse_int(colon + 1, 1, 65535, &port)) ||
                (h[0] == '[' && colon[-1] == ']' && parse_int(colon + 1, 1, 65535, &port)));
     if (!ok) {
-        error_at(L, n->start_mark, "expected a jump host (host or host:port), found '%s'",
-                 printable(L, s, strlen(s)));
+        inventory__error_at(L, n->start_mark,
+                            "expected a jump host (host or host:port), found '%s'",
+                            printable(L, s, strlen(s)));
         return NULL;
     }
     return s;
@@ -1276,8 +1247,8 @@ static void parse_ssh_section(loader *L, yaml_node_t *n)
         if (b && (!strcmp(b, "sudo") || !strcmp(b, "none")))
             L->inv->ssh.become = b;
         else if (b)
-            error_at(L, v[8]->start_mark, "expected 'sudo' or 'none', found '%s'",
-                     printable(L, b, strlen(b)));
+            inventory__error_at(L, v[8]->start_mark, "expected 'sudo' or 'none', found '%s'",
+                                printable(L, b, strlen(b)));
     }
     if (v[9])
         L->inv->ssh.jump = scalar_jump(L, v[9]);
@@ -1319,12 +1290,12 @@ static void parse_defaults(loader *L, yaml_node_t *n)
     if (!take_keys(L, n, "the defaults section", known, 3, v))
         return;
     if (v[0] && v[1]) {
-        error_at(L, v[1]->start_mark,
-                 "give the keeper defaults once: under 'zookeeper' or under 'keeper'");
+        inventory__error_at(L, v[1]->start_mark,
+                            "give the keeper defaults once: under 'zookeeper' or under 'keeper'");
     } else if (v[0] && L->kind_known && L->inv->keeper_kind != INVENTORY_ZOOKEEPER) {
-        error_at(L, v[0]->start_mark,
-                 "defaults.zookeeper given but keeper.kind is clickhouse-keeper "
-                 "(name the section 'keeper')");
+        inventory__error_at(L, v[0]->start_mark,
+                            "defaults.zookeeper given but keeper.kind is clickhouse-keeper "
+                            "(name the section 'keeper')");
     } else if (v[0] || v[1]) {
         parse_defaults_section(L, v[0] ? v[0] : v[1], true, L->keeper_defaults);
     }
@@ -1335,13 +1306,14 @@ static void parse_defaults(loader *L, yaml_node_t *n)
 static void parse_sites(loader *L, yaml_node_t *n)
 {
     if (n->type != YAML_MAPPING_NODE) {
-        error_at(L, n->start_mark, "expected the sites (a mapping of site name to site), found %s",
-                 kind_of(n));
+        inventory__error_at(L, n->start_mark,
+                            "expected the sites (a mapping of site name to site), found %s",
+                            kind_of(n));
         return;
     }
     size_t cnt = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
     L->site_entries = cnt;
-    L->inv->sites = arena_alloc(L->a, (cnt ? cnt : 1) * sizeof *L->inv->sites);
+    L->inv->sites = inventory__arena_alloc(L->a, (cnt ? cnt : 1) * sizeof *L->inv->sites);
     for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
         yaml_node_t *k = node_at(L, p->key), *v = node_at(L, p->value);
         if (!k || !v)
@@ -1352,8 +1324,9 @@ static void parse_sites(loader *L, yaml_node_t *n)
         bool dup = false;
         for (size_t i = 0; i < L->inv->n_sites; i++)
             if (!strcmp(L->inv->sites[i].name, name)) {
-                error_at(L, k->start_mark, "duplicate site '%s' (first given at line %u)", name,
-                         L->inv->sites[i].pos.line);
+                inventory__error_at(L, k->start_mark,
+                                    "duplicate site '%s' (first given at line %u)", name,
+                                    L->inv->sites[i].pos.line);
                 dup = true;
             }
         if (dup) {
@@ -1366,283 +1339,6 @@ static void parse_sites(loader *L, yaml_node_t *n)
     }
 }
 
-/* ---- rules across nodes --------------------------------------------- */
-
-typedef struct ent {
-    const char *a, *b; /* sort keys */
-    long n;
-    const char *what; /* "client_port of zk1" and the like */
-    const inventory_pos *pos;
-    size_t seq; /* document order */
-    size_t site;
-    inventory_clickhouse *ch; /* check_shards: the node the entry is for */
-} ent;
-
-static int pos_cmp(const ent *x, const ent *y)
-{
-    if (x->pos->line != y->pos->line)
-        return x->pos->line < y->pos->line ? -1 : 1;
-    if (x->pos->column != y->pos->column)
-        return x->pos->column < y->pos->column ? -1 : 1;
-    return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-static int cmp_a_then_pos(const void *p, const void *q)
-{
-    const ent *x = p, *y = q;
-    int c = strcmp(x->a, y->a);
-    return c ? c : pos_cmp(x, y);
-}
-
-static int cmp_host_port(const void *p, const void *q)
-{
-    const ent *x = p, *y = q;
-    int c = strcasecmp(x->a, y->a);
-    if (c)
-        return c;
-    if (x->n != y->n)
-        return x->n < y->n ? -1 : 1;
-    return pos_cmp(x, y);
-}
-
-static int cmp_id(const void *p, const void *q)
-{
-    const ent *x = p, *y = q;
-    if (x->n != y->n)
-        return x->n < y->n ? -1 : 1;
-    return pos_cmp(x, y);
-}
-
-static int cmp_shard_replica(const void *p, const void *q)
-{
-    const ent *x = p, *y = q;
-    int c = strcmp(x->a, y->a);
-    if (c)
-        return c;
-    c = strcmp(x->b, y->b);
-    return c ? c : pos_cmp(x, y);
-}
-
-static int cmp_seq(const void *p, const void *q)
-{
-    const ent *x = p, *y = q;
-    return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-static int cmp_shard_seq(const void *p, const void *q)
-{
-    const ent *x = p, *y = q;
-    int c = strcmp(x->a, y->a);
-    if (c)
-        return c;
-    return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-static void check_names(loader *L, ent *e, size_t n)
-{
-    qsort(e, n, sizeof *e, cmp_a_then_pos);
-    for (size_t i = 1; i < n; i++)
-        if (!strcmp(e[i].a, e[i - 1].a))
-            error_pos(L, e[i].pos, "node name '%s' is already used by the %s at line %u: %s",
-                      e[i].a, e[i - 1].what, e[i - 1].pos->line,
-                      e[i].b ? "give each node its own 'name'" : "node names must be unique");
-}
-
-static void check_ports(loader *L, ent *e, size_t n)
-{
-    qsort(e, n, sizeof *e, cmp_host_port);
-    for (size_t i = 1; i < n; i++)
-        if (!strcasecmp(e[i].a, e[i - 1].a) && e[i].n == e[i - 1].n)
-            error_pos(L, e[i].pos, "%s: port %ld on host %s is also the %s (line %u)", e[i].what,
-                      e[i].n, e[i].a, e[i - 1].what, e[i - 1].pos->line);
-}
-
-static void check_ids(loader *L, ent *e, size_t n)
-{
-    qsort(e, n, sizeof *e, cmp_id);
-    for (size_t i = 1; i < n; i++) {
-        if (e[i].n != e[i - 1].n)
-            continue;
-        if (!strcasecmp(e[i].a, e[i - 1].a))
-            error_pos(L, e[i].pos, "server id %ld is given twice (also at line %u)", e[i].n,
-                      e[i - 1].pos->line);
-        else
-            error_pos(L, e[i].pos,
-                      "server id %ld is already mapped to host %s (line %u): an id must always "
-                      "name the same host",
-                      e[i].n, e[i - 1].a, e[i - 1].pos->line);
-    }
-}
-
-/* Shards: each needs replicas on both sites; replica names are unique within
- * a shard (they share the shard's table paths); and inv->shards lists them in
- * the order they first appear. */
-static void check_shards(loader *L, ent *e, size_t n)
-{
-    inventory_t *inv = L->inv;
-    qsort(e, n, sizeof *e, cmp_shard_replica);
-    for (size_t i = 1; i < n; i++)
-        if (*e[i].b && !strcmp(e[i].a, e[i - 1].a) && !strcmp(e[i].b, e[i - 1].b))
-            error_pos(L, e[i].pos,
-                      "replica '%s' of shard '%s' is also the %s (line %u): replica names must be "
-                      "unique within a shard",
-                      e[i].b, e[i].a, e[i - 1].what, e[i - 1].pos->line);
-    qsort(e, n, sizeof *e, cmp_shard_seq);
-    /* groups of one shard; e[g].seq is the group's first appearance */
-    ent *groups = dr_calloc(n ? n : 1, sizeof *groups);
-    size_t ng = 0;
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        size_t *per_site = dr_calloc(inv->n_sites ? inv->n_sites : 1, sizeof *per_site);
-        while (j < n && !strcmp(e[j].a, e[i].a)) {
-            if (e[j].site < inv->n_sites)
-                per_site[e[j].site]++;
-            j++;
-        }
-        if (inv->n_sites == 2)
-            for (size_t s = 0; s < 2; s++)
-                if (!per_site[s])
-                    error_pos(L, e[i].pos,
-                              "shard '%s' has no replica on site '%s': every shard needs "
-                              "replicas on both sites",
-                              e[i].a, inv->sites[s].name);
-        free(per_site);
-        for (size_t k = i; k < j; k++)
-            e[k].n = (long)ng; /* the entry's group, in shard-name order */
-        groups[ng] = e[i];
-        groups[ng].n = (long)ng;
-        ng++;
-        i = j;
-    }
-    qsort(groups, ng, sizeof *groups, cmp_seq); /* first-appearance order */
-    size_t *rank = dr_calloc(ng ? ng : 1, sizeof *rank);
-    inv->shards = arena_alloc(L->a, (ng ? ng : 1) * sizeof *inv->shards);
-    inv->n_shards = ng;
-    for (size_t i = 0; i < ng; i++) {
-        inv->shards[i] = groups[i].a;
-        rank[groups[i].n] = i;
-    }
-    for (size_t k = 0; k < n; k++)
-        e[k].ch->shard_index = rank[e[k].n];
-    free(rank);
-    free(groups);
-}
-
-static void check_sites(loader *L)
-{
-    inventory_t *inv = L->inv;
-    if (L->site_entries != 2)
-        error_at(L, L->sites_mark,
-                 "expected exactly two sites (one primary, one standby), found %zu",
-                 L->site_entries);
-    for (size_t i = 0; i < inv->n_sites; i++) {
-        inventory_site *s = &inv->sites[i];
-        if (s->role == INVENTORY_PRIMARY) {
-            if (inv->primary)
-                error_pos(L, &s->pos,
-                          "site '%s' is a second primary ('%s' is primary at line %u): exactly "
-                          "one site is primary",
-                          s->name, inv->primary->name, inv->primary->pos.line);
-            else
-                inv->primary = s;
-        } else if (s->role == INVENTORY_STANDBY && !inv->standby) {
-            inv->standby = s;
-        }
-    }
-    bool roles_valid = true;
-    for (size_t i = 0; i < inv->n_sites; i++)
-        roles_valid &=
-            inv->sites[i].role == INVENTORY_PRIMARY || inv->sites[i].role == INVENTORY_STANDBY;
-    if (inv->n_sites >= 1 && !inv->primary && roles_valid)
-        error_at(L, L->sites_mark, "no site has role: primary (exactly one site is primary)");
-    if (inv->primary) {
-        size_t voters = 0;
-        for (size_t i = 0; i < inv->primary->n_keepers; i++)
-            voters += inv->primary->keepers[i].role == INVENTORY_PARTICIPANT;
-        if (voters % 2 == 0)
-            error_pos(L, &inv->primary->pos,
-                      "site '%s' (primary) has %zu voting participants: a quorum needs an odd "
-                      "number (1, 3, 5, ...)",
-                      inv->primary->name, voters);
-    }
-    if (inv->cluster && inv->umbrella_cluster && !strcmp(inv->cluster, inv->umbrella_cluster))
-        error_at(L, L->sites_mark,
-                 "umbrella_cluster '%s' is the same as cluster: the umbrella cluster spans both "
-                 "sites and needs a name of its own",
-                 inv->cluster);
-}
-
-static void check_across(loader *L)
-{
-    inventory_t *inv = L->inv;
-    size_t nk = 0, nc = 0;
-    for (size_t s = 0; s < inv->n_sites; s++)
-        nk += inv->sites[s].n_keepers, nc += inv->sites[s].n_clickhouse;
-    ent *names = dr_calloc(nk + nc + 1, sizeof *names);
-    ent *ports = dr_calloc(4 * nk + 3 * nc + 1, sizeof *ports);
-    ent *ids = dr_calloc(nk + 1, sizeof *ids);
-    ent *shards = dr_calloc(nc + 1, sizeof *shards);
-    size_t nn = 0, np = 0, ni = 0, ns = 0, seq = 0;
-    for (size_t s = 0; s < inv->n_sites; s++) {
-        inventory_site *site = &inv->sites[s];
-        for (size_t i = 0; i < site->n_keepers; i++) {
-            inventory_keeper *k = &site->keepers[i];
-            if (!k->name || !k->host)
-                continue;
-            const char *what = fmt(L, "keeper %s", k->name, NULL);
-            names[nn++] =
-                (ent){k->name, k->name == k->host ? "" : NULL, 0, what, &k->pos, seq++, s, NULL};
-            if (k->id)
-                ids[ni++] = (ent){k->host, NULL, k->id, what, &k->pos, seq++, s, NULL};
-            const struct {
-                const char *key;
-                int port;
-            } kp[] = {{"client_port", k->client_port},
-                      {"quorum_port", k->quorum_port},
-                      {"election_port", k->election_port},
-                      {"raft_port", k->raft_port}};
-            for (size_t j = 0; j < 4; j++)
-                if (kp[j].port)
-                    ports[np++] = (ent){
-                        k->host, NULL,  kp[j].port, fmt(L, "%s of keeper %s", kp[j].key, k->name),
-                        &k->pos, seq++, s,          NULL};
-        }
-        for (size_t i = 0; i < site->n_clickhouse; i++) {
-            inventory_clickhouse *c = &site->clickhouse[i];
-            if (!c->name || !c->host)
-                continue;
-            const char *what = fmt(L, "clickhouse node %s", c->name, NULL);
-            names[nn++] =
-                (ent){c->name, c->name == c->host ? "" : NULL, 0, what, &c->pos, seq++, s, NULL};
-            if (c->shard) /* a missing replica is reported already: keep the shard */
-                shards[ns++] =
-                    (ent){c->shard, c->replica ? c->replica : "", 0, what, &c->pos, seq++, s, c};
-            const struct {
-                const char *key;
-                int port;
-            } cp[] = {{"http_port", c->http_port},
-                      {"tcp_port", c->tcp_port},
-                      {"interserver_port", c->interserver_port}};
-            for (size_t j = 0; j < 3; j++)
-                if (cp[j].port)
-                    ports[np++] =
-                        (ent){c->host,    NULL,
-                              cp[j].port, fmt(L, "%s of clickhouse node %s", cp[j].key, c->name),
-                              &c->pos,    seq++,
-                              s,          NULL};
-        }
-    }
-    check_names(L, names, nn);
-    check_ports(L, ports, np);
-    check_ids(L, ids, ni);
-    check_shards(L, shards, ns);
-    check_sites(L);
-    free(names);
-    free(ports);
-    free(ids);
-    free(shards);
-}
-
 /* ---- load ----------------------------------------------------------- */
 
 /* notify: a list of {url, events: [start, step_failed, refused, end],
@@ -1652,14 +1348,14 @@ static void parse_notify(loader *L, yaml_node_t *n)
     if (is_null_scalar(n))
         return;
     if (n->type != YAML_SEQUENCE_NODE) {
-        error_at(L, n->start_mark,
-                 "expected a list of webhooks ({url: ..., events: [...]}), "
-                 "found %s",
-                 kind_of(n));
+        inventory__error_at(L, n->start_mark,
+                            "expected a list of webhooks ({url: ..., events: [...]}), "
+                            "found %s",
+                            kind_of(n));
         return;
     }
     size_t cnt = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
-    L->inv->notify = arena_alloc(L->a, (cnt ? cnt : 1) * sizeof *L->inv->notify);
+    L->inv->notify = inventory__arena_alloc(L->a, (cnt ? cnt : 1) * sizeof *L->inv->notify);
     static const char *const known[] = {"url", "events", "timeout"};
     static const char *const events[] = {"start", "step_failed", "refused", "end"};
     for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top;
@@ -1673,10 +1369,11 @@ static void parse_notify(loader *L, yaml_node_t *n)
         w->timeout = 5;
         const char *url = v[0] ? scalar_text(L, v[0], "a URL (http:// or https://)") : NULL;
         if (!v[0])
-            error_at(L, e->start_mark, "webhook: missing key 'url'");
+            inventory__error_at(L, e->start_mark, "webhook: missing key 'url'");
         else if (url && strncmp(url, "http://", 7) && strncmp(url, "https://", 8))
-            error_at(L, v[0]->start_mark, "expected a URL (http:// or https://), found '%s'",
-                     printable(L, url, strlen(url)));
+            inventory__error_at(L, v[0]->start_mark,
+                                "expected a URL (http:// or https://), found '%s'",
+                                printable(L, url, strlen(url)));
         else
             w->url = url;
         if (v[1] && v[1]->type == YAML_SEQUENCE_NODE) {
@@ -1691,14 +1388,16 @@ static void parse_notify(loader *L, yaml_node_t *n)
                 while (k < 4 && strcmp(name, events[k]))
                     k++;
                 if (k == 4)
-                    error_at(L, ev->start_mark,
-                             "expected an event (start, step_failed, refused, end), found '%s'",
-                             printable(L, name, strlen(name)));
+                    inventory__error_at(
+                        L, ev->start_mark,
+                        "expected an event (start, step_failed, refused, end), found '%s'",
+                        printable(L, name, strlen(name)));
                 else
                     w->events |= 1u << k;
             }
         } else if (v[1] && !is_null_scalar(v[1])) {
-            error_at(L, v[1]->start_mark, "expected a list of events, found %s", kind_of(v[1]));
+            inventory__error_at(L, v[1]->start_mark, "expected a list of events, found %s",
+                                kind_of(v[1]));
         }
         if (!w->events)
             w->events = INVENTORY_NOTIFY_ALL;
@@ -1723,7 +1422,7 @@ static void parse_retention(loader *L, yaml_node_t *n)
     if (v[1] && scalar_int(L, v[1], 1, 100000, "a number of days (1..100000)", &x))
         L->inv->retention.days = (int)x;
     if (!v[0] && !v[1])
-        error_at(L, n->start_mark, "retention: give runs, days or both");
+        inventory__error_at(L, n->start_mark, "retention: give runs, days or both");
 }
 
 static void parse_root(loader *L, yaml_node_t *root)
@@ -1755,8 +1454,8 @@ static void parse_root(loader *L, yaml_node_t *root)
     inv->ssh.parallel = 64;
     const char *home = get_env(L, "HOME");
     if (home && home[0] == '/') {
-        inv->ssh.identity = fmt(L, "%s/.ssh/id_ed25519", home, NULL);
-        inv->ssh.known_hosts = fmt(L, "%s/.ssh/known_hosts", home, NULL);
+        inv->ssh.identity = inventory__fmt(L, "%s/.ssh/id_ed25519", home, NULL);
+        inv->ssh.known_hosts = inventory__fmt(L, "%s/.ssh/known_hosts", home, NULL);
     }
     inv->clickhouse_auth.user = "default";
     inv->ssh.become = "none";
@@ -1764,18 +1463,19 @@ static void parse_root(loader *L, yaml_node_t *root)
     if (v[T_CLUSTER])
         inv->cluster = scalar_name(L, v[T_CLUSTER], "a cluster name");
     else
-        error_at(L, root->start_mark, "missing key 'cluster' (the per-site ClickHouse cluster)");
+        inventory__error_at(L, root->start_mark,
+                            "missing key 'cluster' (the per-site ClickHouse cluster)");
     if (v[T_UMBRELLA])
         inv->umbrella_cluster = scalar_name(L, v[T_UMBRELLA], "a cluster name");
     if (v[T_KEEPER])
         parse_keeper_section(L, v[T_KEEPER]);
     else
-        error_at(L, root->start_mark,
-                 "missing key 'keeper' (with kind: zookeeper or clickhouse-keeper)");
+        inventory__error_at(L, root->start_mark,
+                            "missing key 'keeper' (with kind: zookeeper or clickhouse-keeper)");
     parse_ssh_section(L, v[T_SSH]);
     if (!inv->ssh.identity || !inv->ssh.known_hosts)
-        error_at(L, v[T_SSH] ? v[T_SSH]->start_mark : root->start_mark,
-                 "ssh: give identity and known_hosts (HOME is not set to find ~/.ssh)");
+        inventory__error_at(L, v[T_SSH] ? v[T_SSH]->start_mark : root->start_mark,
+                            "ssh: give identity and known_hosts (HOME is not set to find ~/.ssh)");
     parse_auth_section(L, v[T_AUTH]);
     if (v[T_NOTIFY])
         parse_notify(L, v[T_NOTIFY]);
@@ -1786,9 +1486,10 @@ static void parse_root(loader *L, yaml_node_t *root)
     if (v[T_SITES]) {
         L->sites_mark = keys[T_SITES]->start_mark;
         parse_sites(L, v[T_SITES]);
-        check_across(L);
+        inventory__check_across(L);
     } else {
-        error_at(L, root->start_mark, "missing key 'sites' (a primary and a standby site)");
+        inventory__error_at(L, root->start_mark,
+                            "missing key 'sites' (a primary and a standby site)");
     }
 }
 
@@ -1851,27 +1552,29 @@ int inventory_load_buffer(const char *name, const char *data, size_t len,
         yaml_mark_t m = parser.problem_mark;
         const char *problem = parser.problem ? parser.problem : "malformed YAML";
         if (parser.context)
-            error_at(&L, m, "YAML syntax error: %s %s", problem, parser.context);
+            inventory__error_at(&L, m, "YAML syntax error: %s %s", problem, parser.context);
         else
-            error_at(&L, m, "YAML syntax error: %s", problem);
+            inventory__error_at(&L, m, "YAML syntax error: %s", problem);
     } else {
         have_doc = true;
         yaml_node_t *root = yaml_document_get_root_node(&L.doc);
         if (!root) {
             yaml_mark_t m = {0, 0, 0};
-            error_at(&L, m, "the inventory is empty (expected cluster, keeper, sites, ...)");
+            inventory__error_at(&L, m,
+                                "the inventory is empty (expected cluster, keeper, sites, ...)");
         } else {
             parse_root(&L, root);
             yaml_document_t next;
             if (yaml_parser_load(&parser, &next)) {
                 yaml_node_t *r2 = yaml_document_get_root_node(&next);
                 if (r2)
-                    error_at(&L, r2->start_mark,
-                             "expected one YAML document, found a second one ('---')");
+                    inventory__error_at(&L, r2->start_mark,
+                                        "expected one YAML document, found a second one ('---')");
                 yaml_document_delete(&next);
             } else {
-                error_at(&L, parser.problem_mark, "YAML syntax error after the document: %s",
-                         parser.problem ? parser.problem : "malformed YAML");
+                inventory__error_at(&L, parser.problem_mark,
+                                    "YAML syntax error after the document: %s",
+                                    parser.problem ? parser.problem : "malformed YAML");
             }
         }
     }
@@ -1991,331 +1694,4 @@ const char *inventory_keeper_role_name(inventory_keeper_role role)
         return "spare";
     }
     return "?";
-}
-
-/* ---- output --------------------------------------------------------- */
-
-/* A YAML scalar for s that reads back as the same string: plain when that is
- * unambiguous, else double-quoted.  "${" is written "$${" either way, since
- * the loader expands ${...} in every scalar. */
-static void yaml_scalar_as(dr_buf *out, const char *s, bool placeholders)
-{
-    static const char *const special[] = {"",     "~",    "null",  "Null",  "NULL",  "true",
-                                          "True", "TRUE", "false", "False", "FALSE", "yes",
-                                          "Yes",  "YES",  "no",    "No",    "NO",    "on",
-                                          "On",   "ON",   "off",   "Off",   "OFF"};
-    bool quote = strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) != NULL;
-    for (size_t i = 0; i < sizeof special / sizeof special[0] && !quote; i++)
-        quote = !strcmp(s, special[i]);
-    size_t n = strlen(s);
-    if (!quote)
-        quote = strstr(s, ": ") || strstr(s, " #") || s[n - 1] == ':' || s[n - 1] == ' ' ||
-                strpbrk(s, "{}[],") || strspn(s, "0123456789.+-eE") == n;
-    for (size_t i = 0; i < n && !quote; i++)
-        quote = (unsigned char)s[i] < 0x20 || s[i] == 0x7f;
-    if (!quote) {
-        for (size_t i = 0; i < n; i++) {
-            if (s[i] == '$' && s[i + 1] == '{')
-                dr_buf_putc(out, '$');
-            dr_buf_putc(out, s[i]);
-        }
-        return;
-    }
-    dr_buf_putc(out, '"');
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\')
-            dr_buf_printf(out, "\\%c", c);
-        else if (c < 0x20 || c == 0x7f)
-            dr_buf_printf(out, "\\x%02x", c);
-        else {
-            if (c == '$' && s[i + 1] == '{')
-                dr_buf_putc(out, '$');
-            /* in node paths and commands {{ is a literal brace */
-            if (placeholders && c == '{' && !(i > 0 && s[i - 1] == '$'))
-                dr_buf_putc(out, '{');
-            dr_buf_putc(out, (char)c);
-        }
-    }
-    dr_buf_putc(out, '"');
-}
-
-static void yaml_scalar(dr_buf *out, const char *s)
-{
-    yaml_scalar_as(out, s, false);
-}
-
-static void ykv_as(dr_buf *out, int indent, const char *key, const char *val, bool placeholders)
-{
-    if (!val)
-        return;
-    dr_buf_printf(out, "%*s%s: ", indent, "", key);
-    yaml_scalar_as(out, val, placeholders);
-    dr_buf_putc(out, '\n');
-}
-
-static void ykv(dr_buf *out, int indent, const char *key, const char *val)
-{
-    ykv_as(out, indent, key, val, false);
-}
-
-static void ykn(dr_buf *out, int indent, const char *key, long val)
-{
-    if (val)
-        dr_buf_printf(out, "%*s%s: %ld\n", indent, "", key, val);
-}
-
-static void write_fields_yaml(dr_buf *out, const void *node, const field *fields, size_t nf,
-                              int indent)
-{
-    for (size_t i = 0; i < nf; i++) {
-        const char *p = (const char *)node + fields[i].off;
-        if (fields[i].type == FT_PORT) {
-            int v;
-            memcpy(&v, p, sizeof v);
-            ykn(out, indent, fields[i].key, v);
-        } else {
-            const char *s;
-            memcpy(&s, p, sizeof s);
-            ykv_as(out, indent, fields[i].key, s,
-                   fields[i].type != FT_USER && fields[i].type != FT_WORD);
-        }
-    }
-}
-
-void inventory_write_yaml(const inventory_t *inv, dr_buf *out)
-{
-    dr_buf_puts(out, "# resolved inventory: defaults filled in on every node\n");
-    ykv(out, 0, "cluster", inv->cluster);
-    ykv(out, 0, "umbrella_cluster", inv->umbrella_cluster);
-    dr_buf_puts(out, "keeper:\n");
-    ykv(out, 2, "kind", inventory_keeper_kind_name(inv->keeper_kind));
-    ykv(out, 2, "super_digest_file", inv->super_digest.file);
-    ykv(out, 2, "super_digest_env", inv->super_digest.env);
-    dr_buf_puts(out, "ssh:\n");
-    ykv(out, 2, "user", inv->ssh.user);
-    ykn(out, 2, "port", inv->ssh.port);
-    ykv(out, 2, "identity", inv->ssh.identity);
-    ykv(out, 2, "known_hosts", inv->ssh.known_hosts);
-    ykv(out, 2, "passphrase_file", inv->ssh.passphrase.file);
-    ykv(out, 2, "passphrase_env", inv->ssh.passphrase.env);
-    ykn(out, 2, "connect_timeout", inv->ssh.connect_timeout);
-    ykn(out, 2, "parallel", inv->ssh.parallel);
-    ykv(out, 2, "become", inv->ssh.become);
-    ykv(out, 2, "jump", inv->ssh.jump);
-    if (inv->ssh.agent)
-        ykv(out, 2, "agent", "true");
-    if (inv->n_notify)
-        dr_buf_puts(out, "notify:\n");
-    for (size_t i = 0; i < inv->n_notify; i++) {
-        static const char *const ev[] = {"start", "step_failed", "refused", "end"};
-        dr_buf_puts(out, "  - url: ");
-        yaml_scalar(out, inv->notify[i].url);
-        dr_buf_puts(out, "\n    events: [");
-        for (unsigned k = 0, first = 1; k < 4; k++)
-            if (inv->notify[i].events & (1u << k)) {
-                dr_buf_printf(out, "%s%s", first ? "" : ", ", ev[k]);
-                first = 0;
-            }
-        dr_buf_printf(out, "]\n    timeout: %d\n", inv->notify[i].timeout);
-    }
-    if (inv->retention.runs || inv->retention.days) {
-        dr_buf_puts(out, "retention:\n");
-        ykn(out, 2, "runs", inv->retention.runs);
-        ykn(out, 2, "days", inv->retention.days);
-    }
-    dr_buf_puts(out, "clickhouse_auth:\n");
-    ykv(out, 2, "user", inv->clickhouse_auth.user);
-    ykv(out, 2, "password_file", inv->clickhouse_auth.password.file);
-    ykv(out, 2, "password_env", inv->clickhouse_auth.password.env);
-    dr_buf_puts(out, "sites:\n");
-    for (size_t s = 0; s < inv->n_sites; s++) {
-        const inventory_site *site = &inv->sites[s];
-        dr_buf_printf(out, "  %s:\n", site->name);
-        ykv(out, 4, "role", inventory_site_role_name(site->role));
-        if (site->fence)
-            ykv(out, 4, "fence", site->fence);
-        if (site->jump != inv->ssh.jump)
-            dr_buf_puts(out, site->jump ? "" : "    jump: ~\n");
-        if (site->jump && site->jump != inv->ssh.jump)
-            ykv(out, 4, "jump", site->jump);
-        dr_buf_puts(out, site->n_keepers ? "    keepers:\n" : "    keepers: []\n");
-        for (size_t i = 0; i < site->n_keepers; i++) {
-            const inventory_keeper *k = &site->keepers[i];
-            dr_buf_printf(out, "      - id: %d\n", k->id);
-            ykv(out, 8, "name", k->name);
-            ykv(out, 8, "host", k->host);
-            ykv(out, 8, "role", inventory_keeper_role_name(k->role));
-            write_fields_yaml(out, k, keeper_fields, N_KFIELDS, 8);
-        }
-        dr_buf_puts(out, site->n_clickhouse ? "    clickhouse:\n" : "    clickhouse: []\n");
-        for (size_t i = 0; i < site->n_clickhouse; i++) {
-            const inventory_clickhouse *c = &site->clickhouse[i];
-            dr_buf_puts(out, "      - name: ");
-            yaml_scalar(out, c->name);
-            dr_buf_putc(out, '\n');
-            ykv(out, 8, "host", c->host);
-            ykv(out, 8, "shard", c->shard);
-            ykv(out, 8, "replica", c->replica);
-            write_fields_yaml(out, c, ch_fields, N_CFIELDS, 8);
-        }
-    }
-}
-
-static void jkv(json_writer *w, const char *key, const char *val)
-{
-    json_key(w, key);
-    json_string(w, val);
-}
-
-static void jkn(json_writer *w, const char *key, long val)
-{
-    json_key(w, key);
-    if (val)
-        json_int(w, val);
-    else
-        json_null(w);
-}
-
-static void jsecret(json_writer *w, const char *key, const inventory_secret *s)
-{
-    json_key(w, key);
-    if (!s->file && !s->env) {
-        json_null(w);
-        return;
-    }
-    json_begin_object(w);
-    if (s->file)
-        jkv(w, "file", s->file);
-    if (s->env)
-        jkv(w, "env", s->env);
-    json_end_object(w);
-}
-
-static void write_fields_json(json_writer *w, const void *node, const field *fields, size_t nf,
-                              unsigned kind_mask)
-{
-    for (size_t i = 0; i < nf; i++) {
-        if (kind_mask && !(fields[i].kinds & kind_mask))
-            continue;
-        const char *p = (const char *)node + fields[i].off;
-        if (fields[i].type == FT_PORT) {
-            int v;
-            memcpy(&v, p, sizeof v);
-            jkn(w, fields[i].key, v);
-        } else {
-            const char *s;
-            memcpy(&s, p, sizeof s);
-            jkv(w, fields[i].key, s);
-        }
-    }
-}
-
-static void jpos(json_writer *w, const inventory_pos *p)
-{
-    json_key(w, "line");
-    json_int(w, p->line);
-    json_key(w, "column");
-    json_int(w, p->column);
-}
-
-void inventory_write_json(const inventory_t *inv, json_writer *w)
-{
-    unsigned mask = inv->keeper_kind == INVENTORY_ZOOKEEPER ? KIND_ZK : KIND_CHK;
-    json_begin_object(w);
-    jkv(w, "schema", "drctl.inventory/1");
-    jkv(w, "file", inv->file);
-    jkv(w, "cluster", inv->cluster);
-    jkv(w, "umbrella_cluster", inv->umbrella_cluster);
-    json_key(w, "keeper");
-    json_begin_object(w);
-    jkv(w, "kind", inventory_keeper_kind_name(inv->keeper_kind));
-    jsecret(w, "super_digest", &inv->super_digest);
-    json_end_object(w);
-    json_key(w, "ssh");
-    json_begin_object(w);
-    jkv(w, "user", inv->ssh.user);
-    jkn(w, "port", inv->ssh.port);
-    jkv(w, "identity", inv->ssh.identity);
-    jkv(w, "known_hosts", inv->ssh.known_hosts);
-    jsecret(w, "passphrase", &inv->ssh.passphrase);
-    jkn(w, "connect_timeout", inv->ssh.connect_timeout);
-    jkn(w, "parallel", inv->ssh.parallel);
-    jkv(w, "become", inv->ssh.become);
-    jkv(w, "jump", inv->ssh.jump);
-    if (inv->ssh.agent) {
-        json_key(w, "agent");
-        json_bool(w, true);
-    }
-    json_end_object(w);
-    json_key(w, "notify");
-    json_begin_array(w);
-    for (size_t i = 0; i < inv->n_notify; i++) {
-        json_begin_object(w);
-        jkv(w, "url", inv->notify[i].url);
-        jkn(w, "events", inv->notify[i].events);
-        jkn(w, "timeout", inv->notify[i].timeout);
-        json_end_object(w);
-    }
-    json_end_array(w);
-    json_key(w, "retention");
-    json_begin_object(w);
-    jkn(w, "runs", inv->retention.runs);
-    jkn(w, "days", inv->retention.days);
-    json_end_object(w);
-    json_key(w, "clickhouse_auth");
-    json_begin_object(w);
-    jkv(w, "user", inv->clickhouse_auth.user);
-    jsecret(w, "password", &inv->clickhouse_auth.password);
-    json_end_object(w);
-    json_key(w, "shards");
-    json_begin_array(w);
-    for (size_t i = 0; i < inv->n_shards; i++)
-        json_string(w, inv->shards[i]);
-    json_end_array(w);
-    json_key(w, "sites");
-    json_begin_array(w);
-    for (size_t s = 0; s < inv->n_sites; s++) {
-        const inventory_site *site = &inv->sites[s];
-        json_begin_object(w);
-        jkv(w, "name", site->name);
-        jkv(w, "role", inventory_site_role_name(site->role));
-        if (site->fence)
-            jkv(w, "fence", site->fence);
-        jkv(w, "jump", site->jump);
-        json_key(w, "keepers");
-        json_begin_array(w);
-        for (size_t i = 0; i < site->n_keepers; i++) {
-            const inventory_keeper *k = &site->keepers[i];
-            json_begin_object(w);
-            json_key(w, "id");
-            json_int(w, k->id);
-            jkv(w, "name", k->name);
-            jkv(w, "host", k->host);
-            jkv(w, "role", inventory_keeper_role_name(k->role));
-            write_fields_json(w, k, keeper_fields, N_KFIELDS, mask);
-            jpos(w, &k->pos);
-            json_end_object(w);
-        }
-        json_end_array(w);
-        json_key(w, "clickhouse");
-        json_begin_array(w);
-        for (size_t i = 0; i < site->n_clickhouse; i++) {
-            const inventory_clickhouse *c = &site->clickhouse[i];
-            json_begin_object(w);
-            jkv(w, "name", c->name);
-            jkv(w, "host", c->host);
-            jkv(w, "shard", c->shard);
-            json_key(w, "shard_index");
-            json_int(w, (int64_t)c->shard_index);
-            jkv(w, "replica", c->replica);
-            write_fields_json(w, c, ch_fields, N_CFIELDS, 0);
-            jpos(w, &c->pos);
-            json_end_object(w);
-        }
-        json_end_array(w);
-        json_end_object(w);
-    }
-    json_end_array(w);
-    json_end_object(w);
 }

@@ -1,7 +1,6 @@
-/* keeperxml: read and patch ClickHouse Keeper's <keeper_server> XML with
- * libxml2, keeping the document's other content; membership operations.
- * The order of the quorum-loss recovery is the runbooks' (Lua,
- * lua/dr/coord/keeper_order.lua). */
+/* keeperxml: read and patch ClickHouse Keeper's <keeper_server> XML through
+ * xmlsplice, byte-preserving; membership operations. The order of the
+ * quorum-loss recovery is the runbooks' (Lua, lua/dr/coord/keeper_order.lua). */
 #include "keeperxml.h"
 
 #include <ctype.h>
@@ -10,30 +9,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <libxml/xmlerror.h>
-#include <libxml/xmlsave.h>
+#include <strings.h>
 
 #include "idlist.h"
+#include "xmlsplice.h"
 
+/* The document is its text: every change is a set of splices applied to it,
+ * after which the text is loaded again (Keeper configs are small). */
 struct keeperxml {
     char *name;
-    xmlDocPtr doc;
-    xmlNodePtr keeper; /* <keeper_server> */
-    char *decl;        /* the input's XML declaration, verbatim, or NULL */
+    char *text; /* the document as it is now, NUL-terminated */
+    size_t len;
+    xmlsplice_doc d;   /* text, loaded */
+    xmlNodePtr keeper; /* <keeper_server> in d */
 };
 
 /* ---- small helpers ---------------------------------------------------- */
-
-static int is_blank(const xmlChar *s)
-{
-    for (; s && *s; s++)
-        if (!isspace(*s))
-            return 0;
-    return 1;
-}
 
 static int name_is(xmlNodePtr n, const char *name)
 {
@@ -42,25 +33,18 @@ static int name_is(xmlNodePtr n, const char *name)
 
 static xmlNodePtr child(xmlNodePtr parent, const char *name)
 {
-    for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
-        if (name_is(c, name))
-            return c;
-    return NULL;
+    return parent ? xmlsplice_child(parent, name) : NULL;
 }
 
-/* The trimmed text of an element, malloc'd (never NULL). */
-static char *text_of(xmlNodePtr n)
+/* The trimmed text of an element, malloc'd (never NULL; "" for NULL). */
+static char *text_of(const keeperxml *k, xmlNodePtr n)
 {
-    xmlChar *c = n ? xmlNodeGetContent(n) : NULL;
-    const char *s = c ? (const char *)c : "";
-    while (isspace((unsigned char)*s))
-        s++;
-    size_t len = strlen(s);
-    while (len > 0 && isspace((unsigned char)s[len - 1]))
-        len--;
-    char *r = dr_strndup(s, len);
-    xmlFree(c);
-    return r;
+    return n ? xmlsplice_text(&k->d, n) : dr_strdup("");
+}
+
+static long line_of(const keeperxml *k, xmlNodePtr n)
+{
+    return xmlsplice_line(&k->d, n);
 }
 
 /* Parses a whole decimal number in [min, max]; 0 on success. */
@@ -87,198 +71,205 @@ static int parse_bool(const char *s, int *out)
     return 0;
 }
 
-/* ---- layout: indentation of inserted elements ------------------------- */
+/* ---- edits ------------------------------------------------------------- */
 
-/* The whitespace text node right before n, if any. */
-static xmlNodePtr ws_before(xmlNodePtr n)
-{
-    return n && n->prev && n->prev->type == XML_TEXT_NODE && is_blank(n->prev->content) ? n->prev
-                                                                                        : NULL;
-}
-
-/* n's indentation: what follows the last newline of the whitespace before
- * it ("" when none). */
-static const char *indent_of(xmlNodePtr n)
-{
-    xmlNodePtr ws = ws_before(n);
-    if (!ws)
-        return "";
-    const char *s = (const char *)ws->content, *nl = strrchr(s, '\n');
-    return nl ? nl + 1 : s;
-}
-
-/* One level of indentation as the document uses it: the indentation of the
- * root's first child element (the root itself sits at column 0). */
-static const char *indent_unit(xmlNodePtr root)
-{
-    for (xmlNodePtr c = root->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE) {
-            const char *u = indent_of(c);
-            return *u ? u : "    ";
-        }
-    return "    ";
-}
-
-/* Appends element e to parent, indented like its element siblings (or one
- * level deeper than parent when it has none). */
-static void append_indented(xmlNodePtr root, xmlNodePtr parent, xmlNodePtr e)
+/* The last element child of p that is not in skip[0, n_skip), or NULL. */
+static xmlNodePtr last_child_but(xmlNodePtr p, xmlNodePtr *skip, size_t n_skip)
 {
     xmlNodePtr last = NULL;
-    for (xmlNodePtr c = parent->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE)
+    for (xmlNodePtr c = p->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        size_t i = 0;
+        while (i < n_skip && skip[i] != c)
+            i++;
+        if (i == n_skip)
             last = c;
-    if (last) {
-        xmlNodePtr ws = ws_before(last);
-        xmlAddNextSibling(last, e);
-        if (ws)
-            xmlAddPrevSibling(e, xmlNewText(ws->content));
-        return;
     }
-    /* No element children: replace whitespace-only content by
-     * "\n<indent+unit><e>\n<indent>". */
-    int only_ws = 1;
-    for (xmlNodePtr c = parent->children; c; c = c->next)
-        if (!(c->type == XML_TEXT_NODE && is_blank(c->content)))
-            only_ws = 0;
-    if (!only_ws) {
-        xmlAddChild(parent, e);
-        return;
-    }
-    while (parent->children) {
-        xmlNodePtr c = parent->children;
-        xmlUnlinkNode(c);
-        xmlFreeNode(c);
-    }
-    const char *ind = indent_of(parent), *unit = indent_unit(root);
-    dr_buf b = DR_BUF_INIT;
-    dr_buf_printf(&b, "\n%s%s", ind, unit);
-    xmlAddChild(parent, xmlNewText(BAD_CAST b.data));
-    xmlAddChild(parent, e);
-    dr_buf_reset(&b);
-    dr_buf_printf(&b, "\n%s", ind);
-    xmlAddChild(parent, xmlNewText(BAD_CAST b.data));
-    dr_buf_free(&b);
+    return last;
 }
 
-/* Removes e and the whitespace that indented it. */
-static void remove_indented(xmlNodePtr e)
+/* Where new children of p go: after its last element child not in skip,
+ * indented like it, else as p's last child. */
+static void place_in(keeperxml *k, xmlNodePtr p, xmlNodePtr *skip, size_t n_skip,
+                     xmlsplice_place *pl)
 {
-    xmlNodePtr ws = ws_before(e);
-    if (ws) {
-        xmlUnlinkNode(ws);
-        xmlFreeNode(ws);
-    }
-    xmlUnlinkNode(e);
-    xmlFreeNode(e);
+    xmlNodePtr last = last_child_but(p, skip, n_skip);
+    if (last)
+        xmlsplice_place_after(&k->d, last, pl);
+    else
+        xmlsplice_place_end(&k->d, p, pl);
 }
 
-/* Sets parent/<name> to value, adding it when absent; no change (not even
- * of layout) when it already holds that value. */
-static void set_child_text(xmlNodePtr root, xmlNodePtr parent, const char *name, const char *value)
+/* Records: parent/<name> set to value, added when absent (after the other
+ * children; several added to one parent land in the order asked); no edit
+ * when it already holds that value. */
+static void set_child_text(keeperxml *k, xmlNodePtr parent, const char *name, const char *value)
 {
     xmlNodePtr c = child(parent, name);
     if (c) {
-        char *cur = text_of(c);
+        char *cur = text_of(k, c);
         int same = strcmp(cur, value) == 0;
         free(cur);
-        if (same)
-            return;
-        while (c->children) {
-            xmlNodePtr k = c->children;
-            xmlUnlinkNode(k);
-            xmlFreeNode(k);
-        }
-        xmlNodeAddContent(c, BAD_CAST value);
+        if (!same)
+            xmlsplice_set_text(&k->d, c, value);
         return;
     }
-    c = xmlNewDocNode(parent->doc, NULL, BAD_CAST name, NULL);
-    xmlNodeAddContent(c, BAD_CAST value);
-    append_indented(root, parent, c);
+    xmlsplice_place pl;
+    place_in(k, parent, NULL, 0, &pl);
+    dr_buf b = DR_BUF_INIT;
+    xmlsplice_put_leaf(&b, name, value);
+    xmlsplice_place_put(&k->d, &pl, b.data);
+    dr_buf_free(&b);
+    xmlsplice_place_free(&pl);
+}
+
+/* Loads k->text into k->d; the structure was checked by keeperxml_parse. */
+static int load_doc(keeperxml *k, dr_err *err)
+{
+    int rc = xmlsplice_load(&k->d, k->name, k->text, k->len, NULL, err);
+    if (rc)
+        return rc;
+    k->keeper = child(k->d.root, "keeper_server");
+    if (!k->keeper) {
+        xmlsplice_free(&k->d);
+        return dr_err_set(err, DR_EPARSE, "%s: <keeper_server> is gone (a drctl bug)", k->name);
+    }
+    return DR_OK;
+}
+
+/* Applies the edits recorded on k->d and loads the result in place of the
+ * document.  On error the document stays as it was. */
+static int commit(keeperxml *k, dr_err *err)
+{
+    xmlsplice_result r;
+    int rc = xmlsplice_apply(&k->d, &r, err);
+    xmlsplice_free(&k->d);
+    if (rc == DR_OK && r.changed) {
+        free(k->text);
+        k->text = r.text;
+        k->len = r.len;
+        r.text = NULL;
+    }
+    free(r.text);
+    free(r.notes);
+    dr_err lerr = {0};
+    int lrc = load_doc(k, rc ? &lerr : err);
+    return rc ? rc : lrc;
 }
 
 /* ---- parsing ---------------------------------------------------------- */
-
-typedef struct xml_errors {
-    int seen;
-    int line, col;
-    char msg[512];
-} xml_errors;
-
-/* Keeps libxml2's first error instead of letting it print to stderr. */
-static void capture_error(void *ctx, xmlErrorPtr e)
-{
-    xml_errors *x = ctx;
-    if (x->seen || !e || e->level < XML_ERR_ERROR)
-        return;
-    x->seen = 1;
-    x->line = e->line;
-    x->col = e->int2;
-    snprintf(x->msg, sizeof x->msg, "%s", e->message ? e->message : "malformed");
-    size_t n = strlen(x->msg);
-    while (n > 0 && isspace((unsigned char)x->msg[n - 1]))
-        x->msg[--n] = '\0';
-}
 
 void keeperxml_free(keeperxml *k)
 {
     if (!k)
         return;
-    if (k->doc)
-        xmlFreeDoc(k->doc);
+    xmlsplice_free(&k->d);
     free(k->name);
-    free(k->decl);
+    free(k->text);
     free(k);
 }
 
 static int check_server(const keeperxml *k, xmlNodePtr s, dr_err *err)
 {
-    long line = xmlGetLineNo(s);
+    long line = line_of(k, s);
     static const char *needed[] = {"id", "hostname", "port"};
     for (size_t i = 0; i < 3; i++)
         if (!child(s, needed[i]))
             return dr_err_set(err, DR_EPARSE,
                               "%s:%ld: expected <%s> in <server> of <raft_configuration>", k->name,
                               line, needed[i]);
-    char *t = text_of(child(s, "id"));
+    char *t = text_of(k, child(s, "id"));
     long v;
     int bad = parse_long(t, 1, LONG_MAX, &v);
     free(t);
     if (bad)
         return dr_err_set(err, DR_EPARSE, "%s:%ld: expected <id> to be a positive number", k->name,
-                          xmlGetLineNo(child(s, "id")));
-    t = text_of(child(s, "hostname"));
+                          line_of(k, child(s, "id")));
+    t = text_of(k, child(s, "hostname"));
     bad = !*t;
     free(t);
     if (bad)
         return dr_err_set(err, DR_EPARSE, "%s:%ld: expected a host name in <hostname>", k->name,
-                          xmlGetLineNo(child(s, "hostname")));
-    t = text_of(child(s, "port"));
+                          line_of(k, child(s, "hostname")));
+    t = text_of(k, child(s, "port"));
     bad = parse_long(t, 1, 65535, &v);
     free(t);
     if (bad)
         return dr_err_set(err, DR_EPARSE, "%s:%ld: expected <port> to be a port (1-65535)", k->name,
-                          xmlGetLineNo(child(s, "port")));
+                          line_of(k, child(s, "port")));
     static const char *bools[] = {"can_become_leader", "start_as_follower"};
     for (size_t i = 0; i < 2; i++) {
         xmlNodePtr b = child(s, bools[i]);
         if (!b)
             continue;
-        t = text_of(b);
+        t = text_of(k, b);
         int x;
         bad = parse_bool(t, &x);
         free(t);
         if (bad)
             return dr_err_set(err, DR_EPARSE, "%s:%ld: expected <%s> to be true or false", k->name,
-                              xmlGetLineNo(b), bools[i]);
+                              line_of(k, b), bools[i]);
     }
     if (child(s, "priority")) {
-        t = text_of(child(s, "priority"));
+        t = text_of(k, child(s, "priority"));
         bad = parse_long(t, 0, INT_MAX, &v);
         free(t);
         if (bad)
             return dr_err_set(err, DR_EPARSE,
                               "%s:%ld: expected <priority> to be a number (0 = never leader)",
-                              k->name, xmlGetLineNo(child(s, "priority")));
+                              k->name, line_of(k, child(s, "priority")));
+    }
+    return 0;
+}
+
+/* The structure keeperxml needs: root, <keeper_server>, a numeric
+ * <server_id>, each <server> whole and its id once. */
+static int check_structure(keeperxml *k, dr_err *err)
+{
+    xmlNodePtr root = k->d.root;
+    if (!root || (!name_is(root, "clickhouse") && !name_is(root, "yandex")))
+        return dr_err_set(
+            err, DR_EPARSE, "%s:%ld: expected root element <clickhouse> or <yandex>, not <%s>",
+            k->name, root ? line_of(k, root) : 1L, root ? (const char *)root->name : "");
+    k->keeper = child(root, "keeper_server");
+    if (!k->keeper)
+        return dr_err_set(err, DR_EPARSE, "%s:%ld: expected <keeper_server> in <%s>", k->name,
+                          line_of(k, root), (const char *)root->name);
+    xmlNodePtr sid = child(k->keeper, "server_id");
+    if (sid) {
+        char *t = text_of(k, sid);
+        long v;
+        int bad = parse_long(t, 1, LONG_MAX, &v);
+        free(t);
+        if (bad)
+            return dr_err_set(err, DR_EPARSE,
+                              "%s:%ld: expected <server_id> to be a positive number", k->name,
+                              line_of(k, sid));
+    }
+    xmlNodePtr raft = child(k->keeper, "raft_configuration");
+    for (xmlNodePtr s = raft ? raft->children : NULL; s; s = s->next) {
+        if (!name_is(s, "server"))
+            continue;
+        int r = check_server(k, s, err);
+        if (r)
+            return r;
+        long id = -1, other = -1;
+        char *t = text_of(k, child(s, "id"));
+        parse_long(t, 1, LONG_MAX, &id);
+        free(t);
+        for (xmlNodePtr o = raft->children; o != s; o = o->next) {
+            if (!name_is(o, "server"))
+                continue;
+            t = text_of(k, child(o, "id"));
+            parse_long(t, 1, LONG_MAX, &other);
+            free(t);
+            if (other == id)
+                return dr_err_set(err, DR_EPARSE,
+                                  "%s:%ld: expected each server id once, %ld is already in "
+                                  "<raft_configuration>",
+                                  k->name, line_of(k, s), id);
+        }
     }
     return 0;
 }
@@ -288,103 +279,24 @@ int keeperxml_parse(const char *name, const char *text, size_t len, keeperxml **
     *out = NULL;
     keeperxml *k = dr_calloc(1, sizeof *k);
     k->name = dr_strdup(name ? name : "keeper.xml");
-    if (len > INT_MAX) {
+    int rc = DR_OK;
+    if (len > INT_MAX)
+        rc = dr_err_set(err, DR_EPARSE, "%s: too large for an XML config", k->name);
+    else if (len == 0)
+        rc = dr_err_set(err, DR_EPARSE, "%s:1:1: expected an XML document, the file is empty",
+                        k->name);
+    if (rc) {
         keeperxml_free(k);
-        return dr_err_set(err, DR_EPARSE, "%s: too large for an XML config", name);
+        return rc;
     }
-    xml_errors x = {0};
-    xmlStructuredErrorFunc old_fn = xmlStructuredError;
-    void *old_ctx = xmlStructuredErrorContext;
-    xmlSetStructuredErrorFunc(&x, capture_error);
-    /* No network, no entity expansion, no DTD loading: a config file must
-     * not reach out of itself. */
-    k->doc = xmlReadMemory(text, (int)len, k->name, NULL,
-                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
-    xmlSetStructuredErrorFunc(old_ctx, old_fn);
-    if (!k->doc || x.seen) {
-        if (x.seen)
-            dr_err_set(err, DR_EPARSE, "%s:%d:%d: expected well-formed XML: %s", k->name, x.line,
-                       x.col, x.msg);
-        else if (len == 0)
-            dr_err_set(err, DR_EPARSE, "%s:1:1: expected an XML document, the file is empty",
-                       k->name);
-        else
-            dr_err_set(err, DR_EPARSE, "%s:1:1: expected well-formed XML", k->name);
+    k->text = dr_malloc(len + 1);
+    memcpy(k->text, text, len);
+    k->text[len] = '\0';
+    k->len = len;
+    if ((rc = xmlsplice_load(&k->d, k->name, k->text, k->len, NULL, err)) != DR_OK ||
+        (rc = check_structure(k, err)) != DR_OK) {
         keeperxml_free(k);
         return DR_EPARSE;
-    }
-    xmlNodePtr root = xmlDocGetRootElement(k->doc);
-    if (!root || (!name_is(root, "clickhouse") && !name_is(root, "yandex"))) {
-        dr_err_set(err, DR_EPARSE,
-                   "%s:%ld: expected root element <clickhouse> or <yandex>, not <%s>", k->name,
-                   root ? xmlGetLineNo(root) : 1L, root ? (const char *)root->name : "");
-        keeperxml_free(k);
-        return DR_EPARSE;
-    }
-    k->keeper = child(root, "keeper_server");
-    if (!k->keeper) {
-        dr_err_set(err, DR_EPARSE, "%s:%ld: expected <keeper_server> in <%s>", k->name,
-                   xmlGetLineNo(root), (const char *)root->name);
-        keeperxml_free(k);
-        return DR_EPARSE;
-    }
-    xmlNodePtr sid = child(k->keeper, "server_id");
-    if (sid) {
-        char *t = text_of(sid);
-        long v;
-        int bad = parse_long(t, 1, LONG_MAX, &v);
-        free(t);
-        if (bad) {
-            dr_err_set(err, DR_EPARSE, "%s:%ld: expected <server_id> to be a positive number",
-                       k->name, xmlGetLineNo(sid));
-            keeperxml_free(k);
-            return DR_EPARSE;
-        }
-    }
-    xmlNodePtr raft = child(k->keeper, "raft_configuration");
-    for (xmlNodePtr s = raft ? raft->children : NULL; s; s = s->next) {
-        if (!name_is(s, "server"))
-            continue;
-        int r = check_server(k, s, err);
-        if (r) {
-            keeperxml_free(k);
-            return r;
-        }
-        long id = -1, other = -1;
-        char *t = text_of(child(s, "id"));
-        parse_long(t, 1, LONG_MAX, &id);
-        free(t);
-        for (xmlNodePtr o = raft->children; o != s; o = o->next) {
-            if (!name_is(o, "server"))
-                continue;
-            t = text_of(child(o, "id"));
-            parse_long(t, 1, LONG_MAX, &other);
-            free(t);
-            if (other == id) {
-                dr_err_set(err, DR_EPARSE,
-                           "%s:%ld: expected each server id once, %ld is already in "
-                           "<raft_configuration>",
-                           k->name, xmlGetLineNo(s), id);
-                keeperxml_free(k);
-                return DR_EPARSE;
-            }
-        }
-    }
-    /* Keep the declaration as written (libxml2 would rewrite it). */
-    const char *p = text;
-    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-        p += 3;
-    /* "<?xml" + white space: a declaration; "<?xmlfoo" is a processing
-     * instruction, which libxml2 keeps as a node and writes itself. */
-    if ((size_t)(p - text) + 6 <= len && memcmp(p, "<?xml", 5) == 0 && p[5] &&
-        strchr(" \t\r\n", p[5])) {
-        /* text need not end in a NUL: search within len only */
-        const char *end = NULL;
-        for (const char *q = p; !end && q + 1 < text + len; q++)
-            if (q[0] == '?' && q[1] == '>')
-                end = q;
-        if (end)
-            k->decl = dr_strndup(p, (size_t)(end + 2 - p));
     }
     *out = k;
     return 0;
@@ -392,16 +304,7 @@ int keeperxml_parse(const char *name, const char *text, size_t len, keeperxml **
 
 void keeperxml_render(const keeperxml *k, dr_buf *out)
 {
-    if (k->decl) {
-        dr_buf_puts(out, k->decl);
-        dr_buf_putc(out, '\n');
-    }
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlSaveCtxtPtr save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_NO_DECL | XML_SAVE_AS_XML);
-    xmlSaveDoc(save, k->doc);
-    xmlSaveClose(save);
-    dr_buf_append(out, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
-    xmlBufferFree(buf);
+    dr_buf_append(out, k->text, k->len);
 }
 
 /* ---- scalar settings -------------------------------------------------- */
@@ -414,21 +317,21 @@ void keeperxml_info_get(const keeperxml *k, keeperxml_info *out)
     char *t;
     long v;
     if (child(k->keeper, "server_id")) {
-        t = text_of(child(k->keeper, "server_id"));
+        t = text_of(k, child(k->keeper, "server_id"));
         if (parse_long(t, 1, LONG_MAX, &v) == 0)
             out->server_id = v;
         free(t);
     }
     if (child(k->keeper, "tcp_port")) {
-        t = text_of(child(k->keeper, "tcp_port"));
+        t = text_of(k, child(k->keeper, "tcp_port"));
         if (parse_long(t, 1, 65535, &v) == 0)
             out->tcp_port = (int)v;
         free(t);
     }
     if (child(k->keeper, "log_storage_path"))
-        out->log_storage_path = text_of(child(k->keeper, "log_storage_path"));
+        out->log_storage_path = text_of(k, child(k->keeper, "log_storage_path"));
     if (child(k->keeper, "snapshot_storage_path"))
-        out->snapshot_storage_path = text_of(child(k->keeper, "snapshot_storage_path"));
+        out->snapshot_storage_path = text_of(k, child(k->keeper, "snapshot_storage_path"));
 }
 
 void keeperxml_info_clear(keeperxml_info *info)
@@ -438,9 +341,10 @@ void keeperxml_info_clear(keeperxml_info *info)
     memset(info, 0, sizeof *info);
 }
 
-void keeperxml_set(keeperxml *k, const char *key, const char *value)
+int keeperxml_set(keeperxml *k, const char *key, const char *value, dr_err *err)
 {
-    set_child_text(xmlDocGetRootElement(k->doc), k->keeper, key, value);
+    set_child_text(k, k->keeper, key, value);
+    return commit(k, err);
 }
 
 /* ---- memberships -------------------------------------------------------- */
@@ -491,35 +395,35 @@ void keeperxml_members_copy(keeperxml_members *dst, const keeperxml_members *src
         keeperxml_members_add(dst, &src->v[i]);
 }
 
-static void read_server(xmlNodePtr s, keeperxml_server *out)
+static void read_server(const keeperxml *k, xmlNodePtr s, keeperxml_server *out)
 {
     memset(out, 0, sizeof *out);
     char *t;
     long v;
-    t = text_of(child(s, "id"));
+    t = text_of(k, child(s, "id"));
     out->id = parse_long(t, 1, LONG_MAX, &v) == 0 ? v : 0;
     free(t);
-    out->hostname = text_of(child(s, "hostname"));
-    t = text_of(child(s, "port"));
+    out->hostname = text_of(k, child(s, "hostname"));
+    t = text_of(k, child(s, "port"));
     out->port = parse_long(t, 1, 65535, &v) == 0 ? (int)v : 0;
     free(t);
     int b = 1;
     if (child(s, "can_become_leader")) {
-        t = text_of(child(s, "can_become_leader"));
+        t = text_of(k, child(s, "can_become_leader"));
         parse_bool(t, &b);
         free(t);
     }
     out->role = b ? KEEPERXML_PARTICIPANT : KEEPERXML_LEARNER;
     out->priority = -1;
     if (child(s, "priority")) {
-        t = text_of(child(s, "priority"));
+        t = text_of(k, child(s, "priority"));
         if (parse_long(t, 0, INT_MAX, &v) == 0)
             out->priority = (int)v;
         free(t);
     }
     out->start_as_follower = -1;
     if (child(s, "start_as_follower")) {
-        t = text_of(child(s, "start_as_follower"));
+        t = text_of(k, child(s, "start_as_follower"));
         if (parse_bool(t, &b) == 0)
             out->start_as_follower = b;
         free(t);
@@ -534,7 +438,7 @@ void keeperxml_members_get(const keeperxml *k, keeperxml_members *out)
         if (!name_is(s, "server"))
             continue;
         keeperxml_server ks;
-        read_server(s, &ks);
+        read_server(k, s, &ks);
         keeperxml_members_add(out, &ks);
         server_clear(&ks);
     }
@@ -720,27 +624,88 @@ static int server_differs(const keeperxml_server *a, const keeperxml_server *b)
            (b->start_as_follower >= 0 && a->start_as_follower != b->start_as_follower);
 }
 
-static void write_server(xmlNodePtr root, xmlNodePtr s, const keeperxml_server *want)
+/* The children a server is written with, in order; name NULL for one that
+ * is not written.  has_leader: the server has <can_become_leader> now. */
+typedef struct server_fields {
+    const char *name[6];
+    char value[6][32];
+} server_fields;
+
+static void fields_of(const keeperxml_server *want, int has_leader, server_fields *f)
 {
-    char num[32];
-    snprintf(num, sizeof num, "%ld", want->id);
-    set_child_text(root, s, "id", num);
-    set_child_text(root, s, "hostname", want->hostname);
-    snprintf(num, sizeof num, "%d", want->port);
-    set_child_text(root, s, "port", num);
-    if (want->role == KEEPERXML_LEARNER)
-        set_child_text(root, s, "can_become_leader", "false");
-    else if (child(s, "can_become_leader"))
-        set_child_text(root, s, "can_become_leader", "true");
-    int prio = want->priority;
-    if (want->role == KEEPERXML_LEARNER)
-        prio = 0;
-    if (prio >= 0) {
-        snprintf(num, sizeof num, "%d", prio);
-        set_child_text(root, s, "priority", num);
+    memset(f, 0, sizeof *f);
+    f->name[0] = "id";
+    snprintf(f->value[0], sizeof f->value[0], "%ld", want->id);
+    f->name[1] = "hostname"; /* the value is want->hostname: see put_fields */
+    f->name[2] = "port";
+    snprintf(f->value[2], sizeof f->value[2], "%d", want->port);
+    if (want->role == KEEPERXML_LEARNER || has_leader) {
+        f->name[3] = "can_become_leader";
+        snprintf(f->value[3], sizeof f->value[3], "%s",
+                 want->role == KEEPERXML_LEARNER ? "false" : "true");
     }
-    if (want->start_as_follower >= 0)
-        set_child_text(root, s, "start_as_follower", want->start_as_follower ? "true" : "false");
+    int prio = want->role == KEEPERXML_LEARNER ? 0 : want->priority;
+    if (prio >= 0) {
+        f->name[4] = "priority";
+        snprintf(f->value[4], sizeof f->value[4], "%d", prio);
+    }
+    if (want->start_as_follower >= 0) {
+        f->name[5] = "start_as_follower";
+        snprintf(f->value[5], sizeof f->value[5], "%s", want->start_as_follower ? "true" : "false");
+    }
+}
+
+static const char *field_value(const server_fields *f, const keeperxml_server *want, size_t i)
+{
+    return i == 1 ? want->hostname : f->value[i];
+}
+
+/* Records the edits that make existing <server> s say want: only the
+ * children that differ change, missing ones are added after the others. */
+static void write_server(keeperxml *k, xmlNodePtr s, const keeperxml_server *want)
+{
+    server_fields f;
+    fields_of(want, child(s, "can_become_leader") != NULL, &f);
+    for (size_t i = 0; i < 6; i++)
+        if (f.name[i])
+            set_child_text(k, s, f.name[i], field_value(&f, want, i));
+}
+
+/* Appends a new <server> for want: its children on lines of their own
+ * (indent + unit) when multi, else all on one line. */
+static void gen_server(const keeperxml *k, dr_buf *b, const keeperxml_server *want,
+                       const char *indent, int multi)
+{
+    server_fields f;
+    fields_of(want, 0, &f);
+    dr_buf_puts(b, "<server>");
+    for (size_t i = 0; i < 6; i++) {
+        if (!f.name[i])
+            continue;
+        if (multi)
+            dr_buf_printf(b, "%s%s%s", k->d.nl, indent, k->d.unit);
+        xmlsplice_put_leaf(b, f.name[i], field_value(&f, want, i));
+    }
+    if (multi)
+        dr_buf_printf(b, "%s%s", k->d.nl, indent);
+    dr_buf_puts(b, "</server>");
+}
+
+/* Appends new <server> elements for the members of m that s (the ids
+ * present) lacks, separated as p says. */
+static void gen_servers(const keeperxml *k, dr_buf *b, const keeperxml_members *m,
+                        const keeperxml_members *present, const char *indent, int multi,
+                        const xmlsplice_place *p)
+{
+    int first = 1;
+    for (size_t i = 0; i < m->n; i++) {
+        if (keeperxml_members_find(present, m->v[i].id))
+            continue;
+        if (!first)
+            xmlsplice_place_sep(&k->d, p, b);
+        first = 0;
+        gen_server(k, b, &m->v[i], indent, multi);
+    }
 }
 
 int keeperxml_members_put(keeperxml *k, const keeperxml_members *m, int has_state, dr_buf *advice,
@@ -748,7 +713,6 @@ int keeperxml_members_put(keeperxml *k, const keeperxml_members *m, int has_stat
 {
     if (advice)
         dr_buf_reset(advice);
-    xmlNodePtr root = xmlDocGetRootElement(k->doc);
     keeperxml_members cur = {0};
     keeperxml_members_get(k, &cur);
     if (has_state) {
@@ -773,43 +737,64 @@ int keeperxml_members_put(keeperxml *k, const keeperxml_members *m, int has_stat
             }
         }
     }
-    keeperxml_members_free(&cur);
 
     xmlNodePtr raft = child(k->keeper, "raft_configuration");
-    if (!raft && m->n > 0) {
-        raft = xmlNewDocNode(k->doc, NULL, BAD_CAST "raft_configuration", NULL);
-        append_indented(root, k->keeper, raft);
+    if (!raft) {
+        keeperxml_members_free(&cur);
+        if (m->n == 0)
+            return 0;
+        /* a new <raft_configuration> holding every server */
+        xmlsplice_place p;
+        place_in(k, k->keeper, NULL, 0, &p);
+        char *inner = xmlsplice_cat(p.indent, k->d.unit);
+        dr_buf b = DR_BUF_INIT;
+        xmlsplice_place ip = {.indent = inner, .own_line = p.own_line};
+        dr_buf_puts(&b, "<raft_configuration>");
+        if (p.own_line)
+            dr_buf_printf(&b, "%s%s", k->d.nl, inner);
+        keeperxml_members none = {0};
+        gen_servers(k, &b, m, &none, inner, p.own_line, &ip);
+        if (p.own_line)
+            dr_buf_printf(&b, "%s%s", k->d.nl, p.indent);
+        dr_buf_puts(&b, "</raft_configuration>");
+        xmlsplice_place_put(&k->d, &p, b.data);
+        dr_buf_free(&b);
+        free(inner);
+        xmlsplice_place_free(&p);
+        return commit(k, err);
     }
-    if (!raft)
-        return 0;
-    for (xmlNodePtr s = raft->children, next; s; s = next) {
-        next = s->next;
+    /* servers gone are removed, changed ones edited in place */
+    xmlNodePtr *gone = NULL;
+    size_t n_gone = 0;
+    for (xmlNodePtr s = raft->children; s; s = s->next) {
         if (!name_is(s, "server"))
             continue;
         keeperxml_server have;
-        read_server(s, &have);
+        read_server(k, s, &have);
         const keeperxml_server *want = keeperxml_members_find(m, have.id);
-        if (!want)
-            remove_indented(s);
-        else if (server_differs(&have, want))
-            write_server(root, s, want);
+        if (!want) {
+            xmlsplice_delete(&k->d, s);
+            gone = dr_realloc(gone, (n_gone + 1) * sizeof *gone);
+            gone[n_gone++] = s;
+        } else if (server_differs(&have, want)) {
+            write_server(k, s, want);
+        }
         server_clear(&have);
     }
-    for (size_t i = 0; i < m->n; i++) {
-        int present = 0;
-        for (xmlNodePtr s = raft->children; s && !present; s = s->next) {
-            if (!name_is(s, "server"))
-                continue;
-            char *t = text_of(child(s, "id"));
-            long v;
-            present = parse_long(t, 1, LONG_MAX, &v) == 0 && v == m->v[i].id;
-            free(t);
-        }
-        if (present)
-            continue;
-        xmlNodePtr s = xmlNewDocNode(k->doc, NULL, BAD_CAST "server", NULL);
-        append_indented(root, raft, s);
-        write_server(root, s, &m->v[i]);
+    /* new ones after the last element that stays */
+    size_t n_new = 0;
+    for (size_t i = 0; i < m->n; i++)
+        n_new += keeperxml_members_find(&cur, m->v[i].id) == NULL;
+    if (n_new > 0) {
+        xmlsplice_place p;
+        place_in(k, raft, gone, n_gone, &p);
+        dr_buf b = DR_BUF_INIT;
+        gen_servers(k, &b, m, &cur, p.indent, p.own_line, &p);
+        xmlsplice_place_put(&k->d, &p, b.data);
+        dr_buf_free(&b);
+        xmlsplice_place_free(&p);
     }
-    return 0;
+    free(gone);
+    keeperxml_members_free(&cur);
+    return commit(k, err);
 }

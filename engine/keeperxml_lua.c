@@ -259,8 +259,11 @@ static int doc_set(lua_State *L)
         if (c < 0x20 || c == 0x7f)
             luaL_argerror(L, 3, "value without control characters expected");
     }
-    keeperxml_set(d->k, key, value);
-    return 0;
+    dr_err err = {0};
+    if (keeperxml_set(d->k, key, value, &err) != DR_OK)
+        return luabind_fail(L, &err);
+    lua_pushboolean(L, 1);
+    return 1;
 }
 
 static int doc_members(lua_State *L)

@@ -119,7 +119,7 @@ struct inventory_site {
     const char *fence; /* run locally (not over ssh) to fence the whole site when its
                         * hosts cannot be reached: a cloud API call, IPMI, a firewall
                         * rule; NULL: none */
-    const char *jump; /* "host[:port]" the site's hosts are reached through (default ssh.jump) */
+    const char *jump;  /* "host[:port]" the site's hosts are reached through (default ssh.jump) */
     inventory_pos pos;
 };
 
@@ -238,8 +238,10 @@ const char *inventory_keeper_role_name(inventory_keeper_role role);
 
 /* The resolved inventory as text that is itself a valid inventory (every
  * default written out on each node), or as JSON.  Secrets appear only as
- * their file path or variable name. */
-void inventory_write_yaml(const inventory_t *inv, dr_buf *out);
+ * their file path or variable name.  The YAML writer (libyaml's emitter)
+ * fails only on a value that is not UTF-8 (from an environment variable);
+ * out may then hold part of the text. */
+int inventory_write_yaml(const inventory_t *inv, dr_buf *out, dr_err *err);
 void inventory_write_json(const inventory_t *inv, json_writer *w);
 
 #endif

@@ -1,10 +1,10 @@
 /* keeperxml: ClickHouse Keeper's <keeper_server> configuration (XML, root
  * <clickhouse> or <yandex>), read and patched in place so that a runbook can
- * change the Raft membership and write the file back with its comments,
- * other elements and layout kept (as far as libxml2's serializer allows:
- * attribute quoting and empty-element forms are normalized once; after that
- * patching is idempotent, applying a patch to its own output gives the same
- * bytes).
+ * change the Raft membership and write the file back.  Every edit goes
+ * through xmlsplice: the bytes it does not touch (comments, whitespace,
+ * attribute quoting, other elements, the XML declaration) stay as they were,
+ * new elements are indented like their neighbours, and applying a patch to
+ * its own output changes no byte.
  *
  * Roles: a participant votes and may lead (<can_become_leader> true or
  * absent); a learner (observer) has <can_become_leader>false</...> and
@@ -52,9 +52,10 @@ typedef struct keeperxml_info {
     char *snapshot_storage_path; /* owned */
 } keeperxml_info;
 
-/* Parses text (need not be NUL-terminated).  Errors (DR_EPARSE) read
- * "NAME:LINE:COL: expected well-formed XML: <libxml2's reason>" for XML
- * syntax and "NAME:LINE: what was expected" for the structure (root,
+/* Parses text (need not be NUL-terminated; copied).  Errors (DR_EPARSE) read
+ * "NAME:LINE:COL: malformed XML: <libxml2's reason>" for XML syntax (a
+ * DOCTYPE, a NUL byte or an encoding other than UTF-8 is refused too) and
+ * "NAME:LINE: what was expected" for the structure (root,
  * <keeper_server>, each <server> with a numeric <id>, a <hostname>, a
  * <port>).  libxml2 prints nothing.  *out is the caller's (keeperxml_free). */
 int keeperxml_parse(const char *name, const char *text, size_t len, keeperxml **out, dr_err *err);
@@ -65,8 +66,9 @@ void keeperxml_render(const keeperxml *k, dr_buf *out);
 void keeperxml_info_get(const keeperxml *k, keeperxml_info *out);
 void keeperxml_info_clear(keeperxml_info *info);
 /* Sets the text of <keeper_server>/<key> (e.g. "server_id", "tcp_port"),
- * adding the element, indented like its siblings, when absent. */
-void keeperxml_set(keeperxml *k, const char *key, const char *value);
+ * adding the element, indented like its siblings, when absent.  Fails only
+ * when the result would not parse (a drctl bug); k is unchanged then. */
+int keeperxml_set(keeperxml *k, const char *key, const char *value, dr_err *err);
 
 /* Copies the servers of <raft_configuration> (out is reset first). */
 void keeperxml_members_get(const keeperxml *k, keeperxml_members *out);

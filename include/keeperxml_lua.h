@@ -13,11 +13,12 @@
  *
  * Documents:
  *   local doc = keeperxml.parse(text, name) -> doc | nil, err, code
- *       errors read "name:line:col: expected well-formed XML: ..." or
+ *       errors read "name:line:col: malformed XML: ..." or
  *       "name:line: what was expected"
  *   doc:render() -> text
  *   doc:info() -> {server_id, tcp_port, log_storage_path, snapshot_storage_path}
- *   doc:set(key, value)              <keeper_server>/<key> text ("server_id", "tcp_port")
+ *   doc:set(key, value) -> true | nil, err, code
+ *                                    <keeper_server>/<key> text ("server_id", "tcp_port")
  *   doc:members() -> membership      (<raft_configuration>)
  *   doc:set_members(membership, {has_state = bool}) -> true | nil, err, code, advice
  *       has_state (required): the node already has Keeper log/snapshot data; then a

@@ -7,10 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The module's source is compiled into this target so that libFuzzer's
- * coverage instrumentation (-fsanitize=fuzzer on this file only) sees it; the
- * copy in the drcore library is then never linked in. */
+/* The module's sources (and the splice engine under it) are compiled into
+ * this target so that libFuzzer's coverage instrumentation (-fsanitize=fuzzer
+ * on this file only) sees them; the copies in the drcore library are then
+ * never linked in. */
+#include "../../engine/xmlsplice.c"
 #include "../../engine/chconf.c"
+#include "../../engine/chconf_zk.c"
+#include "../../engine/chconf_remote.c"
+#include "../../engine/chconf_macros.c"
 
 static const chconf_endpoint zk_nodes[] = {{"zk4", 2181}, {"zk5", 2181}, {"zk1", 2181}};
 static const chconf_endpoint drop[] = {{"h2", 0}, {"ch3", 9000}};

@@ -36,7 +36,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (errs.count)
             abort();
         dr_buf y1 = DR_BUF_INIT, y2 = DR_BUF_INIT, j = DR_BUF_INIT;
-        inventory_write_yaml(inv, &y1);
+        if (inventory_write_yaml(inv, &y1, &err) != DR_OK)
+            abort(); /* values read from YAML are UTF-8 */
         json_writer w;
         json_writer_init(&w, &j, JSON_PRETTY);
         inventory_write_json(inv, &w);
@@ -45,7 +46,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         inventory_t *again = NULL;
         if (inventory_load_buffer("shown", y1.data, y1.len, &opts, &again, NULL, &err) != DR_OK)
             abort(); /* show printed something that is not a valid inventory */
-        inventory_write_yaml(again, &y2);
+        if (inventory_write_yaml(again, &y2, &err) != DR_OK)
+            abort();
         if (strcmp(y1.data, y2.data))
             abort(); /* it reloaded to something else */
         inventory_free(again);

@@ -76,9 +76,10 @@ start_server() {
     deadline=$(($(date +%s) + 60))
     delay=0.1
     while :; do
-        if ip netns exec "$NS" curl -s --max-time 2 http://127.0.0.1:8123/ping 2>/dev/null | has Ok; then
-            return 0
-        fi
+        # a plain sh script: no has() from testlib.sh; no pipe either
+        case $(ip netns exec "$NS" curl -s --max-time 2 http://127.0.0.1:8123/ping 2>/dev/null) in
+        *Ok*) return 0 ;;
+        esac
         if ! kill -0 "$PID" 2>/dev/null; then
             PID=
             return 1

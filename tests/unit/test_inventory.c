@@ -28,10 +28,8 @@ static const char *test_getenv(const char *name, void *ctx)
 {
     (void)ctx;
     static const char *const env[][2] = {
-        {"DRCTL_LAB_DIR", "/lab"},
-        {"HOME", "/home/op"},
-        {"EMPTY", ""},
-        {"SSH_PORT", "2200"},
+        {"DRCTL_LAB_DIR", "/lab"}, {"HOME", "/home/op"},  {"EMPTY", ""},
+        {"SSH_PORT", "2200"},      {"LATIN1", "caf\xe9"},
     };
     for (size_t i = 0; i < sizeof env / sizeof env[0]; i++)
         if (!strcmp(env[i][0], name))
@@ -277,7 +275,7 @@ static void test_ssh_agent(void **state)
     inv = load_ok("cluster: c1\nkeeper: {kind: zookeeper}\nssh: {agent: true}\n" SITES);
     assert_int_equal(inv->ssh.agent, 1);
     dr_buf shown = DR_BUF_INIT;
-    inventory_write_yaml(inv, &shown);
+    assert_int_equal(inventory_write_yaml(inv, &shown, NULL), DR_OK);
     assert_non_null(strstr(shown.data, "  agent: "));
     dr_buf_free(&shown);
     inventory_free(inv);
@@ -421,7 +419,7 @@ static void test_real_site_keys(void **state)
     assert_int_equal(inv->retention.days, 14);
     /* the resolved view is itself a valid inventory with the same values */
     dr_buf yaml = DR_BUF_INIT;
-    inventory_write_yaml(inv, &yaml);
+    assert_int_equal(inventory_write_yaml(inv, &yaml, NULL), DR_OK);
     inventory_t *again = load_ok(yaml.data);
     assert_string_equal(again->ssh.become, "sudo");
     assert_null(inventory_site_by_name(again, "a")->jump);
@@ -961,7 +959,7 @@ static void test_show_golden_and_roundtrip(void **state)
     dr_err err = {0};
     assert_int_equal(inventory_load_file(path, &test_opts, &inv, NULL, &err), DR_OK);
     dr_buf yaml = DR_BUF_INIT, json = DR_BUF_INIT;
-    inventory_write_yaml(inv, &yaml);
+    assert_int_equal(inventory_write_yaml(inv, &yaml, NULL), DR_OK);
     check_golden("lab.show.yaml", yaml.data);
     json_writer w;
     json_writer_init(&w, &json, JSON_PRETTY);
@@ -981,7 +979,7 @@ static void test_show_golden_and_roundtrip(void **state)
     assert_int_equal(
         inventory_load_buffer("shown", yaml.data, yaml.len, &test_opts, &again, NULL, &err), DR_OK);
     dr_buf yaml2 = DR_BUF_INIT;
-    inventory_write_yaml(again, &yaml2);
+    assert_int_equal(inventory_write_yaml(again, &yaml2, NULL), DR_OK);
     assert_string_equal(yaml.data, yaml2.data);
     inventory_free(again);
 
@@ -991,6 +989,23 @@ static void test_show_golden_and_roundtrip(void **state)
     dr_buf_free(&stable);
     inventory_free(inv);
     free(path);
+}
+
+/* A value that is not UTF-8 (from the environment) cannot be shown as
+ * YAML: an error naming the problem, not a file that would not load. */
+static void test_show_refuses_non_utf8(void **state)
+{
+    (void)state;
+    inventory_t *inv = load_ok(HEAD "defaults:\n"
+                                    "  zookeeper:\n"
+                                    "    data_dir: '/d/${LATIN1}'\n" SITES);
+    assert_string_equal(inventory_keeper_by_id(inv, 1)->data_dir, "/d/caf\xe9");
+    dr_buf y = DR_BUF_INIT;
+    dr_err err = {0};
+    assert_int_equal(inventory_write_yaml(inv, &y, &err), DR_EINVAL);
+    assert_non_null(strstr(err.msg, "inventory show: YAML emitter: "));
+    dr_buf_free(&y);
+    inventory_free(inv);
 }
 
 /* Strings that need quoting in show's output survive the round trip. */
@@ -1004,7 +1019,7 @@ static void test_show_quotes_what_it_must(void **state)
                      "    stop: '- dash'\n"
                      "    status: 'yes'\n" SITES);
     dr_buf y = DR_BUF_INIT;
-    inventory_write_yaml(inv, &y);
+    assert_int_equal(inventory_write_yaml(inv, &y, NULL), DR_OK);
     inventory_t *again = load_ok(y.data);
     inventory_keeper *a = inventory_keeper_by_id(inv, 1), *b = inventory_keeper_by_id(again, 1);
     assert_string_equal(a->start, "sh -c \"exec zk: z1\" # /home/op ${LIT} {x}");
@@ -1156,6 +1171,7 @@ int main(void)
         cmocka_unit_test(test_all_errors_at_once),
         cmocka_unit_test(test_show_golden_and_roundtrip),
         cmocka_unit_test(test_show_quotes_what_it_must),
+        cmocka_unit_test(test_show_refuses_non_utf8),
         cmocka_unit_test(test_load_file_missing),
         cmocka_unit_test(test_real_site_keys),
         cmocka_unit_test(test_real_site_keys_bad),
