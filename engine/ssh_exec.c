@@ -526,6 +526,12 @@ void ssh_async_free(ssh_async *a)
 
 int ssh_async_start(ssh_async *a, const char *host, const char *cmd, int timeout_ms, dr_err *err)
 {
+    return ssh_async_start_input(a, host, cmd, NULL, 0, timeout_ms, err);
+}
+
+int ssh_async_start_input(ssh_async *a, const char *host, const char *cmd, const char *in,
+                          size_t in_len, int timeout_ms, dr_err *err)
+{
     conn *c = ssh__pool_conn(a->p, host, err);
     if (!c)
         return err ? err->code : DR_EINVAL;
@@ -538,6 +544,8 @@ int ssh_async_start(ssh_async *a, const char *host, const char *cmd, int timeout
     }
     job *j = dr_calloc(1, sizeof *j);
     ssh__job_init(j, c, dr_strdup(cmd), timeout_ms > 0 ? timeout_ms : a->p->exec_timeout_ms);
+    j->in = in;
+    j->in_len = in ? in_len : 0;
     a->jobs[a->n] = j;
     a->ids[a->n] = a->next_id;
     a->next_id = a->next_id == INT_MAX ? 0 : a->next_id + 1;

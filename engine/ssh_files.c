@@ -381,6 +381,126 @@ static int write_over_exec(fileop *f, const char *path, const char *dir, const c
     return rc;
 }
 
+/* Exit status of the write command when the path is not a regular file
+ * (a symbolic link, a directory...): beside commit_script's 75 and 76. */
+#define WRITE_REFUSED 77
+
+/* 1 when s is a sha256 in hex, or "" (absent). */
+static int is_expect_hash(const char *s)
+{
+    size_t n = strlen(s);
+    return (n == 0 || n == SHA256_HEX_LEN) && strspn(s, "0123456789abcdef") == n;
+}
+
+int ssh_write_command(dr_buf *cmd, const char *host, const char *path, const void *data, size_t len,
+                      const char *expect_sha256, int mode, dr_err *err)
+{
+    if (!path || path[0] != '/')
+        return dr_err_set(err, DR_EINVAL, "write %s:%s: the remote path must be absolute", host,
+                          path ? path : "(null)");
+    if (strchr(path, '\n'))
+        return dr_err_set(err, DR_EINVAL, "write %s: newline in remote path", host);
+    const char *slash = strrchr(path, '/');
+    if (!slash[1] || strcmp(slash + 1, ".") == 0 || strcmp(slash + 1, "..") == 0)
+        return dr_err_set(err, DR_EINVAL, "write %s:%s: not a file name", host, path);
+    if (!expect_sha256 || !is_expect_hash(expect_sha256))
+        return dr_err_set(err, DR_EINVAL, "write %s:%s: a sha256 (or \"\" for absent) expected",
+                          host, path);
+    if (!data && len)
+        return dr_err_set(err, DR_EINVAL, "write %s:%s: no data", host, path);
+    char new_sha[SHA256_HEX_LEN + 1];
+    sha256_hex(data, len, new_sha);
+    char *dir = dr_strndup(path, slash == path ? 1 : (size_t)(slash - path));
+    dr_buf tmpl = DR_BUF_INIT;
+    dr_buf_printf(&tmpl, "%s/.%s.drctl-XXXXXX", strcmp(dir, "/") == 0 ? "" : dir, slash + 1);
+    file_state old = {.exists = *expect_sha256 != '\0'};
+
+    /* What is there must be a regular file (or nothing) holding what the
+     * caller read: checked before the content is taken (the input is
+     * drained, so that the sender sees the refusal, not a cut channel),
+     * and again by the commit script just before the rename. */
+    dr_buf_puts(cmd, "p=");
+    ssh_shell_quote(cmd, path);
+    dr_buf_printf(cmd,
+                  "; if [ -L \"$p\" ]; then echo \"$p is a symbolic link; write the file it "
+                  "points to\" >&2; cat >/dev/null; exit %d; fi; if [ -e \"$p\" ] && [ ! -f "
+                  "\"$p\" ]; then echo \"$p is not a regular file\" >&2; cat >/dev/null; exit %d; "
+                  "fi; ",
+                  WRITE_REFUSED, WRITE_REFUSED);
+    if (old.exists)
+        dr_buf_printf(cmd,
+                      "if [ ! -f \"$p\" ]; then echo \"$p changed since it was read (now absent, "
+                      "expected %s)\" >&2; cat >/dev/null; exit 76; fi; c=$(sha256sum < \"$p\") "
+                      "|| exit 1; if [ \"${c%%%% *}\" != %s ]; then echo \"$p changed since it was "
+                      "read (now ${c%%%% *}, expected %s)\" >&2; cat >/dev/null; exit 76; fi; ",
+                      expect_sha256, expect_sha256, expect_sha256);
+    else
+        dr_buf_puts(cmd, "if [ -e \"$p\" ]; then echo \"$p changed since it was read (now "
+                         "present, expected absent)\" >&2; cat >/dev/null; exit 76; fi; ");
+    /* The content into a temporary file next to it, checked, synced and
+     * given the old file's owner and mode (owner first: chown clears the
+     * set-id bits) or the new file's mode. */
+    dr_buf_puts(cmd, "t=$(mktemp ");
+    ssh_shell_quote(cmd, tmpl.data);
+    dr_buf_printf(cmd,
+                  ") || exit 1; trap 'rm -f \"$t\"' EXIT; cat > \"$t\" || exit 1; h=$(sha256sum < "
+                  "\"$t\") || exit 1; [ \"${h%%%% *}\" = %s ] || { echo \"the content arrived "
+                  "incomplete (input cut off)\" >&2; exit 75; }; sync -- \"$t\" 2>/dev/null || "
+                  "sync; ",
+                  new_sha);
+    if (old.exists)
+        dr_buf_puts(cmd, "o=$(stat -c '%u:%g %a' -- \"$p\") || exit 1; [ \"$(stat -c %u:%g -- "
+                         "\"$t\")\" = \"${o%% *}\" ] || chown \"${o%% *}\" -- \"$t\" || exit 1; "
+                         "chmod \"${o#* }\" -- \"$t\" || exit 1; ");
+    else
+        dr_buf_printf(cmd, "chmod %04o -- \"$t\" || exit 1; ",
+                      (unsigned)(mode ? mode & 07777 : 0644));
+    commit_script(cmd, path, dir, &old, expect_sha256);
+    dr_buf_puts(cmd, "; stat -c 'written %a %u %g' -- \"$p\"");
+    free(dir);
+    dr_buf_free(&tmpl);
+    return DR_OK;
+}
+
+int ssh_write_outcome(const ssh_result *r, const char *path, const char *expect_sha256,
+                      ssh_write_result *res, dr_err *err)
+{
+    const char *host = r->host ? r->host : "?";
+    res->existed = expect_sha256 && *expect_sha256;
+    snprintf(res->previous_sha256, sizeof res->previous_sha256, "%s",
+             res->existed ? expect_sha256 : "");
+    res->via_exec = 1;
+    if (r->rc != DR_OK) {
+        if (err)
+            *err = r->err;
+        return r->rc;
+    }
+    const char *why = r->errout.data && *r->errout.data ? r->errout.data : "no message";
+    int wl = (int)strcspn(why, "\n");
+    if (r->exit_signal)
+        return dr_err_set(err, DR_EIO, "write %s:%s: killed by signal %s", host, path,
+                          r->exit_signal);
+    switch (r->exit_status) {
+    case 0:
+        break;
+    case 76:
+        return dr_err_set(err, DR_ECONFLICT, "write %s:%s: %.*s", host, path, wl, why);
+    case 75:
+        return dr_err_set(err, DR_EIO, "write %s:%s: %.*s; the old file is unchanged", host, path,
+                          wl, why);
+    case WRITE_REFUSED:
+        return dr_err_set(err, DR_EREFUSED, "write %s:%s: %.*s", host, path, wl, why);
+    default:
+        return dr_err_set(err, DR_EIO, "write %s:%s: replacing the file failed (exit %d): %.*s",
+                          host, path, r->exit_status, wl, why);
+    }
+    const char *out = r->out.data ? r->out.data : "";
+    const char *w = strstr(out, "written ");
+    if (!w || sscanf(w, "written %o %u %u", &res->mode, &res->uid, &res->gid) != 3)
+        return dr_err_set(err, DR_EPARSE, "write %s:%s: unexpected answer: %.60s", host, path, out);
+    return DR_OK;
+}
+
 int ssh_read_file(ssh_pool *p, const char *host, const char *path, dr_buf *out, dr_err *err)
 {
     fileop f;
@@ -456,11 +576,59 @@ int ssh_write_file(ssh_pool *p, const char *host, const char *path, const void *
     const char *base = slash + 1;
     res->via_exec = f.over_exec;
 
-    /* 1. What is there now: type, mode, owner, content. */
+    /* 1. What is there now: type, mode, owner, content.  A caller that
+     * read the file already (expect_sha256) gets no second read: over exec
+     * one command checks and replaces it; over SFTP only its type, mode and
+     * owner are asked for, and the commit compares its content remotely. */
     file_state old;
     LIBSSH2_SFTP_HANDLE *h = NULL;
     dr_buf tmp = DR_BUF_INIT, cmd = DR_BUF_INIT;
-    if (f.over_exec) {
+    const char *known = opts ? opts->expect_sha256 : NULL;
+    if (known && !is_expect_hash(known))
+        known = NULL; /* it matches nothing: the read below says what is there */
+    if (known && f.over_exec) {
+        rc = ssh_write_command(&cmd, f.c->key, path, data, len, known, opts->mode, err);
+        if (rc != DR_OK)
+            goto out;
+        job j;
+        rc = fileop_exec(&f, cmd.data, data, len, opts, &j);
+        ssh_result r = {.host = f.c->key,
+                        .rc = rc,
+                        .err = j.err,
+                        .exit_status = j.exit_status,
+                        .exit_signal = j.exit_signal,
+                        .out = j.out,
+                        .errout = j.errout};
+        if (rc != DR_OK && j.in_sent < len)
+            rc = dr_err_set(err, rc,
+                            "write %s:%s: cut off after %zu of %zu bytes, the old file is "
+                            "unchanged (%s)",
+                            f.c->key, path, j.in_sent, len, j.err.msg);
+        else
+            rc = ssh_write_outcome(&r, path, known, res, err);
+        job_release(&j);
+        goto out;
+    }
+    if (known) {
+        LIBSSH2_SFTP_ATTRIBUTES a;
+        memset(&old, 0, sizeof old);
+        if ((rc = sftp_lstat(&f, path, &a, &old.exists)) != DR_OK)
+            goto out;
+        old.mode = a.permissions;
+        old.uid = a.uid;
+        old.gid = a.gid;
+        old.symlink = old.exists && LIBSSH2_SFTP_S_ISLNK(a.permissions);
+        old.regular = old.exists && LIBSSH2_SFTP_S_ISREG(a.permissions);
+        if (old.regular || !old.exists)
+            snprintf(res->previous_sha256, sizeof res->previous_sha256, "%s", known);
+        if ((!old.exists || old.regular) && old.exists != (*known != '\0')) {
+            rc = dr_err_set(err, DR_ECONFLICT,
+                            "write %s:%s: the file changed since it was read (now %s, expected %s)",
+                            f.c->key, path, old.exists ? "present" : "absent",
+                            *known ? known : "absent");
+            goto out;
+        }
+    } else if (f.over_exec) {
         if ((rc = exec_file_state(&f, path, &old, &res->previous)) != DR_OK)
             goto out;
     } else {
@@ -495,7 +663,7 @@ int ssh_write_file(ssh_pool *p, const char *host, const char *path, const void *
         rc = dr_err_set(err, DR_EREFUSED, "write %s:%s: not a regular file", f.c->key, path);
         goto out;
     }
-    if (old.exists)
+    if (old.exists && !known)
         sha256_hex(res->previous.data, res->previous.len, res->previous_sha256);
     if (!res->previous.data)
         dr_buf_reserve(&res->previous, 0), res->previous.data[0] = '\0';

@@ -172,7 +172,7 @@ local function write_keeper_config_step(k, m, why)
             hosts.write(k, plan.dynamic_path, plan.dynamic)
             -- compare-and-swap on what the check saw: a zoo.cfg changed in
             -- between (by ZooKeeper or a person) is refused, not overwritten
-            hosts.write(k, k.config, plan.static, { expect_sha256 = pre.sha })
+            hosts.write(k, k.config, plan.static, { expect_sha256 = pre.sha, previous = text })
             -- one checkpointed effect per file: a rollback puts each back
             for _, p in ipairs(plan.remove) do
                 hosts.remove(k, p)
@@ -265,7 +265,7 @@ local function repoint_clickhouse_step(c, ensemble)
             if not changed then
                 return false
             end
-            hosts.write(c, c.zookeeper_xml, out)
+            hosts.write(c, c.zookeeper_xml, out, { previous = text or false })
             return true
         end,
     }
@@ -302,7 +302,7 @@ local function umbrella_remove_step(c, dead)
                 error(changed, 0)
             end
             if changed then
-                hosts.write(c, c.remote_servers_xml, out)
+                hosts.write(c, c.remote_servers_xml, out, { previous = text })
             end
             return changed
         end,
@@ -1379,7 +1379,7 @@ function M.clickhouse_after_recovery(site, live, ensemble, opts)
                 if not changed then
                     return false
                 end
-                hosts.write(c, c.macros_xml, out)
+                hosts.write(c, c.macros_xml, out, { previous = text or false })
                 return true
             end,
         }
