@@ -791,6 +791,16 @@ static void test_lua_binding_real_and_rehearsal(void **state)
     if (luaL_dostring(L, "local w = assert(P:write_file(H, PATH, 'v2\\n'))\n"
                          "assert(not w.simulated and w.previous == 'v1\\n' and #w.sha256 == 64)\n"
                          "assert(P:read_file(H, PATH) == 'v2\\n')\n"
+                         /* previous=: the caller's read is the one; the host
+                          * refuses when the file is no longer that */
+                         "w = assert(P:write_file(H, PATH, 'v3\\n', {previous = 'v2\\n'}))\n"
+                         "assert(w.previous == 'v2\\n' and w.existed)\n"
+                         "local no, why, c = P:write_file(H, PATH, 'v4\\n', {previous = 'v2\\n'})\n"
+                         "assert(no == nil and c == 'conflict', why)\n"
+                         "no, why, c = P:write_file(H, PATH, 'v4\\n', {previous = false})\n"
+                         "assert(no == nil and c == 'conflict', why)\n"
+                         "assert(P:read_file(H, PATH) == 'v3\\n')\n"
+                         "assert(not pcall(P.write_file, P, H, PATH, 'x', {previous = 1}))\n"
                          "local rs = P:exec_many(HOSTS, 'exit 4')\n"
                          "for i = 1, 3 do assert(rs[i].ok and rs[i].status == 4, i) end\n"
                          "local k = assert(P:exec(H, 'kill -KILL $$'))\n"
@@ -800,7 +810,7 @@ static void test_lua_binding_real_and_rehearsal(void **state)
                          "P:close()\n") != LUA_OK)
         fail_msg("%s", lua_tostring(L, -1));
     assert_int_equal(dr_read_file(path, &b, &e), DR_OK);
-    assert_string_equal(b.data, "v2\n");
+    assert_string_equal(b.data, "v3\n");
     dr_buf_free(&b);
     lua_close(L);
 }
