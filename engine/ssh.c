@@ -5,7 +5,9 @@
  * then runs a command on a channel.  ssh__run_jobs() steps every active job
  * until libssh2 answers EAGAIN, then polls all their sockets at once with the
  * nearest deadline as timeout.  File transfers run one host at a time with
- * the same non-blocking calls and a deadline (wait_io).
+ * the same non-blocking calls and a deadline (wait_io), except a
+ * replacement as one command (ssh_write_command), which step group members
+ * run beside each other through ssh_async.
  *
  * The module is split along its seams, sharing ssh_int.h: this file holds
  * the small helpers (base64, host specs, quoting); ssh_hostkey.c known_hosts
