@@ -13,6 +13,8 @@
 #   DRCTL_FLEET_PORT   the sshd's port (default 2399)
 #   DRCTL_FLEET_SIZES  ClickHouse nodes in all, half per site (default "100 300 600")
 #   DRCTL_FLEET_DIR    where it works (default build/fleet)
+#   DRCTL_FLEET_COMPARE  the other fan-outs to time (default "xargs pssh ansible";
+#                      Ansible takes many minutes on a loaded machine)
 #
 # Prints, per size: plan wall/CPU/peak RSS and plan text size, then the
 # fan-out figures and the ratios the issue's targets are stated in.
@@ -24,6 +26,7 @@ net=${DRCTL_FLEET_NET:-127.0.40}
 port=${DRCTL_FLEET_PORT:-2399}
 sizes=${DRCTL_FLEET_SIZES:-100 300 600}
 dir=${DRCTL_FLEET_DIR:-$here/build/fleet}
+compare=" ${DRCTL_FLEET_COMPARE-xargs pssh ansible} "
 sshd=$(command -v sshd || echo /usr/sbin/sshd)
 
 for f in "$drctl" "$fanout" "$sshd"; do
@@ -241,14 +244,20 @@ echo "  drctl pool, cold:                $cold ms ($failed failed); warm: $warm 
 echo "  drctl back-to-back on a session: $b2b us per command"
 
 kexopts="-o BatchMode=yes -o KexAlgorithms=curve25519-sha256 -o UserKnownHostsFile=$keys/known_hosts -o StrictHostKeyChecking=yes -o ControlMaster=no -o ControlPath=none -i $keys/id_ed25519"
+case "$compare" in *" xargs "*) ;; *) xargs_skip=1 ;; esac
+if [ -z "${xargs_skip:-}" ]; then
 t0=$(date +%s%N)
 # shellcheck disable=SC2086
 xargs -P 64 -I{} ssh $kexopts -p "$port" -l root {} true <"$f/addrs.txt" >/dev/null 2>"$dir/xargs.err" || true
 xargs_ms=$((($(date +%s%N) - t0) / 1000000))
 echo "  OpenSSH xargs -P 64:             $xargs_ms ms, $(grep -c . "$dir/xargs.err" || true) error lines (drctl/OpenSSH $(ratio "$cold" "$xargs_ms"))"
+fi
 
 pssh=$(command -v parallel-ssh || command -v pssh || true)
-if [ -n "$pssh" ]; then
+case "$compare" in *" pssh "*) ;; *) pssh=skip ;; esac
+if [ "$pssh" = skip ]; then
+    :
+elif [ -n "$pssh" ]; then
     t0=$(date +%s%N)
     "$pssh" -p 64 -t 300 -h "$f/hosts.txt" -x "$kexopts" true >"$dir/pssh.out" 2>&1 || true
     pssh_ms=$((($(date +%s%N) - t0) / 1000000))
@@ -257,7 +266,9 @@ if [ -n "$pssh" ]; then
 else
     echo "  parallel-ssh: not installed (apt-get install pssh)"
 fi
-if command -v ansible >/dev/null 2>&1; then
+if [ "${compare#* ansible }" = "$compare" ]; then
+    :
+elif command -v ansible >/dev/null 2>&1; then
     awk '{ print $1 " ansible_port='"$port"'" }' "$f/addrs.txt" >"$dir/ansible_hosts"
     t0=$(date +%s%N)
     # no ControlPersist masters left behind; the same key exchange as the others

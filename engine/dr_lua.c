@@ -705,7 +705,8 @@ static void group_resume(lua_State *L, struct engine *e, group_run *g, size_t i,
             return;
         }
         dr_err err = {0};
-        m->id = ssh_async_start(batch_for(g, rq->pool)->a, rq->host, rq->cmd, rq->timeout_ms, &err);
+        m->id = ssh_async_start_input(batch_for(g, rq->pool)->a, rq->host, rq->cmd, rq->in,
+                                      rq->in_len, rq->timeout_ms, &err);
         if (m->id < 0) { /* a bad host spec: hand the failure back at once */
             rq->res.rc = err.code;
             rq->res.err = err;

@@ -366,7 +366,12 @@ static int read_k(lua_State *L, int status, lua_KContext ctx)
         return luaL_error(L, "ssh read_file: resumed without its request");
     dr_buf b = DR_BUF_INIT;
     dr_err err = {0};
-    if (ssh_read_outcome(&rq->res, lua_tostring(L, 3), &b, &err) != DR_OK) {
+    int rc = ssh_read_outcome(&rq->res, lua_tostring(L, 3), &b, &err);
+    /* Now, not when the request is collected: the collector does not see
+     * this memory, and a group of hundreds of members would keep every
+     * member's file until the collector next ran. */
+    ssh_result_free(&rq->res);
+    if (rc != DR_OK) {
         dr_buf_free(&b);
         return fail(L, &err);
     }
@@ -411,7 +416,10 @@ static int l_read_file(lua_State *L)
     return 1;
 }
 
-static void push_write(lua_State *L, const ssh_write_result *w, int simulated)
+/* The result of write_file: w as read and hashed before the write (the
+ * one read of the file), with done's mode and owner when it was written. */
+static void push_write(lua_State *L, const ssh_write_result *w, const ssh_write_result *done,
+                       int simulated)
 {
     lua_createtable(L, 0, 8);
     lua_pushboolean(L, w->existed);
@@ -424,12 +432,12 @@ static void push_write(lua_State *L, const ssh_write_result *w, int simulated)
     }
     lua_pushstring(L, w->sha256);
     lua_setfield(L, -2, "sha256");
-    if (!simulated) {
-        lua_pushinteger(L, w->mode);
+    if (done) {
+        lua_pushinteger(L, done->mode);
         lua_setfield(L, -2, "mode");
-        lua_pushinteger(L, w->uid);
+        lua_pushinteger(L, done->uid);
         lua_setfield(L, -2, "uid");
-        lua_pushinteger(L, w->gid);
+        lua_pushinteger(L, done->gid);
         lua_setfield(L, -2, "gid");
     }
     lua_pushboolean(L, simulated);
@@ -448,6 +456,61 @@ static void write_opts(lua_State *L, ssh_write_opts *opts)
         opts->mode = (int)mode;
         opts->expect_sha256 = luabind_opt_field_str(L, 5, "expect_sha256");
     }
+}
+
+/* write_file's option previous=: the content the caller read (false: the
+ * file was absent), so that the file is not read again.  Returns 1 and
+ * sets *data (NULL when absent) and *len when it is given. */
+static int write_opt_previous(lua_State *L, const char **data, size_t *len)
+{
+    if (lua_isnoneornil(L, 5))
+        return 0;
+    int ty = lua_getfield(L, 5, "previous");
+    int given = 1;
+    *data = NULL;
+    *len = 0;
+    if (ty == LUA_TSTRING)
+        *data = lua_tolstring(L, -1, len); /* alive in the options table */
+    else if (ty == LUA_TNIL)
+        given = 0;
+    else if (ty != LUA_TBOOLEAN || lua_toboolean(L, -1))
+        luaL_error(L, "bad field 'previous' (the content read, or false when absent, expected)");
+    lua_pop(L, 1);
+    return given;
+}
+
+/* Resumed by the step group scheduler once the write command ended: above
+ * the 5 arguments, the hash it compared with (6), the previous content or
+ * nil (7), and the request on top. */
+static int write_done_k(lua_State *L, int status, lua_KContext ctx)
+{
+    (void)status;
+    (void)ctx;
+    dr_async_req *rq = dr_async_check(L, -1);
+    if (!rq)
+        return luaL_error(L, "ssh write_file: resumed without its request");
+    const char *host = lua_tostring(L, 2);
+    const char *path = lua_tostring(L, 3);
+    size_t len;
+    const char *content = lua_tolstring(L, 4, &len);
+    const char *expect = lua_tostring(L, 6);
+    ssh_write_result w = {0}, done = {0};
+    dr_err err = {0};
+    int rc = ssh_write_outcome(&rq->res, path, expect, &done, &err);
+    ssh_result_free(&rq->res); /* as in read_k */
+    dr_effect e = {.kind = DR_EFFECT_WRITE_FILE, .module = "ssh", .host = host, .path = path};
+    sha256_hex(content, len, w.sha256);
+    dr_effect_done(L, &e, rc, rc == DR_OK ? w.sha256 : err.msg);
+    if (rc != DR_OK)
+        return fail(L, &err);
+    w.existed = done.existed;
+    memcpy(w.previous_sha256, done.previous_sha256, sizeof w.previous_sha256);
+    push_write(L, &w, &done, 0);
+    if (w.existed) { /* the content read before the write */
+        lua_pushvalue(L, 7);
+        lua_setfield(L, -2, "previous");
+    }
+    return 1;
 }
 
 /* The rest of write_file once what is there has been read (rc: DR_OK,
@@ -495,14 +558,40 @@ static int write_with_previous(lua_State *L, int rc, ssh_write_result *w, dr_err
         return fail(L, err);
     }
     if (d == DR_EFFECT_SIMULATE) {
-        push_write(L, w, 1);
+        push_write(L, w, NULL, 1);
         dr_buf_free(&w->previous);
         return 1;
     }
     char expect[SHA256_HEX_LEN + 1];
     memcpy(expect, w->previous_sha256, sizeof expect);
     opts.expect_sha256 = expect; /* compare-and-swap on what the gate was shown */
-    dr_buf_free(&w->previous);
+    if (dr_async_member(L)) {
+        /* In a step group the replacement is one command beside the other
+         * members' work; the content stays alive as argument 4. */
+        dr_buf cmd = DR_BUF_INIT;
+        rc = ssh_write_command(&cmd, host, path, content, len, expect, opts.mode, err);
+        if (rc != DR_OK) {
+            dr_effect_done(L, &e, rc, err->msg);
+            dr_buf_free(&cmd);
+            dr_buf_free(&w->previous);
+            return fail(L, err);
+        }
+        lua_settop(L, 5);
+        lua_pushstring(L, expect);
+        if (w->existed)
+            lua_pushlstring(L, w->previous.data ? w->previous.data : "", w->previous.len);
+        else
+            lua_pushnil(L);
+        dr_buf_free(&w->previous);
+        dr_async_req *rq = dr_async_push(L, DR_ASYNC_EXEC);
+        rq->pool = lp->pool;
+        rq->host = dr_strdup(host);
+        rq->cmd = dr_buf_steal(&cmd, NULL);
+        rq->in = content;
+        rq->in_len = len;
+        lua_pushvalue(L, -1);
+        return lua_yieldk(L, 1, 0, write_done_k);
+    }
     ssh_write_result done = {0};
     rc = ssh_write_file(lp->pool, host, path, content, len, &opts, &done, err);
     dr_effect_done(L, &e, rc, rc == DR_OK ? done.sha256 : err->msg);
@@ -510,9 +599,10 @@ static int write_with_previous(lua_State *L, int rc, ssh_write_result *w, dr_err
     if (rc != DR_OK) {
         n = fail(L, err);
     } else {
-        push_write(L, &done, 0);
+        push_write(L, w, &done, 0);
         n = 1;
     }
+    dr_buf_free(&w->previous);
     ssh_write_result_free(&done);
     return n;
 }
@@ -594,11 +684,15 @@ static int write_k(lua_State *L, int status, lua_KContext ctx)
     ssh_write_result w = {0};
     dr_err err = {0};
     int rc = ssh_read_outcome(&rq->res, lua_tostring(L, 3), &w.previous, &err);
+    ssh_result_free(&rq->res); /* as in read_k */
     lua_settop(L, 5);
     return write_with_previous(L, rc, &w, &err);
 }
 
-/* pool:write_file(host, path, content [, {mode=, expect_sha256=}]) */
+/* pool:write_file(host, path, content [, {mode=, expect_sha256=, previous=}])
+ * previous: the content the caller read just before (false: absent), which
+ * spares a second read; the write still only goes ahead, on the host, if
+ * the file holds it then. */
 static int l_write_file(lua_State *L)
 {
     lpool *lp = check_pool(L, 1);
@@ -612,12 +706,20 @@ static int l_write_file(lua_State *L)
     /* Read what is there first: the engine checkpoints and diffs it, and the
      * write below only goes ahead if the content is still the same.  In a
      * step group the read runs beside the other members' work. */
+    ssh_write_result w = {0};
+    dr_err err = {0};
+    const char *prev;
+    size_t prev_len;
+    if (write_opt_previous(L, &prev, &prev_len)) {
+        /* the caller read it: that read is the one */
+        if (prev)
+            dr_buf_append(&w.previous, prev, prev_len);
+        return write_with_previous(L, prev ? DR_OK : DR_ENOTFOUND, &w, &err);
+    }
     const char *wr;
     size_t wl;
     if (dr_async_member(L) && !dr_effect_written(L, host, path, &wr, &wl))
         return yield_read(L, lp, host, path, write_k);
-    ssh_write_result w = {0};
-    dr_err err = {0};
     int rc = read_current(L, lp, host, path, &w.previous, &err);
     return write_with_previous(L, rc, &w, &err);
 }

@@ -30,6 +30,8 @@ typedef struct dr_async_req {
     ssh_pool *pool; /* EXEC: the binding keeps the pool alive across the yield */
     char *host, *cmd;
     int timeout_ms;
+    const char *in; /* EXEC: standard input (not owned: the yielding binding keeps it alive) */
+    size_t in_len;
     int64_t wake_ms; /* SLEEP */
     ssh_result res;  /* EXEC: filled by the scheduler (owned by the request) */
 } dr_async_req;

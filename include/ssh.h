@@ -132,6 +132,10 @@ void ssh_async_free(ssh_async *a);
  * that ssh_async_take hands back with the result, or a negative DR_E* code
  * with err filled (a bad host spec). */
 int ssh_async_start(ssh_async *a, const char *host, const char *cmd, int timeout_ms, dr_err *err);
+/* The same with in_len bytes of standard input (in, which must stay alive
+ * until the result is taken; NULL: none). */
+int ssh_async_start_input(ssh_async *a, const char *host, const char *cmd, const char *in,
+                          size_t in_len, int timeout_ms, dr_err *err);
 /* Unfinished commands. */
 size_t ssh_async_pending(const ssh_async *a);
 /* Drives the queued commands until one more ends or until_ms (dr_now_ms
@@ -171,10 +175,30 @@ typedef struct ssh_write_result {
  * point leaves the old file as it was (a stray temporary file at worst).
  * opts may be NULL.  Fills *res with the previous content and its hash, so
  * the caller can checkpoint it; free it with ssh_write_result_free whatever
- * the outcome. */
+ * the outcome.  With opts->expect_sha256 the caller read the file already:
+ * it is not read again (res->previous stays empty), the remote commit
+ * compares it with that hash. */
 int ssh_write_file(ssh_pool *p, const char *host, const char *path, const void *data, size_t len,
                    const ssh_write_opts *opts, ssh_write_result *res, dr_err *err);
 void ssh_write_result_free(ssh_write_result *r);
+
+/* The whole replacement of path as one command, for a caller that read the
+ * file already and runs the command itself (beside others, through
+ * ssh_async): the content (data, len) goes on its standard input; the
+ * command refuses a path that is not a regular file, compares the file with
+ * expect_sha256 (the sha256 hex of what was read, "" when it was absent)
+ * before taking the content and again just before the rename (a mismatch is
+ * DR_ECONFLICT), and gives the new file the old one's owner and mode, or
+ * mode (0: 0644) when it is new.  ssh_write_file does the same with
+ * opts->expect_sha256 over exec.  ssh_write_command appends the command to
+ * cmd (DR_EINVAL with err filled for a bad path or hash);
+ * ssh_write_outcome turns its result into res (existed, previous_sha256,
+ * mode, uid, gid; previous and sha256 are left to the caller) or the
+ * failure, with err filled ("write HOST:PATH: why"). */
+int ssh_write_command(dr_buf *cmd, const char *host, const char *path, const void *data, size_t len,
+                      const char *expect_sha256, int mode, dr_err *err);
+int ssh_write_outcome(const ssh_result *r, const char *path, const char *expect_sha256,
+                      ssh_write_result *res, dr_err *err);
 
 /* Per-host settings over the pool's defaults: become (sudo) and the jump
  * host ("" or NULL: direct).  Takes effect for the host's next session. */

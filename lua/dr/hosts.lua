@@ -224,6 +224,9 @@ end
 
 -- Replaces a file atomically (gated, checkpointed).  opts.expect_sha256
 -- makes it a compare-and-swap on the content the step observed.
+-- opts.previous: the content the step read just before (false: absent),
+-- so that the file is not read a second time; the host still refuses the
+-- write when the file no longer holds it.
 function M.write(node, path, content, opts)
     local r, err = M.pool():write_file(M.spec(node), path, content, opts)
     if not r then

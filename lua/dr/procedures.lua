@@ -94,8 +94,6 @@ local function each(list, fn, ...)
     return out
 end
 
--- Writes node k's zoo.cfg and dynamic file for membership m, removing the
-
 local function stop_keeper_step(k, why)
     return {
         name = string.format("stop %s (%s)", k.name, why),
@@ -166,7 +164,7 @@ local function repoint_clickhouse_step(c, ensemble)
             if not changed then
                 return false
             end
-            hosts.write(c, c.zookeeper_xml, out)
+            hosts.write(c, c.zookeeper_xml, out, { previous = text or false })
             return true
         end,
     }
@@ -203,7 +201,7 @@ local function umbrella_remove_step(c, dead)
                 error(changed, 0)
             end
             if changed then
-                hosts.write(c, c.remote_servers_xml, out)
+                hosts.write(c, c.remote_servers_xml, out, { previous = text })
             end
             return changed
         end,
@@ -1129,7 +1127,7 @@ function M.repoint_returning(rc)
                 if not changed then
                     return false
                 end
-                hosts.write(c, c.macros_xml, out)
+                hosts.write(c, c.macros_xml, out, { previous = text or false })
                 return true
             end,
         }

@@ -329,6 +329,110 @@ static void test_atomic_write_keeps_mode_and_owner(void **state)
     ssh_pool_free(p);
 }
 
+/* A caller that read the file already (expect_sha256) gets no second read
+ * (res->previous stays empty); the host compares the content before the
+ * rename, so a file changed since that read is left as it is.  The same
+ * replacement as one command with input (ssh_write_command), run beside
+ * others through ssh_async as step group members do. */
+static void test_write_after_callers_read(void **state)
+{
+    int over_exec = **(int **)state;
+    ssh_pool *p = pool_files(known, key, SSH_HOSTKEY_STRICT, over_exec);
+    char path[256];
+    snprintf(path, sizeof path, "%s/known%d.xml", tmpdir, over_exec);
+    sh("printf 'v1\\n' > %s && chmod 0640 %s", path, path);
+    struct stat before, after;
+    assert_int_equal(stat(path, &before), 0);
+    char v1[SHA256_HEX_LEN + 1];
+    sha256_hex("v1\n", 3, v1);
+
+    ssh_write_result w;
+    dr_err e = {0};
+    ssh_write_opts opts = {.expect_sha256 = v1};
+    assert_int_equal(ssh_write_file(p, hosts[4], path, "v2\n", 3, &opts, &w, &e), DR_OK);
+    assert_true(w.existed);
+    assert_int_equal(w.previous.len, 0); /* not read again */
+    assert_string_equal(w.previous_sha256, v1);
+    assert_int_equal(w.mode, 0640);
+    ssh_write_result_free(&w);
+    assert_int_equal(stat(path, &after), 0);
+    assert_int_equal(after.st_mode & 07777, 0640);
+    assert_int_equal(after.st_uid, before.st_uid);
+    dr_buf b = DR_BUF_INIT;
+    assert_int_equal(dr_read_file(path, &b, &e), DR_OK);
+    assert_string_equal(b.data, "v2\n");
+
+    /* v1 is no longer there: refused on the host, the file unchanged */
+    assert_int_equal(ssh_write_file(p, hosts[4], path, "v3\n", 3, &opts, &w, &e), DR_ECONFLICT);
+    print_message("conflict: %s\n", e.msg);
+    ssh_write_result_free(&w);
+    opts.expect_sha256 = ""; /* "it was absent", but it is there */
+    assert_int_equal(ssh_write_file(p, hosts[4], path, "v3\n", 3, &opts, &w, &e), DR_ECONFLICT);
+    ssh_write_result_free(&w);
+    dr_buf_reset(&b);
+    assert_int_equal(dr_read_file(path, &b, &e), DR_OK);
+    assert_string_equal(b.data, "v2\n");
+
+    /* one command with input, beside a second one on another host */
+    char v2[SHA256_HEX_LEN + 1], fresh[256];
+    sha256_hex("v2\n", 3, v2);
+    snprintf(fresh, sizeof fresh, "%s/fresh%d.xml", tmpdir, over_exec);
+    dr_buf c1 = DR_BUF_INIT, c2 = DR_BUF_INIT;
+    assert_int_equal(ssh_write_command(&c1, hosts[4], path, "v4\n", 3, v2, 0, &e), DR_OK);
+    assert_int_equal(ssh_write_command(&c2, hosts[5], fresh, "new\n", 4, "", 0600, &e), DR_OK);
+    assert_int_equal(ssh_write_command(&c2, hosts[5], "relative", "x", 1, "", 0, &e), DR_EINVAL);
+    assert_int_equal(ssh_write_command(&c2, hosts[5], fresh, "x", 1, "zz';rm", 0, &e), DR_EINVAL);
+    ssh_async *a = ssh_async_new(p);
+    int id1 = ssh_async_start_input(a, hosts[4], c1.data, "v4\n", 3, 0, &e);
+    int id2 = ssh_async_start_input(a, hosts[5], c2.data, "new\n", 4, 0, &e);
+    assert_true(id1 >= 0 && id2 >= 0);
+    int64_t deadline = dr_now_ms() + 20000;
+    int taken = 0;
+    while (taken < 2 && dr_now_ms() < deadline) {
+        ssh_async_run(a, deadline);
+        ssh_result r;
+        int id;
+        while ((id = ssh_async_take(a, &r)) >= 0) {
+            ssh_write_result o = {0};
+            int rc = ssh_write_outcome(&r, id == id1 ? path : fresh, id == id1 ? v2 : "", &o, &e);
+            assert_int_equal(rc, DR_OK);
+            assert_int_equal(o.existed, id == id1);
+            assert_int_equal(o.mode, id == id1 ? 0640 : 0600);
+            ssh_result_free(&r);
+            taken++;
+        }
+    }
+    assert_int_equal(taken, 2);
+    ssh_async_free(a);
+    dr_buf_reset(&b);
+    assert_int_equal(dr_read_file(path, &b, &e), DR_OK);
+    assert_string_equal(b.data, "v4\n");
+    dr_buf_reset(&b);
+    assert_int_equal(dr_read_file(fresh, &b, &e), DR_OK);
+    assert_string_equal(b.data, "new\n");
+    assert_int_equal(stat(fresh, &after), 0);
+    assert_int_equal(after.st_mode & 07777, 0600);
+    /* a conflict over the command: exit 76, DR_ECONFLICT, nothing changed */
+    dr_buf_reset(&c1);
+    assert_int_equal(ssh_write_command(&c1, hosts[4], path, "v5\n", 3, v1, 0, &e), DR_OK);
+    ssh_result r = {0};
+    /* the input goes with the command: the plain exec has none, the command
+     * refuses before reading it */
+    ssh_exec(p, hosts[4], c1.data, 0, &r);
+    ssh_write_result o = {0};
+    assert_int_equal(ssh_write_outcome(&r, path, v1, &o, &e), DR_ECONFLICT);
+    assert_non_null(strstr(e.msg, "changed since it was read"));
+    ssh_result_free(&r);
+    dr_buf_reset(&b);
+    assert_int_equal(dr_read_file(path, &b, &e), DR_OK);
+    assert_string_equal(b.data, "v4\n");
+    sh("test $(ls -A %s | grep -c drctl) -eq 0", tmpdir);
+    dr_buf_free(&b);
+    dr_buf_free(&c1);
+    dr_buf_free(&c2);
+    ssh_pool_free(p);
+}
+
 typedef struct cutter {
     ssh_pool *p;
     const char *host;
@@ -687,6 +791,16 @@ static void test_lua_binding_real_and_rehearsal(void **state)
     if (luaL_dostring(L, "local w = assert(P:write_file(H, PATH, 'v2\\n'))\n"
                          "assert(not w.simulated and w.previous == 'v1\\n' and #w.sha256 == 64)\n"
                          "assert(P:read_file(H, PATH) == 'v2\\n')\n"
+                         /* previous=: the caller's read is the one; the host
+                          * refuses when the file is no longer that */
+                         "w = assert(P:write_file(H, PATH, 'v3\\n', {previous = 'v2\\n'}))\n"
+                         "assert(w.previous == 'v2\\n' and w.existed)\n"
+                         "local no, why, c = P:write_file(H, PATH, 'v4\\n', {previous = 'v2\\n'})\n"
+                         "assert(no == nil and c == 'conflict', why)\n"
+                         "no, why, c = P:write_file(H, PATH, 'v4\\n', {previous = false})\n"
+                         "assert(no == nil and c == 'conflict', why)\n"
+                         "assert(P:read_file(H, PATH) == 'v3\\n')\n"
+                         "assert(not pcall(P.write_file, P, H, PATH, 'x', {previous = 1}))\n"
                          "local rs = P:exec_many(HOSTS, 'exit 4')\n"
                          "for i = 1, 3 do assert(rs[i].ok and rs[i].status == 4, i) end\n"
                          "local k = assert(P:exec(H, 'kill -KILL $$'))\n"
@@ -696,7 +810,7 @@ static void test_lua_binding_real_and_rehearsal(void **state)
                          "P:close()\n") != LUA_OK)
         fail_msg("%s", lua_tostring(L, -1));
     assert_int_equal(dr_read_file(path, &b, &e), DR_OK);
-    assert_string_equal(b.data, "v2\n");
+    assert_string_equal(b.data, "v3\n");
     dr_buf_free(&b);
     lua_close(L);
 }
@@ -711,6 +825,8 @@ int main(void)
         cmocka_unit_test(test_exec_timeout),
         cmocka_unit_test_prestate(test_atomic_write_keeps_mode_and_owner, &FILES_AUTO),
         cmocka_unit_test_prestate(test_atomic_write_keeps_mode_and_owner, &FILES_EXEC),
+        cmocka_unit_test_prestate(test_write_after_callers_read, &FILES_AUTO),
+        cmocka_unit_test_prestate(test_write_after_callers_read, &FILES_EXEC),
         cmocka_unit_test_prestate(test_cut_off_write_leaves_old_file, &FILES_AUTO),
         cmocka_unit_test_prestate(test_cut_off_write_leaves_old_file, &FILES_EXEC),
         cmocka_unit_test(test_fan_out_to_all_lab_hosts),

@@ -142,7 +142,7 @@ local function write_config(k, m, has_state, why)
             if out == text then
                 return false
             end
-            hosts.write(k, k.config, out)
+            hosts.write(k, k.config, out, { previous = text })
             return true
         end,
     }

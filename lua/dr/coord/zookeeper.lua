@@ -120,7 +120,7 @@ local function write_keeper_config_step(k, m, why)
             hosts.write(k, plan.dynamic_path, plan.dynamic)
             -- compare-and-swap on what the check saw: a zoo.cfg changed in
             -- between (by ZooKeeper or a person) is refused, not overwritten
-            hosts.write(k, k.config, plan.static, { expect_sha256 = pre.sha })
+            hosts.write(k, k.config, plan.static, { expect_sha256 = pre.sha, previous = text })
             -- one checkpointed effect per file: a rollback puts each back
             for _, p in ipairs(plan.remove) do
                 hosts.remove(k, p)
