@@ -10,6 +10,31 @@
 #include "cmd_common.h"
 #include "cmd_inventory.h"
 #include "engine.h"
+#include "render.h"
+#include "term.h"
+
+/* The engine's progress lines: on stderr as they come. */
+static void say_stderr(const char *text, void *ud)
+{
+    (void)ud;
+    fputs(text, stderr);
+    fflush(stderr);
+}
+
+/* A runbook's confirmation: the prompt on stderr, the answer from a
+ * terminal on stdin; -1 when stdin is not a terminal. */
+static int ask_terminal(const char *prompt, char *answer, size_t n, void *ud)
+{
+    (void)ud;
+    if (!isatty(0))
+        return -1;
+    fputs(prompt, stderr);
+    fflush(stderr);
+    if (!fgets(answer, (int)n, stdin))
+        answer[0] = '\0';
+    answer[strcspn(answer, "\r\n")] = '\0';
+    return 0;
+}
 
 static int want_value(int argc, char **argv, int *i, const char **out)
 {
@@ -24,6 +49,8 @@ static int want_value(int argc, char **argv, int *i, const char **out)
 int cmd_parse_run_args(int argc, char **argv, struct run_args *a, int need_target)
 {
     memset(a, 0, sizeof *a);
+    a->o.progress = say_stderr;
+    a->o.ask = ask_terminal;
 
     a->rest = calloc((size_t)argc + 1, sizeof *a->rest);
     for (int i = 1; i < argc; i++) {
@@ -109,9 +136,92 @@ int cmd_with_engine(struct run_args *a, int (*fn)(engine *, struct run_args *))
     return code;
 }
 
+int cmd_exit_code(engine_status s)
+{
+    switch (s) {
+    case ENGINE_OK:
+        return DR_EXIT_OK;
+    case ENGINE_REFUSED:
+        return DR_EXIT_REFUSED;
+    case ENGINE_INVALID:
+        return DR_EXIT_USAGE;
+    case ENGINE_FAILED:
+    default:
+        return DR_EXIT_FAIL;
+    }
+}
+
+void cmd_error_lines(const char *error, dr_buf *out)
+{
+    for (const char *p = error; p && *p;) {
+        size_t n = strcspn(p, "\n");
+        dr_buf_puts(out, "drctl: ");
+        dr_buf_append(out, p, n);
+        dr_buf_putc(out, '\n');
+        p += n + (p[n] ? 1 : 0);
+    }
+}
+
+/* Writes b (redacted) to f, coloured when f is a terminal that takes it. */
+static void put_text(dr_buf *b, FILE *f, int color)
+{
+    dr_redact(b);
+    if (color && term_color(f)) {
+        dr_buf c = DR_BUF_INIT;
+        term_colorize(b->data ? b->data : "", b->len, &c);
+        fputs(c.data ? c.data : "", f);
+        dr_buf_free(&c);
+    } else {
+        fputs(b->data ? b->data : "", f);
+    }
+}
+
+int cmd_show_result(const engine_opts *o, const engine_result *r)
+{
+    dr_buf b = DR_BUF_INIT;
+    if (r->outcome && r->mode == ENGINE_REHEARSAL) {
+        if (o->json)
+            render_run_json(r, &b);
+        else
+            render_plan_text(r, o->plan_full, &b);
+        put_text(&b, stdout, !o->json);
+    } else if (r->outcome && r->mode == ENGINE_REAL) {
+        if (o->json) {
+            render_run_json(r, &b);
+            put_text(&b, stdout, 0);
+        }
+        if (!o->quiet) {
+            dr_buf_reset(&b);
+            render_summary(r, &b);
+            put_text(&b, stderr, 0);
+            fflush(stderr);
+        }
+    } /* a read-only view printed its own result */
+    if (r->error) {
+        /* the error to the operator; a runbook's traceback is in the
+         * journal (and here with --debug) */
+        dr_buf_reset(&b);
+        cmd_error_lines(r->error, &b);
+        if (r->outcome && r->mode == ENGINE_REAL && r->run_id[0] && r->effects == 0)
+            dr_buf_printf(&b, "drctl: run %s stopped before changing anything\n", r->run_id);
+        else if (r->outcome && r->mode == ENGINE_REAL && r->run_id[0])
+            dr_buf_printf(&b,
+                          "drctl: run %s stopped; see drctl runs %s, then drctl resume %s or "
+                          "drctl rollback %s\n",
+                          r->run_id, r->run_id, r->run_id, r->run_id);
+        fputs(b.data, stderr);
+    }
+    dr_buf_free(&b);
+    return cmd_exit_code(r->status);
+}
+
 int cmd_do_run(engine *e, struct run_args *a)
 {
-    return engine_run(e, a->target, a->nrest, a->rest);
+    engine_result r;
+    engine_run(e, a->target, a->nrest, a->rest, &r);
+    int code = cmd_show_result(&a->o, &r);
+    engine_result_free(&r);
+    return code;
 }
 
 /* Built-in read-only views (lua/dr/<name>.lua) run in ENGINE_READONLY. */
@@ -124,7 +234,10 @@ int cmd_builtin(engine *e, struct run_args *a)
         dr_buf_reset(&path);
         dr_buf_printf(&path, "%s/dr/%s.lua", dirs.data + off, a->target);
         if (access(path.data, R_OK) == 0) {
-            code = engine_run(e, path.data, a->nrest, a->rest);
+            engine_result r;
+            engine_run(e, path.data, a->nrest, a->rest, &r);
+            code = cmd_show_result(&a->o, &r);
+            engine_result_free(&r);
             break;
         }
     }

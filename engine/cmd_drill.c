@@ -8,14 +8,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <lauxlib.h>
-#include <lua.h>
-
 #include "cli.h"
 #include "cmd_common.h"
 #include "drill.h"
 #include "drill_lua.h"
 #include "journal.h"
+#include "json.h"
 #include "engine.h"
 #include "term.h"
 
@@ -102,6 +100,21 @@ static char *error_line(const char *msg)
     return out ? out : dr_strdup("");
 }
 
+/* The error of an engine call as the drill's reports quote it: a runbook's
+ * error as the operator read it ("drctl: " lines), any other as it is;
+ * "" when none.  Returns a new string. */
+static char *result_error(const engine_result *res)
+{
+    if (!res->error)
+        return dr_strdup("");
+    if (!res->outcome)
+        return dr_strdup(res->error);
+    dr_buf b = DR_BUF_INIT;
+    cmd_error_lines(res->error, &b);
+    char *s = dr_buf_steal(&b, NULL);
+    return s ? s : dr_strdup("");
+}
+
 /* Rehearses the failover to the standby in a second engine: the plan must
  * render with no refusal.  Its text goes nowhere; the error, if any, is the
  * check's value. */
@@ -113,20 +126,24 @@ static void drill_check_failover_plan(const struct run_args *a, const char *stan
     o.mode = ENGINE_REHEARSAL;
     o.quiet = 1;
     o.json = 0;
-    FILE *sink = fopen("/dev/null", "w");
-    o.plan_out = sink;
     engine *e = NULL;
     dr_err err = {0};
     drill_check *c;
-    if (!sink || engine_open(&e, &o, &err) != DR_OK) {
-        c = drill_report_add(r, "failover plan", DRILL_FAIL,
-                             err.msg[0] ? err.msg : "cannot open /dev/null", "renders, no refusal",
+    if (engine_open(&e, &o, &err) != DR_OK) {
+        c = drill_report_add(r, "failover plan", DRILL_FAIL, err.msg, "renders, no refusal",
                              "fix the error above and run the drill again");
     } else {
         char to_opt[] = "--to";
         char *argv[] = {to_opt, (char *)standby, NULL};
-        int code = engine_run(e, "failover", 2, argv);
-        if (code == DR_EXIT_OK) {
+        engine_result res;
+        engine_run(e, "failover", 2, argv, &res);
+        if (res.error) { /* the plan itself is not shown */
+            dr_buf eb = DR_BUF_INIT;
+            cmd_error_lines(res.error, &eb);
+            fputs(eb.data, stderr);
+            dr_buf_free(&eb);
+        }
+        if (res.status == ENGINE_OK) {
             dr_buf v = DR_BUF_INIT;
             dr_buf_printf(&v, "failover --to %s rehearsed, no refusal", standby);
             c = drill_report_add(r, "failover plan", DRILL_PASS, v.data, "renders, no refusal",
@@ -137,16 +154,17 @@ static void drill_check_failover_plan(const struct run_args *a, const char *stan
             dr_buf_printf(&fix, "run 'drctl plan failover --to %s' and resolve what it refuses",
                           standby);
             /* the first line: a traceback below it is for the journal */
-            char *line = error_line(engine_last_error(e));
+            char *last = result_error(&res);
+            char *line = error_line(last);
             c = drill_report_add(r, "failover plan", DRILL_FAIL, line, "renders, no refusal",
                                  fix.data);
             free(line);
+            free(last);
             dr_buf_free(&fix);
         }
+        engine_result_free(&res);
     }
     engine_close(e);
-    if (sink)
-        fclose(sink);
     c->host = dr_strdup("drctl");
     c->start_s = start;
     c->end_s = mono_s(t0_ms);
@@ -173,13 +191,11 @@ static void drill_check_last_full(const char *history, drill_report *r, int64_t 
     c->end_s = mono_s(t0_ms);
 }
 
-/* A number from the Lua table at idx, or dflt. */
-static double field_num(lua_State *L, int idx, const char *k, double dflt)
+/* A number of the JSON object o, or dflt. */
+static double field_num(const json_t *o, const char *k, double dflt)
 {
-    lua_getfield(L, idx, k);
-    double v = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : dflt;
-    lua_pop(L, 1);
-    return v;
+    json_t *v = json_object_get(o, k);
+    return json_is_number(v) ? json_number_value(v) : dflt;
 }
 
 /* One run of a runbook within a full drill.  Its steps join the report
@@ -211,19 +227,16 @@ static int drill_run(const struct run_args *a, engine_mode mode, int force, cons
         c->start_s = c->end_s = (double)(start - wall0) / 1000.0;
         return DR_EXIT_USAGE;
     }
-    int code = engine_run(e, runbook, argc, argv);
-    lua_State *L = engine_lua(e);
-    lua_getfield(L, LUA_REGISTRYINDEX, "dr.plan");
-    int plan = lua_gettop(L);
-    lua_Integer n = lua_istable(L, plan) ? (lua_Integer)lua_rawlen(L, plan) : 0;
-    for (lua_Integer i = 1; i <= n; i++) {
-        lua_rawgeti(L, plan, i);
-        int st = lua_gettop(L);
-        lua_getfield(L, st, "name");
-        lua_getfield(L, st, "status");
-        lua_getfield(L, st, "host");
-        const char *name = lua_tostring(L, -3), *status = lua_tostring(L, -2);
-        const char *host = lua_tostring(L, -1);
+    engine_result res;
+    engine_run(e, runbook, argc, argv, &res);
+    int code = cmd_show_result(&o, &res);
+    size_t i;
+    json_t *st;
+    json_array_foreach(res.steps, i, st)
+    {
+        const char *name = json_string_value(json_object_get(st, "name"));
+        const char *status = json_string_value(json_object_get(st, "status"));
+        const char *host = json_string_value(json_object_get(st, "host"));
         int good = status && (!strcmp(status, "ok") || !strcmp(status, "skipped") ||
                               !strcmp(status, "planned"));
         dr_buf nm = DR_BUF_INIT;
@@ -233,23 +246,20 @@ static int drill_run(const struct run_args *a, engine_mode mode, int force, cons
                              NULL, good ? NULL : "see drctl runs for this step");
         dr_buf_free(&nm);
         c->host = dr_strdup(host ? host : "drctl");
-        double ws = field_num(L, st, "wall_start_ms", (double)start);
+        double ws = field_num(st, "wall_start_ms", (double)start);
         c->start_s = (ws - (double)wall0) / 1000.0;
-        c->end_s = c->start_s + field_num(L, st, "ms", 0) / 1000.0;
-        lua_settop(L, plan);
+        c->end_s = c->start_s + field_num(st, "ms", 0) / 1000.0;
     }
-    lua_settop(L, plan - 1);
-    if (metric && value) {
-        lua_getfield(L, LUA_REGISTRYINDEX, "dr.metrics");
-        if (lua_istable(L, -1))
-            *value = field_num(L, lua_gettop(L), metric, -1);
-        lua_pop(L, 1);
-    }
+    if (metric && value)
+        *value = field_num(res.metrics, metric, -1);
     dr_buf v = DR_BUF_INIT;
     if (code == DR_EXIT_OK)
         dr_buf_printf(&v, "ok in %.1f s", (double)(dr_wall_ms() - start) / 1000.0);
-    else
-        dr_buf_printf(&v, "exit %d: %s", code, engine_last_error(e));
+    else {
+        char *last = result_error(&res);
+        dr_buf_printf(&v, "exit %d: %s", code, last);
+        free(last);
+    }
     drill_check *c = drill_report_add(
         r, label, code == DR_EXIT_OK ? DRILL_PASS : DRILL_FAIL, v.data, "completes",
         code == DR_EXIT_OK        ? NULL
@@ -262,6 +272,7 @@ static int drill_run(const struct run_args *a, engine_mode mode, int force, cons
     c->host = dr_strdup("drctl");
     c->start_s = (double)(start - wall0) / 1000.0;
     c->end_s = (double)(dr_wall_ms() - wall0) / 1000.0;
+    engine_result_free(&res);
     engine_close(e);
     return code;
 }
@@ -657,20 +668,14 @@ int cmd_drill(int argc, char **argv)
         goto done;
     }
     /* the view names the standby it checked */
-    lua_State *L = engine_lua(e);
-    lua_getfield(L, LUA_REGISTRYINDEX, "dr.drill.result");
-    lua_getfield(L, -1, "standby");
-    char *standby = dr_strdup(lua_tostring(L, -1) ? lua_tostring(L, -1) : "");
-    lua_getfield(L, -2, "primary");
-    char *primary = dr_strdup(lua_tostring(L, -1) ? lua_tostring(L, -1) : "");
+    char *standby = NULL, *primary = NULL, *lost = NULL;
+    drill_lua_sites(engine_lua(e), &primary, &standby, &lost, &r.cluster);
+    if (!standby)
+        standby = dr_strdup("");
+    if (!primary)
+        primary = dr_strdup("");
     /* the standby is the lost old primary (after a failover, before
      * recover): there is nothing to fail over to, the view says why */
-    lua_getfield(L, -3, "standby_lost");
-    char *lost = lua_tostring(L, -1) ? dr_strdup(lua_tostring(L, -1)) : NULL;
-    lua_getfield(L, -4, "cluster");
-    if (lua_tostring(L, -1))
-        r.cluster = dr_strdup(lua_tostring(L, -1));
-    lua_pop(L, 5);
     r.primary = dr_strdup(primary);
     r.standby = dr_strdup(standby);
     engine_close(e);

@@ -55,11 +55,15 @@ int cmd_runbook_help(int argc, char **argv)
     engine *e = NULL;
     dr_err err = {0};
     int code = DR_EXIT_OK;
+    dr_buf help = DR_BUF_INIT;
     if (engine_open(&e, &a.o, &err) != DR_OK ||
-        engine_runbook_help(e, a.target, stdout, &err) != DR_OK) {
+        engine_runbook_help(e, a.target, &help, &err) != DR_OK) {
         fprintf(stderr, "drctl %s: %s\n", argv[0], err.msg);
         code = DR_EXIT_USAGE;
+    } else {
+        fputs(help.data ? help.data : "", stdout);
     }
+    dr_buf_free(&help);
     engine_close(e);
     free(a.rest);
     return code;

@@ -13,7 +13,11 @@ static int do_resume(engine *e, struct run_args *a)
         fprintf(stderr, "drctl resume: unexpected argument '%s'\n", a->rest[0]);
         return DR_EXIT_USAGE;
     }
-    return engine_resume(e, a->target);
+    engine_result r;
+    engine_resume(e, a->target, &r);
+    int code = cmd_show_result(&a->o, &r);
+    engine_result_free(&r);
+    return code;
 }
 
 int cmd_resume(int argc, char **argv)

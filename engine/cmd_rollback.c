@@ -9,7 +9,11 @@
 
 static int do_rollback(engine *e, struct run_args *a)
 {
-    return engine_rollback(e, a->target);
+    engine_result r;
+    engine_rollback(e, a->target, &r);
+    int code = cmd_show_result(&a->o, &r);
+    engine_result_free(&r);
+    return code;
 }
 
 int cmd_rollback(int argc, char **argv)

@@ -25,10 +25,30 @@ int cmd_parse_run_args(int argc, char **argv, struct run_args *a, int need_targe
  * Returns fn's DR_EXIT_* code, or the one of a failed open. */
 int cmd_with_engine(struct run_args *a, int (*fn)(engine *, struct run_args *));
 
-/* Runs the runbook a->target with a->rest as its parameters. */
+/* The exit code of an engine call that ended with s (cli.h). */
+int cmd_exit_code(engine_status s);
+
+/* Appends error (an engine_result's, one or more lines) as the operator
+ * reads it: each line as "drctl: LINE\n". */
+void cmd_error_lines(const char *error, dr_buf *out);
+
+/* Shows what an engine call returned, as the command's options ask: a
+ * rehearsal's plan (text, or drctl.run/1 with --json) on stdout; a real
+ * run's drctl.run/1 (--json) on stdout and its summary on stderr (unless
+ * quiet); the error on stderr.  Returns the exit code. */
+int cmd_show_result(const engine_opts *o, const engine_result *r);
+
+/* drctl runs [RUN] on an open engine: the table (or drctl.runs/1) of the
+ * runs, or one run's journal (text, or drctl.run-journal/1).  Returns the
+ * exit code (engine/cmd_runs.c). */
+int cmd_show_runs(engine *e, const char *run_id, int json);
+
+/* Runs the runbook a->target with a->rest as its parameters and shows the
+ * result (cmd_show_result). */
 int cmd_do_run(engine *e, struct run_args *a);
 
-/* Runs the built-in read-only view lua/dr/<a->target>.lua. */
+/* Runs the built-in read-only view lua/dr/<a->target>.lua (it prints its
+ * own result) and shows its error, if any. */
 int cmd_builtin(engine *e, struct run_args *a);
 
 #endif
