@@ -155,7 +155,9 @@ void cmd_error_lines(const char *error, dr_buf *out)
 {
     for (const char *p = error; p && *p;) {
         size_t n = strcspn(p, "\n");
-        dr_buf_puts(out, "drctl: ");
+        /* a Lua stack traceback (--debug) continues the line above it */
+        if (*p != '\t' && strncmp(p, "stack traceback:", 16) != 0)
+            dr_buf_puts(out, "drctl: ");
         dr_buf_append(out, p, n);
         dr_buf_putc(out, '\n');
         p += n + (p[n] ? 1 : 0);

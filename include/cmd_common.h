@@ -29,7 +29,8 @@ int cmd_with_engine(struct run_args *a, int (*fn)(engine *, struct run_args *));
 int cmd_exit_code(engine_status s);
 
 /* Appends error (an engine_result's, one or more lines) as the operator
- * reads it: each line as "drctl: LINE\n". */
+ * reads it: each line as "drctl: LINE\n", but the lines of a Lua stack
+ * traceback (--debug) as they are. */
 void cmd_error_lines(const char *error, dr_buf *out);
 
 /* Shows what an engine call returned, as the command's options ask: a

@@ -69,7 +69,9 @@ typedef struct engine_result {
     const char *outcome; /* the run's status as journaled: "ok" | "failed" | "refused" |
                             "interrupted"; NULL when the runbook's main never ran (static) */
     char *error;         /* NULL on success; else what the operator reads, one or more lines
-                            ("refused: why\nto unblock: how\n(where: step)"), no final newline */
+                            ("refused: why\nto unblock: how\n(where: step)"), no final newline;
+                            with --debug a Lua stack traceback follows ("stack traceback:",
+                            then lines that start with a tab) */
     char *raw_error;     /* the runbook's error as raised (redacted, with its traceback): what
                             JSON and webhooks carry; NULL when main did not fail */
     char run_id[80];     /* "" when no run was journaled (a rehearsal) */
