@@ -201,104 +201,81 @@ void drill_write_junit(const drill_report *r, dr_buf *out)
 
 /* ---------------------------------------------------------------- JSON */
 
-static void jstr(dr_buf *b, const char *s)
-{
-    if (!s) {
-        dr_buf_puts(b, "null");
-        return;
-    }
-    dr_buf_putc(b, '"');
-    json_escape(b, s, strlen(s));
-    dr_buf_putc(b, '"');
-}
-
-static void jnum(dr_buf *b, double v)
+/* Seconds with millisecond precision; unknown (< 0) as null. */
+static json_t *jsec(double v)
 {
     if (v < 0 || !isfinite(v))
-        dr_buf_puts(b, "null");
-    else
-        dr_buf_printf(b, "%.3f", v);
+        return json_null();
+    return json_num(round(v * 1000.0) / 1000.0);
+}
+
+static json_t *jrows(int64_t rows)
+{
+    return rows < 0 ? json_null() : json_integer((json_int_t)rows);
 }
 
 void drill_write_json(const drill_report *r, dr_buf *out)
 {
     char when[JSON_TIME_LEN];
-    iso_time(r->time_ms, when, sizeof when);
-    dr_buf_puts(out, "{\n  \"schema\": \"drctl.drill/1\",\n  \"kind\": ");
-    jstr(out, kind_of(r));
-    dr_buf_puts(out, ",\n  \"inventory\": ");
-    jstr(out, r->inventory);
-    dr_buf_puts(out, ",\n  \"cluster\": ");
-    jstr(out, r->cluster);
-    dr_buf_puts(out, ",\n  \"primary\": ");
-    jstr(out, r->primary);
-    dr_buf_puts(out, ",\n  \"standby\": ");
-    jstr(out, r->standby);
-    dr_buf_puts(out, ",\n  \"drctl_version\": ");
-    jstr(out, DRCTL_VERSION);
     json_time_iso(when, sizeof when, r->time_ms);
-    dr_buf_printf(out, ",\n  \"time\": \"%s\"", when);
-    dr_buf_printf(out, ",\n  \"ready\": %s", drill_report_ready(r) ? "true" : "false");
-    dr_buf_printf(out, ",\n  \"split_brain\": %s", split_brain_of(r) ? "true" : "false");
-    dr_buf_puts(out, ",\n  \"duration_seconds\": ");
-    jnum(out, r->duration_s);
-    dr_buf_puts(out, ",\n  \"rto_seconds\": ");
-    jnum(out, r->rto_s);
-    dr_buf_puts(out, ",\n  \"lag_seconds\": ");
-    jnum(out, r->lag_s);
-    dr_buf_puts(out, ",\n  \"rpo_rows\": ");
-    if (r->rpo_rows < 0)
-        dr_buf_puts(out, "null");
-    else
-        dr_buf_printf(out, "%lld", (long long)r->rpo_rows);
-    dr_buf_printf(out, ",\n  \"summary\": {\"pass\": %zu, \"warn\": %zu, \"fail\": %zu}",
-                  count_status(r, DRILL_PASS), count_status(r, DRILL_WARN),
-                  count_status(r, DRILL_FAIL));
-    dr_buf_puts(out, ",\n  \"checks\": [");
+    json_t *d = json_object();
+    json_set(d, "schema", json_cstr("drctl.drill/1"));
+    json_set(d, "kind", json_cstr(kind_of(r)));
+    json_set(d, "inventory", json_cstr(r->inventory));
+    json_set(d, "cluster", json_cstr(r->cluster));
+    json_set(d, "primary", json_cstr(r->primary));
+    json_set(d, "standby", json_cstr(r->standby));
+    json_set(d, "drctl_version", json_cstr(DRCTL_VERSION));
+    json_set(d, "time", json_cstr(when));
+    json_set(d, "ready", json_boolean(drill_report_ready(r)));
+    json_set(d, "split_brain", json_boolean(split_brain_of(r)));
+    json_set(d, "duration_seconds", jsec(r->duration_s));
+    json_set(d, "rto_seconds", jsec(r->rto_s));
+    json_set(d, "lag_seconds", jsec(r->lag_s));
+    json_set(d, "rpo_rows", jrows(r->rpo_rows));
+    json_t *sum = json_object();
+    json_set(sum, "pass", json_integer((json_int_t)count_status(r, DRILL_PASS)));
+    json_set(sum, "warn", json_integer((json_int_t)count_status(r, DRILL_WARN)));
+    json_set(sum, "fail", json_integer((json_int_t)count_status(r, DRILL_FAIL)));
+    json_set(d, "summary", sum);
+    json_t *checks = json_array();
     for (size_t i = 0; i < r->nchecks; i++) {
         const drill_check *c = &r->checks[i];
-        dr_buf_puts(out, i ? ",\n    {" : "\n    {");
-        dr_buf_puts(out, "\"name\": ");
-        jstr(out, c->name);
-        dr_buf_printf(out, ", \"status\": \"%s\", \"value\": ", drill_status_name(c->status));
-        jstr(out, c->value);
-        dr_buf_puts(out, ", \"threshold\": ");
-        jstr(out, c->threshold);
-        dr_buf_puts(out, ", \"fix\": ");
-        jstr(out, c->fix);
-        dr_buf_puts(out, ", \"detail\": ");
-        jstr(out, c->detail);
-        dr_buf_puts(out, ", \"host\": ");
-        jstr(out, c->host);
-        dr_buf_printf(out, ", \"start_seconds\": %.3f, \"end_seconds\": %.3f}", c->start_s,
-                      c->end_s);
+        json_t *o = json_object();
+        json_set(o, "name", json_cstr(c->name));
+        json_set(o, "status", json_cstr(drill_status_name(c->status)));
+        json_set(o, "value", json_cstr(c->value));
+        json_set(o, "threshold", json_cstr(c->threshold));
+        json_set(o, "fix", json_cstr(c->fix));
+        json_set(o, "detail", json_cstr(c->detail));
+        json_set(o, "host", json_cstr(c->host));
+        json_set(o, "start_seconds", json_num(round(c->start_s * 1000.0) / 1000.0));
+        json_set(o, "end_seconds", json_num(round(c->end_s * 1000.0) / 1000.0));
+        json_array_append_new(checks, o);
     }
-    dr_buf_puts(out, r->nchecks ? "\n  ]\n}\n" : "]\n}\n");
+    json_set(d, "checks", checks);
+    json_dump_buf(d, JSON_PRETTY, out);
+    json_decref(d);
 }
 
 void drill_write_history_line(const drill_report *r, dr_buf *out)
 {
-    dr_buf_printf(out, "{\"schema\":\"drctl.drill-history/1\",\"time_ms\":%lld,\"kind\":",
-                  (long long)r->time_ms);
-    jstr(out, kind_of(r));
-    dr_buf_printf(out, ",\"ready\":%s,\"rto_seconds\":", drill_report_ready(r) ? "true" : "false");
-    jnum(out, r->rto_s);
-    dr_buf_puts(out, ",\"lag_seconds\":");
-    jnum(out, r->lag_s);
-    dr_buf_puts(out, ",\"rpo_rows\":");
-    if (r->rpo_rows < 0)
-        dr_buf_puts(out, "null");
-    else
-        dr_buf_printf(out, "%lld", (long long)r->rpo_rows);
-    dr_buf_puts(out, ",\"failed\":[");
-    int n = 0;
+    json_t *d = json_object();
+    json_set(d, "schema", json_cstr("drctl.drill-history/1"));
+    json_set(d, "time_ms", json_integer((json_int_t)r->time_ms));
+    json_set(d, "kind", json_cstr(kind_of(r)));
+    json_set(d, "ready", json_boolean(drill_report_ready(r)));
+    json_set(d, "rto_seconds", jsec(r->rto_s));
+    json_set(d, "lag_seconds", jsec(r->lag_s));
+    json_set(d, "rpo_rows", jrows(r->rpo_rows));
+    json_t *failed = json_array();
     for (size_t i = 0; i < r->nchecks; i++)
-        if (r->checks[i].status == DRILL_FAIL) {
-            if (n++)
-                dr_buf_putc(out, ',');
-            jstr(out, r->checks[i].name);
-        }
-    dr_buf_puts(out, "]}\n");
+        if (r->checks[i].status == DRILL_FAIL)
+            json_array_append_new(failed, json_cstr(r->checks[i].name));
+    json_set(d, "failed", failed);
+    json_dump_buf(d, JSON_COMPACT, out);
+    dr_buf_putc(out, '\n');
+    json_decref(d);
 }
 
 /* ---------------------------------------------------------------- Prometheus */
@@ -796,34 +773,17 @@ void drill_write_html(const drill_report *r, dr_buf *out)
 
 /* ---------------------------------------------------------------- history */
 
-/* The text after "key": at the top level of a line we wrote ourselves
- * (keys are unique and never appear inside our string values quoted as
- * "key":), or NULL. */
-static const char *field(const char *line, size_t len, const char *key)
+/* A number or null (-1) at key of the history object o. */
+static int num_field(const json_t *o, const char *key, double *out)
 {
-    size_t kl = strlen(key);
-    for (size_t i = 0; i + kl + 3 <= len; i++)
-        if (line[i] == '"' && !strncmp(line + i + 1, key, kl) && line[i + 1 + kl] == '"' &&
-            line[i + 2 + kl] == ':')
-            return line + i + 3 + kl;
-    return NULL;
-}
-
-static int num_field(const char *line, size_t len, const char *key, double *out)
-{
-    const char *v = field(line, len, key);
-    if (!v)
-        return DR_ENOTFOUND;
-    if (!strncmp(v, "null", 4)) {
+    json_t *v = json_object_get(o, key);
+    if (json_is_null(v)) {
         *out = -1;
         return DR_OK;
     }
-    char *end;
-    errno = 0;
-    double d = strtod(v, &end);
-    if (end == v || errno)
+    if (!json_is_number(v))
         return DR_EPARSE;
-    *out = d;
+    *out = json_number_value(v);
     return DR_OK;
 }
 
@@ -831,29 +791,31 @@ int drill_history_parse_line(const char *line, size_t len, int lineno, drill_his
                              dr_err *err)
 {
     memset(out, 0, sizeof *out);
-    if (len < 2 || line[0] != '{' || !memchr(line, '}', len))
+    dr_err perr = {0};
+    json_t *o = json_parse(line, len, &perr);
+    if (!json_is_object(o)) {
+        json_decref(o);
         return dr_err_set(err, DR_EPARSE, "history:%d: expected a JSON object", lineno);
-    double t;
-    if (num_field(line, len, "time_ms", &t) || t < 0)
-        return dr_err_set(err, DR_EPARSE, "history:%d: expected \"time_ms\": a number", lineno);
-    out->time_ms = (int64_t)t;
-    if (num_field(line, len, "rto_seconds", &out->rto_s) ||
-        num_field(line, len, "lag_seconds", &out->lag_s))
-        return dr_err_set(
-            err, DR_EPARSE,
-            "history:%d: expected \"rto_seconds\" and \"lag_seconds\" (number or null)", lineno);
-    const char *k = field(line, len, "kind");
-    if (!k || *k != '"')
-        return dr_err_set(err, DR_EPARSE, "history:%d: expected \"kind\": a string", lineno);
-    k++;
-    size_t n = 0;
-    while (k + n < line + len && k[n] != '"' && n + 1 < sizeof out->kind)
-        n++;
-    memcpy(out->kind, k, n);
-    out->kind[n] = '\0';
-    const char *rd = field(line, len, "ready");
-    out->ready = rd && !strncmp(rd, "true", 4);
-    return DR_OK;
+    }
+    int rc = DR_OK;
+    double t = -1;
+    json_t *kind = json_object_get(o, "kind");
+    if (!json_is_number(json_object_get(o, "time_ms")) || num_field(o, "time_ms", &t) || t < 0)
+        rc = dr_err_set(err, DR_EPARSE, "history:%d: expected \"time_ms\": a number", lineno);
+    else if (!json_object_get(o, "rto_seconds") || !json_object_get(o, "lag_seconds") ||
+             num_field(o, "rto_seconds", &out->rto_s) || num_field(o, "lag_seconds", &out->lag_s))
+        rc = dr_err_set(err, DR_EPARSE,
+                        "history:%d: expected \"rto_seconds\" and \"lag_seconds\" (number or null)",
+                        lineno);
+    else if (!json_is_string(kind))
+        rc = dr_err_set(err, DR_EPARSE, "history:%d: expected \"kind\": a string", lineno);
+    if (rc == DR_OK) {
+        out->time_ms = (int64_t)t;
+        snprintf(out->kind, sizeof out->kind, "%s", json_string_value(kind));
+        out->ready = json_is_true(json_object_get(o, "ready"));
+    }
+    json_decref(o);
+    return rc;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -1008,33 +970,32 @@ int drill_history_json(const char *path, int limit, dr_buf *out, dr_err *err)
     if (rc)
         return rc;
     size_t first = limit > 0 && n > (size_t)limit ? n - (size_t)limit : 0;
-    dr_buf_puts(out, "{\n  \"schema\": \"drctl.drill-history/1\",\n  \"file\": ");
-    jstr(out, path);
-    dr_buf_puts(out, ",\n  \"drills\": [");
+    json_t *d = json_object(), *drills = json_array(), *regs = json_array();
+    json_set(d, "schema", json_cstr("drctl.drill-history/1"));
+    json_set(d, "file", json_cstr(path));
     for (size_t i = first; i < n; i++) {
         char when[JSON_TIME_LEN];
         json_time_iso(when, sizeof when, h[i].time_ms);
-        dr_buf_printf(out, "%s\n    {\"time\": \"%s\", \"kind\": ", i > first ? "," : "", when);
-        jstr(out, h[i].kind);
-        dr_buf_printf(out, ", \"ready\": %s, \"rto_seconds\": ", h[i].ready ? "true" : "false");
-        jnum(out, h[i].rto_s);
-        dr_buf_puts(out, ", \"lag_seconds\": ");
-        jnum(out, h[i].lag_s);
-        dr_buf_putc(out, '}');
+        json_t *o = json_object();
+        json_set(o, "time", json_cstr(when));
+        json_set(o, "kind", json_cstr(h[i].kind));
+        json_set(o, "ready", json_boolean(h[i].ready));
+        json_set(o, "rto_seconds", jsec(h[i].rto_s));
+        json_set(o, "lag_seconds", jsec(h[i].lag_s));
+        json_array_append_new(drills, o);
     }
-    dr_buf_puts(out, n > first ? "\n  ],\n  \"regressions\": [" : "],\n  \"regressions\": [");
+    json_set(d, "drills", drills);
     dr_buf msgs = DR_BUF_INIT;
     int regression = history_regressions(h, first, n, &msgs) > 0;
-    int k = 0;
-    for (size_t off = 0; msgs.data && off < msgs.len; k++) {
+    for (size_t off = 0; msgs.data && off < msgs.len;) {
         size_t len = strcspn(msgs.data + off, "\n");
-        dr_buf_puts(out, k ? ", " : "");
-        dr_buf_putc(out, '"');
-        json_escape(out, msgs.data + off, len);
-        dr_buf_putc(out, '"');
+        json_array_append_new(regs, json_text(msgs.data + off, len));
         off += len + 1;
     }
-    dr_buf_printf(out, "],\n  \"regression\": %s\n}\n", regression ? "true" : "false");
+    json_set(d, "regressions", regs);
+    json_set(d, "regression", json_boolean(regression));
+    json_dump_buf(d, JSON_PRETTY, out);
+    json_decref(d);
     dr_buf_free(&msgs);
     free(h);
     return regression;

@@ -107,3 +107,24 @@ int luaopen_dr_drill(lua_State *L)
     luaL_newlib(L, drill_functions);
     return 1;
 }
+
+/* A string field of the table on top of L, as a new string, or NULL. */
+static char *opt_string(lua_State *L, const char *k)
+{
+    lua_getfield(L, -1, k);
+    char *s = lua_tostring(L, -1) ? dr_strdup(lua_tostring(L, -1)) : NULL;
+    lua_pop(L, 1);
+    return s;
+}
+
+void drill_lua_sites(lua_State *L, char **primary, char **standby, char **lost, char **cluster)
+{
+    *primary = *standby = *lost = *cluster = NULL;
+    if (lua_getfield(L, LUA_REGISTRYINDEX, RESULT_KEY) == LUA_TTABLE) {
+        *primary = opt_string(L, "primary");
+        *standby = opt_string(L, "standby");
+        *lost = opt_string(L, "standby_lost");
+        *cluster = opt_string(L, "cluster");
+    }
+    lua_pop(L, 1);
+}

@@ -18,7 +18,6 @@
 #include <lua.h>
 #include <lualib.h>
 
-#include "cli.h"
 #include "json.h"
 #include "engine_mods.h"
 #include "inventory_lua.h"
@@ -43,7 +42,7 @@ lua_State *engine_lua(engine *e)
 
 void engine_say(struct engine *e, const char *fmt, ...)
 {
-    if (e->o.quiet)
+    if (e->o.quiet || !e->o.progress)
         return;
     dr_buf b = DR_BUF_INIT;
     va_list ap;
@@ -51,8 +50,7 @@ void engine_say(struct engine *e, const char *fmt, ...)
     dr_buf_vprintf(&b, fmt, ap);
     va_end(ap);
     dr_redact(&b);
-    fputs(b.data ? b.data : "", stderr);
-    fflush(stderr);
+    e->o.progress(b.data ? b.data : "", e->o.ud);
     dr_buf_free(&b);
 }
 
@@ -778,7 +776,12 @@ void engine_crash_point(struct engine *e, const char *what, int n, const char *p
         snprintf(here, sizeof here, "%s:%d", what, n);
     if (strcmp(at, here) != 0)
         return;
-    fprintf(stderr, "drctl: DRCTL_CRASH_AT=%s: killing myself (test hook)\n", here);
+    if (e->o.progress) {
+        dr_buf m = DR_BUF_INIT;
+        dr_buf_printf(&m, "drctl: DRCTL_CRASH_AT=%s: killing myself (test hook)\n", here);
+        e->o.progress(m.data, e->o.ud);
+        dr_buf_free(&m);
+    }
     fflush(NULL);
     raise(SIGKILL);
 }
@@ -868,13 +871,7 @@ void engine_close(engine *e)
     dr_buf_free(&e->state_dir);
     dr_buf_free(&e->runbook_path);
     dr_buf_free(&e->runbook_name);
-    dr_buf_free(&e->last_error);
     free(e);
-}
-
-const char *engine_last_error(const engine *e)
-{
-    return e->last_error.data ? e->last_error.data : "";
 }
 
 /* ---------------------------------------------------------------- runbook */
@@ -1029,11 +1026,6 @@ static int parse_params(engine *e, int rb, int argc, char **argv, dr_err *err)
     return DR_OK;
 }
 
-static int is_tty_in(void)
-{
-    return isatty(0);
-}
-
 /* A real run of a runbook with `confirm = "param"` asks the operator to
  * type that parameter's value (the target site) unless --yes. */
 static int confirm(engine *e, int rb, int params, dr_err *err)
@@ -1051,22 +1043,20 @@ static int confirm(engine *e, int rb, int params, dr_err *err)
         lua_pop(L, 2);
         return DR_OK;
     }
-    if (!is_tty_in()) {
+    dr_buf prompt = DR_BUF_INIT;
+    dr_buf_printf(&prompt,
+                  "This is a real %s: it changes hosts. Type '%s' to go on: ", e->runbook_name.data,
+                  want);
+    char line[256];
+    if (!e->o.ask || e->o.ask(prompt.data, line, sizeof line, e->o.ud) < 0)
         rc = dr_err_set(err, DR_EREFUSED,
                         "%s: a real run must be confirmed: type the site name on a terminal, "
                         "or pass --yes",
                         e->runbook_name.data);
-    } else {
-        fprintf(stderr,
-                "This is a real %s: it changes hosts. Type '%s' to go on: ", e->runbook_name.data,
-                want);
-        fflush(stderr);
-        char line[256];
-        if (!fgets(line, sizeof line, stdin) || (line[strcspn(line, "\r\n")] = '\0', 0) ||
-            strcmp(line, want) != 0)
-            rc = dr_err_set(err, DR_EREFUSED, "%s: not confirmed (expected '%s'); nothing changed",
-                            e->runbook_name.data, want);
-    }
+    else if (strcmp(line, want) != 0)
+        rc = dr_err_set(err, DR_EREFUSED, "%s: not confirmed (expected '%s'); nothing changed",
+                        e->runbook_name.data, want);
+    dr_buf_free(&prompt);
     lua_pop(L, 2);
     return rc;
 }
@@ -1100,13 +1090,6 @@ static int check_cooldown(engine *e, int rb, dr_err *err)
 
 /* ---------------------------------------------------------------- output */
 
-static void json_str(dr_buf *b, const char *s, size_t n)
-{
-    dr_buf_putc(b, '"');
-    json_escape(b, s, n);
-    dr_buf_putc(b, '"');
-}
-
 /* Registry key of the metatable that marks a table as a JSON array even
  * when it is empty (an empty Lua table is otherwise written as {}). */
 #define ENGINE_JSON_ARRAY "dr.json.array"
@@ -1124,33 +1107,26 @@ static void push_json_array(lua_State *L)
     lua_setmetatable(L, -2);
 }
 
-/* A Lua value as JSON: sequences as arrays, other tables as objects. */
-void engine_json_value(lua_State *L, int idx, dr_buf *b, int depth)
+/* A Lua value as JSON: sequences as arrays, other tables as objects (keys
+ * in the order lua_next gives them), other types as null. */
+json_t *engine_lua_json(lua_State *L, int idx, int depth)
 {
     idx = lua_absindex(L, idx);
     switch (lua_type(L, idx)) {
     case LUA_TBOOLEAN:
-        dr_buf_puts(b, lua_toboolean(L, idx) ? "true" : "false");
-        break;
+        return json_boolean(lua_toboolean(L, idx));
     case LUA_TNUMBER:
         if (lua_isinteger(L, idx))
-            dr_buf_printf(b, "%lld", (long long)lua_tointeger(L, idx));
-        else if (isfinite(lua_tonumber(L, idx)))
-            dr_buf_printf(b, "%.14g", lua_tonumber(L, idx));
-        else
-            dr_buf_puts(b, "null"); /* JSON has no NaN or infinity */
-        break;
+            return json_integer((json_int_t)lua_tointeger(L, idx));
+        return json_num(lua_tonumber(L, idx));
     case LUA_TSTRING: {
         size_t n;
         const char *s = lua_tolstring(L, idx, &n);
-        json_str(b, s, n);
-        break;
+        return json_text(s, n);
     }
     case LUA_TTABLE: {
-        if (depth > 32) {
-            dr_buf_puts(b, "null");
-            break;
-        }
+        if (depth > 32)
+            return json_null();
         size_t n = lua_rawlen(L, idx);
         int array = n > 0;
         if (!array && lua_getmetatable(L, idx)) { /* an empty list marked as one */
@@ -1159,39 +1135,33 @@ void engine_json_value(lua_State *L, int idx, dr_buf *b, int depth)
             lua_pop(L, 2);
         }
         if (array) {
-            dr_buf_putc(b, '[');
+            json_t *a = json_array();
             for (size_t i = 1; i <= n; i++) {
-                if (i > 1)
-                    dr_buf_putc(b, ',');
                 lua_rawgeti(L, idx, (lua_Integer)i);
-                engine_json_value(L, -1, b, depth + 1);
+                json_array_append_new(a, engine_lua_json(L, -1, depth + 1));
                 lua_pop(L, 1);
             }
-            dr_buf_putc(b, ']');
-            break;
+            return a;
         }
-        dr_buf_putc(b, '{');
-        int first = 1;
+        json_t *o = json_object();
         lua_pushnil(L);
         while (lua_next(L, idx)) {
-            if (lua_type(L, -2) == LUA_TSTRING) {
-                if (!first)
-                    dr_buf_putc(b, ',');
-                first = 0;
-                size_t kn;
-                const char *k = lua_tolstring(L, -2, &kn);
-                json_str(b, k, kn);
-                dr_buf_putc(b, ':');
-                engine_json_value(L, -1, b, depth + 1);
-            }
+            if (lua_type(L, -2) == LUA_TSTRING)
+                json_set(o, lua_tostring(L, -2), engine_lua_json(L, -1, depth + 1));
             lua_pop(L, 1);
         }
-        dr_buf_putc(b, '}');
-        break;
+        return o;
     }
     default:
-        dr_buf_puts(b, "null");
+        return json_null();
     }
+}
+
+void engine_json_value(lua_State *L, int idx, dr_buf *b, int depth)
+{
+    json_t *v = engine_lua_json(L, idx, depth);
+    json_dump_buf(v, JSON_COMPACT, b);
+    json_decref(v);
 }
 
 static const char *opt_field(lua_State *L, int idx, const char *k)
@@ -1302,436 +1272,6 @@ static void plan_add_diffs(engine *e)
     lua_pop(L, 2); /* the plan and the cache */
 }
 
-/* Appends s to sig with every occurrence of name replaced by \001, so that
- * the same change on two hosts whose paths or commands hold their own name
- * compares equal.  Returns 1 when a replacement was made. */
-static int sig_put(dr_buf *sig, const char *s, const char *name)
-{
-    size_t nl = name ? strlen(name) : 0;
-    int replaced = 0;
-    if (!s)
-        s = "";
-    for (const char *p; nl >= 2 && (p = strstr(s, name)); s = p + nl) {
-        dr_buf_append(sig, s, (size_t)(p - s));
-        dr_buf_putc(sig, '\001');
-        replaced = 1;
-    }
-    dr_buf_puts(sig, s);
-    dr_buf_putc(sig, '\037');
-    return replaced;
-}
-
-/* What a plan step shows, as a hash: its notes and effects (kind, summary,
- * diff) with its host's name taken out.  *named says whether the name
- * occurred in them. */
-static void step_signature(lua_State *L, int st, char hex[SHA256_HEX_LEN + 1], int *named)
-{
-    const char *host = opt_field(L, st, "host");
-    dr_buf sig = DR_BUF_INIT;
-    *named = 0;
-    lua_getfield(L, st, "notes");
-    size_t nn = lua_istable(L, -1) ? lua_rawlen(L, -1) : 0;
-    for (size_t k = 1; k <= nn; k++) {
-        lua_rawgeti(L, -1, (lua_Integer)k);
-        *named |= sig_put(&sig, lua_tostring(L, -1), host);
-        lua_pop(L, 1);
-    }
-    lua_pop(L, 1);
-    lua_getfield(L, st, "effects");
-    size_t ne = lua_istable(L, -1) ? lua_rawlen(L, -1) : 0;
-    for (size_t k = 1; k <= ne; k++) {
-        lua_rawgeti(L, -1, (lua_Integer)k);
-        int ef = lua_gettop(L);
-        sig_put(&sig, opt_field(L, ef, "kind"), NULL);
-        *named |= sig_put(&sig, opt_field(L, ef, "summary"), host);
-        *named |= sig_put(&sig, opt_field(L, ef, "diff"), host);
-        lua_pop(L, 1);
-    }
-    lua_pop(L, 1);
-    sha256_hex(sig.data ? sig.data : "", sig.len, hex);
-    dr_buf_free(&sig);
-}
-
-/* Splits a host name into text, a number and more text ("ch0012-dal": "ch",
- * 12 of 4 digits, "-dal"); 0 when it holds no number. */
-static int name_number(const char *s, size_t *pre, long *num, size_t *digits)
-{
-    const char *d = s + strcspn(s, "0123456789");
-    if (!*d)
-        return 0;
-    *pre = (size_t)(d - s);
-    *digits = strspn(d, "0123456789");
-    if (*digits > 9)
-        return 0;
-    *num = strtol(d, NULL, 10);
-    return 1;
-}
-
-/* Appends the names of list (a Lua array at idx), runs of consecutive
- * numbers shown as first..last: "ch5..ch600, zk1". */
-static void put_name_ranges(lua_State *L, int idx, dr_buf *b)
-{
-    size_t n = lua_rawlen(L, idx);
-    for (size_t i = 1; i <= n;) {
-        lua_rawgeti(L, idx, (lua_Integer)i);
-        const char *first = lua_tostring(L, -1);
-        size_t pre, dg;
-        long num;
-        size_t j = i;
-        if (first && name_number(first, &pre, &num, &dg)) {
-            const char *rest = first + pre + dg;
-            while (j < n) {
-                lua_rawgeti(L, idx, (lua_Integer)j + 1);
-                const char *nx = lua_tostring(L, -1);
-                size_t p2, d2;
-                long n2;
-                int next = nx && name_number(nx, &p2, &n2, &d2) && p2 == pre && d2 == dg &&
-                           !strncmp(nx, first, pre) && !strcmp(nx + p2 + d2, rest) &&
-                           n2 == num + (long)(j - i) + 1;
-                lua_pop(L, 1);
-                if (!next)
-                    break;
-                j++;
-            }
-        }
-        dr_buf_printf(b, "%s%s", i > 1 ? ", " : "", first ? first : "?");
-        if (j > i) {
-            lua_rawgeti(L, idx, (lua_Integer)j);
-            dr_buf_printf(b, "%s%s", j > i + 1 ? ".." : ", ", lua_tostring(L, -1));
-            lua_pop(L, 1);
-        }
-        lua_pop(L, 1);
-        i = j + 1;
-    }
-}
-
-/* For the members of each step group: which ones show the same change as
- * an earlier member (folded under it unless --full).  Builds, in the Lua
- * table at the top of the stack, step number -> first member with the same
- * signature (absent: shown), and first member -> {names of the others,
- * named = the names differ inside the change}. */
-static void plan_fold_groups(engine *e, int plan)
-{
-    lua_State *L = e->L;
-    lua_newtable(L);
-    int fold = lua_gettop(L);
-    if (e->o.plan_full)
-        return;
-    size_t ns = lua_rawlen(L, plan);
-    for (size_t i = 1; i <= ns;) {
-        lua_rawgeti(L, plan, (lua_Integer)i);
-        int st = lua_gettop(L);
-        lua_getfield(L, st, "group_first");
-        lua_getfield(L, st, "group_size");
-        size_t gn = lua_toboolean(L, -2) ? (size_t)lua_tointeger(L, -1) : 1;
-        lua_settop(L, fold);
-        if (gn < 2) {
-            i++;
-            continue;
-        }
-        lua_newtable(L); /* signature -> first member */
-        int seen = lua_gettop(L);
-        for (size_t m = i; m < i + gn && m <= ns; m++) {
-            lua_rawgeti(L, plan, (lua_Integer)m);
-            int ms = lua_gettop(L);
-            char hex[SHA256_HEX_LEN + 1];
-            int named;
-            step_signature(L, ms, hex, &named);
-            if (lua_getfield(L, seen, hex) == LUA_TNUMBER) {
-                lua_Integer first = lua_tointeger(L, -1);
-                lua_pushinteger(L, first);
-                lua_rawseti(L, fold, (lua_Integer)m);
-                /* the first member's record: the other names */
-                lua_rawgeti(L, fold, -first);
-                if (!lua_istable(L, -1)) {
-                    lua_pop(L, 1);
-                    lua_newtable(L);
-                    lua_pushvalue(L, -1);
-                    lua_rawseti(L, fold, -first);
-                }
-                lua_getfield(L, ms, "host");
-                lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
-                if (named) {
-                    lua_pushboolean(L, 1);
-                    lua_setfield(L, -2, "named");
-                }
-            } else {
-                lua_pushinteger(L, (lua_Integer)m);
-                lua_setfield(L, seen, hex);
-            }
-            lua_settop(L, seen);
-        }
-        lua_settop(L, fold);
-        i += gn;
-    }
-}
-
-/* 1 when a step's name already ends with its host ("restart ch3"), so
- * that a listing does not add it a second time. */
-static int name_says_host(const char *name, const char *host)
-{
-    size_t n = name ? strlen(name) : 0, h = strlen(host);
-    return n > h && !strcmp(name + n - h, host) && name[n - h - 1] == ' ';
-}
-
-static void print_plan_text(engine *e, FILE *f)
-{
-    lua_State *L = e->L;
-    lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_PLAN);
-    int plan = lua_gettop(L);
-    size_t ns = lua_rawlen(L, plan);
-    dr_buf b = DR_BUF_INIT;
-    dr_buf_printf(&b, "Rehearsal of %s: %zu steps, nothing was changed.\n", e->runbook_name.data,
-                  ns);
-    plan_fold_groups(e, plan);
-    int fold = lua_gettop(L);
-    for (size_t i = 1; i <= ns; i++) {
-        lua_rawgeti(L, plan, (lua_Integer)i);
-        int st = lua_gettop(L);
-        if (lua_rawgeti(L, fold, (lua_Integer)i) == LUA_TNUMBER) {
-            lua_settop(L, fold); /* shown with the first member like it */
-            continue;
-        }
-        lua_pop(L, 1);
-        const char *name = opt_field(L, st, "name");
-        const char *host = opt_field(L, st, "host");
-        const char *group = opt_field(L, st, "group");
-        lua_getfield(L, st, "group_first");
-        if (group && lua_toboolean(L, -1)) {
-            lua_getfield(L, st, "group_size");
-            lua_Integer gn = lua_tointeger(L, -1);
-            dr_buf_printf(&b, "\n%2zu-%zu. at the same time: %s\n", i, i + (size_t)gn - 1, group);
-            lua_pop(L, 1);
-        }
-        lua_pop(L, 1);
-        if (host && name_says_host(name, host))
-            host = NULL;
-        dr_buf_printf(&b, "\n%2zu. %s%s%s%s%s\n", i, group ? "  " : "", name ? name : "?",
-                      host ? "  [" : "", host ? host : "", host ? "]" : "");
-        lua_getfield(L, st, "notes");
-        size_t nn = lua_istable(L, -1) ? lua_rawlen(L, -1) : 0;
-        for (size_t k = 1; k <= nn; k++) {
-            lua_rawgeti(L, -1, (lua_Integer)k);
-            dr_buf_printf(&b, "    # %s\n", lua_tostring(L, -1));
-            lua_pop(L, 1);
-        }
-        lua_pop(L, 1);
-        lua_getfield(L, st, "effects");
-        size_t ne = lua_rawlen(L, -1);
-        for (size_t k = 1; k <= ne; k++) {
-            lua_rawgeti(L, -1, (lua_Integer)k);
-            int ef = lua_gettop(L);
-            const char *kind = opt_field(L, ef, "kind");
-            const char *eh = opt_field(L, ef, "host");
-            const char *summary = opt_field(L, ef, "summary");
-            const char *diff = opt_field(L, ef, "diff");
-            if (kind && !strcmp(kind, "exec"))
-                dr_buf_printf(&b, "    %s$ %s\n", eh ? eh : "", summary ? summary : "");
-            else
-                dr_buf_printf(&b, "    %s: %s\n", eh ? eh : "", summary ? summary : kind);
-            if (diff && *diff) {
-                for (const char *p = diff; *p;) {
-                    size_t n = strcspn(p, "\n");
-                    dr_buf_puts(&b, "      ");
-                    dr_buf_append(&b, p, n);
-                    dr_buf_putc(&b, '\n');
-                    p += n + (p[n] ? 1 : 0);
-                }
-            } else if (kind && !strcmp(kind, "write_file") && diff) {
-                dr_buf_puts(&b, "      (content unchanged)\n");
-            }
-            lua_settop(L, ef - 1);
-        }
-        if (lua_rawgeti(L, fold, -(lua_Integer)i) == LUA_TTABLE) {
-            int others = lua_gettop(L);
-            lua_getfield(L, others, "named");
-            dr_buf_printf(&b, "    = the same %son %zu more (--full shows each): ",
-                          lua_toboolean(L, -1) ? "(each with its own name) " : "",
-                          (size_t)lua_rawlen(L, others));
-            put_name_ranges(L, others, &b);
-            dr_buf_putc(&b, '\n');
-        }
-        lua_settop(L, fold);
-    }
-    lua_pop(L, 2);
-    dr_redact(&b);
-    if (term_color(f)) {
-        dr_buf c = DR_BUF_INIT;
-        term_colorize(b.data, b.len, &c);
-        fputs(c.data ? c.data : "", f);
-        dr_buf_free(&c);
-    } else {
-        fputs(b.data, f);
-    }
-    dr_buf_free(&b);
-}
-
-/* Pushes the plan as --json shows it: a copy of each step with its
- * duration in seconds and its start as an ISO time (the plan keeps "ms"
- * and "wall_start_ms", which the summary and the drill read). */
-static void push_steps_view(lua_State *L, int plan)
-{
-    size_t ns = lua_rawlen(L, plan);
-    lua_createtable(L, (int)ns, 0);
-    int list = lua_gettop(L);
-    for (size_t i = 1; i <= ns; i++) {
-        lua_rawgeti(L, plan, (lua_Integer)i);
-        int st = lua_gettop(L);
-        lua_newtable(L);
-        int copy = lua_gettop(L);
-        lua_pushnil(L);
-        while (lua_next(L, st)) {
-            const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
-            if (k && !strcmp(k, "ms")) {
-                lua_pushnumber(L, (lua_Number)lua_tointeger(L, -1) / 1000.0);
-                lua_setfield(L, copy, "duration_seconds");
-            } else if (k && (!strcmp(k, "effects") || !strcmp(k, "notes")) && lua_istable(L, -1) &&
-                       lua_rawlen(L, -1) == 0) {
-                push_json_array(L);
-                lua_setfield(L, copy, k);
-            } else if (k && !strcmp(k, "wall_start_ms")) {
-                char when[JSON_TIME_LEN];
-                json_time_iso(when, sizeof when, (int64_t)lua_tointeger(L, -1));
-                lua_pushstring(L, when);
-                lua_setfield(L, copy, "started");
-            } else {
-                lua_pushvalue(L, -2);
-                lua_pushvalue(L, -2);
-                lua_rawset(L, copy);
-            }
-            lua_pop(L, 1);
-        }
-        lua_rawseti(L, list, (lua_Integer)i);
-        lua_settop(L, list);
-    }
-}
-
-/* The plan or the run summary as JSON on stdout (before/after dropped:
- * they may be large; the diff says what changes). */
-static void print_json(engine *e, const char *status, const char *error)
-{
-    lua_State *L = e->L;
-    lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_PLAN);
-    int plan = lua_gettop(L);
-    size_t ns = lua_rawlen(L, plan);
-    for (size_t i = 1; i <= ns; i++) {
-        lua_rawgeti(L, plan, (lua_Integer)i);
-        lua_getfield(L, -1, "effects");
-        size_t ne = lua_rawlen(L, -1);
-        for (size_t k = 1; k <= ne; k++) {
-            lua_rawgeti(L, -1, (lua_Integer)k);
-            lua_pushnil(L);
-            lua_setfield(L, -2, "before");
-            lua_pushnil(L);
-            lua_setfield(L, -2, "after");
-            lua_pop(L, 1);
-        }
-        lua_pop(L, 2);
-    }
-    dr_buf b = DR_BUF_INIT;
-    dr_buf_puts(&b, "{\"schema\":\"drctl.run/1\",\"runbook\":");
-    json_str(&b, e->runbook_name.data, e->runbook_name.len);
-    dr_buf_printf(&b, ",\"mode\":\"%s\",\"status\":\"%s\"",
-                  e->o.mode == ENGINE_REAL ? "real" : "rehearsal", status);
-    if (e->run_id[0]) {
-        dr_buf_puts(&b, ",\"run\":");
-        json_str(&b, e->run_id, strlen(e->run_id));
-    }
-    if (error) {
-        dr_buf_puts(&b, ",\"error\":");
-        json_str(&b, error, strlen(error));
-    }
-    dr_buf_printf(&b, ",\"duration_seconds\":%.3f", (double)(dr_now_ms() - e->t0_ms) / 1000.0);
-    dr_buf_puts(&b, ",\"metrics\":");
-    lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_METRICS);
-    lua_pushnil(L);
-    if (lua_next(L, -2)) {
-        lua_pop(L, 2);
-        engine_json_value(L, -1, &b, 0);
-    } else {
-        dr_buf_puts(&b, "{}");
-    }
-    lua_pop(L, 1);
-    /* every file write in order, "host path diff-sha256": what a plan and
-     * the real run can be compared by */
-    dr_buf_puts(&b, ",\"files\":[");
-    int nf = 0;
-    for (size_t i = 1; i <= ns; i++) {
-        lua_rawgeti(L, plan, (lua_Integer)i);
-        lua_getfield(L, -1, "effects");
-        size_t ne = lua_rawlen(L, -1);
-        for (size_t k = 1; k <= ne; k++) {
-            lua_rawgeti(L, -1, (lua_Integer)k);
-            int ef = lua_gettop(L);
-            const char *kind = opt_field(L, ef, "kind");
-            const char *d = opt_field(L, ef, "diff_sha256");
-            if (kind && !strcmp(kind, "write_file") && d) {
-                dr_buf one = DR_BUF_INIT;
-                const char *h = opt_field(L, ef, "host");
-                const char *pth = opt_field(L, ef, "path");
-                dr_buf_printf(&one, "%s %s %s", h ? h : "?", pth ? pth : "?", d);
-                if (nf++)
-                    dr_buf_putc(&b, ',');
-                json_str(&b, one.data, one.len);
-                dr_buf_free(&one);
-            }
-            lua_pop(L, 1);
-        }
-        lua_pop(L, 2);
-    }
-    dr_buf_puts(&b, "]");
-    dr_buf_puts(&b, ",\"steps\":");
-    if (ns) {
-        push_steps_view(L, plan);
-        engine_json_value(L, -1, &b, 0);
-        lua_pop(L, 1);
-    } else {
-        dr_buf_puts(&b, "[]");
-    }
-    dr_buf_puts(&b, "}\n");
-    lua_pop(L, 1);
-    dr_redact(&b);
-    fputs(b.data, stdout);
-    dr_buf_free(&b);
-}
-
-static void print_summary(engine *e, const char *status)
-{
-    if (e->o.quiet)
-        return;
-    lua_State *L = e->L;
-    lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_PLAN);
-    int plan = lua_gettop(L);
-    size_t ns = lua_rawlen(L, plan);
-    engine_say(e, "\n%s %s: %s\n", e->runbook_name.data, e->run_id, status);
-    for (size_t i = 1; i <= ns; i++) {
-        lua_rawgeti(L, plan, (lua_Integer)i);
-        int st = lua_gettop(L);
-        const char *name = opt_field(L, st, "name");
-        const char *s = opt_field(L, st, "status");
-        lua_getfield(L, st, "ms");
-        lua_Integer ms = lua_tointeger(L, -1);
-        lua_pop(L, 1);
-        engine_say(e, "  %3zu  %-8s %8.1f s  %s\n", i, s ? s : "?", (double)ms / 1000.0,
-                   name ? name : "?");
-        lua_settop(L, plan);
-    }
-    lua_pop(L, 1);
-    lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_METRICS);
-    lua_pushnil(L);
-    while (lua_next(L, -2)) {
-        if (lua_type(L, -2) == LUA_TSTRING) {
-            const char *k = lua_tostring(L, -2);
-            const char *v = luaL_tolstring(L, -1, NULL);
-            engine_say(e, "  %s = %s\n", k, v);
-            lua_pop(L, 1);
-        }
-        lua_pop(L, 1);
-    }
-    lua_pop(L, 1);
-    engine_say(e, "  total %.1f s\n", (double)(dr_now_ms() - e->t0_ms) / 1000.0);
-}
-
 /* ---------------------------------------------------------------- drivers */
 
 static void journal_run_record(engine *e, const char *t, int params_idx, const char *status,
@@ -1771,7 +1311,7 @@ static void journal_run_record(engine *e, const char *t, int params_idx, const c
         engine_say(e, "drctl: warning: %s\n", err.msg);
 }
 
-/* The error as the operator sees it: "drctl: " lines without the Lua stack
+/* The error as the operator reads it: lines without the Lua stack
  * traceback (kept with debug), and a refusal as "refused: why" and
  * "to unblock: how" on lines of their own. */
 static void brief_error(const char *error, int debug, dr_buf *out)
@@ -1787,22 +1327,93 @@ static void brief_error(const char *error, int debug, dr_buf *out)
     const char *refused = strstr(text.data, "refused: ");
     if (unblock && refused && refused < unblock) {
         /* why and how first; where (step, runbook line) after */
-        dr_buf_printf(out, "drctl: %.*s\n", (int)(unblock - refused), refused);
-        dr_buf_printf(out, "drctl: to unblock: %s\n", unblock + strlen("; to unblock: "));
+        dr_buf_printf(out, "%.*s\n", (int)(unblock - refused), refused);
+        dr_buf_printf(out, "to unblock: %s", unblock + strlen("; to unblock: "));
         size_t wn = (size_t)(refused - text.data);
         while (wn > 0 && (text.data[wn - 1] == ' ' || text.data[wn - 1] == ':'))
             wn--;
         if (wn)
-            dr_buf_printf(out, "drctl: (where: %.*s)\n", (int)wn, text.data);
+            dr_buf_printf(out, "\n(where: %.*s)", (int)wn, text.data);
     } else {
-        dr_buf_printf(out, "drctl: %s\n", text.data);
+        dr_buf_puts(out, text.data);
     }
     dr_buf_free(&text);
 }
 
-/* Runs main(params) of the runbook table at rb; prints and journals the
- * outcome.  Returns a DR_EXIT_* code. */
-static int execute(engine *e, int rb, int params)
+void engine_result_free(engine_result *r)
+{
+    if (!r)
+        return;
+    free(r->error);
+    free(r->raw_error);
+    free(r->runbook);
+    json_decref(r->steps);
+    json_decref(r->metrics);
+    memset(r, 0, sizeof *r);
+}
+
+/* Starts a result: zeroed, the mode and runbook of this engine. */
+static void result_init(engine *e, engine_result *res)
+{
+    memset(res, 0, sizeof *res);
+    res->mode = e->o.mode;
+}
+
+/* Ends a call that stopped before the runbook's main: status and error. */
+static engine_status result_fail(engine_result *res, engine_status status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static engine_status result_fail(engine_result *res, engine_status status, const char *fmt, ...)
+{
+    dr_buf b = DR_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    dr_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    free(res->error);
+    res->error = dr_buf_steal(&b, NULL);
+    res->status = status;
+    return status;
+}
+
+/* The plan as the result's steps: each step copied as JSON, its effects'
+ * before and after dropped (they may be large; the diff says what
+ * changes), its empty lists kept as lists. */
+static json_t *plan_steps_json(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_PLAN);
+    int plan = lua_gettop(L);
+    size_t ns = lua_istable(L, plan) ? lua_rawlen(L, plan) : 0;
+    json_t *steps = json_array();
+    for (size_t i = 1; i <= ns; i++) {
+        lua_rawgeti(L, plan, (lua_Integer)i);
+        lua_getfield(L, -1, "effects");
+        size_t ne = lua_istable(L, -1) ? lua_rawlen(L, -1) : 0;
+        for (size_t k = 1; k <= ne; k++) {
+            lua_rawgeti(L, -1, (lua_Integer)k);
+            lua_pushnil(L);
+            lua_setfield(L, -2, "before");
+            lua_pushnil(L);
+            lua_setfield(L, -2, "after");
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+        json_t *st = engine_lua_json(L, -1, 0);
+        const char *lists[] = {"effects", "notes"};
+        for (int k = 0; k < 2; k++) {
+            json_t *v = json_object_get(st, lists[k]);
+            if (json_is_object(v) && json_object_size(v) == 0)
+                json_object_set_new(st, lists[k], json_array());
+        }
+        json_array_append_new(steps, st);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return steps;
+}
+
+/* Runs main(params) of the runbook table at rb, journals the outcome and
+ * fills res with it. */
+static engine_status execute(engine *e, int rb, int params, engine_result *res)
 {
     lua_State *L = e->L;
     e->t0_ms = dr_now_ms();
@@ -1827,7 +1438,7 @@ static int execute(engine *e, int rb, int params)
     e->run_deadline_ms = 0;
     if (e->o.mode == ENGINE_REAL)
         restore_stop_signals(&sigs);
-    const char *error = NULL, *shown = NULL;
+    const char *error = NULL;
     dr_buf msg = DR_BUF_INIT, brief = DR_BUF_INIT;
     if (rc != LUA_OK) {
         const char *m = lua_tostring(L, -1);
@@ -1835,23 +1446,14 @@ static int execute(engine *e, int rb, int params)
         dr_redact(&msg);
         error = msg.data;
         brief_error(error, e->o.debug, &brief);
-        shown = brief.data;
     }
     const char *status = rc == LUA_OK     ? "ok"
                          : e->refused     ? "refused"
                          : e->interrupted ? "interrupted"
                                           : "failed";
-    dr_buf_reset(&e->last_error);
-    dr_buf_puts(&e->last_error, shown ? shown : "");
-    if (e->o.mode == ENGINE_READONLY) {
-        /* the runbook printed its own result */
-    } else if (e->o.mode == ENGINE_REHEARSAL) {
+    if (e->o.mode == ENGINE_REHEARSAL) {
         plan_add_diffs(e);
-        if (e->o.json)
-            print_json(e, status, error);
-        else
-            print_plan_text(e, e->o.plan_out ? e->o.plan_out : stdout);
-    } else {
+    } else if (e->o.mode == ENGINE_REAL) {
         journal_run_record(e, "end", 0, status, error);
         if (e->refused)
             engine_notify(e, "refused", status, NULL, error);
@@ -1864,82 +1466,68 @@ static int execute(engine *e, int rb, int params)
             if (sw && journal_record_switch(e->state_dir.data, e->run_id, &err))
                 engine_say(e, "drctl: warning: %s\n", err.msg);
         }
-        if (e->o.json) {
+        if (e->o.json)
             plan_add_diffs(e);
-            print_json(e, status, error);
-        }
-        print_summary(e, status);
     }
-    if (error) {
-        /* the error to the operator; its traceback is in the journal (and
-         * on stderr with --debug) */
-        fprintf(stderr, "%s", shown);
-        if (e->o.mode == ENGINE_REAL && e->run_id[0] && e->effect_seq == 0)
-            fprintf(stderr, "drctl: run %s stopped before changing anything\n", e->run_id);
-        else if (e->o.mode == ENGINE_REAL && e->run_id[0])
-            fprintf(stderr,
-                    "drctl: run %s stopped; see drctl runs %s, then drctl resume %s or "
-                    "drctl rollback %s\n",
-                    e->run_id, e->run_id, e->run_id, e->run_id);
-    }
+    res->outcome = status;
+    res->status = rc == LUA_OK ? ENGINE_OK : e->refused ? ENGINE_REFUSED : ENGINE_FAILED;
+    res->error = error ? dr_buf_steal(&brief, NULL) : NULL;
+    res->raw_error = error ? dr_buf_steal(&msg, NULL) : NULL;
+    snprintf(res->run_id, sizeof res->run_id, "%s", e->run_id);
+    if (!res->runbook)
+        res->runbook = dr_strdup(e->runbook_name.data ? e->runbook_name.data : "");
+    res->effects = e->effect_seq;
+    res->steps = plan_steps_json(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_METRICS);
+    res->metrics = lua_istable(L, -1) ? engine_lua_json(L, -1, 0) : json_object();
+    lua_pop(L, 1);
+    res->duration_ms = dr_now_ms() - e->t0_ms;
     dr_buf_free(&msg);
     dr_buf_free(&brief);
     lua_settop(L, h - 1);
-    if (rc == LUA_OK)
-        return DR_EXIT_OK;
-    return e->refused ? DR_EXIT_REFUSED : DR_EXIT_FAIL;
+    return res->status;
 }
 
-int engine_run(engine *e, const char *runbook, int argc, char **argv)
+engine_status engine_run(engine *e, const char *runbook, int argc, char **argv, engine_result *res)
 {
     lua_State *L = e->L;
     dr_err err = {0};
     int top = lua_gettop(L);
-    if (load_runbook(e, runbook, &err) != DR_OK) {
-        fprintf(stderr, "drctl: %s\n", err.msg);
-        dr_buf_reset(&e->last_error);
-        dr_buf_puts(&e->last_error, err.msg);
-        return DR_EXIT_USAGE;
-    }
+    result_init(e, res);
+    if (load_runbook(e, runbook, &err) != DR_OK)
+        return result_fail(res, ENGINE_INVALID, "%s", err.msg);
+    res->runbook = dr_strdup(e->runbook_name.data);
     int rb = lua_gettop(L);
     if (parse_params(e, rb, argc, argv, &err) != DR_OK) {
-        fprintf(stderr, "drctl: %s\n", err.msg);
-        dr_buf_reset(&e->last_error);
-        dr_buf_puts(&e->last_error, err.msg);
         lua_settop(L, top);
-        return DR_EXIT_USAGE;
+        return result_fail(res, ENGINE_INVALID, "%s", err.msg);
     }
     int params = lua_gettop(L);
-    int code;
+    engine_status st;
     if (e->o.mode != ENGINE_REAL) {
-        code = execute(e, rb, params);
+        st = execute(e, rb, params, res);
         lua_settop(L, top);
-        return code;
+        return st;
     }
     if (confirm(e, rb, params, &err) || check_cooldown(e, rb, &err)) {
-        fprintf(stderr, "drctl: %s\n", err.msg);
         engine_notify(e, "refused", "refused", NULL, err.msg);
-        dr_buf_reset(&e->last_error);
-        dr_buf_puts(&e->last_error, err.msg);
         lua_settop(L, top);
-        return DR_EXIT_REFUSED;
+        return result_fail(res, ENGINE_REFUSED, "%s", err.msg);
     }
     journal_new_run_id(e->run_id, sizeof e->run_id);
     if (journal_lock(e->state_dir.data, e->run_id, e->runbook_name.data, &e->lock_fd, &err) ||
         journal_create(e->state_dir.data, e->run_id, &e->j, &err)) {
-        fprintf(stderr, "drctl: %s\n", err.msg);
-        dr_buf_reset(&e->last_error);
-        dr_buf_puts(&e->last_error, err.msg);
         lua_settop(L, top);
-        return err.code == DR_EREFUSED ? DR_EXIT_REFUSED : DR_EXIT_FAIL;
+        return result_fail(res, err.code == DR_EREFUSED ? ENGINE_REFUSED : ENGINE_FAILED, "%s",
+                           err.msg);
     }
     engine_say(e, "drctl: run %s: %s (journal %s)\n", e->run_id, e->runbook_name.data,
                journal_dir(e->j));
     journal_run_record(e, "run", params, NULL, NULL);
     engine_notify(e, "start", NULL, NULL, NULL);
-    code = execute(e, rb, params);
+    st = execute(e, rb, params, res);
     lua_settop(L, top);
-    return code;
+    return st;
 }
 
 /* Reads a run's journal records into a Lua list (pushed).  A corrupt
@@ -2016,26 +1604,24 @@ static void resume_note_own_write(lua_State *L, int resume, int rec)
     lua_settop(L, top);
 }
 
-int engine_resume(engine *e, const char *run_id)
+engine_status engine_resume(engine *e, const char *run_id, engine_result *res)
 {
     lua_State *L = e->L;
     dr_err err = {0};
     int top = lua_gettop(L);
+    result_init(e, res);
     int lrc = engine_load_journal(e, run_id, &err);
     if (lrc == DR_EPARSE) {
         /* what follows the damage is unknown: resuming could redo steps
          * that finished, on live hosts */
-        fprintf(stderr,
-                "drctl: refused: %s\ndrctl: to unblock: read the journal (drctl runs %s), "
-                "finish the run by hand, or roll it back from an intact copy\n",
-                err.msg, run_id);
         lua_settop(L, top);
-        return DR_EXIT_REFUSED;
+        return result_fail(res, ENGINE_REFUSED,
+                           "refused: %s\nto unblock: read the journal (drctl runs %s), "
+                           "finish the run by hand, or roll it back from an intact copy",
+                           err.msg, run_id);
     }
-    if (lrc) {
-        fprintf(stderr, "drctl: %s\n", err.msg);
-        return DR_EXIT_USAGE;
-    }
+    if (lrc)
+        return result_fail(res, ENGINE_INVALID, "%s", err.msg);
     int list = lua_gettop(L);
     size_t n = lua_rawlen(L, list);
     /* the run record, the step states and the effect count */
@@ -2095,14 +1681,13 @@ int engine_resume(engine *e, const char *run_id)
         lua_settop(L, r - 1);
     }
     if (!run_rec) {
-        fprintf(stderr, "drctl: run %s: its journal has no run record\n", run_id);
         lua_settop(L, top);
-        return DR_EXIT_USAGE;
+        return result_fail(res, ENGINE_INVALID, "run %s: its journal has no run record", run_id);
     }
     if (ended && end_status && !strcmp(end_status, "ok")) {
-        fprintf(stderr, "drctl: run %s already finished (ok); nothing to resume\n", run_id);
         lua_settop(L, top);
-        return DR_EXIT_USAGE;
+        return result_fail(res, ENGINE_INVALID, "run %s already finished (ok); nothing to resume",
+                           run_id);
     }
     const char *path = opt_field(L, run_rec, "path");
     const char *rbdir = opt_field(L, run_rec, "runbooks");
@@ -2112,9 +1697,9 @@ int engine_resume(engine *e, const char *run_id)
     lua_setfield(L, LUA_REGISTRYINDEX, ENGINE_RESUME);
     e->resuming = 1;
     if (!path || load_runbook(e, path, &err) != DR_OK) {
-        fprintf(stderr, "drctl: resume %s: %s\n", run_id, path ? err.msg : "no runbook path");
         lua_settop(L, top);
-        return DR_EXIT_FAIL;
+        return result_fail(res, ENGINE_FAILED, "resume %s: %s", run_id,
+                           path ? err.msg : "no runbook path");
     }
     int rb = lua_gettop(L);
     lua_getfield(L, run_rec, "params");
@@ -2127,9 +1712,9 @@ int engine_resume(engine *e, const char *run_id)
     size_t torn = 0;
     if (journal_lock(e->state_dir.data, e->run_id, "resume", &e->lock_fd, &err) ||
         journal_reopen(e->state_dir.data, e->run_id, &e->j, &torn, &err)) {
-        fprintf(stderr, "drctl: %s\n", err.msg);
         lua_settop(L, top);
-        return err.code == DR_EREFUSED ? DR_EXIT_REFUSED : DR_EXIT_FAIL;
+        return result_fail(res, err.code == DR_EREFUSED ? ENGINE_REFUSED : ENGINE_FAILED, "%s",
+                           err.msg);
     }
     if (torn)
         engine_say(e,
@@ -2142,9 +1727,9 @@ int engine_resume(engine *e, const char *run_id)
     lua_pushinteger(L, dr_wall_ms());
     lua_setfield(L, -2, "time");
     engine_journal_top(e, L, &err);
-    int code = execute(e, rb, params);
+    engine_status st = execute(e, rb, params, res);
     lua_settop(L, top);
-    return code;
+    return st;
 }
 
 static void set_time(lua_State *L, int t, const char *k, int64_t ms)
@@ -2272,221 +1857,114 @@ static void push_run_view(lua_State *L, int list, const char *run_id)
     lua_setfield(L, v, "steps");
 }
 
-int engine_show_runs(engine *e, const char *run_id)
+/* One entry of engine_list_runs from the journal records of run id (the
+ * list on top of L; lrc: how it loaded, lerr: why not in full). */
+static json_t *run_entry(lua_State *L, const char *id, int lrc, const dr_err *lerr)
 {
-    lua_State *L = e->L;
-    dr_err err = {0};
-    int top = lua_gettop(L);
-    if (!run_id) {
-        dr_buf ids = DR_BUF_INIT;
-        size_t count = 0;
-        if (journal_list_runs(e->state_dir.data, &ids, &count, &err)) {
-            fprintf(stderr, "drctl: %s\n", err.msg);
-            return DR_EXIT_FAIL;
-        }
-        if (e->o.json)
-            fputs("{\"schema\":\"drctl.runs/1\",\"runs\":[", stdout);
-        else
-            printf("%-22s  %-12s  %-9s  %9s  %s\n", "RUN", "RUNBOOK", "STATUS", "DURATION",
-                   "PARAMS");
-        size_t off = 0, shown = 0;
-        int unreadable = 0;
-        for (size_t i = 0; i < count; i++, off += strlen(ids.data + off) + 1) {
-            const char *id = ids.data + off;
-            dr_err lerr = {0};
-            int lrc = engine_load_journal(e, id, &lerr);
-            if (lrc && lrc != DR_EPARSE) {
-                /* listed all the same: a run that cannot be read is still a run */
-                unreadable++;
-                if (e->o.json) {
-                    dr_buf b = DR_BUF_INIT;
-                    dr_buf_printf(&b, "%s{\"run\":", shown++ ? "," : "");
-                    json_str(&b, id, strlen(id));
-                    dr_buf_puts(&b, ",\"status\":\"unreadable\",\"error\":");
-                    json_str(&b, lerr.msg, strlen(lerr.msg));
-                    dr_buf_puts(&b, "}");
-                    fputs(b.data, stdout);
-                    dr_buf_free(&b);
-                } else {
-                    printf("%-22s  %-12s  %-9s  %9s  %s\n", id, "?", "UNREADABLE", "-", lerr.msg);
-                }
-                lua_settop(L, top);
-                continue;
-            }
-            if (lrc == DR_EPARSE)
-                unreadable++;
-            int list = lua_gettop(L);
-            size_t n = lua_rawlen(L, list);
-            const char *rbname = "?", *status = "stopped";
-            int64_t t0 = 0, t1 = 0;
-            dr_buf params = DR_BUF_INIT, params_json = DR_BUF_INIT;
-            for (size_t k = 1; k <= n; k++) {
-                lua_rawgeti(L, list, (lua_Integer)k);
-                const char *t = opt_field(L, -1, "t");
-                lua_getfield(L, -1, "time");
-                int64_t tm = lua_tointeger(L, -1);
-                lua_pop(L, 1);
-                if (t && !strcmp(t, "run")) {
-                    rbname = opt_field(L, -1, "runbook");
-                    if (!rbname)
-                        rbname = "?";
-                    t0 = tm;
-                    lua_getfield(L, -1, "params");
-                    if (lua_istable(L, -1))
-                        engine_json_value(L, -1, &params_json, 0);
-                    if (lua_istable(L, -1)) {
-                        lua_pushnil(L);
-                        while (lua_next(L, -2)) {
-                            const char *k = lua_tostring(L, -2);
-                            const char *v = luaL_tolstring(L, -1, NULL);
-                            dr_buf_printf(&params, "--%s %s ", k ? k : "?", v);
-                            lua_pop(L, 2);
-                        }
-                    }
-                    lua_pop(L, 1);
-                } else if (t && !strcmp(t, "end")) {
-                    status = opt_field(L, -1, "status");
-                    if (!status)
-                        status = "?";
-                    t1 = tm;
-                }
-                lua_pop(L, 1);
-            }
-            if (!rbname)
-                rbname = "?";
-            if (!status)
-                status = "?";
-            if (lrc == DR_EPARSE)
-                status = "CORRUPT";
-            if (e->o.json) {
-                dr_buf b = DR_BUF_INIT;
-                if (shown++)
-                    dr_buf_putc(&b, ',');
-                dr_buf_puts(&b, "{\"run\":");
-                json_str(&b, id, strlen(id));
-                dr_buf_puts(&b, ",\"runbook\":");
-                json_str(&b, rbname, strlen(rbname));
-                dr_buf_puts(&b, ",\"status\":");
-                json_str(&b, lrc == DR_EPARSE ? "corrupt" : status,
-                         strlen(lrc == DR_EPARSE ? "corrupt" : status));
-                if (lrc == DR_EPARSE) {
-                    dr_buf_puts(&b, ",\"error\":");
-                    json_str(&b, lerr.msg, strlen(lerr.msg));
-                }
-                char when[JSON_TIME_LEN];
-                json_time_iso(when, sizeof when, t0);
-                dr_buf_printf(&b, ",\"started\":\"%s\",\"duration_seconds\":", when);
-                if (t1)
-                    dr_buf_printf(&b, "%.3f", (double)(t1 - t0) / 1000.0);
-                else
-                    dr_buf_puts(&b, "null");
-                dr_buf_printf(&b, ",\"params\":%s}",
-                              params_json.len && params_json.data[0] == '{' ? params_json.data
-                                                                            : "{}");
-                dr_redact(&b);
-                fputs(b.data, stdout);
-                dr_buf_free(&b);
-            } else {
-                printf("%-22s  %-12s  %-9s  %8.1fs  %s\n", id, rbname, status,
-                       t1 ? (double)(t1 - t0) / 1000.0 : 0.0,
-                       lrc == DR_EPARSE ? lerr.msg
-                       : params.data    ? params.data
-                                        : "");
-            }
-            dr_buf_free(&params);
-            dr_buf_free(&params_json);
-            lua_settop(L, top);
-        }
-        if (e->o.json)
-            fputs("]}\n", stdout);
-        dr_buf_free(&ids);
-        if (unreadable) {
-            fprintf(stderr,
-                    "drctl: %d of %zu runs have a journal that cannot be read in full (marked "
-                    "above); see drctl runs RUN\n",
-                    unreadable, count);
-            return DR_EXIT_FAIL;
-        }
-        return DR_EXIT_OK;
-    }
-    int lrc = engine_load_journal(e, run_id, &err);
-    if (lrc && lrc != DR_EPARSE) {
-        fprintf(stderr, "drctl: %s\n", err.msg);
-        return err.code == DR_EINVAL || err.code == DR_ENOTFOUND ? DR_EXIT_USAGE : DR_EXIT_FAIL;
-    }
     int list = lua_gettop(L);
-    if (lrc == DR_EPARSE)
-        e->o.json = 0; /* what can be read is shown as text, then the damage */
-    if (e->o.json) {
-        dr_buf b = DR_BUF_INIT;
-        push_run_view(L, list, run_id);
-        engine_json_value(L, -1, &b, 0);
-        dr_buf_putc(&b, '\n');
-        dr_redact(&b);
-        fputs(b.data, stdout);
-        dr_buf_free(&b);
-        lua_settop(L, top);
-        return DR_EXIT_OK;
-    }
     size_t n = lua_rawlen(L, list);
-    int64_t step_t0[4096] = {0};
+    const char *rbname = "?", *status = "stopped";
+    int64_t t0 = 0, t1 = 0;
+    json_t *params = NULL;
     for (size_t k = 1; k <= n; k++) {
         lua_rawgeti(L, list, (lua_Integer)k);
-        int r = lua_gettop(L);
-        const char *t = opt_field(L, r, "t");
-        lua_getfield(L, r, "time");
+        const char *t = opt_field(L, -1, "t");
+        lua_getfield(L, -1, "time");
         int64_t tm = lua_tointeger(L, -1);
-        lua_getfield(L, r, "n");
-        lua_Integer sn = lua_tointeger(L, -1);
-        lua_pop(L, 2);
-        if (!t) {
-        } else if (!strcmp(t, "run")) {
-            printf("run %s: %s (by %s)\n", run_id, opt_field(L, r, "runbook"),
-                   opt_field(L, r, "user") ? opt_field(L, r, "user") : "?");
-            if (opt_field(L, r, "force_reason"))
-                printf("  forced: %s\n", opt_field(L, r, "force_reason"));
-        } else if (!strcmp(t, "step")) {
-            if (sn > 0 && sn < 4096)
-                step_t0[sn] = tm;
-            const char *sname = opt_field(L, r, "name"), *shost = opt_field(L, r, "host");
-            if (shost && name_says_host(sname, shost))
-                shost = NULL; /* "restart ch3", not "restart ch3 on ch3" */
-            printf("  %3lld  %s%s%s\n", (long long)sn, sname ? sname : "?", shost ? "  on " : "",
-                   shost ? shost : "");
-        } else if (!strcmp(t, "effect")) {
-            const char *cp = opt_field(L, r, "checkpoint");
-            printf("         %s %s: %s%s%s%s\n", opt_field(L, r, "kind"),
-                   opt_field(L, r, "host") ? opt_field(L, r, "host") : "",
-                   opt_field(L, r, "summary") ? opt_field(L, r, "summary") : "",
-                   cp ? "  (checkpoint " : "", cp ? cp : "", cp ? ")" : "");
-        } else if (!strcmp(t, "step_end")) {
-            double secs =
-                (sn > 0 && sn < 4096 && step_t0[sn]) ? (double)(tm - step_t0[sn]) / 1e3 : 0.0;
-            printf("       -> %s in %.1f s%s%s\n", opt_field(L, r, "status"), secs,
-                   opt_field(L, r, "why") ? ": " : "",
-                   opt_field(L, r, "why") ? opt_field(L, r, "why") : "");
-        } else if (!strcmp(t, "resume")) {
-            printf("  -- resumed\n");
-        } else if (!strcmp(t, "end")) {
-            printf("end: %s%s%s\n", opt_field(L, r, "status"), opt_field(L, r, "error") ? ": " : "",
-                   opt_field(L, r, "error") ? opt_field(L, r, "error") : "");
+        lua_pop(L, 1);
+        if (t && !strcmp(t, "run")) {
+            rbname = opt_field(L, -1, "runbook");
+            if (!rbname)
+                rbname = "?";
+            t0 = tm;
+            lua_getfield(L, -1, "params");
+            if (lua_istable(L, -1)) {
+                json_decref(params);
+                params = engine_lua_json(L, -1, 0);
+            }
+            lua_pop(L, 1);
+        } else if (t && !strcmp(t, "end")) {
+            status = opt_field(L, -1, "status");
+            if (!status)
+                status = "?";
+            t1 = tm;
         }
-        lua_settop(L, list);
+        lua_pop(L, 1);
+    }
+    json_t *o = json_object();
+    json_set(o, "run", json_cstr(id));
+    json_set(o, "runbook", json_cstr(rbname));
+    json_set(o, "status", json_cstr(lrc == DR_EPARSE ? "corrupt" : status));
+    if (lrc == DR_EPARSE)
+        json_set(o, "error", json_cstr(lerr->msg));
+    json_set(o, "started_ms", json_integer(t0));
+    json_set(o, "ended_ms", json_integer(t1));
+    json_set(o, "params", json_is_object(params) ? params : json_object());
+    if (params && !json_is_object(params))
+        json_decref(params);
+    return o;
+}
+
+int engine_list_runs(engine *e, json_t **runs, dr_err *err)
+{
+    lua_State *L = e->L;
+    int top = lua_gettop(L);
+    dr_buf ids = DR_BUF_INIT;
+    size_t count = 0;
+    *runs = NULL;
+    if (journal_list_runs(e->state_dir.data, &ids, &count, err))
+        return err->code;
+    json_t *list = json_array();
+    size_t off = 0;
+    for (size_t i = 0; i < count; i++, off += strlen(ids.data + off) + 1) {
+        const char *id = ids.data + off;
+        dr_err lerr = {0};
+        int lrc = engine_load_journal(e, id, &lerr);
+        if (lrc && lrc != DR_EPARSE) {
+            /* listed all the same: a run that cannot be read is still a run */
+            json_t *o = json_object();
+            json_set(o, "run", json_cstr(id));
+            json_set(o, "status", json_cstr("unreadable"));
+            json_set(o, "error", json_cstr(lerr.msg));
+            json_array_append_new(list, o);
+        } else {
+            json_array_append_new(list, run_entry(L, id, lrc, &lerr));
+        }
+        lua_settop(L, top);
+    }
+    dr_buf_free(&ids);
+    *runs = list;
+    return DR_OK;
+}
+
+int engine_run_journal(engine *e, const char *run_id, json_t **records, json_t **view, dr_err *err)
+{
+    lua_State *L = e->L;
+    int top = lua_gettop(L);
+    *records = NULL;
+    *view = NULL;
+    int lrc = engine_load_journal(e, run_id, err);
+    if (lrc && lrc != DR_EPARSE)
+        return lrc;
+    int list = lua_gettop(L);
+    *records = engine_lua_json(L, list, 0);
+    if (!json_is_array(*records)) { /* no record at all: an empty list */
+        json_decref(*records);
+        *records = json_array();
+    }
+    if (lrc == DR_OK) {
+        push_run_view(L, list, run_id);
+        *view = engine_lua_json(L, -1, 0);
     }
     lua_settop(L, top);
-    if (lrc == DR_EPARSE) {
-        printf("UNREADABLE: %s\n", err.msg);
-        fprintf(stderr, "drctl: %s\n", err.msg);
-        return DR_EXIT_FAIL;
-    }
-    return DR_EXIT_OK;
+    return lrc;
 }
 
 /* ---------------------------------------------------------------- help */
 
 /* One "--name VALUE  help (required | default X)" line per entry of the
  * runbook's params table at index spec, sorted by name. */
-static void help_params(lua_State *L, int spec, FILE *out)
+static void help_params(lua_State *L, int spec, dr_buf *out)
 {
     size_t n = 0, cap = 0;
     char **names = NULL;
@@ -2506,7 +1984,7 @@ static void help_params(lua_State *L, int spec, FILE *out)
             names[k - 1] = t;
         }
     if (!n)
-        fputs("  (no parameters)\n", out);
+        dr_buf_puts(out, "  (no parameters)\n");
     for (size_t i = 0; i < n; i++) {
         lua_getfield(L, spec, names[i]);
         int p = lua_gettop(L);
@@ -2516,16 +1994,16 @@ static void help_params(lua_State *L, int spec, FILE *out)
             if (*c == '_')
                 *c = '-';
         const char *help = lua_istable(L, p) ? opt_field(L, p, "help") : NULL;
-        fprintf(out, "  %-24s %s", flag.data, help ? help : "");
+        dr_buf_printf(out, "  %-24s %s", flag.data, help ? help : "");
         if (lua_istable(L, p)) {
             lua_getfield(L, p, "required");
             lua_getfield(L, p, "default");
             if (lua_toboolean(L, -2))
-                fputs(" (required)", out);
+                dr_buf_puts(out, " (required)");
             else if (!lua_isnil(L, -1))
-                fprintf(out, " (default %s)", luaL_tolstring(L, -1, NULL));
+                dr_buf_printf(out, " (default %s)", luaL_tolstring(L, -1, NULL));
         }
-        fputc('\n', out);
+        dr_buf_putc(out, '\n');
         dr_buf_free(&flag);
         free(names[i]);
         lua_settop(L, p - 1);
@@ -2548,7 +2026,7 @@ static void help_inventory_stub(lua_State *L)
     lua_settop(L, lua_gettop(L) - 1);
 }
 
-int engine_runbook_help(engine *e, const char *runbook, FILE *out, dr_err *err)
+int engine_runbook_help(engine *e, const char *runbook, dr_buf *out, dr_err *err)
 {
     lua_State *L = e->L;
     int top = lua_gettop(L);
@@ -2561,29 +2039,30 @@ int engine_runbook_help(engine *e, const char *runbook, FILE *out, dr_err *err)
             return rc;
         int rb = lua_gettop(L);
         const char *desc = opt_field(L, rb, "description");
-        fprintf(out, "runbook %s: %s\n  %s\n\nparameters:\n", e->runbook_name.data,
-                desc ? desc : "(no description)", e->runbook_path.data);
+        dr_buf_printf(out, "runbook %s: %s\n  %s\n\nparameters:\n", e->runbook_name.data,
+                      desc ? desc : "(no description)", e->runbook_path.data);
         lua_getfield(L, rb, "params");
         if (lua_istable(L, -1))
             help_params(L, lua_gettop(L), out);
         else
-            fputs("  (no parameters)\n", out);
+            dr_buf_puts(out, "  (no parameters)\n");
         lua_pop(L, 1);
         lua_getfield(L, rb, "confirm");
         if (lua_type(L, -1) == LUA_TSTRING)
-            fprintf(out, "\na real run asks you to type the value of --%s (or give --yes)\n",
-                    lua_tostring(L, -1));
+            dr_buf_printf(out, "\na real run asks you to type the value of --%s (or give --yes)\n",
+                          lua_tostring(L, -1));
         lua_pop(L, 1);
         lua_getfield(L, rb, "cooldown");
         if (lua_toboolean(L, -1))
-            fputs("it switches sites: the cooldown applies (--force --reason to override)\n", out);
+            dr_buf_puts(out,
+                        "it switches sites: the cooldown applies (--force --reason to override)\n");
         lua_settop(L, top);
         return DR_OK;
     }
     /* every runbook found, with its description */
     dr_buf dirs = DR_BUF_INIT;
     engine_search_path(e, "runbooks", &dirs);
-    fputs("runbooks:\n", out);
+    dr_buf_puts(out, "runbooks:\n");
     for (size_t off = 0; dirs.data && off < dirs.len; off += strlen(dirs.data + off) + 1) {
         const char *d = dirs.data + off;
         DIR *dir = opendir(d);
@@ -2597,7 +2076,7 @@ int engine_runbook_help(engine *e, const char *runbook, FILE *out, dr_err *err)
             dr_err ignored = {0};
             if (load_runbook(e, path.data, &ignored) == DR_OK) {
                 const char *desc = opt_field(L, -1, "description");
-                fprintf(out, "  %-14s %s\n", e->runbook_name.data, desc ? desc : "");
+                dr_buf_printf(out, "  %-14s %s\n", e->runbook_name.data, desc ? desc : "");
             }
             lua_settop(L, top);
             dr_buf_free(&path);
@@ -2665,55 +2144,53 @@ static void find_rollbacks(engine *e, const char *run_id, dr_buf *done, dr_buf *
     dr_buf_free(&ids);
 }
 
-int engine_rollback(engine *e, const char *run_id)
+engine_status engine_rollback(engine *e, const char *run_id, engine_result *res)
 {
     lua_State *L = e->L;
     int top = lua_gettop(L);
     dr_err err = {0};
+    result_init(e, res);
     /* what is rolled back must exist and read in full before a rollback
      * run is journaled */
     int lrc = engine_load_journal(e, run_id, &err);
     lua_settop(L, top);
     if (lrc == DR_EPARSE) {
-        fprintf(stderr,
-                "drctl: refused: %s\ndrctl: to unblock: a rollback from a damaged journal "
-                "would restore only the changes before the damage; restore the files by hand "
-                "from %s/runs/%s/checkpoints\n",
-                err.msg, e->state_dir.data, run_id);
-        return DR_EXIT_REFUSED;
+        return result_fail(res, ENGINE_REFUSED,
+                           "refused: %s\nto unblock: a rollback from a damaged journal "
+                           "would restore only the changes before the damage; restore the "
+                           "files by hand from %s/runs/%s/checkpoints",
+                           err.msg, e->state_dir.data, run_id);
     }
-    if (lrc) {
-        fprintf(stderr, "drctl: rollback: %s\n", err.msg);
-        return err.code == DR_EIO ? DR_EXIT_FAIL : DR_EXIT_USAGE;
-    }
+    if (lrc)
+        return result_fail(res, err.code == DR_EIO ? ENGINE_FAILED : ENGINE_INVALID, "rollback: %s",
+                           err.msg);
     dr_buf done = DR_BUF_INIT, unfinished = DR_BUF_INIT;
     find_rollbacks(e, run_id, &done, &unfinished);
     if (done.len || (unfinished.len && !e->o.force)) {
         if (done.len)
-            fprintf(stderr,
-                    "drctl: refused: run %s was already rolled back by run %s\n"
-                    "drctl: to unblock: nothing to do; to undo that rollback, drctl rollback %s\n",
-                    run_id, done.data, done.data);
+            result_fail(res, ENGINE_REFUSED,
+                        "refused: run %s was already rolled back by run %s\n"
+                        "to unblock: nothing to do; to undo that rollback, drctl rollback %s",
+                        run_id, done.data, done.data);
         else
-            fprintf(stderr,
-                    "drctl: refused: rollback run %s of run %s did not finish\n"
-                    "drctl: to unblock: drctl resume %s (or drctl rollback %s --force --reason "
-                    "\"...\" to start over)\n",
-                    unfinished.data, run_id, unfinished.data, run_id);
+            result_fail(res, ENGINE_REFUSED,
+                        "refused: rollback run %s of run %s did not finish\n"
+                        "to unblock: drctl resume %s (or drctl rollback %s --force --reason "
+                        "\"...\" to start over)",
+                        unfinished.data, run_id, unfinished.data, run_id);
         dr_buf_free(&done);
         dr_buf_free(&unfinished);
-        return DR_EXIT_REFUSED;
+        return res->status;
     }
     dr_buf_free(&done);
     dr_buf_free(&unfinished);
     dr_buf path = DR_BUF_INIT;
     if (!find_in_path(e, "lua", "dr.rollback", &path)) {
-        fprintf(stderr, "drctl: rollback: lua/dr/rollback.lua not found\n");
         dr_buf_free(&path);
-        return DR_EXIT_FAIL;
+        return result_fail(res, ENGINE_FAILED, "rollback: lua/dr/rollback.lua not found");
     }
     char *argv[] = {"--run", (char *)run_id};
-    int code = engine_run(e, path.data, 2, argv);
+    engine_status st = engine_run(e, path.data, 2, argv, res);
     dr_buf_free(&path);
-    return code;
+    return st;
 }

@@ -11,7 +11,7 @@
 static void jkv(json_writer *w, const char *key, const char *val)
 {
     json_key(w, key);
-    json_string(w, val);
+    json_put_string(w, val);
 }
 
 static void jkn(json_writer *w, const char *key, long val)
@@ -20,14 +20,14 @@ static void jkn(json_writer *w, const char *key, long val)
     if (val)
         json_int(w, val);
     else
-        json_null(w);
+        json_put_null(w);
 }
 
 static void jsecret(json_writer *w, const char *key, const inventory_secret *s)
 {
     json_key(w, key);
     if (!s->file && !s->env) {
-        json_null(w);
+        json_put_null(w);
         return;
     }
     json_begin_object(w);
@@ -117,7 +117,7 @@ void inventory_write_json(const inventory_t *inv, json_writer *w)
     json_key(w, "shards");
     json_begin_array(w);
     for (size_t i = 0; i < inv->n_shards; i++)
-        json_string(w, inv->shards[i]);
+        json_put_string(w, inv->shards[i]);
     json_end_array(w);
     json_key(w, "sites");
     json_begin_array(w);

@@ -1,6 +1,8 @@
-/* json: escaping and a small streaming writer (see include/json.h). */
+/* json: drctl's conventions over jansson (see include/json.h). */
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -37,205 +39,215 @@ static size_t utf8_seq_len(const unsigned char *s, size_t n)
     return len;
 }
 
-void json_escape(dr_buf *out, const char *s, size_t len)
+/* s[0..len) with every byte that is not part of a valid UTF-8 sequence
+ * replaced by U+FFFD, in b (NUL-terminated, may hold NULs). */
+static void utf8_clean(dr_buf *b, const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0, run = 0; /* run: start of bytes copied as they are */
+    size_t i = 0, run = 0;
+    dr_buf_reset(b);
     while (i < len) {
-        unsigned char c = p[i];
-        const char *rep = NULL;
-        char hex[8];
-        size_t adv = 1;
-        if (c == '"')
-            rep = "\\\"";
-        else if (c == '\\')
-            rep = "\\\\";
-        else if (c == '\n')
-            rep = "\\n";
-        else if (c == '\r')
-            rep = "\\r";
-        else if (c == '\t')
-            rep = "\\t";
-        else if (c < 0x20 || c == 0x7f) {
-            snprintf(hex, sizeof hex, "\\u%04x", c);
-            rep = hex;
-        } else if (c >= 0x80) {
-            adv = utf8_seq_len(p + i, len - i);
-            if (adv == 0) {
-                rep = "\xef\xbf\xbd"; /* U+FFFD for a byte that is not UTF-8 */
-                adv = 1;
-            }
-        }
-        if (rep) {
-            dr_buf_append(out, p + run, i - run);
-            dr_buf_puts(out, rep);
-            run = i + adv;
+        size_t adv = p[i] < 0x80 ? 1 : utf8_seq_len(p + i, len - i);
+        if (adv == 0) {
+            dr_buf_append(b, p + run, i - run);
+            dr_buf_puts(b, "\xef\xbf\xbd"); /* U+FFFD for a byte that is not UTF-8 */
+            run = i + 1;
+            adv = 1;
         }
         i += adv;
     }
-    dr_buf_append(out, p + run, len - run);
+    dr_buf_append(b, p + run, len - run);
 }
+
+json_t *json_text(const char *s, size_t len)
+{
+    dr_buf b = DR_BUF_INIT;
+    utf8_clean(&b, s ? s : "", s ? len : 0);
+    json_t *v = json_stringn_nocheck(b.data ? b.data : "", b.len);
+    dr_buf_free(&b);
+    return v ? v : json_null();
+}
+
+json_t *json_cstr(const char *s)
+{
+    return s ? json_text(s, strlen(s)) : json_null();
+}
+
+json_t *json_num(double v)
+{
+    if (!isfinite(v))
+        return json_null(); /* JSON has no NaN or infinity */
+    if (v == floor(v) && fabs(v) < 9007199254740992.0)
+        return json_integer((json_int_t)v);
+    return json_real(v);
+}
+
+void json_set(json_t *obj, const char *key, json_t *value)
+{
+    dr_buf k = DR_BUF_INIT;
+    utf8_clean(&k, key ? key : "", key ? strlen(key) : 0);
+    json_object_setn_new_nocheck(obj, k.data ? k.data : "", k.len, value ? value : json_null());
+    dr_buf_free(&k);
+}
+
+int json_dump_buf(const json_t *doc, int flags, dr_buf *out)
+{
+    int pretty = (flags & JSON_MAX_INDENT) != 0;
+    size_t jflags = (size_t)(pretty ? JSON_INDENT(flags & JSON_MAX_INDENT) : JSON_COMPACT) |
+                    JSON_REAL_PRECISION(14) | JSON_ENCODE_ANY;
+    char *s = json_dumps(doc, jflags);
+    if (!s)
+        return DR_ENOMEM;
+    dr_buf_puts(out, s);
+    if (pretty)
+        dr_buf_putc(out, '\n');
+    free(s);
+    return DR_OK;
+}
+
+json_t *json_parse(const char *s, size_t len, dr_err *err)
+{
+    json_error_t je;
+    json_t *v = json_loadb(s, len, 0, &je);
+    if (!v)
+        dr_err_set(err, DR_EPARSE, "line %d column %d: %s", je.line, je.column, je.text);
+    return v;
+}
+
+void json_escape(dr_buf *out, const char *s, size_t len)
+{
+    json_t *v = json_text(s, len);
+    char *q = json_dumps(v, JSON_ENCODE_ANY);
+    if (q && strlen(q) >= 2)
+        dr_buf_append(out, q + 1, strlen(q) - 2); /* without the quotes */
+    free(q);
+    json_decref(v);
+}
+
+/* ---------------------------------------------------------------- writer */
 
 void json_writer_init(json_writer *w, dr_buf *out, int flags)
 {
     memset(w, 0, sizeof *w);
     w->out = out;
     w->flags = flags;
-    dr_buf_init(&w->stack);
 }
 
 int json_writer_finish(json_writer *w)
 {
-    int ok = !w->misused && w->done && w->stack.len == 0;
-    if (ok && (w->flags & JSON_PRETTY))
-        dr_buf_putc(w->out, '\n');
-    dr_buf_free(&w->stack);
+    int ok = !w->misused && w->root && w->depth == 0 && !w->key;
+    if (ok && json_dump_buf(w->root, w->flags, w->out) != DR_OK)
+        ok = 0;
+    json_decref(w->root);
+    free(w->stack);
+    free(w->key);
+    memset(w, 0, sizeof *w);
     return ok ? DR_OK : DR_EINVAL;
 }
 
-static char top(const json_writer *w)
+/* Places v (stolen) where the writer stands: the document, the open array,
+ * or the open object under the pending key.  Returns 0, or -1 on misuse. */
+static int put(json_writer *w, json_t *v)
 {
-    return w->stack.len ? w->stack.data[w->stack.len - 1] : 0;
-}
-
-static void newline_indent(json_writer *w)
-{
-    if (!(w->flags & JSON_PRETTY))
-        return;
-    dr_buf_putc(w->out, '\n');
-    for (size_t i = 0; i < w->stack.len; i++)
-        dr_buf_puts(w->out, "  ");
-}
-
-/* Everything that starts a value comes here first: checks that a value is
- * allowed now and writes the comma and indentation before it. */
-static int before_value(json_writer *w)
-{
-    if (w->done) {
-        w->misused = true;
+    if (!v || w->misused) {
+        json_decref(v);
         return -1;
     }
-    char t = top(w);
-    if (t == 'o') {
-        if (!w->have_key) {
-            w->misused = true;
+    if (w->depth == 0) {
+        if (w->root) {
+            w->misused = true; /* a second top-level value */
+            json_decref(v);
             return -1;
         }
-        w->have_key = false;
-    } else if (t == 'a') {
-        if (w->need_comma)
-            dr_buf_putc(w->out, ',');
-        newline_indent(w);
+        w->root = v;
+        return 0;
     }
+    json_t *top = w->stack[w->depth - 1];
+    if (json_is_array(top))
+        return json_array_append_new(top, v) ? -1 : 0;
+    if (!w->key) {
+        w->misused = true; /* a value where a key is due */
+        json_decref(v);
+        return -1;
+    }
+    json_set(top, w->key, v);
+    free(w->key);
+    w->key = NULL;
     return 0;
 }
 
-/* After a complete value: the next one at this level needs a comma. */
-static void after_value(json_writer *w)
+static void begin(json_writer *w, json_t *c)
 {
-    w->need_comma = true;
-    if (w->stack.len == 0)
-        w->done = true;
-}
-
-static void begin(json_writer *w, char kind)
-{
-    if (before_value(w) < 0)
+    if (put(w, c) < 0)
         return;
-    dr_buf_putc(w->out, kind == 'o' ? '{' : '[');
-    dr_buf_putc(&w->stack, kind);
-    w->need_comma = false;
+    if (w->depth == w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 8;
+        w->stack = dr_realloc(w->stack, w->cap * sizeof *w->stack);
+    }
+    w->stack[w->depth++] = c; /* borrowed: its parent (or root) owns it */
 }
 
-static void end(json_writer *w, char kind)
+static void end(json_writer *w, int object)
 {
-    if (top(w) != kind || w->have_key) {
+    if (!w->depth || w->key || json_is_object(w->stack[w->depth - 1]) != object) {
         w->misused = true;
         return;
     }
-    w->stack.len--;
-    w->stack.data[w->stack.len] = '\0';
-    if (w->need_comma)
-        newline_indent(w);
-    dr_buf_putc(w->out, kind == 'o' ? '}' : ']');
-    after_value(w);
+    w->depth--;
 }
 
 void json_begin_object(json_writer *w)
 {
-    begin(w, 'o');
+    begin(w, json_object());
 }
 
 void json_end_object(json_writer *w)
 {
-    end(w, 'o');
+    end(w, 1);
 }
 
 void json_begin_array(json_writer *w)
 {
-    begin(w, 'a');
+    begin(w, json_array());
 }
 
 void json_end_array(json_writer *w)
 {
-    end(w, 'a');
+    end(w, 0);
 }
 
 void json_key(json_writer *w, const char *key)
 {
-    if (top(w) != 'o' || w->have_key || !key) {
+    if (!w->depth || !json_is_object(w->stack[w->depth - 1]) || w->key || !key) {
         w->misused = true;
         return;
     }
-    if (w->need_comma)
-        dr_buf_putc(w->out, ',');
-    newline_indent(w);
-    dr_buf_putc(w->out, '"');
-    json_escape(w->out, key, strlen(key));
-    dr_buf_puts(w->out, (w->flags & JSON_PRETTY) ? "\": " : "\":");
-    w->have_key = true;
+    w->key = dr_strdup(key);
 }
 
-void json_string_n(json_writer *w, const char *s, size_t len)
+void json_put_string_n(json_writer *w, const char *s, size_t len)
 {
-    if (before_value(w) < 0)
-        return;
-    dr_buf_putc(w->out, '"');
-    json_escape(w->out, s, len);
-    dr_buf_putc(w->out, '"');
-    after_value(w);
+    put(w, json_text(s, len));
 }
 
-void json_string(json_writer *w, const char *s)
+void json_put_string(json_writer *w, const char *s)
 {
-    if (!s)
-        json_null(w);
-    else
-        json_string_n(w, s, strlen(s));
+    put(w, json_cstr(s));
 }
 
 void json_int(json_writer *w, int64_t v)
 {
-    if (before_value(w) < 0)
-        return;
-    dr_buf_printf(w->out, "%" PRId64, v);
-    after_value(w);
+    put(w, json_integer((json_int_t)v));
 }
 
 void json_bool(json_writer *w, bool v)
 {
-    if (before_value(w) < 0)
-        return;
-    dr_buf_puts(w->out, v ? "true" : "false");
-    after_value(w);
+    put(w, json_boolean(v));
 }
 
-void json_null(json_writer *w)
+void json_put_null(json_writer *w)
 {
-    if (before_value(w) < 0)
-        return;
-    dr_buf_puts(w->out, "null");
-    after_value(w);
+    put(w, json_null());
 }
 
 void json_time_iso(char *out, size_t n, int64_t unix_ms)

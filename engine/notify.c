@@ -50,28 +50,28 @@ void engine_notify(struct engine *e, const char *event, const char *status, cons
     json_writer_init(&w, &body, JSON_COMPACT);
     json_begin_object(&w);
     json_key(&w, "event");
-    json_string(&w, event);
+    json_put_string(&w, event);
     json_key(&w, "run_id");
-    json_string(&w, e->run_id[0] ? e->run_id : NULL);
+    json_put_string(&w, e->run_id[0] ? e->run_id : NULL);
     json_key(&w, "runbook");
-    json_string(&w, e->runbook_name.data);
+    json_put_string(&w, e->runbook_name.data);
     json_key(&w, "mode");
-    json_string(&w, "real");
+    json_put_string(&w, "real");
     char when[32];
     time_t now = time(NULL);
     struct tm tm;
     gmtime_r(&now, &tm);
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
     json_key(&w, "time");
-    json_string(&w, when);
+    json_put_string(&w, when);
     json_key(&w, "inventory");
-    json_string(&w, e->inv->file);
+    json_put_string(&w, e->inv->file);
     json_key(&w, "status");
-    json_string(&w, status);
+    json_put_string(&w, status);
     json_key(&w, "step");
-    json_string(&w, step);
+    json_put_string(&w, step);
     json_key(&w, "error");
-    json_string(&w, error);
+    json_put_string(&w, error);
     json_key(&w, "rto_ms");
     /* only at the end, from the engine's own thread: a failed step may be
      * reported from a group member's coroutine */
@@ -79,7 +79,7 @@ void engine_notify(struct engine *e, const char *event, const char *status, cons
     if (rto >= 0)
         json_int(&w, (int64_t)(rto * 1000 + 0.5));
     else
-        json_null(&w);
+        json_put_null(&w);
     json_end_object(&w);
     json_writer_finish(&w);
     dr_redact(&body); /* an error text may echo a secret */

@@ -16,7 +16,8 @@ enum {
                             changed, confirmation not given */
 };
 
-/* Engine commands (engine/cmd_run.c). */
+/* Engine commands, one file each: engine/cmd_plan.c, cmd_run.c (run, fence,
+ * init), cmd_resume.c, cmd_runs.c, cmd_rollback.c, cmd_status.c. */
 int cmd_plan(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_resume(int argc, char **argv);
@@ -24,15 +25,15 @@ int cmd_runs(int argc, char **argv);
 int cmd_rollback(int argc, char **argv);
 int cmd_status(int argc, char **argv);
 int cmd_fence(int argc, char **argv);
-/* drctl drill: readiness checks (read-only) or a full drill, and its reports;
- * exit 0 ready, 1 not ready, 2 could not run. */
+/* drctl drill (engine/cmd_drill.c): readiness checks (read-only) or a full
+ * drill, and its reports; exit 0 ready, 1 not ready, 2 could not run. */
 int cmd_drill(int argc, char **argv);
 /* drctl gc [--yes] [--runs N] [--days D]: what earlier runs set aside on the
  * hosts, pruned beyond the retention (engine/cmd_gc.c). */
 int cmd_gc(int argc, char **argv);
-/* drctl init: the heartbeat table on every ClickHouse server (runbook init). */
+/* drctl init (engine/cmd_run.c): the heartbeat table on every ClickHouse server (runbook init). */
 int cmd_init(int argc, char **argv);
-/* drctl plan|run RUNBOOK --help: the runbook's description and parameters
+/* drctl plan|run RUNBOOK --help (engine/cmd_plan.c): the runbook's description and parameters
  * (no RUNBOOK: every runbook found).  argv[0] is the command; --help and the
  * common options are skipped.  Needs no inventory. */
 int cmd_runbook_help(int argc, char **argv);

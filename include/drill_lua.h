@@ -23,4 +23,10 @@ int luaopen_dr_drill(struct lua_State *L);
  * DR_ENOTFOUND when nothing was submitted. */
 int drill_lua_result(struct lua_State *L, drill_report *r, dr_err *err);
 
+/* The sites the view checked, from what it submitted (primary, standby,
+ * standby_lost: the standby is the lost old primary, and why; cluster):
+ * each a new string, or NULL when absent. */
+void drill_lua_sites(struct lua_State *L, char **primary, char **standby, char **lost,
+                     char **cluster);
+
 #endif

@@ -9,6 +9,7 @@
 #include "inventory.h"
 #include "engine.h"
 #include "journal.h"
+#include "json.h"
 
 struct lua_State;
 
@@ -25,7 +26,7 @@ struct engine {
     int cur_step;                 /* step being run (its number), 0 outside a step */
     int effect_seq;               /* effects journaled in this run (over resumes too) */
     int resuming;                 /* executing a resume: the registry holds dr.resume */
-    int refused;                  /* the failure was a refusal (exit 3), not an error */
+    int refused;                  /* the failure was a refusal (ENGINE_REFUSED), not an error */
     int64_t t0_ms;                /* monotonic start of this execution */
     int64_t first_effect_wall_ms; /* first performed effect (RTO start) */
     dr_effect_hooks hooks;
@@ -34,7 +35,6 @@ struct engine {
     int64_t step_timeout_ms; /* default wall-clock budget of one step; 0: none */
     int run_deadline_s;      /* the run's budget, for messages */
     int interrupted;         /* the signal that stopped the run at a safe point, or 0 */
-    dr_buf last_error;       /* the error of the last execution (redacted) */
 };
 
 /* Registry keys of the tables the engine keeps in its Lua state. */
@@ -87,7 +87,9 @@ void engine_crash_point(struct engine *e, const char *what, int n, const char *p
 void engine_notify(struct engine *e, const char *event, const char *status, const char *step,
                    const char *error);
 
-/* Appends the Lua value at idx as JSON (sequences as arrays). */
+/* The Lua value at idx as JSON (sequences as arrays; a new reference), and
+ * the same appended as compact text. */
+json_t *engine_lua_json(struct lua_State *L, int idx, int depth);
 void engine_json_value(struct lua_State *L, int idx, dr_buf *b, int depth);
 
 /* Pushes the list of a run's journal records (tables, in order). */

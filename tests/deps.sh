@@ -5,7 +5,7 @@ set -eu
 
 PACKAGES="make build-essential cmake pkg-config clang libclang-rt-14-dev
 libzookeeper-mt-dev libssh2-1-dev libxml2-dev libcurl4-openssl-dev liblua5.4-dev
-libyaml-dev libcmocka-dev libxml2-utils libssl-dev
+libyaml-dev libjansson-dev libcmocka-dev libxml2-utils libssl-dev
 zookeeper default-jre-headless clickhouse-server clickhouse-client
 openssh-server openssh-client netcat-openbsd iproute2 iptables procps curl python3 jq openssl util-linux time bc sudo
 chromium systemd man-db"

@@ -301,7 +301,8 @@ static void test_json_and_text(void **state)
     assert_non_null(strstr(b.data, "\"name\": \"observer \\\"zk4\\\" <&> \\\\ x\""));
     assert_non_null(strstr(b.data, "\"value\": \"zk4 does not answer\\nsrvr\""));
     assert_non_null(strstr(b.data, "\"rto_seconds\": null"));
-    assert_non_null(strstr(b.data, "\"summary\": {\"pass\": 1, \"warn\": 1, \"fail\": 2}"));
+    assert_non_null(strstr(
+        b.data, "\"summary\": {\n    \"pass\": 1,\n    \"warn\": 1,\n    \"fail\": 2\n  }"));
 
     dr_buf_reset(&b);
     drill_write_html(&r, &b);

@@ -20,6 +20,7 @@
 
 #include "cli.h"
 #include "engine.h"
+#include "cmd_common.h"
 #include "engine_testfiles.h"
 #include "journal.h"
 
@@ -112,15 +113,20 @@ static int run_engine(const struct fixture *f, engine_mode mode, const char *wha
     int fe = open(errp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     dup2(fo, 1);
     dup2(fe, 2);
+    /* the engine returns a result; the CLI's own code shows it */
     int code;
+    engine_result res = {0};
     if (!strcmp(what, "run"))
-        code = engine_run(e, target, argc, argv);
+        engine_run(e, target, argc, argv, &res);
     else if (!strcmp(what, "resume"))
-        code = engine_resume(e, target);
-    else if (!strcmp(what, "runs"))
-        code = engine_show_runs(e, target);
+        engine_resume(e, target, &res);
+    else if (strcmp(what, "runs"))
+        engine_rollback(e, target, &res);
+    if (!strcmp(what, "runs"))
+        code = cmd_show_runs(e, target, 0);
     else
-        code = engine_rollback(e, target);
+        code = cmd_show_result(&o, &res);
+    engine_result_free(&res);
     fflush(stdout);
     fflush(stderr);
     dup2(so, 1);
