@@ -20,6 +20,7 @@
 
 #include "ch_lua.h"
 #include "effect.h"
+#include "cmd_common.h"
 #include "engine.h"
 #include "fourlw_lua.h"
 #include "sha256.h"
@@ -194,7 +195,10 @@ int main(int argc, char **argv)
     engine_preload(e, "dr.zk", open_zk);
     engine_preload(e, "dr.ch", open_ch);
     engine_preload(e, "dr.fourlw", open_fourlw);
-    int code = engine_run(e, runbook, nrest, rest);
+    engine_result res = {0};
+    engine_run(e, runbook, nrest, rest, &res);
+    int code = cmd_show_result(&o, &res); /* the CLI's rendering: drctl.run/1 */
+    engine_result_free(&res);
     fflush(stdout);
     lua_State *L = engine_lua(e);
     lua_pushcfunction(L, finish);
