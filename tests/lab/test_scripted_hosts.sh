@@ -27,10 +27,10 @@ for name in zk-failover zk-switchover; do
     "$DRCTL" plan "${ARGS[@]}" -i "$INV" --state-dir "$work/real-$name" --json \
         >"$work/$name.real.json" 2>"$work/$name.real.err" ||
         fail "drctl plan ${ARGS[*]}: $(tail -3 "$work/$name.real.err")"
-    DRCTL_SCRIPT_MODE=record DRCTL_SCRIPT=$work/$name.answers.lua "$PLAN" "${ARGS[@]}" -i "$INV" \
+    DRCTL_SCRIPT_MODE=record DRCTL_SCRIPT=$work/$name.answers "$PLAN" "${ARGS[@]}" -i "$INV" \
         --state-dir "$work/record-$name" >"$work/$name.record.json" 2>"$work/$name.record.err" ||
         fail "record $name: $(tail -3 "$work/$name.record.err")"
-    DRCTL_SCRIPT=$work/$name.answers.lua "$PLAN" "${ARGS[@]}" -i "$INV" \
+    DRCTL_SCRIPT=$work/$name.answers "$PLAN" "${ARGS[@]}" -i "$INV" \
         --state-dir "$work/replay-$name" >"$work/$name.replay.json" 2>"$work/$name.replay.err" ||
         fail "replay $name: $(tail -3 "$work/$name.replay.err")"
     for form in steps diffs; do

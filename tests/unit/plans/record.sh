@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Records the scripted hosts' answers (NAME.answers.lua) and the golden
+# Records the scripted hosts' answers (NAME.answers) and the golden
 # plans (NAME.steps, NAME.diffs) of every scenario from the real lab:
 # ZooKeeper 3.8, ClickHouse 18.16 and sshd on loopback.  Each plan is a
 # rehearsal through the real modules, with their answers written down; the
@@ -50,7 +50,7 @@ trap finish EXIT
 rec() {
     scenario "$1"
     local json=$work/$1.json
-    DRCTL_SCRIPT_MODE=record DRCTL_SCRIPT=$HERE/$1.answers.lua \
+    DRCTL_SCRIPT_MODE=record DRCTL_SCRIPT=$HERE/$1.answers \
         "$PLAN" "${ARGS[@]}" -i "$INV" --state-dir "$work/plan-state-$1" >"$json" 2>"$work/$1.err" ||
         fail "record $1: $(tail -5 "$work/$1.err")"
     steps_of "$json" >"$HERE/$1.steps"

@@ -18,7 +18,7 @@ fail() { echo "plan checks: FAIL: $*" >&2; exit 1; }
 mutated() {
     rm -rf "$work/plans"
     cp -r "$HERE" "$work/plans"
-    python3 - "$work/plans/zk-failover.answers.lua" "$1" <<'PY'
+    python3 - "$work/plans/zk-failover.answers" "$1" <<'PY'
 import re, sys
 path, how = sys.argv[1], sys.argv[2]
 s = open(path).read()

@@ -2,7 +2,7 @@
 # The plans of failover, recover, switchover and failback, for ZooKeeper and
 # ClickHouse Keeper, against scripted hosts: plan_scripted runs the real
 # engine, effect gate, runbooks and lua/dr, with dr.ssh, dr.zk, dr.ch and
-# dr.fourlw answering from NAME.answers.lua (recorded in the lab by
+# dr.fourlw answering from NAME.answers (recorded in the lab by
 # record.sh).  Each plan must equal its golden (NAME.steps, NAME.diffs: the
 # plan the lab itself gave when the answers were recorded), and the Keeper
 # plans that tests/lab/test_keeper_plan.sh checks against the real lab must
@@ -61,7 +61,7 @@ for name in "${names[@]}"; do
     failed=0
     scenario "$name"
     state=$work/state-$name
-    if ! DRCTL_SCRIPT=$HERE/$name.answers.lua "$PLAN" "${ARGS[@]}" -i "$INV" --state-dir "$state" \
+    if ! DRCTL_SCRIPT=$HERE/$name.answers "$PLAN" "${ARGS[@]}" -i "$INV" --state-dir "$state" \
         >"$work/$name.json" 2>"$work/$name.err"; then
         echo "plans: FAIL: $name: plan_scripted ${ARGS[*]} failed:" >&2
         cat "$work/$name.err" >&2
