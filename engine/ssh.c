@@ -1421,6 +1421,8 @@ typedef struct job {
     size_t in_len, in_sent;
     void (*progress)(void *ud, size_t sent, size_t total); /* as input goes out */
     void *progress_ud;
+    int fresh;   /* this job brought its session up (not an idle one reused) */
+    int retried; /* a reused session was found dead and brought up again once */
 } job;
 
 static void job_fail(job *j, int rc)
@@ -1449,6 +1451,8 @@ static int job_step(ssh_pool *p, job *j)
         case J_PENDING:
             return STEP_AGAIN;
         case J_CONNECT:
+            if (j->c->st != CS_READY)
+                j->fresh = 1;
             r = conn_step(p, j->c, &j->err);
             if (r == STEP_AGAIN)
                 return STEP_AGAIN;
@@ -1469,6 +1473,15 @@ static int job_step(ssh_pool *p, job *j)
             if (!j->ch) {
                 if (libssh2_session_last_errno(j->c->s) == LIBSSH2_ERROR_EAGAIN)
                     return STEP_AGAIN;
+                if (!j->fresh && !j->retried) {
+                    /* An idle session that died while it waited (a dropped
+                     * connection, a restarted sshd): the command was never
+                     * sent, so a new session runs it once. */
+                    conn_break(j->c);
+                    j->retried = 1;
+                    j->st = J_CONNECT;
+                    break;
+                }
                 dr_err_set(&j->err, DR_EIO, "exec on %s: open channel: %s", j->c->key,
                            libssh2_msg(j->c->s));
                 job_fail(j, DR_EIO);
