@@ -70,11 +70,13 @@ home() {
     [ "$(zk_4lw zk4 srvr | sed -n 's/^Mode: //p')" = observer ] || fail "$1: zk4 is not an observer after the drill"
 }
 # inject FAULT PATTERN: one full drill with FAULT; the check "inject FAULT"
-# passes with PATTERN in its value, in text, JSON, Prometheus and HTML
+# passes with PATTERN in its value, in text, JSON, Prometheus and HTML.  A
+# state directory of its own: the last drill's switch back would hold it
+# within the switch cooldown.
 inject() {
     local f=$1 pat=$2 t0 rc=0
     t0=$(now_ms)
-    drill --full --yes --rows 20 --inject "$f" --json-file "$work/$f.json" --metrics "$work/$f.prom" \
+    "$DRCTL" drill -i "$INV" --state-dir "$work/state-$f" --full --yes --rows 20 --inject "$f" --json-file "$work/$f.json" --metrics "$work/$f.prom" \
         --html "$work/$f.html" >"$work/$f.txt" 2>"$work/$f.err" || rc=$?
     [ $rc = 0 ] || fail "drill --inject $f exited $rc: $(grep -E "inject|failed" "$work/$f.txt" "$work/$f.err" | tail -8)"
     grep -q "inject $f: " "$work/$f.err" || fail "the drill never injected $f: $(tail -5 "$work/$f.err")"
@@ -96,8 +98,8 @@ PY
 
 inject restart-standby-keeper 'a standby keeper restarted mid-step'
 # the restart is a journaled run of its own: zk4 stopped and started, then serving
-"$DRCTL" runs --state-dir "$work/state/inject" >"$work/inject-runs.txt" 2>&1 || true
+"$DRCTL" runs --state-dir "$work/state-restart-standby-keeper/inject" >"$work/inject-runs.txt" 2>&1 || true
 grep -E "drill_fault +ok " "$work/inject-runs.txt" >/dev/null ||
-    fail "no finished keeper restart journaled in $work/state/inject: $(cat "$work/inject-runs.txt")"
-grep -q "restart zk4" "$work/state/inject/runs/"*/journal.lua || fail "the journaled restart is not zk4's"
+    fail "no finished keeper restart journaled in $work/state-restart-standby-keeper/inject: $(cat "$work/inject-runs.txt")"
+grep -q "restart zk4" "$work/state-restart-standby-keeper/inject/runs/"*/journal.lua || fail "the journaled restart is not zk4's"
 inject drop-ssh '[1-9][0-9]* SSH sessions? dropped'
