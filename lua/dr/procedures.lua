@@ -935,6 +935,9 @@ end
 function M.release_site_lock(site)
     dr.step {
         name = "release the failover lock on " .. site.name .. "'s keeper hosts",
+        -- a resume takes the lock again (its take step is redone): released
+        -- again here, or a resumed run that had released it leaves it behind
+        redo_on_resume = true,
         act = function()
             for _, k in ipairs(site.keepers) do
                 local r = hosts.exec(k, release_cmd(site_lock_path(k)), { allow_fail = true })
@@ -1432,6 +1435,7 @@ end
 local function catch_up_gate(target, opts)
     if inv.keeper_kind == "zookeeper" then
         local all = keepers.all()
+        local since = {}
         dr.wait {
             what = target.name .. "'s keepers at the leader's zxid",
             timeout = opts.gate_timeout or 60,
@@ -1443,8 +1447,9 @@ local function catch_up_gate(target, opts)
                         lz = p[k.name].zxid
                     end
                 end
+                local silent = keepers.silent_note(all, p, since)
                 if not lz then
-                    return false, "no leader"
+                    return false, "no leader" .. (silent ~= "" and "; " .. silent or "")
                 end
                 for _, k in ipairs(target.keepers) do
                     local m = p[k.name].mode

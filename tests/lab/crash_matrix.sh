@@ -94,6 +94,10 @@ observe() {
             grep -o "$MARKER_RUN" | head -1 || true)
         echo "marker: ${marker:-missing}"
     fi
+    # no run's failover lock left on a keeper host (the next run would refuse)
+    local locks
+    locks=$(cd "$LAB_DIR/hosts" && ls zk*/conf/.drctl-failover.lock 2>/dev/null | tr '\n' ' ' || true)
+    echo "failover locks left: ${locks:-none}"
     for h in ch1 ch2 ch3 ch4; do
         (cd "$LAB_DIR/hosts/$h/config.d" && sha256sum zookeeper.xml remote_servers.xml macros.xml) |
             sed "s/^/$h config: /"
