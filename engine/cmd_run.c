@@ -879,11 +879,11 @@ static int drill_inject_switch(const struct run_args *a, const char *fault, cons
                 drill_new_run(state.data, &before, id, sizeof id);
             if (id[0] && drill_journal_count(state.data, id, "effect_done", NULL) >= after) {
                 if (!strcmp(fault, "drop-ssh")) {
-                    int n = drill_drop_ssh(pid, ports, nports);
-                    if (n > 0) {
+                    int cut = drill_drop_ssh(pid, ports, nports);
+                    if (cut > 0) {
                         injected = 1;
-                        dr_buf_printf(&how, "%d SSH session%s dropped", n, n == 1 ? "" : "s");
-                    } else if (n < 0) {
+                        dr_buf_printf(&how, "%d SSH session%s dropped", cut, cut == 1 ? "" : "s");
+                    } else if (cut < 0) {
                         injected = -1;
                         dr_buf_printf(&how, "this system cannot take a socket from a process "
                                             "(pidfd_getfd)");
