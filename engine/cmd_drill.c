@@ -1,9 +1,12 @@
 /* cmd_drill: drctl drill: the readiness checks (a read-only view), the full
  * and disaster drills (the runs they make, --inject), and the reports. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,6 +18,7 @@
 #include "journal.h"
 #include "json.h"
 #include "engine.h"
+#include "inventory.h"
 #include "term.h"
 
 /* Where each report goes (NULL: not asked for). */
@@ -281,14 +285,26 @@ static int drill_run(const struct run_args *a, engine_mode mode, int force, cons
  *
  * The switch of a full drill runs as a child drctl (this executable, `run
  * switchover --to STANDBY`), watched through its journal; once it has done
- * DRCTL_DRILL_INJECT_AFTER effects (default 3) one real fault is injected:
+ * DRCTL_DRILL_INJECT_AFTER effects (default 3; 1 for restart-standby-keeper)
+ * one real fault is injected:
  *   kill-drctl   the child is SIGKILLed, then `drctl resume RUN` finishes it
  *   slow-link    before the switch, the command in $DRCTL_DRILL_SLOW_LINK
  *                (e.g. `tests/lab/lab latency 30` in the network lab) slows
  *                the link between the sites; $DRCTL_DRILL_HEAL undoes it after
+ *   restart-standby-keeper
+ *                a serving keeper of the standby site is restarted through
+ *                the inventory's stop and start commands (runbook
+ *                drill_fault, state directory STATE/inject: the switch holds
+ *                the state's lock) while the switch is held (SIGSTOP) inside
+ *                its step; it then goes on with the keeper restarted
+ *   drop-ssh     every SSH session the child holds is cut: its TCP
+ *                connections to an SSH port of the inventory are shut down
+ *                (the socket taken from the child with pidfd_getfd), as a
+ *                dropped link or a killed sshd leaves them
  * The report gains a check "inject FAULT": converged or not, with the RTO
  * (first change to the switch's end, kill and resume included). */
-static const char *const drill_faults[] = {"kill-drctl", "slow-link", NULL};
+static const char *const drill_faults[] = {"kill-drctl", "slow-link", "restart-standby-keeper",
+                                           "drop-ssh", NULL};
 
 static int drill_fault_known(const char *f)
 {
@@ -377,6 +393,124 @@ static int drill_journal_count(const char *state, const char *id, const char *t,
     return n;
 }
 
+/* The SSH ports of an inventory (ssh.port and every node's own); their
+ * number, 0 when the inventory does not load. */
+static size_t drill_ssh_ports(const char *path, int *ports, size_t max)
+{
+    inventory_t *inv = NULL;
+    inventory_errors errs;
+    dr_err err = {0};
+    size_t n = 0;
+    inventory_errors_init(&errs);
+    if (inventory_load_file(path, NULL, &inv, &errs, &err) == DR_OK && inv) {
+        for (size_t s = 0; s < inv->n_sites; s++) {
+            const inventory_site *site = &inv->sites[s];
+            for (size_t i = 0; i < site->n_keepers + site->n_clickhouse; i++) {
+                int port = i < site->n_keepers ? site->keepers[i].ssh_port
+                                               : site->clickhouse[i - site->n_keepers].ssh_port;
+                size_t k = 0;
+                while (k < n && ports[k] != port)
+                    k++;
+                if (k == n && n < max && port > 0)
+                    ports[n++] = port;
+            }
+        }
+        if (n < max && inv->ssh.port > 0) {
+            size_t k = 0;
+            while (k < n && ports[k] != inv->ssh.port)
+                k++;
+            if (k == n)
+                ports[n++] = inv->ssh.port;
+        }
+    }
+    inventory_free(inv);
+    inventory_errors_free(&errs);
+    return n;
+}
+
+/* Adds to inodes the socket inodes of pid's established TCP connections
+ * (/proc/PID/net/tcp and tcp6) whose remote port is one of ports. */
+static size_t drill_ssh_inodes(pid_t pid, const int *ports, size_t nports, unsigned long *inodes,
+                               size_t max)
+{
+    size_t n = 0;
+    for (int v6 = 0; v6 < 2; v6++) {
+        char path[64], line[512];
+        snprintf(path, sizeof path, "/proc/%d/net/tcp%s", (int)pid, v6 ? "6" : "");
+        FILE *f = fopen(path, "r");
+        if (!f)
+            continue;
+        while (fgets(line, sizeof line, f)) {
+            char rem[80];
+            unsigned st = 0;
+            unsigned long inode = 0;
+            /* sl local rem st tx:rx tr:when retrnsmt uid timeout inode */
+            if (sscanf(line, " %*s %*s %79s %x %*s %*s %*s %*s %*s %lu", rem, &st, &inode) != 3 ||
+                st != 1 || !inode)
+                continue;
+            const char *colon = strrchr(rem, ':');
+            int port = colon ? (int)strtol(colon + 1, NULL, 16) : -1;
+            for (size_t k = 0; k < nports && n < max; k++)
+                if (port == ports[k]) {
+                    inodes[n++] = inode;
+                    break;
+                }
+        }
+        fclose(f);
+    }
+    return n;
+}
+
+/* drop-ssh: shuts down every socket of pid whose inode is in inodes, through
+ * a copy of its descriptor (pidfd_getfd); the number shut down. */
+static int drill_drop_ssh(pid_t pid, const int *ports, size_t nports)
+{
+#if defined(SYS_pidfd_open) && defined(SYS_pidfd_getfd)
+    unsigned long inodes[256];
+    size_t ni = drill_ssh_inodes(pid, ports, nports, inodes, 256);
+    if (!ni)
+        return 0;
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/fd", (int)pid);
+    DIR *d = opendir(path);
+    int pfd = (int)syscall(SYS_pidfd_open, pid, 0);
+    int dropped = 0;
+    struct dirent *de;
+    while (d && pfd >= 0 && (de = readdir(d))) {
+        char link[320], target[128];
+        snprintf(link, sizeof link, "%s/%s", path, de->d_name);
+        ssize_t len = readlink(link, target, sizeof target - 1);
+        unsigned long inode = 0;
+        if (len <= 0)
+            continue;
+        target[len] = 0;
+        if (sscanf(target, "socket:[%lu]", &inode) != 1)
+            continue;
+        for (size_t k = 0; k < ni; k++) {
+            if (inodes[k] != inode)
+                continue;
+            int fd = (int)syscall(SYS_pidfd_getfd, pfd, atoi(de->d_name), 0);
+            if (fd >= 0) {
+                if (shutdown(fd, SHUT_RDWR) == 0)
+                    dropped++;
+                close(fd);
+            }
+            break;
+        }
+    }
+    if (pfd >= 0)
+        close(pfd);
+    if (d)
+        closedir(d);
+    return dropped;
+#else
+    (void)pid;
+    (void)ports;
+    (void)nports;
+    return -1;
+#endif
+}
+
 static int drill_inject_switch(const struct run_args *a, const char *fault, const char *standby,
                                double *rto, drill_report *r, int64_t wall0)
 {
@@ -387,7 +521,11 @@ static int drill_inject_switch(const struct run_args *a, const char *fault, cons
     int converged = 0, code = DR_EXIT_FAIL;
     int64_t start = dr_wall_ms(), first_ms = 0;
     const char *after_env = getenv("DRCTL_DRILL_INJECT_AFTER");
-    int after = after_env && atoi(after_env) > 0 ? atoi(after_env) : 3;
+    /* a keeper is restarted early, during the catch-up gate, so that the
+     * switch meets it coming back rather than racing its own stop of it */
+    int after = after_env && atoi(after_env) > 0           ? atoi(after_env)
+                : !strcmp(fault, "restart-standby-keeper") ? 1
+                                                           : 3;
     const char *slow = getenv("DRCTL_DRILL_SLOW_LINK"), *heal = getenv("DRCTL_DRILL_HEAL");
     *rto = -1;
     if (journal_state_dir(a->o.state_dir, &state, &err) ||
@@ -430,11 +568,76 @@ static int drill_inject_switch(const struct run_args *a, const char *fault, cons
         dr_buf_printf(&v, "cannot start the switchover: fork failed");
         goto report;
     }
-    int st = 0, killed = 0;
+    int st = 0, killed = 0, injected = 0, fault_st = 0;
+    dr_buf inject_state = DR_BUF_INIT, how = DR_BUF_INIT;
+    int ports[16];
+    size_t nports = !strcmp(fault, "drop-ssh")
+                        ? drill_ssh_ports(a->o.inventory_path, ports, sizeof ports / sizeof *ports)
+                        : 0;
     for (;;) {
         pid_t w = waitpid(pid, &st, WNOHANG);
         if (w == pid)
             break;
+        if (!injected && strcmp(fault, "kill-drctl") && strcmp(fault, "slow-link")) {
+            if (!id[0])
+                drill_new_run(state.data, &before, id, sizeof id);
+            if (id[0] && drill_journal_count(state.data, id, "effect_done", NULL) >= after) {
+                if (!strcmp(fault, "drop-ssh")) {
+                    int cut = drill_drop_ssh(pid, ports, nports);
+                    if (cut > 0) {
+                        injected = 1;
+                        dr_buf_printf(&how, "%d SSH session%s dropped", cut, cut == 1 ? "" : "s");
+                    } else if (cut < 0) {
+                        injected = -1;
+                        dr_buf_printf(&how, "this system cannot take a socket from a process "
+                                            "(pidfd_getfd)");
+                    }
+                } else { /* restart-standby-keeper, the switch held where it is */
+                    dr_buf_printf(&inject_state, "%s/inject", state.data);
+                    mkdir(inject_state.data, 0700);
+                    char *fargv[16];
+                    int m = 0;
+                    fargv[m++] = "drctl";
+                    fargv[m++] = "run";
+                    fargv[m++] = "drill_fault";
+                    fargv[m++] = "--action";
+                    fargv[m++] = "restart-keeper";
+                    fargv[m++] = "--site";
+                    fargv[m++] = (char *)standby;
+                    fargv[m++] = "--yes";
+                    fargv[m++] = "--quiet";
+                    fargv[m++] = "--state-dir";
+                    fargv[m++] = inject_state.data;
+                    fargv[m++] = "-i";
+                    fargv[m++] = (char *)a->o.inventory_path;
+                    if (a->o.runbook_dir) {
+                        fargv[m++] = "--runbooks";
+                        fargv[m++] = (char *)a->o.runbook_dir;
+                    }
+                    fargv[m] = NULL;
+                    /* The switch is stopped (SIGSTOP) inside its step while
+                     * the keeper goes down and comes back, then continues
+                     * with the restarted keeper under it: a restart that
+                     * lands at a known point, not a race with the switch's
+                     * own stop of that keeper (which is what a restart in
+                     * the middle of the reconfiguration would be). */
+                    kill(pid, SIGSTOP);
+                    pid_t fp = drill_spawn(fargv);
+                    int ok = fp > 0 && waitpid(fp, &fault_st, 0) == fp && WIFEXITED(fault_st) &&
+                             WEXITSTATUS(fault_st) == 0;
+                    kill(pid, SIGCONT);
+                    injected = ok ? 1 : -1;
+                    if (ok)
+                        dr_buf_printf(&how, "a standby keeper restarted mid-step");
+                    else
+                        dr_buf_printf(&how, "the keeper restart (drctl runs --state-dir %s) failed",
+                                      inject_state.data);
+                }
+                if (injected > 0 && !a->o.quiet)
+                    fprintf(stderr, "drctl drill: inject %s: %s into run %s (pid %d)\n", fault,
+                            how.len ? how.data : "a standby keeper restarted", id, (int)pid);
+            }
+        }
         if (!strcmp(fault, "kill-drctl") && !killed) {
             if (!id[0])
                 drill_new_run(state.data, &before, id, sizeof id);
@@ -451,7 +654,13 @@ static int drill_inject_switch(const struct run_args *a, const char *fault, cons
     if (!id[0])
         drill_new_run(state.data, &before, id, sizeof id);
     int exit_ok = WIFEXITED(st) && WEXITSTATUS(st) == 0;
-    if (killed && id[0]) {
+    /* a fault that stopped the run (a session cut mid-command): resumed once,
+     * as the operator would; the report says so */
+    int stopped = injected > 0 && !exit_ok && id[0];
+    if (stopped && !a->o.quiet)
+        fprintf(stderr, "drctl drill: inject %s: run %s stopped (exit %d); resuming it\n", fault,
+                id, WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st));
+    if ((killed || stopped) && id[0]) {
         char *rargv[16];
         int m = 0;
         rargv[m++] = "drctl";
@@ -470,20 +679,32 @@ static int drill_inject_switch(const struct run_args *a, const char *fault, cons
     }
     if (slow && heal && !strcmp(fault, "slow-link") && drill_shell(heal))
         fprintf(stderr, "drctl drill: DRCTL_DRILL_HEAL failed: %s\n", heal);
-    converged = exit_ok && (killed || strcmp(fault, "kill-drctl"));
+    int plain = !strcmp(fault, "slow-link");
+    converged = exit_ok && (killed || injected > 0 || plain);
     if (id[0])
         drill_journal_count(state.data, id, "effect", &first_ms);
     if (converged && first_ms > 0)
         *rto = (double)(dr_wall_ms() - first_ms) / 1000.0;
     if (!strcmp(fault, "kill-drctl") && !killed)
         dr_buf_printf(&v, "not injected: the run ended before %d effects", after);
+    else if (!plain && strcmp(fault, "kill-drctl") && injected <= 0)
+        dr_buf_printf(&v, "not injected: %s",
+                      how.len ? how.data : "the run ended before the fault could be injected");
+    else if (converged && how.len)
+        dr_buf_printf(&v, "converged: run %s %s, %s, RTO %.1f s", id,
+                      stopped ? "stopped by the fault and resumed" : "finished", how.data, *rto);
     else if (converged)
         dr_buf_printf(&v, "converged: run %s %s, RTO %.1f s", id,
                       killed ? "killed and resumed" : "finished", *rto);
+    else if (how.len)
+        dr_buf_printf(&v, "did not converge: run %s exit %d, %s", id[0] ? id : "?",
+                      WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st), how.data);
     else
         dr_buf_printf(&v, "did not converge: run %s exit %d", id[0] ? id : "?",
                       WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st));
     code = converged ? DR_EXIT_OK : DR_EXIT_FAIL;
+    dr_buf_free(&inject_state);
+    dr_buf_free(&how);
 report:;
     dr_buf nm = DR_BUF_INIT;
     dr_buf_printf(&nm, "inject %s", fault);
@@ -640,7 +861,8 @@ int cmd_drill(int argc, char **argv)
     if (out.inject && (!out.full || !drill_fault_known(out.inject))) {
         fprintf(stderr, "drctl drill: --inject %s: %s\n", out.inject,
                 !out.full ? "needs --full (it injects into the drill's switchover)"
-                          : "unknown fault; expected kill-drctl or slow-link");
+                          : "unknown fault; expected kill-drctl, slow-link, "
+                            "restart-standby-keeper or drop-ssh");
         dr_buf_free(&history);
         free(a.rest);
         return DR_EXIT_USAGE;

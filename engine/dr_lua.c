@@ -508,6 +508,7 @@ enum {
     W_T0,
     W_DEADLINE,
     W_STEP,
+    W_SAID, /* when the last progress line went out (no terminal) */
 };
 enum { W_POLL = 1, W_CHECKED };
 
@@ -552,6 +553,13 @@ static int wait_k(lua_State *L, int status, lua_KContext ctx)
                 fprintf(stderr, "\r\033[K    waiting for %s: %.1f s of %.0f s%s%s", what,
                         (double)(now - t0) / 1000.0, timeout, *detail ? " - " : "", detail);
                 fflush(stderr);
+            } else if (now - lua_tointeger(L, W_SAID) >= 10000) {
+                /* a log has no status line: every 10 s, what is still
+                 * missing (the check's detail names the silent hosts) */
+                engine_say(e, "    %sstill waiting for %s: %.0f s of %.0f s%s%s\n", tag, what,
+                           (double)(now - t0) / 1000.0, timeout, *detail ? " - " : "", detail);
+                lua_pushinteger(L, now);
+                lua_replace(L, W_SAID);
             }
             int64_t step = lua_tointeger(L, W_STEP);
             int64_t nap = step < deadline - now ? step : deadline - now;
@@ -559,7 +567,7 @@ static int wait_k(lua_State *L, int status, lua_KContext ctx)
             int64_t max_step = (int64_t)(lua_tonumber(L, W_MAX_INTERVAL) * 1000);
             lua_pushinteger(L, step > max_step ? max_step : step);
             lua_replace(L, W_STEP);
-            lua_settop(L, W_STEP);
+            lua_settop(L, W_SAID);
             if (member) {
                 dr_async_req *rq = dr_async_push(L, DR_ASYNC_SLEEP);
                 rq->wake_ms = now + nap;
@@ -568,7 +576,7 @@ static int wait_k(lua_State *L, int status, lua_KContext ctx)
             }
             sleep_ms(nap);
         }
-        lua_settop(L, W_STEP);
+        lua_settop(L, W_SAID);
         lua_pushvalue(L, W_FN);
         status = lua_pcallk(L, 0, 2, 0, W_CHECKED, wait_k);
         ctx = W_CHECKED;
@@ -618,6 +626,7 @@ static int l_wait(lua_State *L)
     lua_pushinteger(L, t0);
     lua_pushinteger(L, t0 + (int64_t)(timeout * 1000));
     lua_pushinteger(L, (int64_t)(interval * 1000));
+    lua_pushinteger(L, t0);
     if (!(isatty(2) && !e->o.quiet) || dr_async_member(L)) {
         char tag[32] = "";
         if (dr_async_member(L))

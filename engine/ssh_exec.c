@@ -51,6 +51,8 @@ static int job_step(ssh_pool *p, job *j)
         case J_PENDING:
             return STEP_AGAIN;
         case J_CONNECT:
+            if (j->c->st != CS_READY)
+                j->fresh = 1;
             r = ssh__conn_step(p, j->c, &j->err);
             if (r == STEP_AGAIN)
                 return STEP_AGAIN;
@@ -71,6 +73,15 @@ static int job_step(ssh_pool *p, job *j)
             if (!j->ch) {
                 if (libssh2_session_last_errno(j->c->s) == LIBSSH2_ERROR_EAGAIN)
                     return STEP_AGAIN;
+                if (!j->fresh && !j->retried) {
+                    /* An idle session that died while it waited (a dropped
+                     * connection, a restarted sshd): the command was never
+                     * sent, so a new session runs it once. */
+                    ssh__conn_break(j->c);
+                    j->retried = 1;
+                    j->st = J_CONNECT;
+                    break;
+                }
                 dr_err_set(&j->err, DR_EIO, "exec on %s: open channel: %s", j->c->key,
                            ssh__libssh2_msg(j->c->s));
                 job_fail(j, DR_EIO);

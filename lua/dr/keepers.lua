@@ -109,9 +109,30 @@ function M.wait_mode(k, modes, timeout)
     }, last
 end
 
+-- "silent: zk1, zk2 (8 s)": the keepers of ks that did not answer probe p,
+-- and for how long the longest-silent of them has not (since[name] keeps the
+-- first silent poll's time across polls); "" when every one answered.
+function M.silent_note(ks, p, since)
+    local now, names, longest = dr.now(), {}, 0
+    for _, x in ipairs(ks) do
+        if p[x.name] and not p[x.name].ok then
+            since[x.name] = since[x.name] or now
+            names[#names + 1] = x.name
+            longest = math.max(longest, now - since[x.name])
+        else
+            since[x.name] = nil
+        end
+    end
+    if #names == 0 then
+        return ""
+    end
+    return string.format("silent: %s (%.0f s)", table.concat(names, ", "), longest)
+end
+
 -- Waits until the keepers in `up` have formed a quorum: one of them leads
 -- and `k` (just started) leads or follows.
 function M.wait_ensemble(up, k, timeout)
+    local since = {}
     return dr.wait {
         what = string.format("%s to join an ensemble of %s", k.name,
             table.concat((function()
@@ -131,8 +152,10 @@ function M.wait_ensemble(up, k, timeout)
                 end
             end
             local m = p[k.name].mode
+            local silent = M.silent_note(up, p, since)
             return leaders == 1 and (m == "leader" or m == "follower"),
-                string.format("%s is %s, %d leader(s)", k.name, tostring(m), leaders)
+                string.format("%s is %s, %d leader(s)%s", k.name, tostring(m), leaders,
+                    silent ~= "" and "; " .. silent or "")
         end,
     }
 end

@@ -471,7 +471,17 @@ local function survey_sites(target, dead, opts, plan)
             idle[#idle + 1] = k
         end
     end
-    local _, keeper_silent = hosts.silent(idle, 5) -- all at once
+    -- the idle keepers' hosts and the ClickHouse hosts asked over ssh at
+    -- once: a blackholed site costs one timeout here, not one per kind
+    local ask = {}
+    for _, n in ipairs(idle) do
+        ask[#ask + 1] = n
+    end
+    for _, c in ipairs(dead.clickhouse) do
+        ask[#ask + 1] = c
+    end
+    local _, site_silent = hosts.silent(ask, 5)
+    local keeper_silent = site_silent
     for _, k in ipairs(dead.keepers) do
         if dead_probe[k.name].ok then
             plan.dead_keepers[#plan.dead_keepers + 1] = k.name
@@ -486,7 +496,12 @@ local function survey_sites(target, dead, opts, plan)
             plan.unfenced[#plan.unfenced + 1] = k.name
         end
     end
-    local silent, silent_why = hosts.silent(dead.clickhouse, 5) -- all at once
+    local silent, silent_why = {}, site_silent
+    for _, c in ipairs(dead.clickhouse) do
+        if silent_why[c.name] then
+            silent[#silent + 1] = c.name
+        end
+    end
     for _, c in ipairs(dead.clickhouse) do
         if not silent_why[c.name] then
             plan.dead_clickhouse[#plan.dead_clickhouse + 1] = c.name
@@ -709,6 +724,9 @@ end
 function M.release_site_lock(site)
     dr.step {
         name = "release the failover lock on " .. site.name .. "'s keeper hosts",
+        -- a resume takes the lock again (its take step is redone): released
+        -- again here, or a resumed run that had released it leaves it behind
+        redo_on_resume = true,
         act = function()
             for _, k in ipairs(site.keepers) do
                 local r = hosts.exec(k, release_cmd(site_lock_path(k)), { allow_fail = true })

@@ -15,6 +15,9 @@
 #   CRASH_PHASES     "act verify effect" (which kill points to take)
 #   CRASH_EVERY      take every Nth kill point (default 1: all of them)
 #   CRASH_MAX        at most this many kill points per runbook (default: all)
+#   CRASH_SPREAD     N kill points per runbook, evenly spread from its first
+#                    to its last (instead of CRASH_EVERY): a sample that fits
+#                    an hour, every part of each runbook represented
 #   CRASH_ONLY       "RUNBOOK=POINT ..." exact kill points (e.g. for `make test`)
 set -euo pipefail
 . "$(dirname "$0")/testlib.sh"
@@ -26,6 +29,7 @@ RUNBOOKS=${CRASH_RUNBOOKS:-cycle switchover}
 PHASES=${CRASH_PHASES:-act verify effect}
 EVERY=${CRASH_EVERY:-1}
 MAX=${CRASH_MAX:-100000}
+SPREAD=${CRASH_SPREAD:-0}
 ONLY=${CRASH_ONLY:-}
 TEST_NAME=crash_matrix
 work=$(mktemp -d)
@@ -90,6 +94,10 @@ observe() {
             grep -o "$MARKER_RUN" | head -1 || true)
         echo "marker: ${marker:-missing}"
     fi
+    # no run's failover lock left on a keeper host (the next run would refuse)
+    local locks
+    locks=$(cd "$LAB_DIR/hosts" && ls zk*/conf/.drctl-failover.lock 2>/dev/null | tr '\n' ' ' || true)
+    echo "failover locks left: ${locks:-none}"
     for h in ch1 ch2 ch3 ch4; do
         (cd "$LAB_DIR/hosts/$h/config.d" && sha256sum zookeeper.xml remote_servers.xml macros.xml) |
             sed "s/^/$h config: /"
@@ -249,8 +257,21 @@ recover_lab() {
 }
 
 points_for() { # NAME -> $work/points.NAME
-    kill_points "$work/$1.journal" | awk -v e="$EVERY" -v m="$MAX" '(NR - 1) % e == 0 && n < m { print; n++ }' \
-        >"$work/points.$1"
+    kill_points "$work/$1.journal" >"$work/all-points.$1"
+    if [ "$SPREAD" -gt 0 ]; then
+        # the k-th of N at index round(k * (total - 1) / (N - 1)): first and last included
+        awk -v s="$SPREAD" '{ p[NR] = $0 } END {
+            if (NR <= s) { for (i = 1; i <= NR; i++) print p[i]; exit }
+            last = 0
+            for (k = 0; k < s; k++) {
+                i = 1 + int(k * (NR - 1) / (s - 1) + 0.5)
+                if (i != last) print p[i]
+                last = i
+            } }' "$work/all-points.$1" >"$work/points.$1"
+    else
+        awk -v e="$EVERY" -v m="$MAX" '(NR - 1) % e == 0 && n < m { print; n++ }' \
+            "$work/all-points.$1" >"$work/points.$1"
+    fi
 }
 only_points() { # NAME -> $work/points.NAME from CRASH_ONLY
     local w
@@ -273,7 +294,7 @@ for rb in $RUNBOOKS; do
             [ "$res" = ok ] || fail "uninterrupted $n: $rest"
             cp "$work/got.$n" "$work/want.$n"
             if [ -n "$ONLY" ]; then only_points "$n"; else points_for "$n"; fi
-            echo "crash_matrix: $n: $(wc -l <"$work/points.$n") kill points; uninterrupted run $ms ms"
+            echo "crash_matrix: $n: $(wc -l <"$work/points.$n") kill points of $(cat "$work/all-points.$n" 2>/dev/null | wc -l); uninterrupted run $ms ms: $(tr '\n' ' ' <"$work/points.$n")"
         done
         k=1
         while :; do
@@ -294,7 +315,7 @@ for rb in $RUNBOOKS; do
         [ "$res" = ok ] || fail "uninterrupted switchover: $rest"
         cp "$work/got.switchover" "$work/want.switchover"
         if [ -n "$ONLY" ]; then only_points switchover; else points_for switchover; fi
-        echo "crash_matrix: switchover: $(wc -l <"$work/points.switchover") kill points; uninterrupted run $ms ms"
+        echo "crash_matrix: switchover: $(wc -l <"$work/points.switchover") kill points of $(cat "$work/all-points.switchover" 2>/dev/null | wc -l); uninterrupted run $ms ms: $(tr '\n' ' ' <"$work/points.switchover")"
         while read -r p; do
             if ! switch_pair "$p"; then
                 echo "failed 0 the switch back failed" >"$work/result.switchover"

@@ -4,7 +4,11 @@
 # resumed; the drill reports that the switch converged, with RTO and RPO, in
 # every report format (text, JSON, JUnit, Prometheus, Markdown, HTML), and
 # the lab is back home afterwards (the drill switches back).  A bad --inject
-# is refused before anything runs.
+# is refused before anything runs.  Then the same for --inject
+# restart-standby-keeper (zk4 restarted while the switch is inside a step:
+# its server pid changes) and --inject drop-ssh (the switch's SSH sessions
+# cut: the run stops or not, and converges), in text, JSON, Prometheus and
+# HTML.
 set -euo pipefail
 . "$(dirname "$0")/testlib.sh"
 : "${DRCTL:?}"
@@ -58,3 +62,44 @@ done
 [ "$(zk_4lw zk4 srvr | sed -n 's/^Mode: //p')" = observer ] || fail "zk4 is not an observer after the drill"
 rto=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["rto_seconds"])' "$work/d.json")
 pass "full drill with drctl killed mid-switch and resumed: converged, RTO $rto s, RPO 0, in every format ($(($(now_ms) - t0)) ms)"
+
+home() {
+    for h in zk1 zk2 zk3; do
+        case $(zk_4lw $h srvr | sed -n 's/^Mode: //p') in leader | follower) ;; *) fail "$1: $h is not voting after the drill" ;; esac
+    done
+    [ "$(zk_4lw zk4 srvr | sed -n 's/^Mode: //p')" = observer ] || fail "$1: zk4 is not an observer after the drill"
+}
+# inject FAULT PATTERN: one full drill with FAULT; the check "inject FAULT"
+# passes with PATTERN in its value, in text, JSON, Prometheus and HTML.  A
+# state directory of its own: the last drill's switch back would hold it
+# within the switch cooldown.
+inject() {
+    local f=$1 pat=$2 t0 rc=0
+    t0=$(now_ms)
+    "$DRCTL" drill -i "$INV" --state-dir "$work/state-$f" --full --yes --rows 20 --inject "$f" --json-file "$work/$f.json" --metrics "$work/$f.prom" \
+        --html "$work/$f.html" >"$work/$f.txt" 2>"$work/$f.err" || rc=$?
+    [ $rc = 0 ] || fail "drill --inject $f exited $rc: $(grep -E "inject|failed" "$work/$f.txt" "$work/$f.err" | tail -8)"
+    grep -q "inject $f: " "$work/$f.err" || fail "the drill never injected $f: $(tail -5 "$work/$f.err")"
+    python3 - "$work/$f.json" "$f" "$pat" <<'PY' || fail "$f.json: $(grep -o '"inject[^}]*' "$work/$f.json")"
+import json, re, sys
+d = json.load(open(sys.argv[1]))
+c = [c for c in d["checks"] if c["name"] == "inject " + sys.argv[2]]
+assert len(c) == 1 and c[0]["status"] == "pass", c
+assert c[0]["value"].startswith("converged") and re.search(sys.argv[3], c[0]["value"]), c[0]["value"]
+assert d["rto_seconds"] and d["rto_seconds"] > 0, d["rto_seconds"]
+assert d["rpo_rows"] == 0, d["rpo_rows"]
+PY
+    grep -q "inject $f .*converged" "$work/$f.txt" || fail "text report lacks the inject $f check"
+    grep -q "check=\"inject $f\"} 0" "$work/$f.prom" || fail "Prometheus lacks a passing inject $f check"
+    grep -q "inject $f" "$work/$f.html" || fail "HTML lacks the inject $f check"
+    home "$f"
+    pass "drill --inject $f: $(grep -o '"value": *"converged[^"]*' "$work/$f.json" | cut -d'"' -f4), RPO 0, in text/JSON/Prometheus/HTML ($(($(now_ms) - t0)) ms)"
+}
+
+inject restart-standby-keeper 'a standby keeper restarted mid-step'
+# the restart is a journaled run of its own: zk4 stopped and started, then serving
+"$DRCTL" runs --state-dir "$work/state-restart-standby-keeper/inject" >"$work/inject-runs.txt" 2>&1 || true
+grep -E "drill_fault +ok " "$work/inject-runs.txt" >/dev/null ||
+    fail "no finished keeper restart journaled in $work/state-restart-standby-keeper/inject: $(cat "$work/inject-runs.txt")"
+grep -q "restart zk4" "$work/state-restart-standby-keeper/inject/runs/"*/journal.lua || fail "the journaled restart is not zk4's"
+inject drop-ssh '[1-9][0-9]* SSH sessions? dropped'

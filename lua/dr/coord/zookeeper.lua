@@ -272,6 +272,7 @@ end
 -- leader's zxid.
 function M.keepers_caught_up(sw)
     local target, all = sw.target, keepers.all()
+    local since = {}
     dr.wait {
         what = target.name .. "'s keepers at the leader's zxid",
         timeout = sw.opts.gate_timeout or 60,
@@ -283,8 +284,9 @@ function M.keepers_caught_up(sw)
                     lz = p[k.name].zxid
                 end
             end
+            local silent = keepers.silent_note(all, p, since)
             if not lz then
-                return false, "no leader"
+                return false, "no leader" .. (silent ~= "" and "; " .. silent or "")
             end
             for _, k in ipairs(target.keepers) do
                 local m = p[k.name].mode
