@@ -114,8 +114,12 @@ dr run recover --site chicago >"$work/recover.out" 2>&1 ||
     fail "recover: $(tail -8 "$work/recover.out")"
 grep 'SET ASIDE on' "$work/recover.out" >&2 || fail "recover reports nothing set aside"
 for h in ch1 ch2; do
-    got=$(grep -o "SET ASIDE on $h: [^,]*, [0-9]* rows" "$work/recover.out" | awk '{ s += $(NF-1) } END { print s + 0 }')
-    [ "$got" = 7 ] || fail "recover set aside $got rows on $h, expected 7"
+    # the events the test wrote during the split; a merge chicago's old
+    # ensemble made of pre-split heartbeat parts is set aside too (a part
+    # dallas does not hold as such: over-counted, never lost), so only
+    # events are counted
+    got=$(grep -o "SET ASIDE on $h: default.events [^,]*, [0-9]* rows" "$work/recover.out" | awk '{ s += $(NF-1) } END { print s + 0 }')
+    [ "$got" = 7 ] || fail "recover set aside $got events rows on $h, expected 7"
     ls -d "$LAB_DIR"/hosts/$h/data/data/default/events/detached/drctl-split-* >/dev/null 2>&1 ||
         fail "no drctl-split-* detached part on $h"
 done
@@ -153,4 +157,13 @@ dr run failback --to chicago --yes >"$work/failback.out" 2>&1 ||
     fail "failback: $(tail -5 "$work/failback.out")"
 [ "$(mode zk4)" = observer ] || fail "zk4 is $(mode zk4) after failback"
 grep -q 'active topology: chicago primary' <(dr status 2>&1) || fail "status after failback"
-pass "failback: chicago primary again"
+# the lab as the next test finds it: every replication queue drained
+settled() {
+    local h
+    for h in ch1 ch2 ch3 ch4; do
+        [ "$(ch_query "$h" "SELECT sum(queue_size) FROM system.replicas" 2>/dev/null)" = 0 ] || return 1
+    done
+}
+wait_until 120 settled || fail "replication queues not drained after failback: $(for h in ch1 ch2 ch3 ch4; do
+    printf '%s=%s ' $h "$(ch_query $h "SELECT sum(queue_size) FROM system.replicas" 2>/dev/null)"; done)"
+pass "failback: chicago primary again, every replication queue drained"
