@@ -14,10 +14,11 @@ TEST_NAME=demo
 
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 rows() { ch_query "$1" "SELECT count() FROM default.events" 2>/dev/null || echo "?"; }
-rto() { grep -o '"rto_seconds":[0-9.]*' "$1" | cut -d: -f2 || true; }
+rto() { grep -oE '"rto_seconds": ?[0-9.]+' "$1" | sed 's/.*: *//' || true; }
 
-say "lab up"
-$LAB up
+# a fresh lab each time: an earlier demo leaves it failed over and fenced
+say "lab up (fresh: tests/lab/lab reset)"
+$LAB reset
 say "drctl status"
 "$DRCTL" status
 say "write 1000 rows on ch1 (chicago) and the marker"
@@ -38,7 +39,9 @@ ch_query ch3 "INSERT INTO default.events SELECT today(), 6000000 + number, 'dall
 echo "dallas takes writes: 500 rows inserted on ch3"
 
 say "chicago comes back (old data, old configs); drctl run recover --site chicago"
-for h in zk1 zk2 zk3 ch1 ch2; do $LAB start "$h"; done
+# the failover fenced (disabled) chicago's servers: the operator who powers
+# the site on enables them first, as after a real outage
+for h in zk1 zk2 zk3 ch1 ch2; do $LAB enable "$h" && $LAB start "$h"; done
 "$DRCTL" run recover --site chicago --json --state-dir "$state" >"$state/recover.json"
 
 say "drctl run failback --to chicago --yes"
