@@ -557,6 +557,23 @@ static int sftp_lstat(fileop *f, const char *path, LIBSSH2_SFTP_ATTRIBUTES *a, i
     return rc;
 }
 
+/* The file's type, mode and owner over SFTP, without reading it: st zeroed
+ * and st->exists 0 when absent. */
+static int sftp_old_state(fileop *f, const char *path, file_state *st)
+{
+    LIBSSH2_SFTP_ATTRIBUTES a;
+    int rc;
+    memset(st, 0, sizeof *st);
+    if ((rc = sftp_lstat(f, path, &a, &st->exists)) != DR_OK)
+        return rc;
+    st->mode = a.permissions;
+    st->uid = a.uid;
+    st->gid = a.gid;
+    st->symlink = st->exists && LIBSSH2_SFTP_S_ISLNK(a.permissions);
+    st->regular = st->exists && LIBSSH2_SFTP_S_ISREG(a.permissions);
+    return DR_OK;
+}
+
 int ssh_write_file(ssh_pool *p, const char *host, const char *path, const void *data, size_t len,
                    const ssh_write_opts *opts, ssh_write_result *res, dr_err *err)
 {
@@ -610,15 +627,8 @@ int ssh_write_file(ssh_pool *p, const char *host, const char *path, const void *
         goto out;
     }
     if (known) {
-        LIBSSH2_SFTP_ATTRIBUTES a;
-        memset(&old, 0, sizeof old);
-        if ((rc = sftp_lstat(&f, path, &a, &old.exists)) != DR_OK)
+        if ((rc = sftp_old_state(&f, path, &old)) != DR_OK)
             goto out;
-        old.mode = a.permissions;
-        old.uid = a.uid;
-        old.gid = a.gid;
-        old.symlink = old.exists && LIBSSH2_SFTP_S_ISLNK(a.permissions);
-        old.regular = old.exists && LIBSSH2_SFTP_S_ISREG(a.permissions);
         if (old.regular || !old.exists)
             snprintf(res->previous_sha256, sizeof res->previous_sha256, "%s", known);
         if ((!old.exists || old.regular) && old.exists != (*known != '\0')) {
@@ -632,15 +642,8 @@ int ssh_write_file(ssh_pool *p, const char *host, const char *path, const void *
         if ((rc = exec_file_state(&f, path, &old, &res->previous)) != DR_OK)
             goto out;
     } else {
-        LIBSSH2_SFTP_ATTRIBUTES a;
-        memset(&old, 0, sizeof old);
-        if ((rc = sftp_lstat(&f, path, &a, &old.exists)) != DR_OK)
+        if ((rc = sftp_old_state(&f, path, &old)) != DR_OK)
             goto out;
-        old.mode = a.permissions;
-        old.uid = a.uid;
-        old.gid = a.gid;
-        old.symlink = old.exists && LIBSSH2_SFTP_S_ISLNK(a.permissions);
-        old.regular = old.exists && LIBSSH2_SFTP_S_ISREG(a.permissions);
         if (old.regular) {
             if ((rc = sftp_open(&f, path, LIBSSH2_FXF_READ, 0, &h)) != DR_OK)
                 goto out;
