@@ -223,7 +223,15 @@ switch_pair() { # POINT
     wait_until 60 rows_everywhere || fail "rows did not reach every replica"
     marker
     stage switchover "$1" --to dallas
-    run_rb switchover "" --to chicago >/dev/null || return 1
+    local why
+    # the kill points are those of the switch to dallas: keep its journal
+    cp "$work/switchover.journal" "$work/switchover-to-dallas.journal" 2>/dev/null || true
+    why=$(run_rb switchover "" --to chicago) || {
+        echo "crash_matrix: the switch back to chicago failed: $why" >&2
+        sed 's/^/    /' "$work/run.out" >&2
+        return 1
+    }
+    cp "$work/switchover-to-dallas.journal" "$work/switchover.journal" 2>/dev/null || true
 }
 
 # judge NAME POINT: compares with the reference; counts; prints one line
