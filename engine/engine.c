@@ -68,7 +68,14 @@ static int dir_exists(const char *path)
 
 void engine_search_path(const engine *e, const char *sub, dr_buf *out)
 {
-    /* installed directory, then the source tree, then --runbooks DIR */
+    /* Runbooks: --runbooks DIR first, so that a site's own copy of
+     * failover.lua is the one that runs when the operator names its
+     * directory; then the installed directory and the source tree.  The
+     * library (lua/): installed, source tree, then --runbooks DIR, so that
+     * a runbook directory cannot shadow dr.* by accident. */
+    const int user_first = !strcmp(sub, "runbooks");
+    if (user_first && e->o.runbook_dir && dir_exists(e->o.runbook_dir))
+        dr_buf_append(out, e->o.runbook_dir, strlen(e->o.runbook_dir) + 1);
     const char *dirs[3] = {DRCTL_INSTALL_DATADIR, DRCTL_SOURCE_DIR, NULL};
     for (int i = 0; i < 2; i++) {
         dr_buf d = DR_BUF_INIT;
@@ -77,7 +84,7 @@ void engine_search_path(const engine *e, const char *sub, dr_buf *out)
             dr_buf_append(out, d.data, d.len + 1);
         dr_buf_free(&d);
     }
-    if (e->o.runbook_dir && dir_exists(e->o.runbook_dir))
+    if (!user_first && e->o.runbook_dir && dir_exists(e->o.runbook_dir))
         dr_buf_append(out, e->o.runbook_dir, strlen(e->o.runbook_dir) + 1);
 }
 

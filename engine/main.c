@@ -21,8 +21,8 @@ static int cmd_help(int argc, char **argv);
     "                        " DRCTL_DEFAULT_INVENTORY ")\n"                                       \
     "  --state-dir DIR       journals, locks, drill history (default\n"                            \
     "                        $XDG_STATE_HOME/drctl, else ~/.local/state/drctl)\n"                  \
-    "  --runbooks DIR        search DIR for runbooks too\n"                                        \
-    "  -q, --quiet           no progress on stderr\n"                                           \
+    "  --runbooks DIR        search DIR first for runbooks\n"                                      \
+    "  -q, --quiet           no progress on stderr\n"                                              \
     "  --debug               errors with their Lua stack traceback\n"
 
 /* name, one-line usage for the overview, the full help text. */
@@ -109,7 +109,8 @@ static const struct command {
      "Continues RUN from its journal: finished steps are skipped, the interrupted one\n"
      "re-checks what it saw before acting and refuses if that changed.\n\n"
      "options:\n" COMMON_OPTS},
-    {"rollback", cmd_rollback, "rollback RUN                  restore every file RUN replaced or removed",
+    {"rollback", cmd_rollback,
+     "rollback RUN                  restore every file RUN replaced or removed",
      "usage: drctl rollback RUN\n\n"
      "Restores, newest first and byte for byte, every file RUN replaced (and removes\n"
      "the ones it created), as a new journaled run.\n\n"
@@ -119,7 +120,8 @@ static const struct command {
      "Lists the journaled runs (schema drctl.runs/1 with --json), or one run's steps,\n"
      "effects, durations and results (schema drctl.run-journal/1).\n\n"
      "options:\n" COMMON_OPTS "  --json                JSON on stdout\n"},
-    {"gc", cmd_gc, "gc [--yes] [--runs N] [--days D]  what runs set aside on the hosts; --yes prunes it",
+    {"gc", cmd_gc,
+     "gc [--yes] [--runs N] [--days D]  what runs set aside on the hosts; --yes prunes it",
      "usage: drctl gc [--yes] [--runs N] [--days D]\n\n"
      "Lists what earlier runs set aside on the keeper hosts (stale coordination data,\n"
      "backups), with size and age; with --yes removes, as a journaled run, what the\n"

@@ -52,6 +52,18 @@ rc=0
 [ "$rc" -eq 2 ] && grep -q "runbook 'nosuch' not found" "$work/ns" || fail "help of a missing runbook: $rc $(cat "$work/ns")"
 pass "plan/run RUNBOOK --help list the runbook's parameters; help plan lists the runbooks"
 
+# a site's own copy of a runbook, in --runbooks DIR, is the one found
+mkdir -p "$work/site-runbooks"
+sed 's/^    description = .*/    description = "the site copy: failover with a DNS step",/' \
+    "$src/runbooks/failover.lua" >"$work/site-runbooks/failover.lua"
+grep -q "the site copy" "$work/site-runbooks/failover.lua" || fail "could not make the site copy"
+"$DRCTL" plan failover --help --runbooks "$work/site-runbooks" >"$work/copy" 2>&1 ||
+    fail "plan failover --help --runbooks failed: $(cat "$work/copy")"
+grep -q "the site copy" "$work/copy" || fail "--runbooks DIR/failover.lua was not the one found: $(cat "$work/copy")"
+"$DRCTL" plan failover --help >"$work/installed" 2>&1
+grep -q "the site copy" "$work/installed" && fail "the site copy was found without --runbooks"
+pass "--runbooks DIR is searched first: the site's failover.lua, not the installed one"
+
 # JSON shapes: check FILE SCHEMA, python asserts the conventions
 shape() {
     python3 - "$1" "$2" <<'PY'
