@@ -41,6 +41,15 @@ static void job_begin_exec(ssh_pool *p, job *j)
     j->st = J_OPEN;
 }
 
+/* Bytes of the channel's output that libssh2 has already taken off the
+ * socket and queued, unread: no I/O. */
+static unsigned long channel_queued(LIBSSH2_CHANNEL *ch)
+{
+    unsigned long queued = 0;
+    libssh2_channel_window_read_ex(ch, &queued, NULL);
+    return queued;
+}
+
 /* Advances j; returns STEP_DONE when finished (rc says how). */
 static int job_step(ssh_pool *p, job *j)
 {
@@ -140,9 +149,18 @@ static int job_step(ssh_pool *p, job *j)
                     drained = 1;
                 }
             }
-            if (!drained)
-                return STEP_AGAIN;
-            break;
+            if (drained)
+                break;
+            /* Those reads may have taken in, off the socket, a window
+             * adjustment or output that nothing reads yet (see J_READ): then
+             * the socket stays quiet, so try again before waiting on it. */
+            if (!j->requeued &&
+                (libssh2_channel_window_write_ex(j->ch, NULL) > 0 || channel_queued(j->ch))) {
+                j->requeued = 1;
+                break;
+            }
+            j->requeued = 0;
+            return STEP_AGAIN;
         }
         case J_SEND_EOF:
             r = libssh2_channel_send_eof(j->ch);
@@ -164,8 +182,20 @@ static int job_step(ssh_pool *p, job *j)
                     return STEP_DONE;
                 }
             }
-            if (progress)
+            if (progress) {
+                j->requeued = 0;
                 break;
+            }
+            /* Reading stderr takes in every packet the socket holds, stdout
+             * data, EOF and close included, into libssh2's queue; that data
+             * masks the EOF, and the socket has nothing more to wake poll()
+             * with.  Waiting then would last until the command's timeout (a
+             * stop of ch4 hung 120 s this way in CI): read again first. */
+            if (!j->requeued && channel_queued(j->ch)) {
+                j->requeued = 1;
+                break;
+            }
+            j->requeued = 0;
             if (!libssh2_channel_eof(j->ch))
                 return STEP_AGAIN;
             j->st = J_CLOSE;

@@ -89,8 +89,9 @@ typedef struct job {
     size_t in_len, in_sent;
     void (*progress)(void *ud, size_t sent, size_t total); /* as input goes out */
     void *progress_ud;
-    int fresh;   /* this job brought its session up (not an idle one reused) */
-    int retried; /* a reused session was found dead and brought up again once */
+    int fresh;    /* this job brought its session up (not an idle one reused) */
+    int retried;  /* a reused session was found dead and brought up again once */
+    int requeued; /* read again once: libssh2 had queued output off the socket */
 } job;
 
 /* A known_hosts file loaded into libssh2, with the line of each entry. */
