@@ -20,8 +20,8 @@ return dr.runbook {
     main = function(p)
         local sw = procedures.switch_to(p.to, coord, { planned = false })
         procedures.refuse_if_serving(sw) -- pre-flight: the target is not the primary already
-        procedures.lock_target(sw)       -- one failover at a time on the target's keeper hosts
         coord.preflight(sw)              -- hosts, data holder, writes; what to fence
+        procedures.lock_target(sw)       -- one failover at a time on the target's keeper hosts
         procedures.fence(sw)             -- the old primary, every reachable host at once
         coord.stop(sw)                   -- the target's keepers stop (Keeper: old members fenced)
         coord.backup(sw)                 -- the data holder's coordination data, on its host

@@ -24,8 +24,8 @@ return dr.runbook {
         procedures.take_run_lock(sw)     -- one run at a time, in the ensemble serving now
         procedures.catch_up_gate(sw)     -- no INSERTs on the old primary; the target caught up
         -- the failover, planned
-        procedures.lock_target(sw)
         coord.preflight(sw)
+        procedures.lock_target(sw)
         procedures.fence(sw)
         coord.catch_up(sw)               -- Keeper: the chosen node at the old leader's commit
         coord.stop(sw)

@@ -791,7 +791,10 @@ function M.catch_up_gate(sw)
 end
 
 -- One failover at a time on the target's keeper hosts, from before the
--- first change to the end (see take_site_lock).
+-- first change to the end (see take_site_lock).  Runbooks take it after
+-- the kind's pre-flight, which only reads: a pre-flight that refuses then
+-- leaves no lock behind, and a second operator's run is still refused
+-- before it changes anything.
 function M.lock_target(sw)
     M.take_site_lock(sw.target, "failover to " .. sw.target.name)
 end
