@@ -375,7 +375,9 @@ static int read_k(lua_State *L, int status, lua_KContext ctx)
         dr_buf_free(&b);
         return fail(L, &err);
     }
-    lua_pushlstring(L, b.data ? b.data : "", b.len);
+    /* the same file on hundreds of hosts: one string object (see
+     * luabind_push_shared), not kept beyond the last few */
+    luabind_push_shared(L, b.data ? b.data : "", b.len, 0);
     dr_buf_free(&b);
     return 1;
 }
@@ -411,7 +413,9 @@ static int l_read_file(lua_State *L)
         dr_buf_free(&b);
         return fail(L, &err);
     }
-    lua_pushlstring(L, b.data ? b.data : "", b.len);
+    /* the same file on hundreds of hosts: one string object (see
+     * luabind_push_shared), not kept beyond the last few */
+    luabind_push_shared(L, b.data ? b.data : "", b.len, 0);
     dr_buf_free(&b);
     return 1;
 }
@@ -831,7 +835,7 @@ static int l_read_many(lua_State *L)
         lua_pushboolean(L, errs[i].code == DR_OK);
         lua_setfield(L, -2, "ok");
         if (errs[i].code == DR_OK) {
-            lua_pushlstring(L, out[i].data ? out[i].data : "", out[i].len);
+            luabind_push_shared(L, out[i].data ? out[i].data : "", out[i].len, 0);
             lua_setfield(L, -2, "data");
         } else {
             lua_pushstring(L, errs[i].msg);
