@@ -1086,9 +1086,50 @@ static void push_json_array(lua_State *L)
     lua_setmetatable(L, -2);
 }
 
+/* The last few long strings converted, by address: the plan's diff
+ * templates and shared contents are one Lua string each for hundreds of
+ * effects, and become one JSON string each instead of a copy per effect.
+ * Only while every string seen stays alive (the plan holds them). */
+#define JSON_SHARED_MIN 256
+#define JSON_SHARED_N 8
+typedef struct json_shared {
+    const char *s[JSON_SHARED_N];
+    size_t len[JSON_SHARED_N];
+    json_t *v[JSON_SHARED_N];
+    int next;
+} json_shared;
+
+static json_t *lua_json(lua_State *L, int idx, int depth, json_shared *sh);
+
+static json_t *lua_json_string(const char *s, size_t n, json_shared *sh)
+{
+    if (!sh || n < JSON_SHARED_MIN)
+        return json_text(s, n);
+    for (int i = 0; i < JSON_SHARED_N; i++)
+        if (sh->v[i] && sh->s[i] == s && sh->len[i] == n)
+            return json_incref(sh->v[i]);
+    json_t *v = json_text(s, n);
+    int i = sh->next;
+    json_decref(sh->v[i]);
+    sh->s[i] = s, sh->len[i] = n, sh->v[i] = json_incref(v);
+    sh->next = (i + 1) % JSON_SHARED_N;
+    return v;
+}
+
+static void json_shared_free(json_shared *sh)
+{
+    for (int i = 0; i < JSON_SHARED_N; i++)
+        json_decref(sh->v[i]);
+}
+
 /* A Lua value as JSON: sequences as arrays, other tables as objects (keys
  * in the order lua_next gives them), other types as null. */
 json_t *engine_lua_json(lua_State *L, int idx, int depth)
+{
+    return lua_json(L, idx, depth, NULL);
+}
+
+static json_t *lua_json(lua_State *L, int idx, int depth, json_shared *sh)
 {
     idx = lua_absindex(L, idx);
     switch (lua_type(L, idx)) {
@@ -1101,7 +1142,7 @@ json_t *engine_lua_json(lua_State *L, int idx, int depth)
     case LUA_TSTRING: {
         size_t n;
         const char *s = lua_tolstring(L, idx, &n);
-        return json_text(s, n);
+        return lua_json_string(s, n, sh);
     }
     case LUA_TTABLE: {
         if (depth > 32)
@@ -1117,7 +1158,7 @@ json_t *engine_lua_json(lua_State *L, int idx, int depth)
             json_t *a = json_array();
             for (size_t i = 1; i <= n; i++) {
                 lua_rawgeti(L, idx, (lua_Integer)i);
-                json_array_append_new(a, engine_lua_json(L, -1, depth + 1));
+                json_array_append_new(a, lua_json(L, -1, depth + 1, sh));
                 lua_pop(L, 1);
             }
             return a;
@@ -1126,7 +1167,7 @@ json_t *engine_lua_json(lua_State *L, int idx, int depth)
         lua_pushnil(L);
         while (lua_next(L, idx)) {
             if (lua_type(L, -2) == LUA_TSTRING)
-                json_set(o, lua_tostring(L, -2), engine_lua_json(L, -1, depth + 1));
+                json_set(o, lua_tostring(L, -2), lua_json(L, -1, depth + 1, sh));
             lua_pop(L, 1);
         }
         return o;
@@ -1358,6 +1399,7 @@ static json_t *plan_steps_json(lua_State *L)
     int plan = lua_gettop(L);
     size_t ns = lua_istable(L, plan) ? lua_rawlen(L, plan) : 0;
     json_t *steps = json_array();
+    json_shared sh = {0};
     for (size_t i = 1; i <= ns; i++) {
         lua_rawgeti(L, plan, (lua_Integer)i);
         lua_getfield(L, -1, "effects");
@@ -1371,7 +1413,7 @@ static json_t *plan_steps_json(lua_State *L)
             lua_pop(L, 1);
         }
         lua_pop(L, 1);
-        json_t *st = engine_lua_json(L, -1, 0);
+        json_t *st = lua_json(L, -1, 0, &sh);
         const char *lists[] = {"effects", "notes"};
         for (int k = 0; k < 2; k++) {
             json_t *v = json_object_get(st, lists[k]);
@@ -1381,6 +1423,7 @@ static json_t *plan_steps_json(lua_State *L)
         json_array_append_new(steps, st);
         lua_pop(L, 1);
     }
+    json_shared_free(&sh);
     lua_pop(L, 1);
     return steps;
 }
