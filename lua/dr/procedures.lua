@@ -233,7 +233,7 @@ local function umbrella_add(c, back)
             if not text then
                 return false
             end
-            local changed = false
+            local read, changed = text, false
             for _, d in ipairs(back.clickhouse) do
                 local out, ch = chconf.add_replica(text, c.remote_servers_xml, umbrella,
                     d.shard_num, { host = d.host, port = d.tcp_port })
@@ -244,8 +244,8 @@ local function umbrella_add(c, back)
                     text, changed = out, true
                 end
             end
-            if changed then
-                hosts.write(c, c.remote_servers_xml, text)
+            if changed then -- what was read: not read a second time
+                hosts.write(c, c.remote_servers_xml, text, { previous = read })
             end
             return changed
         end,
