@@ -239,12 +239,13 @@ for n in $sizes; do
         [ "$4" = 0 ] || rc=$4
         k=$((k + 1))
     done
+    # (not a, b, c: addr's)
     # shellcheck disable=SC2086
-    w=$(median $ws) c=$(median $cs) r=$(median $rs)
+    mw=$(median $ws) mc=$(median $cs) mr=$(median $rs)
     kb=$(($(wc -c <"$f/plan.txt") / 1024))
-    printf '%-6s %9s %8s %9s %10s %6s\n' "$n" "$w" "$c" "$((r / 1024))" "$kb" "$rc"
+    printf '%-6s %9s %8s %9s %10s %6s\n' "$n" "$mw" "$mc" "$((mr / 1024))" "$kb" "$rc"
     [ "$repeat" -gt 1 ] && echo "       runs: wall$ws; cpu$cs"
-    eval "wall_$n=$w cpu_$n=$c rss_$n=$r"
+    eval "wall_$n=$mw cpu_$n=$mc rss_$n=$mr"
 done
 last=$n
 f=$dir/n$last
@@ -258,7 +259,7 @@ while [ $k -lt "$repeat" ]; do
     colds="$colds $(awk '$1 == "cold_ms" { print $2 }' "$dir/fanout.txt")"
     warms="$warms $(awk '$1 == "warm_ms" { print $2 }' "$dir/fanout.txt")"
     b2bs="$b2bs $(awk '$1 == "b2b_us" { print $2 }' "$dir/fanout.txt")"
-    failed=$((failed + $(awk '$1 == "failed" { print $2 }' "$dir/fanout.txt")))
+    failed=$((failed + $(awk '$1 == "failed" { n = $2 } END { print n + 0 }' "$dir/fanout.txt")))
     k=$((k + 1))
 done
 # shellcheck disable=SC2086
