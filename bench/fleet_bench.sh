@@ -15,6 +15,8 @@
 #   DRCTL_FLEET_DIR    where it works (default build/fleet)
 #   DRCTL_FLEET_COMPARE  the other fan-outs to time (default "xargs pssh ansible";
 #                      Ansible takes many minutes on a loaded machine)
+#   DRCTL_FLEET_REPEAT plans per size (default 1); with more, each figure is
+#                      the median of the runs (a shared machine's load moves)
 #
 # Prints, per size: plan wall/CPU/peak RSS and plan text size, then the
 # fan-out figures and the ratios the issue's targets are stated in.
@@ -27,6 +29,7 @@ port=${DRCTL_FLEET_PORT:-2399}
 sizes=${DRCTL_FLEET_SIZES:-100 300 600}
 dir=${DRCTL_FLEET_DIR:-$here/build/fleet}
 compare=" ${DRCTL_FLEET_COMPARE-xargs pssh ansible} "
+repeat=${DRCTL_FLEET_REPEAT:-1}
 sshd=$(command -v sshd || echo /usr/sbin/sshd)
 
 for f in "$drctl" "$fanout" "$sshd"; do
@@ -219,27 +222,49 @@ EOF
 
 ratio() { echo "scale=2; $1 / $2" | bc; }
 
+# the median of numbers, one per argument
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
 echo "fleet benchmark: one sshd on :$port, hosts from $(addr 0), $(nproc) cores"
 printf '%-6s %9s %8s %9s %10s %6s\n' nodes "wall s" "cpu s" "rss MB" "plan KB" exit
 for n in $sizes; do
     make_fleet "$n"
     f=$dir/n$n
-    set -- $(measure "$f/plan.txt" "$drctl" plan failover --to dallas -i "$f/inventory.yaml" \
-        --state-dir "$f/state")
+    ws="" cs="" rs="" rc=0
+    k=0
+    while [ $k -lt "$repeat" ]; do
+        set -- $(measure "$f/plan.txt" "$drctl" plan failover --to dallas -i "$f/inventory.yaml" \
+            --state-dir "$f/state")
+        ws="$ws $1" cs="$cs $2" rs="$rs $3"
+        [ "$4" = 0 ] || rc=$4
+        k=$((k + 1))
+    done
+    # (not a, b, c: addr's)
+    # shellcheck disable=SC2086
+    mw=$(median $ws) mc=$(median $cs) mr=$(median $rs)
     kb=$(($(wc -c <"$f/plan.txt") / 1024))
-    printf '%-6s %9s %8s %9s %10s %6s\n' "$n" "$1" "$2" "$(($3 / 1024))" "$kb" "$4"
-    eval "wall_$n=$1 cpu_$n=$2 rss_$n=$3"
+    printf '%-6s %9s %8s %9s %10s %6s\n' "$n" "$mw" "$mc" "$((mr / 1024))" "$kb" "$rc"
+    [ "$repeat" -gt 1 ] && echo "       runs: wall$ws; cpu$cs"
+    eval "wall_$n=$mw cpu_$n=$mc rss_$n=$mr"
 done
 last=$n
 f=$dir/n$last
 
 echo
 echo "fan-out of 'true' to the $((last + 6)) hosts of the $last-node fleet (cold: new connections)"
-"$fanout" "$keys/known_hosts" "$keys/id_ed25519" "$f/hosts.txt" 50 >"$dir/fanout.txt" || true
-cold=$(awk '$1 == "cold_ms" { print $2 }' "$dir/fanout.txt")
-warm=$(awk '$1 == "warm_ms" { print $2 }' "$dir/fanout.txt")
-b2b=$(awk '$1 == "b2b_us" { print $2 }' "$dir/fanout.txt")
-failed=$(awk '$1 == "failed" { print $2 }' "$dir/fanout.txt")
+colds="" warms="" b2bs="" failed=0
+k=0
+while [ $k -lt "$repeat" ]; do
+    "$fanout" "$keys/known_hosts" "$keys/id_ed25519" "$f/hosts.txt" 50 >"$dir/fanout.txt" || true
+    colds="$colds $(awk '$1 == "cold_ms" { print $2 }' "$dir/fanout.txt")"
+    warms="$warms $(awk '$1 == "warm_ms" { print $2 }' "$dir/fanout.txt")"
+    b2bs="$b2bs $(awk '$1 == "b2b_us" { print $2 }' "$dir/fanout.txt")"
+    failed=$((failed + $(awk '$1 == "failed" { n = $2 } END { print n + 0 }' "$dir/fanout.txt")))
+    k=$((k + 1))
+done
+# shellcheck disable=SC2086
+cold=$(median $colds) warm=$(median $warms) b2b=$(median $b2bs)
+[ "$repeat" -gt 1 ] && echo "  runs: cold$colds; b2b$b2bs"
 echo "  drctl pool, cold:                $cold ms ($failed failed); warm: $warm ms"
 echo "  drctl back-to-back on a session: $b2b us per command"
 

@@ -21,6 +21,7 @@
 #include "json.h"
 #include "engine_mods.h"
 #include "inventory_lua.h"
+#include "luabind.h"
 #include "luaser.h"
 #include "sha256.h"
 #include "term.h"
@@ -605,35 +606,13 @@ void engine_state_write_failed(struct engine *e, lua_State *L, dr_err *err, int 
     lua_settop(L, top);
 }
 
-/* Registry table of the long contents the plan holds, content -> the same
- * string: a file with the same content on many hosts (remote_servers.xml on
- * every node of a cluster) is kept once, not once per host. */
-#define ENGINE_SHARED "dr.shared_strings"
-
 /* Pushes data as a Lua string, the one already kept when the same content
- * was pushed before (long strings only: short ones Lua interns itself). */
+ * was pushed before (long strings only: short ones Lua interns itself): a
+ * file with the same content on many hosts (remote_servers.xml on every
+ * node of a cluster) is kept once, not once per host. */
 static void push_shared(lua_State *L, const char *data, size_t len)
 {
-    lua_pushlstring(L, data, len);
-    if (len < 256)
-        return;
-    if (lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_SHARED) != LUA_TTABLE) {
-        lua_pop(L, 1);
-        lua_newtable(L);
-        lua_pushvalue(L, -1);
-        lua_setfield(L, LUA_REGISTRYINDEX, ENGINE_SHARED);
-    }
-    lua_pushvalue(L, -2);
-    if (lua_rawget(L, -2) == LUA_TSTRING) {
-        lua_replace(L, -3); /* the kept one instead of the new copy */
-        lua_pop(L, 1);
-        return;
-    }
-    lua_pop(L, 1);
-    lua_pushvalue(L, -2);
-    lua_pushvalue(L, -3);
-    lua_rawset(L, -3);
-    lua_pop(L, 1);
+    luabind_push_shared(L, data, len, 1);
 }
 
 static int effect_gate(void *ud, lua_State *L, const dr_effect *ef, dr_err *err)
@@ -1114,9 +1093,50 @@ static void push_json_array(lua_State *L)
     lua_setmetatable(L, -2);
 }
 
+/* The last few long strings converted, by address: the plan's diff
+ * templates and shared contents are one Lua string each for hundreds of
+ * effects, and become one JSON string each instead of a copy per effect.
+ * Only while every string seen stays alive (the plan holds them). */
+#define JSON_SHARED_MIN 256
+#define JSON_SHARED_N 8
+typedef struct json_shared {
+    const char *s[JSON_SHARED_N];
+    size_t len[JSON_SHARED_N];
+    json_t *v[JSON_SHARED_N];
+    int next;
+} json_shared;
+
+static json_t *lua_json(lua_State *L, int idx, int depth, json_shared *sh);
+
+static json_t *lua_json_string(const char *s, size_t n, json_shared *sh)
+{
+    if (!sh || n < JSON_SHARED_MIN)
+        return json_text(s, n);
+    for (int i = 0; i < JSON_SHARED_N; i++)
+        if (sh->v[i] && sh->s[i] == s && sh->len[i] == n)
+            return json_incref(sh->v[i]);
+    json_t *v = json_text(s, n);
+    int i = sh->next;
+    json_decref(sh->v[i]);
+    sh->s[i] = s, sh->len[i] = n, sh->v[i] = json_incref(v);
+    sh->next = (i + 1) % JSON_SHARED_N;
+    return v;
+}
+
+static void json_shared_free(json_shared *sh)
+{
+    for (int i = 0; i < JSON_SHARED_N; i++)
+        json_decref(sh->v[i]);
+}
+
 /* A Lua value as JSON: sequences as arrays, other tables as objects (keys
  * in the order lua_next gives them), other types as null. */
 json_t *engine_lua_json(lua_State *L, int idx, int depth)
+{
+    return lua_json(L, idx, depth, NULL);
+}
+
+static json_t *lua_json(lua_State *L, int idx, int depth, json_shared *sh)
 {
     idx = lua_absindex(L, idx);
     switch (lua_type(L, idx)) {
@@ -1129,7 +1149,7 @@ json_t *engine_lua_json(lua_State *L, int idx, int depth)
     case LUA_TSTRING: {
         size_t n;
         const char *s = lua_tolstring(L, idx, &n);
-        return json_text(s, n);
+        return lua_json_string(s, n, sh);
     }
     case LUA_TTABLE: {
         if (depth > 32)
@@ -1145,7 +1165,7 @@ json_t *engine_lua_json(lua_State *L, int idx, int depth)
             json_t *a = json_array();
             for (size_t i = 1; i <= n; i++) {
                 lua_rawgeti(L, idx, (lua_Integer)i);
-                json_array_append_new(a, engine_lua_json(L, -1, depth + 1));
+                json_array_append_new(a, lua_json(L, -1, depth + 1, sh));
                 lua_pop(L, 1);
             }
             return a;
@@ -1154,7 +1174,7 @@ json_t *engine_lua_json(lua_State *L, int idx, int depth)
         lua_pushnil(L);
         while (lua_next(L, idx)) {
             if (lua_type(L, -2) == LUA_TSTRING)
-                json_set(o, lua_tostring(L, -2), engine_lua_json(L, -1, depth + 1));
+                json_set(o, lua_tostring(L, -2), lua_json(L, -1, depth + 1, sh));
             lua_pop(L, 1);
         }
         return o;
@@ -1180,11 +1200,12 @@ static const char *opt_field(lua_State *L, int idx, const char *k)
 }
 
 /* The diff of before -> after (the strings at bi and ai, before possibly
- * nil) for path, from cache (a table at ci: before -> after -> the diff made
- * with \001 as the path) when the same change was diffed already: the same
- * new remote_servers.xml on hundreds of nodes is diffed once.  Appends it
- * to d with path in its two header lines. */
-static void cached_diff(lua_State *L, int ci, int bi, int ai, const char *path, dr_buf *d)
+ * nil) as a template made with ENGINE_DIFF_PATH as the path (see
+ * engine_diff_header), from cache (a table at ci: before -> after -> the
+ * template) when the same change was diffed already: the same new
+ * remote_servers.xml on hundreds of nodes is diffed once and kept once.
+ * Pushes the template. */
+static void cached_diff(lua_State *L, int ci, int bi, int ai)
 {
     size_t alen, blen = 0;
     const char *after = lua_tolstring(L, ai, &alen);
@@ -1207,7 +1228,7 @@ static void cached_diff(lua_State *L, int ci, int bi, int ai, const char *path, 
     if (lua_rawget(L, per_before) != LUA_TSTRING) {
         lua_pop(L, 1);
         dr_buf t = DR_BUF_INIT;
-        engine_diff("\001", before, blen, after, alen, &t);
+        engine_diff(ENGINE_DIFF_PATH, before, blen, after, alen, &t);
         lua_pushvalue(L, ai);
         lua_pushlstring(L, t.data ? t.data : "", t.len);
         lua_rawset(L, per_before);
@@ -1215,29 +1236,15 @@ static void cached_diff(lua_State *L, int ci, int bi, int ai, const char *path, 
         lua_pushvalue(L, ai);
         lua_rawget(L, per_before);
     }
-    size_t tl;
-    const char *t = lua_tolstring(L, -1, &tl);
-    while (path && *path == '/')
-        path++; /* as engine_diff does */
-    /* the path only in the two header lines; the content is copied as is */
-    size_t at = 0;
-    for (int line = 0; line < 2 && at < tl; line++) {
-        size_t n = strcspn(t + at, "\n");
-        for (size_t k = at; k < at + n; k++) {
-            if (t[k] == '\001')
-                dr_buf_puts(d, path ? path : "?");
-            else
-                dr_buf_putc(d, t[k]);
-        }
-        at += n;
-        if (at < tl)
-            dr_buf_putc(d, t[at++]);
-    }
-    dr_buf_append(d, t + at, tl - at);
-    lua_settop(L, bk - 1);
+    lua_replace(L, bk);
+    lua_settop(L, bk);
 }
 
-/* Adds a "diff" field to every write effect of the plan that has content. */
+/* Adds to every write effect of the plan that has content a "diff" field,
+ * the template of its change shared by every effect making the same one
+ * (one text per distinct change, not one per host: the renderers put the
+ * path in with engine_diff_header), and "diff_sha256", the hash of the diff
+ * as it reads for the effect's path. */
 static void plan_add_diffs(engine *e)
 {
     lua_State *L = e->L;
@@ -1246,6 +1253,7 @@ static void plan_add_diffs(engine *e)
     lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_PLAN);
     int plan = lua_gettop(L);
     size_t ns = lua_rawlen(L, plan);
+    dr_buf head = DR_BUF_INIT;
     for (size_t i = 1; i <= ns; i++) {
         lua_rawgeti(L, plan, (lua_Integer)i);
         lua_getfield(L, -1, "effects");
@@ -1259,23 +1267,30 @@ static void plan_add_diffs(engine *e)
                 int ai = lua_gettop(L);
                 lua_getfield(L, ef, "before");
                 const char *path = opt_field(L, ef, "path");
-                dr_buf d = DR_BUF_INIT;
-                cached_diff(L, cache, ai + 1, ai, path ? path : "?", &d);
-                push_shared(L, d.data ? d.data : "", d.len);
-                lua_setfield(L, ef, "diff");
+                cached_diff(L, cache, ai + 1, ai);
+                size_t tl;
+                const char *t = lua_tolstring(L, -1, &tl);
                 /* a short handle, so that tests and tools can compare the
                  * diffs of a plan with those of the real run */
+                dr_buf_reset(&head);
+                size_t at = engine_diff_header(t, tl, path ? path : "?", &head);
+                sha256_ctx c;
+                uint8_t dg[SHA256_DIGEST_LEN];
                 char hex[SHA256_HEX_LEN + 1];
-                sha256_hex(d.data ? d.data : "", d.len, hex);
+                sha256_init(&c);
+                sha256_update(&c, head.data ? head.data : "", head.len);
+                sha256_update(&c, t + at, tl - at);
+                sha256_final(&c, dg);
+                sha256_to_hex(dg, hex);
+                lua_setfield(L, ef, "diff");
                 lua_pushstring(L, hex);
                 lua_setfield(L, ef, "diff_sha256");
-                dr_buf_free(&d);
-                lua_pop(L, 1);
             }
             lua_settop(L, ef - 1);
         }
         lua_settop(L, plan);
     }
+    dr_buf_free(&head);
     lua_pop(L, 2); /* the plan and the cache */
 }
 
@@ -1391,6 +1406,7 @@ static json_t *plan_steps_json(lua_State *L)
     int plan = lua_gettop(L);
     size_t ns = lua_istable(L, plan) ? lua_rawlen(L, plan) : 0;
     json_t *steps = json_array();
+    json_shared sh = {0};
     for (size_t i = 1; i <= ns; i++) {
         lua_rawgeti(L, plan, (lua_Integer)i);
         lua_getfield(L, -1, "effects");
@@ -1404,7 +1420,7 @@ static json_t *plan_steps_json(lua_State *L)
             lua_pop(L, 1);
         }
         lua_pop(L, 1);
-        json_t *st = engine_lua_json(L, -1, 0);
+        json_t *st = lua_json(L, -1, 0, &sh);
         const char *lists[] = {"effects", "notes"};
         for (int k = 0; k < 2; k++) {
             json_t *v = json_object_get(st, lists[k]);
@@ -1414,6 +1430,7 @@ static json_t *plan_steps_json(lua_State *L)
         json_array_append_new(steps, st);
         lua_pop(L, 1);
     }
+    json_shared_free(&sh);
     lua_pop(L, 1);
     return steps;
 }

@@ -1,6 +1,8 @@
 /* engine_mods: the table of built-in Lua modules and the engine's diff. */
 #include "engine_mods.h"
 
+#include <string.h>
+
 #include "engine_int.h"
 #include "ch_lua.h"
 #include "chconf_lua.h"
@@ -39,4 +41,25 @@ void engine_diff(const char *path, const char *before, size_t before_len, const 
     /* An absent file diffs as an empty one. */
     diff_unified(path, before ? before : "", before ? before_len : 0, after ? after : "",
                  after ? after_len : 0, out, NULL);
+}
+
+size_t engine_diff_header(const char *tmpl, size_t len, const char *path, dr_buf *out)
+{
+    while (path && *path == '/')
+        path++; /* as engine_diff does */
+    size_t at = 0;
+    for (int line = 0; line < 2 && at < len; line++) {
+        const char *nl = memchr(tmpl + at, '\n', len - at);
+        size_t n = nl ? (size_t)(nl - (tmpl + at)) : len - at;
+        for (size_t k = at; k < at + n; k++) {
+            if (tmpl[k] == ENGINE_DIFF_PATH[0])
+                dr_buf_puts(out, path ? path : "?");
+            else
+                dr_buf_putc(out, tmpl[k]);
+        }
+        at += n;
+        if (at < len)
+            dr_buf_putc(out, tmpl[at++]);
+    }
+    return at;
 }

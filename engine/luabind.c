@@ -81,3 +81,63 @@ const char *luabind_opt_field_str(lua_State *L, int idx, const char *k)
     lua_pop(L, 1);
     return s;
 }
+
+#define SHARED_MIN 256  /* shorter strings are interned by Lua */
+#define SHARED_RECENT 8 /* long strings compared byte for byte */
+#define SHARED_KEPT "dr.shared_strings"
+#define SHARED_RING "dr.shared_recent"
+
+/* The registry table name, created when missing, pushed. */
+static void registry_table(lua_State *L, const char *name)
+{
+    if (lua_getfield(L, LUA_REGISTRYINDEX, name) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, name);
+    }
+}
+
+void luabind_push_shared(lua_State *L, const char *data, size_t len, int keep)
+{
+    if (len < SHARED_MIN) {
+        lua_pushlstring(L, data, len);
+        return;
+    }
+    /* the ring: slots 1..SHARED_RECENT, slot 0 the next one to replace */
+    registry_table(L, SHARED_RING);
+    int ring = lua_gettop(L);
+    for (int i = 1; i <= SHARED_RECENT; i++) {
+        size_t n;
+        if (lua_rawgeti(L, ring, i) == LUA_TSTRING) {
+            const char *s = lua_tolstring(L, -1, &n);
+            if (n == len && (s == data || !memcmp(s, data, len))) {
+                lua_replace(L, ring);
+                return;
+            }
+        }
+        lua_pop(L, 1);
+    }
+    lua_pushlstring(L, data, len);
+    if (keep) {
+        registry_table(L, SHARED_KEPT);
+        lua_pushvalue(L, -2);
+        if (lua_rawget(L, -2) == LUA_TSTRING) {
+            lua_replace(L, -3); /* the kept one instead of the new copy */
+        } else {
+            lua_pop(L, 1);
+            lua_pushvalue(L, -2);
+            lua_pushvalue(L, -3);
+            lua_rawset(L, -3);
+        }
+        lua_pop(L, 1);
+    }
+    lua_rawgeti(L, ring, 0);
+    lua_Integer slot = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : 1;
+    lua_pop(L, 1);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, ring, slot);
+    lua_pushinteger(L, slot % SHARED_RECENT + 1);
+    lua_rawseti(L, ring, 0);
+    lua_replace(L, ring);
+}

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine_mods.h"
 #include "json.h"
 #include "render.h"
 #include "sha256.h"
@@ -93,10 +94,29 @@ static void step_signature(const json_t *st, char hex[SHA256_HEX_LEN + 1], int *
     {
         sig_put(&sig, str(v, "kind"), NULL);
         *named |= sig_put(&sig, str(v, "summary"), host);
-        *named |= sig_put(&sig, str(v, "diff"), host);
+        /* the diff is a template shared by every host making the change;
+         * its path is put in on output, so it counts here too */
+        const char *diff = str(v, "diff");
+        *named |= sig_put(&sig, diff, host);
+        if (diff && *diff)
+            *named |= sig_put(&sig, str(v, "path"), host);
     }
     sha256_hex(sig.data ? sig.data : "", sig.len, hex);
     dr_buf_free(&sig);
+}
+
+/* The diff of effect ef as it reads for its path (see engine_diff_header),
+ * appended to out. */
+static void effect_diff(const json_t *ef, dr_buf *out)
+{
+    json_t *d = json_object_get(ef, "diff");
+    const char *t = json_string_value(d);
+    size_t tl = json_string_length(d);
+    const char *path = str(ef, "path");
+    if (!t)
+        return;
+    size_t at = engine_diff_header(t, tl, path ? path : "?", out);
+    dr_buf_append(out, t + at, tl - at);
 }
 
 /* Splits a host name into text, a number and more text ("ch0012-dal": "ch",
@@ -217,6 +237,7 @@ void render_plan_text(const engine_result *r, int full, dr_buf *b)
                   r->runbook ? r->runbook : "?", ns);
     struct fold f;
     plan_fold_groups(steps, full, &f);
+    dr_buf one = DR_BUF_INIT;
     for (size_t i = 0; i < ns; i++) {
         if (f.into[i])
             continue; /* shown with the first member like it */
@@ -241,6 +262,11 @@ void render_plan_text(const engine_result *r, int full, dr_buf *b)
             const char *eh = str(v, "host");
             const char *summary = str(v, "summary");
             const char *diff = str(v, "diff");
+            if (diff && *diff) {
+                dr_buf_reset(&one);
+                effect_diff(v, &one);
+                diff = one.data ? one.data : "";
+            }
             if (kind && !strcmp(kind, "exec"))
                 dr_buf_printf(b, "    %s$ %s\n", eh ? eh : "", summary ? summary : "");
             else
@@ -268,6 +294,7 @@ void render_plan_text(const engine_result *r, int full, dr_buf *b)
         }
     }
     fold_free(&f, ns);
+    dr_buf_free(&one);
 }
 
 /* ---------------------------------------------------------------- run JSON */
@@ -276,6 +303,32 @@ void render_plan_text(const engine_result *r, int full, dr_buf *b)
 static json_t *seconds(int64_t ms)
 {
     return json_num((double)ms / 1000.0);
+}
+
+/* A step's effects as --json shows them: each diff as it reads for its
+ * effect's path (the plan keeps one template per distinct change). */
+static json_t *effects_view(const json_t *effects)
+{
+    json_t *out = json_array();
+    size_t i;
+    json_t *ef;
+    json_array_foreach(effects, i, ef)
+    {
+        if (!json_is_string(json_object_get(ef, "diff"))) {
+            json_array_append_new(out, json_incref(ef));
+            continue;
+        }
+        json_t *copy = json_object();
+        const char *k;
+        json_t *v;
+        json_object_foreach(ef, k, v) json_set(copy, k, json_incref(v));
+        dr_buf d = DR_BUF_INIT;
+        effect_diff(ef, &d);
+        json_set(copy, "diff", json_text(d.data ? d.data : "", d.len));
+        dr_buf_free(&d);
+        json_array_append_new(out, copy);
+    }
+    return out;
 }
 
 /* A step as --json shows it: its duration in seconds and its start as an
@@ -293,6 +346,8 @@ static json_t *step_view(const json_t *st)
             char when[JSON_TIME_LEN];
             json_time_iso(when, sizeof when, (int64_t)json_integer_value(v));
             json_set(copy, "started", json_cstr(when));
+        } else if (!strcmp(k, "effects") && json_is_array(v)) {
+            json_set(copy, k, effects_view(v));
         } else {
             json_set(copy, k, json_incref(v));
         }

@@ -375,7 +375,9 @@ static int read_k(lua_State *L, int status, lua_KContext ctx)
         dr_buf_free(&b);
         return fail(L, &err);
     }
-    lua_pushlstring(L, b.data ? b.data : "", b.len);
+    /* the same file on hundreds of hosts: one string object (see
+     * luabind_push_shared), not kept beyond the last few */
+    luabind_push_shared(L, b.data ? b.data : "", b.len, 0);
     dr_buf_free(&b);
     return 1;
 }
@@ -411,7 +413,9 @@ static int l_read_file(lua_State *L)
         dr_buf_free(&b);
         return fail(L, &err);
     }
-    lua_pushlstring(L, b.data ? b.data : "", b.len);
+    /* the same file on hundreds of hosts: one string object (see
+     * luabind_push_shared), not kept beyond the last few */
+    luabind_push_shared(L, b.data ? b.data : "", b.len, 0);
     dr_buf_free(&b);
     return 1;
 }
@@ -425,7 +429,8 @@ static void push_write(lua_State *L, const ssh_write_result *w, const ssh_write_
     lua_pushboolean(L, w->existed);
     lua_setfield(L, -2, "existed");
     if (w->existed) {
-        lua_pushlstring(L, w->previous.data ? w->previous.data : "", w->previous.len);
+        /* the same file on hundreds of hosts: no copy per host */
+        luabind_push_shared(L, w->previous.data ? w->previous.data : "", w->previous.len, 0);
         lua_setfield(L, -2, "previous");
         lua_pushstring(L, w->previous_sha256);
         lua_setfield(L, -2, "previous_sha256");
@@ -513,6 +518,55 @@ static int write_done_k(lua_State *L, int status, lua_KContext ctx)
     return 1;
 }
 
+#define SHA_RECENT_MIN 4096 /* shorter contents are hashed each time */
+#define SHA_RECENT 4
+#define SHA_RECENT_KEY "dr.ssh.recent_sha256"
+
+/* sha256_hex of data, from the hashes of the last few long contents when
+ * one of them has the same bytes (compared, not hashed: a fleet writes the
+ * same remote_servers.xml over the same old one on hundreds of hosts).  The
+ * registry keeps each of them as a string with its hash, slots 1..N, the
+ * next one to replace in slot 0. */
+static void recent_sha256_hex(lua_State *L, const char *data, size_t len,
+                              char hex[SHA256_HEX_LEN + 1])
+{
+    if (len < SHA_RECENT_MIN) {
+        sha256_hex(data, len, hex);
+        return;
+    }
+    if (lua_getfield(L, LUA_REGISTRYINDEX, SHA_RECENT_KEY) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, SHA_RECENT_KEY);
+    }
+    int ring = lua_gettop(L);
+    for (int i = 1; i <= SHA_RECENT; i++) {
+        if (lua_rawgeti(L, ring, 2 * i - 1) == LUA_TSTRING) {
+            size_t n;
+            const char *s = lua_tolstring(L, -1, &n);
+            if (n == len && (s == data || !memcmp(s, data, len))) {
+                lua_rawgeti(L, ring, 2 * i);
+                snprintf(hex, SHA256_HEX_LEN + 1, "%s", lua_tostring(L, -1));
+                lua_settop(L, ring - 1);
+                return;
+            }
+        }
+        lua_pop(L, 1);
+    }
+    sha256_hex(data, len, hex);
+    lua_rawgeti(L, ring, 0);
+    lua_Integer slot = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : 1;
+    lua_pop(L, 1);
+    luabind_push_shared(L, data, len, 0);
+    lua_rawseti(L, ring, 2 * slot - 1);
+    lua_pushstring(L, hex);
+    lua_rawseti(L, ring, 2 * slot);
+    lua_pushinteger(L, slot % SHA_RECENT + 1);
+    lua_rawseti(L, ring, 0);
+    lua_settop(L, ring - 1);
+}
+
 /* The rest of write_file once what is there has been read (rc: DR_OK,
  * DR_ENOTFOUND or the read's failure, in err); w->previous holds it and is
  * freed here. */
@@ -531,8 +585,9 @@ static int write_with_previous(lua_State *L, int rc, ssh_write_result *w, dr_err
     }
     w->existed = rc == DR_OK;
     if (w->existed)
-        sha256_hex(w->previous.data, w->previous.len, w->previous_sha256);
-    sha256_hex(content, len, w->sha256);
+        recent_sha256_hex(L, w->previous.data ? w->previous.data : "", w->previous.len,
+                          w->previous_sha256);
+    recent_sha256_hex(L, content, len, w->sha256);
     if (opts.expect_sha256 && strcmp(opts.expect_sha256, w->previous_sha256) != 0) {
         dr_err_set(err, DR_ECONFLICT,
                    "write %s:%s: the file is not what the caller expected (now %s, expected %s)",
@@ -579,7 +634,7 @@ static int write_with_previous(lua_State *L, int rc, ssh_write_result *w, dr_err
         lua_settop(L, 5);
         lua_pushstring(L, expect);
         if (w->existed)
-            lua_pushlstring(L, w->previous.data ? w->previous.data : "", w->previous.len);
+            luabind_push_shared(L, w->previous.data ? w->previous.data : "", w->previous.len, 0);
         else
             lua_pushnil(L);
         dr_buf_free(&w->previous);
@@ -831,7 +886,7 @@ static int l_read_many(lua_State *L)
         lua_pushboolean(L, errs[i].code == DR_OK);
         lua_setfield(L, -2, "ok");
         if (errs[i].code == DR_OK) {
-            lua_pushlstring(L, out[i].data ? out[i].data : "", out[i].len);
+            luabind_push_shared(L, out[i].data ? out[i].data : "", out[i].len, 0);
             lua_setfield(L, -2, "data");
         } else {
             lua_pushstring(L, errs[i].msg);

@@ -22,4 +22,14 @@ extern const struct engine_module engine_modules[];
 void engine_diff(const char *path, const char *before, size_t before_len, const char *after,
                  size_t after_len, dr_buf *out);
 
+/* A plan keeps one text per distinct change: the diff made by engine_diff
+ * with ENGINE_DIFF_PATH as its path, shared by every host that makes it,
+ * whatever the file's path there.  engine_diff_header appends the two
+ * header lines of such a template as they read for path (the marker
+ * replaced, leading '/' dropped as engine_diff does) and returns how many
+ * bytes of tmpl they took: the rest is the same for every path and is used
+ * as is.  A diff without the marker comes out unchanged. */
+#define ENGINE_DIFF_PATH "\001"
+size_t engine_diff_header(const char *tmpl, size_t len, const char *path, dr_buf *out);
+
 #endif

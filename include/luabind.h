@@ -43,4 +43,14 @@ int luabind_opt_timeout_ms(lua_State *L, int idx, int def_ms, int max_s);
 void luabind_createmeta(lua_State *L, const char *tname, const luaL_Reg *metamethods,
                         const luaL_Reg *methods);
 
+/* Pushes a string with the len bytes at data, the same string object as an
+ * equal one pushed a short while ago when there is one: a fleet's hundreds
+ * of equal files become one object, which later table lookups by content
+ * (diff caches, memos) find by identity instead of hashing its bytes again.
+ * Short strings (Lua interns them) are pushed as they are.  The last few
+ * long strings are compared byte for byte (cheap next to Lua's hash of a
+ * long string); with keep, every long string is also kept in a table by
+ * content for the state's life, so that any later equal one is found. */
+void luabind_push_shared(lua_State *L, const char *data, size_t len, int keep);
+
 #endif

@@ -174,8 +174,11 @@ local function repoint_clickhouse(c, ensemble)
     return dr.step(repoint_clickhouse_step(c, ensemble))
 end
 
--- nil without an umbrella cluster
-local function umbrella_remove_step(c, dead)
+-- nil without an umbrella cluster.  memo (optional, shared by the steps of
+-- one group): remote_servers.xml text -> the edit made of it, so that the
+-- same file on hundreds of nodes is parsed and edited once (the text is
+-- one string object then: equal reads are shared, see ssh read_file)
+local function umbrella_remove_step(c, dead, memo)
     local umbrella = inv.umbrella_cluster
     if not umbrella then
         return nil
@@ -192,8 +195,17 @@ local function umbrella_remove_step(c, dead)
             for i, d in ipairs(dead.clickhouse) do
                 list[i] = { host = d.host, port = d.tcp_port }
             end
-            local out, changed, code = chconf.remove_hosts(text, c.remote_servers_xml, umbrella,
-                list, { drop_empty_shards = true })
+            local done = memo and memo[text]
+            local out, changed, code
+            if done then
+                out, changed = done[1], done[2]
+            else
+                out, changed, code = chconf.remove_hosts(text, c.remote_servers_xml, umbrella,
+                    list, { drop_empty_shards = true })
+                if out and memo then
+                    memo[text] = { out, changed } -- the path is only in errors: not kept
+                end
+            end
             if not out then
                 if code == "not found" then
                     return false
@@ -221,7 +233,7 @@ local function umbrella_add(c, back)
             if not text then
                 return false
             end
-            local changed = false
+            local read, changed = text, false
             for _, d in ipairs(back.clickhouse) do
                 local out, ch = chconf.add_replica(text, c.remote_servers_xml, umbrella,
                     d.shard_num, { host = d.host, port = d.tcp_port })
@@ -232,8 +244,8 @@ local function umbrella_add(c, back)
                     text, changed = out, true
                 end
             end
-            if changed then
-                hosts.write(c, c.remote_servers_xml, text)
+            if changed then -- what was read: not read a second time
+                hosts.write(c, c.remote_servers_xml, text, { previous = read })
             end
             return changed
         end,
@@ -826,7 +838,7 @@ function M.repoint_clickhouse(sw)
     in_parallel("point " .. target.name .. "'s ClickHouse at the new ensemble",
         each(target.clickhouse, repoint_clickhouse_step, ensemble))
     in_parallel("drop " .. dead.name .. " from the umbrella cluster",
-        each(target.clickhouse, umbrella_remove_step, dead))
+        each(target.clickhouse, umbrella_remove_step, dead, {}))
     in_parallel("restart " .. target.name .. "'s ClickHouse",
         each(target.clickhouse, restart_clickhouse_step))
 end

@@ -105,6 +105,84 @@ static void test_plan_text(void **state)
     engine_result_free(&r);
 }
 
+/* The plan keeps one diff per distinct change, with ENGINE_DIFF_PATH ("\001")
+ * where the path goes in its two header lines (a body line holding the
+ * byte stays as it is): the text and --json show each host's own path, and
+ * two hosts making the same change under paths holding their names fold
+ * into one, "each with its own name". */
+static void template_sample(engine_result *r)
+{
+    memset(r, 0, sizeof *r);
+    r->status = ENGINE_OK;
+    r->outcome = "ok";
+    r->mode = ENGINE_REHEARSAL;
+    r->runbook = strdup("failover");
+    r->steps = json_array();
+    json_t *diff = json_cstr("--- a/\001\n+++ b/\001\n@@ -1 +1 @@\n-x\001\n+y\n");
+    const char *hosts[] = {"ch1", "ch2"};
+    for (int i = 0; i < 2; i++) {
+        json_t *st = json_object();
+        char path[64];
+        snprintf(path, sizeof path, "/srv/%s/remote_servers.xml", hosts[i]);
+        json_set(st, "name", json_cstr("drop chicago"));
+        json_set(st, "host", json_cstr(hosts[i]));
+        json_set(st, "group", json_cstr("drop chicago from the umbrella cluster"));
+        json_set(st, "group_first", json_boolean(i == 0));
+        json_set(st, "group_size", json_integer(2));
+        json_t *w = effect("write_file", hosts[i], "write remote_servers.xml", NULL);
+        json_set(w, "path", json_cstr(path));
+        json_set(w, "diff", json_incref(diff)); /* one string for both */
+        json_t *effs = json_array();
+        json_array_append_new(effs, w);
+        json_set(st, "effects", effs);
+        json_array_append_new(r->steps, st);
+    }
+    json_decref(diff);
+    r->metrics = json_object();
+}
+
+static void test_plan_diff_template(void **state)
+{
+    (void)state;
+    engine_result r;
+    template_sample(&r);
+    dr_buf b = DR_BUF_INIT;
+    render_plan_text(&r, 0, &b);
+    assert_string_equal(b.data,
+                        "Rehearsal of failover: 2 steps, nothing was changed.\n"
+                        "\n 1-2. at the same time: drop chicago from the umbrella cluster\n"
+                        "\n 1.   drop chicago  [ch1]\n"
+                        "    ch1: write remote_servers.xml\n"
+                        "      --- a/srv/ch1/remote_servers.xml\n"
+                        "      +++ b/srv/ch1/remote_servers.xml\n"
+                        "      @@ -1 +1 @@\n      -x\001\n      +y\n"
+                        "    = the same (each with its own name) on 1 more (--full shows each): "
+                        "ch2\n");
+    dr_buf_reset(&b);
+    render_plan_text(&r, 1, &b);
+    assert_non_null(strstr(b.data, "ch2: write remote_servers.xml\n"
+                                   "      --- a/srv/ch2/remote_servers.xml\n"
+                                   "      +++ b/srv/ch2/remote_servers.xml\n"));
+    dr_buf_reset(&b);
+    render_run_json(&r, &b);
+    dr_err err = {0};
+    json_t *d = json_parse(b.data, b.len, &err);
+    assert_non_null(d);
+    json_t *e1 = json_array_get(
+        json_object_get(json_array_get(json_object_get(d, "steps"), 1), "effects"), 0);
+    assert_string_equal(json_string_value(json_object_get(e1, "diff")),
+                        "--- a/srv/ch2/remote_servers.xml\n+++ b/srv/ch2/remote_servers.xml\n"
+                        "@@ -1 +1 @@\n-x\001\n+y\n");
+    json_decref(d);
+    /* the result itself is left as it was: one template */
+    json_t *st0 = json_array_get(r.steps, 0);
+    json_t *ef0 = json_array_get(json_object_get(st0, "effects"), 0);
+    assert_string_equal(json_string_value(json_object_get(ef0, "diff")),
+                        "--- a/\001\n+++ b/\001\n@@ -1 +1 @@\n-x\001\n+y\n");
+    dr_buf_free(&b);
+    engine_result_free(&r);
+}
+
 static void test_run_json(void **state)
 {
     (void)state;
@@ -186,9 +264,8 @@ static void test_exit_codes(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_plan_text),
-        cmocka_unit_test(test_run_json),
-        cmocka_unit_test(test_runs),
+        cmocka_unit_test(test_plan_text),  cmocka_unit_test(test_plan_diff_template),
+        cmocka_unit_test(test_run_json),   cmocka_unit_test(test_runs),
         cmocka_unit_test(test_exit_codes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

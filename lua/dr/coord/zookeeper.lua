@@ -76,13 +76,21 @@ end
 -- data directory says (over ssh).  name -> {zxid, epoch, exact, mode}.
 local function observe_zxids(ks)
     local probe = keepers.probe(ks)
-    local seen = {}
+    local seen, silent = {}, {}
+    for _, k in ipairs(ks) do
+        local p = probe[k.name]
+        if not (p.serving and p.zxid) then
+            silent[#silent + 1] = k
+        end
+    end
+    -- the data directories of the silent ones, all at once
+    local data = keepers.data_state_all(silent)
     for _, k in ipairs(ks) do
         local p = probe[k.name]
         if p.serving and p.zxid then
             seen[k.name] = { zxid = p.zxid, epoch = p.zxid >> 32, exact = true, mode = p.mode }
         else
-            local d = keepers.data_state(k)
+            local d = data[k.name]
             seen[k.name] = {
                 zxid = d.zxid, epoch = d.epoch, exact = false, mode = p.mode, files = d.files,
             }
