@@ -12,8 +12,9 @@
 #     fails with a clear error and a journaled, resumable run; heal; resume
 #     finishes it: chicago's keepers observe the dallas ensemble, every row
 #     everywhere.
-# DRCTL_NETFAULT_STRICT_RTO=1 also asserts what issue 11 asks of a blackhole:
-# RTO at most connect_timeout + 2 s above the killed-site failover's.
+# Both RTOs are printed, and the blackholed one must be at most
+# connect_timeout + 2 s above the killed-site failover's (issue 11);
+# DRCTL_NETFAULT_STRICT_RTO=0 only prints them.
 set -euo pipefail
 . "$(dirname "$0")/testlib.sh"
 : "${DRCTL:?}"
@@ -92,7 +93,7 @@ failover blackhole
 read -r rto_bh ms_bh <"$work/blackhole.rto"
 pass "failover, chicago blackholed: RTO $rto_bh s (run ${ms_bh} ms)"
 echo "$TEST_NAME: RTO chicago killed $rto_killed s, chicago blackholed $rto_bh s (connect_timeout $timeout_s s)"
-if [ "${DRCTL_NETFAULT_STRICT_RTO:-0}" = 1 ]; then
+if [ "${DRCTL_NETFAULT_STRICT_RTO:-1}" = 1 ]; then
     awk -v b="$rto_bh" -v k="$rto_killed" -v t="$timeout_s" 'BEGIN { exit !(b <= k + t + 2) }' ||
         fail "blackholed RTO $rto_bh s is more than connect_timeout + 2 s above the killed one ($rto_killed s)"
 fi
