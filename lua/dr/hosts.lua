@@ -106,20 +106,6 @@ function M.exec(node, cmd, opts)
     return check(node, cmd, r, err, opts)
 end
 
--- exec with a deadline of `timeout` seconds that is an answer, not a
--- failure: true when cmd finished in time (raises as exec does when it
--- fails), false and the error when it still ran at the deadline (the
--- command may go on running on the host).  A host that does not answer
--- raises: nothing ran.
-function M.exec_within(node, cmd, timeout)
-    local r, err, code = M.pool():exec(M.spec(node), cmd, { timeout = timeout })
-    if not r and code == "timeout" and not tostring(err):find("connect to ", 1, true) then
-        return false, err
-    end
-    check(node, cmd, r, err)
-    return true
-end
-
 -- Runs a read-only command (not gated: runs in rehearsals too).
 function M.probe(node, cmd, opts)
     local r, err = M.pool():probe(M.spec(node), cmd, opts)

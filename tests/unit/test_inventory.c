@@ -886,14 +886,14 @@ static void test_stop_timeout_and_kill(void **state)
 
     expect_errors(HEAD "defaults:\n"
                        "  clickhouse: {stop_timeout: 0}\n" SITES,
-                  "5:31: expected a number of seconds (1..3600), found '0'", NULL);
+                  "5:30: expected a number of seconds (1..3600), found '0'", NULL);
     expect_errors(HEAD "defaults:\n"
                        "  clickhouse: {stop_timeout: 5s}\n" SITES,
-                  "5:31: expected a number of seconds (1..3600), found '5s'", NULL);
+                  "5:30: expected a number of seconds (1..3600), found '5s'", NULL);
     expect_errors(HEAD "defaults:\n"
                        "  clickhouse: {start: /s, stop: /t, status: /u, stop_timeout: 9}\n" SITES,
                   "12:9: clickhouse node c1 has a stop_timeout but no 'kill' command",
-                  "16:9: clickhouse node c2 has a stop_timeout but no 'kill' command", NULL);
+                  "18:9: clickhouse node c2 has a stop_timeout but no 'kill' command", NULL);
 }
 
 /* disable/enable: built in with the built-in command set, optional (never
