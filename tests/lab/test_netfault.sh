@@ -47,6 +47,21 @@ insert_rows() {
 count() { ch_query "$1" "SELECT count() FROM default.events WHERE payload = '$TAG'" 2>/dev/null || echo -1; }
 have_all() { local h; for h in "$@"; do [ "$(count "$h")" = "$inserted" ] || return 1; done; }
 rto_of() { grep -o '"rto_seconds":[0-9.]*' "$1" | cut -d: -f2; }
+# the steps of the blackholed failover that took 0.5 s or more longer than
+# the same step of the killed one, by name: "NAME +S s; ..."
+slower_steps() {
+    python3 - "$work/latency.json" "$work/blackhole.json" <<'PY' || true
+import json, sys
+runs = [json.load(open(f))["steps"] for f in sys.argv[1:]]
+base = {s["name"]: s.get("duration_seconds", 0) for s in runs[0]}
+out = []
+for s in runs[1]:
+    d = s.get("duration_seconds", 0) - base.get(s["name"], 0)
+    if d >= 0.5:
+        out.append("%s +%.1f s" % (s["name"], d))
+print("; ".join(out) or "none")
+PY
+}
 timeout_s=$(sed -n 's/^ *connect_timeout: *\([0-9]*\).*/\1/p' "$INV" | head -1)
 
 failover() { # OUT: the run's --json in $work/OUT.json, "RTO MS" in $work/OUT.rto
@@ -95,7 +110,7 @@ pass "failover, chicago blackholed: RTO $rto_bh s (run ${ms_bh} ms)"
 echo "$TEST_NAME: RTO chicago killed $rto_killed s, chicago blackholed $rto_bh s (connect_timeout $timeout_s s)"
 if [ "${DRCTL_NETFAULT_STRICT_RTO:-1}" = 1 ]; then
     awk -v b="$rto_bh" -v k="$rto_killed" -v t="$timeout_s" 'BEGIN { exit !(b <= k + t + 2) }' ||
-        fail "blackholed RTO $rto_bh s is more than connect_timeout + 2 s above the killed one ($rto_killed s)"
+        fail "blackholed RTO $rto_bh s is more than connect_timeout + 2 s above the killed one ($rto_killed s); slower steps: $(slower_steps)"
 fi
 
 # ---- 3. chicago back with its old ensemble; a partition during recover
