@@ -14,7 +14,8 @@
 #     everywhere.
 # Both RTOs are printed, and the blackholed one must be at most
 # connect_timeout + 2 s above the killed-site failover's (issue 11);
-# DRCTL_NETFAULT_STRICT_RTO=0 only prints them.
+# DRCTL_NETFAULT_STRICT_RTO=0 only prints them.  A blackholed run over the
+# bound is repeated once (the runs are minutes apart on a shared machine).
 set -euo pipefail
 . "$(dirname "$0")/testlib.sh"
 : "${DRCTL:?}"
@@ -96,20 +97,30 @@ pass "failover, chicago killed, 30 ms (measured $rtt ms) between the sites: RTO 
 lab heal
 
 # ---- 2. chicago blackholed
-lab reset
-inserted=0
-TAG=$TAG-2
-insert_rows ch1 100
-wait_until 60 have_all ch1 ch2 ch3 ch4 || fail "rows did not reach every replica after the reset"
-dr run marker --yes >/dev/null 2>&1 || fail "marker run failed"
-lab blackhole chicago
-[ -z "$(zk_4lw zk1 srvr)" ] || fail "zk1 still answers through the blackhole"
-failover blackhole
-read -r rto_bh ms_bh <"$work/blackhole.rto"
-pass "failover, chicago blackholed: RTO $rto_bh s (run ${ms_bh} ms)"
-echo "$TEST_NAME: RTO chicago killed $rto_killed s, chicago blackholed $rto_bh s (connect_timeout $timeout_s s)"
-if [ "${DRCTL_NETFAULT_STRICT_RTO:-1}" = 1 ]; then
-    awk -v b="$rto_bh" -v k="$rto_killed" -v t="$timeout_s" 'BEGIN { exit !(b <= k + t + 2) }' ||
+blackholed_failover() {
+    lab reset
+    inserted=0
+    TAG=$TAG-2
+    insert_rows ch1 100
+    wait_until 60 have_all ch1 ch2 ch3 ch4 || fail "rows did not reach every replica after the reset"
+    dr run marker --yes >/dev/null 2>&1 || fail "marker run failed"
+    lab blackhole chicago
+    [ -z "$(zk_4lw zk1 srvr)" ] || fail "zk1 still answers through the blackhole"
+    failover blackhole
+    read -r rto_bh ms_bh <"$work/blackhole.rto"
+    pass "failover, chicago blackholed: RTO $rto_bh s (run ${ms_bh} ms)"
+    echo "$TEST_NAME: RTO chicago killed $rto_killed s, chicago blackholed $rto_bh s (connect_timeout $timeout_s s)"
+}
+within_bound() { awk -v b="$rto_bh" -v k="$rto_killed" -v t="$timeout_s" 'BEGIN { exit !(b <= k + t + 2) }'; }
+blackholed_failover
+if [ "${DRCTL_NETFAULT_STRICT_RTO:-1}" = 1 ] && ! within_bound; then
+    # the two runs are minutes apart on a shared machine, where a JVM start
+    # can take 10 s more under another's load: one more blackholed run, and
+    # the bound holds for it or the test fails
+    echo "$TEST_NAME: over the bound; slower steps: $(slower_steps); once more"
+    lab heal
+    blackholed_failover
+    within_bound ||
         fail "blackholed RTO $rto_bh s is more than connect_timeout + 2 s above the killed one ($rto_killed s); slower steps: $(slower_steps)"
 fi
 
