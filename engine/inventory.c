@@ -171,6 +171,8 @@ const field inventory__ch_fields[] = {
     CF("status", FT_CMD, status, "systemctl is-active clickhouse-server"),
     CF("disable", FT_OPTCMD, disable, "systemctl disable --now clickhouse-server"),
     CF("enable", FT_OPTCMD, enable, "systemctl enable clickhouse-server"),
+    CF("stop_timeout", FT_SECONDS, stop_timeout, NULL),
+    CF("kill", FT_OPTCMD, kill, "systemctl kill --signal=SIGKILL clickhouse-server"),
     CF("ssh_user", FT_USER, ssh_user, NULL),
     CF("ssh_port", FT_PORT, ssh_port, NULL),
     CF("become", FT_WORD, become, NULL),
@@ -861,6 +863,12 @@ static void read_field(loader *L, const field *f, yaml_node_t *v, raw *r, bool k
         if (scalar_port(L, v, &r->num))
             r->s = "", r->mark = v->start_mark;
         return;
+    case FT_SECONDS: {
+        long secs;
+        if (scalar_int(L, v, 1, 3600, "a number of seconds (1..3600)", &secs))
+            r->num = (int)secs, r->s = "", r->mark = v->start_mark;
+        return;
+    }
     case FT_USER: {
         const char *s = scalar_name(L, v, "a user name");
         if (s)
@@ -941,7 +949,10 @@ static void resolve_fields(loader *L, void *node, const inventory_pos *pos, cons
             continue;
         const raw *r = own[i].s ? &own[i] : defs[i].s ? &defs[i] : NULL;
         char *dst = (char *)node + f->off;
-        if (f->type == FT_PORT) {
+        if (f->type == FT_SECONDS) {
+            int secs = r ? r->num : 0;
+            memcpy(dst, &secs, sizeof secs);
+        } else if (f->type == FT_PORT) {
             int port = 0;
             if (r)
                 port = r->num;
@@ -1092,6 +1103,11 @@ static void parse_clickhouse(loader *L, yaml_node_t *n, inventory_site *site,
     ph v = {c->name ? c->name : "",   c->host ? c->host : "",      NULL, site->name,
             c->shard ? c->shard : "", c->replica ? c->replica : ""};
     resolve_fields(L, c, &c->pos, inventory__ch_fields, N_CFIELDS, own, L->ch_defaults, false, &v);
+    if (c->stop_timeout && !c->kill)
+        inventory__error_pos(L, &c->pos,
+                             "clickhouse node %s has a stop_timeout but no 'kill' command: give "
+                             "the command that ends the server at once (SIGKILL)",
+                             v.name);
 }
 
 static const char *scalar_jump(loader *L, const yaml_node_t *n);

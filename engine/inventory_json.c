@@ -45,7 +45,7 @@ static void write_fields_json(json_writer *w, const void *node, const field *fie
         if (kind_mask && !(fields[i].kinds & kind_mask))
             continue;
         const char *p = (const char *)node + fields[i].off;
-        if (fields[i].type == FT_PORT) {
+        if (fields[i].type == FT_PORT || fields[i].type == FT_SECONDS) {
             int v;
             memcpy(&v, p, sizeof v);
             jkn(w, fields[i].key, v);

@@ -9,7 +9,8 @@
  *           status, ssh_user, ssh_port, kind = "keeper"
  *   clickhouse: name, host, site, shard, replica, http_port, tcp_port,
  *           interserver_port, config, zookeeper_xml, remote_servers_xml,
- *           macros_xml, start, stop, restart, status, ssh_user, ssh_port,
+ *           macros_xml, start, stop, restart, status, stop_timeout (absent: no
+ *           limit), kill, ssh_user, ssh_port,
  *           kind = "clickhouse"
  *   inv.nodes[name]  every node by name;  inv.keepers_by_id[id]
  *   inv.ssh = {user, port, identity, known_hosts, connect_timeout, parallel, become,
@@ -105,6 +106,9 @@ static void push_clickhouse(lua_State *L, const inventory_clickhouse *c)
     luabind_set_str(L, "status", c->status);
     luabind_set_str(L, "disable", c->disable);
     luabind_set_str(L, "enable", c->enable);
+    if (c->stop_timeout)
+        set_i(L, "stop_timeout", c->stop_timeout);
+    luabind_set_str(L, "kill", c->kill);
     luabind_set_str(L, "ssh_user", c->ssh_user);
     set_i(L, "ssh_port", c->ssh_port);
     luabind_set_str(L, "become", c->become);

@@ -151,7 +151,7 @@ static void write_fields(yw *w, const void *node, const field *fields, size_t nf
 {
     for (size_t i = 0; i < nf; i++) {
         const char *p = (const char *)node + fields[i].off;
-        if (fields[i].type == FT_PORT) {
+        if (fields[i].type == FT_PORT || fields[i].type == FT_SECONDS) {
             int v;
             memcpy(&v, p, sizeof v);
             ykn(w, fields[i].key, v);

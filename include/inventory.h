@@ -99,6 +99,11 @@ typedef struct inventory_clickhouse {
     const char *zookeeper_xml, *remote_servers_xml, *macros_xml;
     const char *start, *stop, *restart, *status;
     const char *disable, *enable; /* fencing that lasts across reboots; NULL: none */
+    /* A stop that takes longer than stop_timeout seconds (0: no limit, the
+     * stop command's own) is ended with the kill command (SIGKILL), as
+     * systemd's TimeoutStopSec does; kill is NULL when none is known. */
+    int stop_timeout;
+    const char *kill;
     const char *ssh_user;
     int ssh_port;
     const char *become; /* "sudo" or "none" (default: ssh.become) */

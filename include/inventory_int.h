@@ -31,13 +31,14 @@ void *inventory__arena_alloc(arena *a, size_t n);
 enum { KIND_ZK = 1, KIND_CHK = 2 };
 
 typedef enum ftype {
-    FT_PORT,   /* 1..65535 */
-    FT_PATH,   /* absolute path on the node's host; placeholders allowed */
-    FT_CMD,    /* shell command run on the node's host; placeholders allowed */
-    FT_USER,   /* a user name */
-    FT_OPTCMD, /* an optional shell command (disable, enable): a built-in one only
-                * with the built-in command set, never reported missing */
-    FT_WORD,   /* one of a few words (word_choices) */
+    FT_PORT,    /* 1..65535 */
+    FT_PATH,    /* absolute path on the node's host; placeholders allowed */
+    FT_CMD,     /* shell command run on the node's host; placeholders allowed */
+    FT_USER,    /* a user name */
+    FT_OPTCMD,  /* an optional shell command (disable, enable): a built-in one only
+                 * with the built-in command set, never reported missing */
+    FT_WORD,    /* one of a few words (word_choices) */
+    FT_SECONDS, /* a whole number of seconds, 1..3600; 0 when not given */
 } ftype;
 
 /* A per-node setting that defaults can supply: where it lands in the node
@@ -60,12 +61,12 @@ extern const size_t inventory__n_ch_fields;
 
 /* ---- the loader's state ------------------------------------------------------ */
 
-#define MAX_FIELDS 20
+#define MAX_FIELDS 24
 
 /* A value as written (after ${ENV} expansion), before defaults are merged. */
 typedef struct raw {
     const char *s; /* NULL when not given */
-    int num;       /* FT_PORT: the parsed port */
+    int num;       /* FT_PORT: the parsed port; FT_SECONDS: the seconds */
     yaml_mark_t mark;
 } raw;
 

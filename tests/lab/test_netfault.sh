@@ -12,8 +12,10 @@
 #     fails with a clear error and a journaled, resumable run; heal; resume
 #     finishes it: chicago's keepers observe the dallas ensemble, every row
 #     everywhere.
-# DRCTL_NETFAULT_STRICT_RTO=1 also asserts what issue 11 asks of a blackhole:
-# RTO at most connect_timeout + 2 s above the killed-site failover's.
+# Both RTOs are printed, and the blackholed one must be at most
+# connect_timeout + 2 s above the killed-site failover's (issue 11);
+# DRCTL_NETFAULT_STRICT_RTO=0 only prints them.  A blackholed run over the
+# bound is repeated once (the runs are minutes apart on a shared machine).
 set -euo pipefail
 . "$(dirname "$0")/testlib.sh"
 : "${DRCTL:?}"
@@ -46,6 +48,21 @@ insert_rows() {
 count() { ch_query "$1" "SELECT count() FROM default.events WHERE payload = '$TAG'" 2>/dev/null || echo -1; }
 have_all() { local h; for h in "$@"; do [ "$(count "$h")" = "$inserted" ] || return 1; done; }
 rto_of() { grep -o '"rto_seconds":[0-9.]*' "$1" | cut -d: -f2; }
+# the steps of the blackholed failover that took 0.5 s or more longer than
+# the same step of the killed one, by name: "NAME +S s; ..."
+slower_steps() {
+    python3 - "$work/latency.json" "$work/blackhole.json" <<'PY' || true
+import json, sys
+runs = [json.load(open(f))["steps"] for f in sys.argv[1:]]
+base = {s["name"]: s.get("duration_seconds", 0) for s in runs[0]}
+out = []
+for s in runs[1]:
+    d = s.get("duration_seconds", 0) - base.get(s["name"], 0)
+    if d >= 0.5:
+        out.append("%s +%.1f s" % (s["name"], d))
+print("; ".join(out) or "none")
+PY
+}
 timeout_s=$(sed -n 's/^ *connect_timeout: *\([0-9]*\).*/\1/p' "$INV" | head -1)
 
 failover() { # OUT: the run's --json in $work/OUT.json, "RTO MS" in $work/OUT.rto
@@ -80,21 +97,31 @@ pass "failover, chicago killed, 30 ms (measured $rtt ms) between the sites: RTO 
 lab heal
 
 # ---- 2. chicago blackholed
-lab reset
-inserted=0
-TAG=$TAG-2
-insert_rows ch1 100
-wait_until 60 have_all ch1 ch2 ch3 ch4 || fail "rows did not reach every replica after the reset"
-dr run marker --yes >/dev/null 2>&1 || fail "marker run failed"
-lab blackhole chicago
-[ -z "$(zk_4lw zk1 srvr)" ] || fail "zk1 still answers through the blackhole"
-failover blackhole
-read -r rto_bh ms_bh <"$work/blackhole.rto"
-pass "failover, chicago blackholed: RTO $rto_bh s (run ${ms_bh} ms)"
-echo "$TEST_NAME: RTO chicago killed $rto_killed s, chicago blackholed $rto_bh s (connect_timeout $timeout_s s)"
-if [ "${DRCTL_NETFAULT_STRICT_RTO:-0}" = 1 ]; then
-    awk -v b="$rto_bh" -v k="$rto_killed" -v t="$timeout_s" 'BEGIN { exit !(b <= k + t + 2) }' ||
-        fail "blackholed RTO $rto_bh s is more than connect_timeout + 2 s above the killed one ($rto_killed s)"
+blackholed_failover() {
+    lab reset
+    inserted=0
+    TAG=$TAG-2
+    insert_rows ch1 100
+    wait_until 60 have_all ch1 ch2 ch3 ch4 || fail "rows did not reach every replica after the reset"
+    dr run marker --yes >/dev/null 2>&1 || fail "marker run failed"
+    lab blackhole chicago
+    [ -z "$(zk_4lw zk1 srvr)" ] || fail "zk1 still answers through the blackhole"
+    failover blackhole
+    read -r rto_bh ms_bh <"$work/blackhole.rto"
+    pass "failover, chicago blackholed: RTO $rto_bh s (run ${ms_bh} ms)"
+    echo "$TEST_NAME: RTO chicago killed $rto_killed s, chicago blackholed $rto_bh s (connect_timeout $timeout_s s)"
+}
+within_bound() { awk -v b="$rto_bh" -v k="$rto_killed" -v t="$timeout_s" 'BEGIN { exit !(b <= k + t + 2) }'; }
+blackholed_failover
+if [ "${DRCTL_NETFAULT_STRICT_RTO:-1}" = 1 ] && ! within_bound; then
+    # the two runs are minutes apart on a shared machine, where a JVM start
+    # can take 10 s more under another's load: one more blackholed run, and
+    # the bound holds for it or the test fails
+    echo "$TEST_NAME: over the bound; slower steps: $(slower_steps); once more"
+    lab heal
+    blackholed_failover
+    within_bound ||
+        fail "blackholed RTO $rto_bh s is more than connect_timeout + 2 s above the killed one ($rto_killed s); slower steps: $(slower_steps)"
 fi
 
 # ---- 3. chicago back with its old ensemble; a partition during recover

@@ -844,6 +844,58 @@ static void test_commands_come_as_a_set(void **state)
                   NULL);
 }
 
+/* stop_timeout: none unless given (defaults or per node, 1..3600 s), kill
+ * built in with the built-in command set; a stop_timeout without any kill
+ * command (custom commands, no kill) is an error naming the node. */
+static void test_stop_timeout_and_kill(void **state)
+{
+    (void)state;
+    inventory_t *inv = load_ok(HEAD SITES);
+    inventory_clickhouse *c1 = inventory_clickhouse_by_name(inv, "c1");
+    assert_int_equal(c1->stop_timeout, 0);
+    assert_string_equal(c1->kill, "systemctl kill --signal=SIGKILL clickhouse-server");
+    inventory_free(inv);
+
+    inv = load_ok(HEAD "defaults:\n"
+                       "  clickhouse: {stop_timeout: 5}\n"
+                       "sites:\n"
+                       "  a:\n"
+                       "    role: primary\n"
+                       "    keepers:\n"
+                       "      - {id: 1, name: z1, host: h1, role: participant}\n"
+                       "    clickhouse:\n"
+                       "      - {name: c1, host: h3, shard: 0, replica: r1, stop_timeout: 30}\n"
+                       "  b:\n"
+                       "    role: standby\n"
+                       "    keepers:\n"
+                       "      - {id: 2, name: z2, host: h2, role: observer}\n"
+                       "    clickhouse:\n"
+                       "      - {name: c2, host: h4, shard: 0, replica: r2}\n");
+    assert_int_equal(inventory_clickhouse_by_name(inv, "c1")->stop_timeout, 30);
+    assert_int_equal(inventory_clickhouse_by_name(inv, "c2")->stop_timeout, 5);
+    assert_string_equal(inventory_clickhouse_by_name(inv, "c2")->kill,
+                        "systemctl kill --signal=SIGKILL clickhouse-server");
+    inventory_free(inv);
+
+    inv = load_ok(HEAD "defaults:\n"
+                       "  clickhouse: {start: /s, stop: /t, status: /u, kill: '/k {name}',"
+                       " stop_timeout: 2}\n" SITES);
+    assert_string_equal(inventory_clickhouse_by_name(inv, "c2")->kill, "/k c2");
+    assert_int_equal(inventory_clickhouse_by_name(inv, "c2")->stop_timeout, 2);
+    inventory_free(inv);
+
+    expect_errors(HEAD "defaults:\n"
+                       "  clickhouse: {stop_timeout: 0}\n" SITES,
+                  "5:30: expected a number of seconds (1..3600), found '0'", NULL);
+    expect_errors(HEAD "defaults:\n"
+                       "  clickhouse: {stop_timeout: 5s}\n" SITES,
+                  "5:30: expected a number of seconds (1..3600), found '5s'", NULL);
+    expect_errors(HEAD "defaults:\n"
+                       "  clickhouse: {start: /s, stop: /t, status: /u, stop_timeout: 9}\n" SITES,
+                  "12:9: clickhouse node c1 has a stop_timeout but no 'kill' command",
+                  "18:9: clickhouse node c2 has a stop_timeout but no 'kill' command", NULL);
+}
+
 /* disable/enable: built in with the built-in command set, optional (never
  * reported missing) with a custom one; a site's fence command is kept as
  * written; a fence that is not text is an error naming its line. */
@@ -1167,6 +1219,7 @@ int main(void)
         cmocka_unit_test(test_placeholders_and_paths),
         cmocka_unit_test(test_commands_come_as_a_set),
         cmocka_unit_test(test_fencing_commands),
+        cmocka_unit_test(test_stop_timeout_and_kill),
         cmocka_unit_test(test_duplicate_keys_and_misc),
         cmocka_unit_test(test_all_errors_at_once),
         cmocka_unit_test(test_show_golden_and_roundtrip),
