@@ -14,8 +14,10 @@
 #     everywhere.
 # Both RTOs are printed, and the blackholed one must be at most
 # connect_timeout + 2 s above the killed-site failover's (issue 11);
-# DRCTL_NETFAULT_STRICT_RTO=0 only prints them.  A blackholed run over the
-# bound is repeated once (the runs are minutes apart on a shared machine).
+# DRCTL_NETFAULT_STRICT_RTO=0 only prints them and whether the bound held
+# (make test sets it: beside the other lab tests, load moves an RTO by 10 s
+# and more).  A blackholed run over the bound is repeated once (the runs are
+# minutes apart on a shared machine).
 set -euo pipefail
 . "$(dirname "$0")/testlib.sh"
 : "${DRCTL:?}"
@@ -122,6 +124,10 @@ if [ "${DRCTL_NETFAULT_STRICT_RTO:-1}" = 1 ] && ! within_bound; then
     blackholed_failover
     within_bound ||
         fail "blackholed RTO $rto_bh s is more than connect_timeout + 2 s above the killed one ($rto_killed s); slower steps: $(slower_steps)"
+elif ! within_bound; then
+    echo "$TEST_NAME: the RTO bound did not hold in this run (not asserted: DRCTL_NETFAULT_STRICT_RTO=0); slower steps: $(slower_steps)"
+else
+    echo "$TEST_NAME: the RTO bound held: $rto_bh s <= $rto_killed s + connect_timeout $timeout_s s + 2 s"
 fi
 
 # ---- 3. chicago back with its old ensemble; a partition during recover
