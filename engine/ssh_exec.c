@@ -239,14 +239,38 @@ static int job_step(ssh_pool *p, job *j)
     }
 }
 
+/* Where an exec stood when its deadline passed: a command that never
+ * started (no channel) and one that ran too long call for different
+ * repairs, and a hang seen once in CI must say which it was. */
+static const char *job_phase(const job *j)
+{
+    switch (j->st) {
+    case J_OPEN:
+        return "opening a channel, the command not sent";
+    case J_EXEC:
+        return "starting the command";
+    case J_WRITE_IN:
+    case J_SEND_EOF:
+        return "sending the command's input";
+    case J_READ:
+        return "the command still running";
+    case J_CLOSE:
+    case J_WAIT_CLOSED:
+    case J_FREE:
+        return "its output ended, waiting for its exit status";
+    default:
+        return "not started";
+    }
+}
+
 static void job_timeout(job *j, int64_t now)
 {
     if (j->st == J_CONNECT)
         dr_err_set(&j->err, DR_ETIMEOUT, "connect to %s: timed out after %.1f s (%s)", j->c->key,
                    (double)(now - j->t0) / 1000.0, ssh__conn_phase(j->c));
     else
-        dr_err_set(&j->err, DR_ETIMEOUT, "exec on %s: timed out after %.1f s: %s", j->c->key,
-                   (double)j->timeout_ms / 1000.0, j->cmd);
+        dr_err_set(&j->err, DR_ETIMEOUT, "exec on %s: timed out after %.1f s (%s): %s", j->c->key,
+                   (double)j->timeout_ms / 1000.0, job_phase(j), j->cmd);
     job_fail(j, DR_ETIMEOUT);
 }
 

@@ -19,6 +19,10 @@
 #                    to its last (instead of CRASH_EVERY): a sample that fits
 #                    an hour, every part of each runbook represented
 #   CRASH_ONLY       "RUNBOOK=POINT ..." exact kill points (e.g. for `make test`)
+#   CRASH_STEPS      an extended regex: only the kill points of steps whose
+#                    name matches (e.g. "^write zk[0-9]'s config": every point
+#                    inside the group "write dallas's keeper configs"); the
+#                    other settings then sample among those
 set -euo pipefail
 . "$(dirname "$0")/testlib.sh"
 : "${DRCTL:?}"
@@ -27,6 +31,7 @@ INV=${DRCTL_LAB_INVENTORY:-$SRC/sites/lab.yaml}
 LAB=$SRC/tests/lab/lab
 RUNBOOKS=${CRASH_RUNBOOKS:-cycle switchover}
 PHASES=${CRASH_PHASES:-act verify effect}
+STEPS=${CRASH_STEPS:-}
 EVERY=${CRASH_EVERY:-1}
 MAX=${CRASH_MAX:-100000}
 SPREAD=${CRASH_SPREAD:-0}
@@ -147,10 +152,11 @@ run_rb() {
 
 # The kill points of a journaled run, in order.
 kill_points() { # JOURNAL
-    python3 - "$1" "$PHASES" <<'PY'
+    python3 - "$1" "$PHASES" "$STEPS" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
 phases = sys.argv[2].split()
+only = re.compile(sys.argv[3]) if sys.argv[3] else None
 steps, effects_of = [], {}
 for line in text.splitlines():
     t = re.search(r't="([a-z_]+)"', line)
@@ -158,7 +164,9 @@ for line in text.splitlines():
         continue
     n = re.search(r'[{,]n=(\d+)[,}]', line)
     if t.group(1) == "step" and n and int(n.group(1)) not in steps:
-        steps.append(int(n.group(1)))
+        name = re.search(r',name="((?:[^"\\]|\\.)*)"', line)
+        if only is None or (name and only.search(name.group(1))):
+            steps.append(int(n.group(1)))
     if t.group(1) == "effect_done":
         s = re.search(r'[{,]step=(\d+)[,}]', line)
         q = re.search(r'[{,]seq=(\d+)[,}]', line)
