@@ -47,35 +47,12 @@ function M.probe(ks, timeout)
     return out
 end
 
--- What a keeper's data directory holds, read over ssh without the server:
--- the highest zxid named by its snapshot and log files (a lower bound of
--- its last transaction: a log file is named after its first one) and its
--- currentEpoch.  {zxid = n|nil, epoch = n|nil, files = count}.
-function M.data_state(k)
-    if inv.keeper_kind ~= "zookeeper" then
-        return { files = 0 }
-    end
-    local dir = (k.data_log_dir or k.data_dir) .. "/version-2"
-    local r = hosts.probe(k, "ls -1 " .. hosts.quote(dir) .. " 2>/dev/null; true")
-    local best, files = nil, 0
-    for name in r.stdout:gmatch("[^\n]+") do
-        local hex = name:match("^log%.(%x+)$") or name:match("^snapshot%.(%x+)$")
-        if hex then
-            files = files + 1
-            local z = tonumber(hex, 16)
-            if not best or z > best then
-                best = z
-            end
-        end
-    end
-    local epoch = hosts.read(k, k.data_dir .. "/version-2/currentEpoch")
-    return { zxid = best, epoch = epoch and tonumber(epoch:match("%d+")), files = files }
-end
-
--- data_state of every keeper of ks at once: one listing and one read per
--- host, all hosts in parallel instead of two round trips each in turn.
--- name -> {zxid, epoch, files}; raises naming every keeper whose host
--- could not be asked, as data_state does for one.
+-- What the data directories of keepers ks hold, read over ssh without the
+-- servers, every host at once (one listing and one read each): the highest
+-- zxid named by its snapshot and log files (a lower bound of its last
+-- transaction: a log file is named after its first one) and its
+-- currentEpoch.  name -> {zxid = n|nil, epoch = n|nil, files = count};
+-- raises naming every keeper whose host could not be asked.
 function M.data_state_all(ks)
     local out = {}
     if inv.keeper_kind ~= "zookeeper" then

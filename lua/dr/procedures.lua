@@ -276,7 +276,8 @@ end
 -- Runs cmd (a stop_command, perhaps with more after it) on c; warns when
 -- the stop had to be killed.
 local function exec_stop(c, cmd)
-    local r = hosts.exec(c, cmd, { timeout = 120 })
+    -- a stop_timeout of minutes must not be cut short by the exec's own
+    local r = hosts.exec(c, cmd, { timeout = math.max(120, (c.stop_timeout or 0) + 60) })
     if r and r.stdout and r.stdout:find(KILLED, 1, true) then
         dr.warn("%s: still stopping after %d s (stop_timeout): killed with '%s'", c.name,
             c.stop_timeout, c.kill)
