@@ -26,18 +26,24 @@ static json_t *effect(const char *kind, const char *host, const char *summary, c
     return e;
 }
 
-/* A rehearsal of "restart": a fence step, then a group of three members on
- * ch1..ch3 that restart their own host (the same change, each with its own
- * name), then a config write on ch1 whose diff is shown. */
-static void sample(engine_result *r)
+/* An empty, successful rehearsal of runbook rb. */
+static void rehearsal(engine_result *r, const char *rb)
 {
     memset(r, 0, sizeof *r);
     r->status = ENGINE_OK;
     r->outcome = "ok";
     r->mode = ENGINE_REHEARSAL;
-    r->runbook = strdup("restart");
-    r->duration_ms = 1500;
+    r->runbook = strdup(rb);
     r->steps = json_array();
+}
+
+/* A rehearsal of "restart": a fence step, then a group of three members on
+ * ch1..ch3 that restart their own host (the same change, each with its own
+ * name), then a config write on ch1 whose diff is shown. */
+static void sample(engine_result *r)
+{
+    rehearsal(r, "restart");
+    r->duration_ms = 1500;
     json_t *st = json_object();
     json_set(st, "name", json_cstr("fence chicago"));
     json_set(st, "status", json_cstr("planned"));
@@ -112,12 +118,7 @@ static void test_plan_text(void **state)
  * into one, "each with its own name". */
 static void template_sample(engine_result *r)
 {
-    memset(r, 0, sizeof *r);
-    r->status = ENGINE_OK;
-    r->outcome = "ok";
-    r->mode = ENGINE_REHEARSAL;
-    r->runbook = strdup("failover");
-    r->steps = json_array();
+    rehearsal(r, "failover");
     json_t *diff = json_cstr("--- a/\001\n+++ b/\001\n@@ -1 +1 @@\n-x\001\n+y\n");
     const char *hosts[] = {"ch1", "ch2"};
     for (int i = 0; i < 2; i++) {
