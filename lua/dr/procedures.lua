@@ -479,9 +479,21 @@ end
 
 -- ------------------------------------------------------------ pre-flight
 
+-- site name -> dr.clock() when every host of the site last answered in
+-- this process.  The lock step comes seconds after the pre-flight proved
+-- it; on a fleet of hundreds of hosts, asking again is a round of `true`
+-- on every one.  A resumed run is a new process: it asks.
+local reached = {}
+local REACHED_FOR = 30 -- seconds a proof stands
+
 -- Every host of the site answers over ssh, or the run is refused naming
--- those that do not.
-local function require_reachable(target)
+-- those that do not.  opts.recent: a proof made in the last REACHED_FOR
+-- seconds of this process will do.
+local function require_reachable(target, opts)
+    local at = reached[target.name]
+    if opts and opts.recent and at and dr.clock() - at < REACHED_FOR then
+        return
+    end
     -- every host at once: a dead host costs one connect timeout in all
     local all = table.move(target.keepers, 1, #target.keepers, 1, {})
     table.move(target.clickhouse, 1, #target.clickhouse, #all + 1, all)
@@ -504,6 +516,7 @@ local function require_reachable(target)
         dr.refuse(string.format("%s hosts do not answer over ssh: %s", target.name,
             table.concat(unreachable, "; ")), "bring them back or fix ssh, then run again")
     end
+    reached[target.name] = dr.clock()
 end
 
 -- What a pre-flight records of both sites, into plan: no INSERTs running on
@@ -745,7 +758,8 @@ function M.take_site_lock(site, why)
         redo_on_resume = true,
         check = function()
             -- every host of the site at once, naming a refused sudo as such
-            require_reachable(site)
+            -- (unless the pre-flight just proved it)
+            require_reachable(site, { recent = true })
             local unreachable = {}
             for _, k in ipairs(site.keepers) do
                 local ok, text = pcall(site_lock_text, k)
