@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -533,6 +534,84 @@ size_t ssh_read_many(ssh_pool *p, const char *const *hosts, const char *const *p
     free(cmdp);
     free(cmds);
     return failed;
+}
+
+void ssh_read_files_token(char token[SSH_READ_TOKEN_LEN + 1])
+{
+    unsigned char raw[SSH_READ_TOKEN_LEN / 2];
+    if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw) {
+        /* no entropy source: still unlikely to be in a config file */
+        uint64_t x = (uint64_t)dr_wall_ms() * 0x9e3779b97f4a7c15ULL ^ (uint64_t)getpid();
+        for (size_t i = 0; i < sizeof raw;
+             i++, x = x * 6364136223846793005ULL + 1442695040888963407ULL)
+            raw[i] = (unsigned char)(x >> 56);
+    }
+    static const char hex[] = "0123456789abcdef";
+    for (size_t i = 0; i < sizeof raw; i++) {
+        token[2 * i] = hex[raw[i] >> 4];
+        token[2 * i + 1] = hex[raw[i] & 15];
+    }
+    token[SSH_READ_TOKEN_LEN] = 0;
+}
+
+void ssh_read_files_command(dr_buf *cmd, const char *const *paths, size_t n, const char *token)
+{
+    for (size_t i = 0; i < n; i++) {
+        dr_buf_puts(cmd, i ? "; p=" : "p=");
+        ssh_shell_quote(cmd, paths[i]);
+        /* cat's failure (a directory, no permission) ends the command: its
+         * message is the error */
+        dr_buf_printf(cmd,
+                      "; if [ -e \"$p\" ]; then printf F; cat -- \"$p\" || exit 1; "
+                      "else printf A; fi; printf %%s %s",
+                      token);
+    }
+}
+
+/* memmem, which is not in C99 */
+static const char *find_token(const char *s, size_t len, const char *t, size_t tl)
+{
+    for (const char *p = s; len >= tl && (p = memchr(p, t[0], len - tl + 1 - (size_t)(p - s)));
+         p++) {
+        if (memcmp(p, t, tl) == 0)
+            return p;
+    }
+    return NULL;
+}
+
+int ssh_read_files_outcome(const ssh_result *r, const char *const *paths, size_t n,
+                           const char *token, dr_buf *out, int *present, dr_err *err)
+{
+    const char *host = r->host ? r->host : "?";
+    if (r->rc != DR_OK) {
+        if (err)
+            *err = r->err;
+        return r->rc;
+    }
+    if (r->exit_status != 0) {
+        const char *why = r->errout.data && *r->errout.data ? r->errout.data : "no message";
+        size_t wl = strcspn(why, "\n");
+        return dr_err_set(err, DR_EIO, "read %s:%s%s: cat failed (%s %d): %.*s", host,
+                          n ? paths[0] : "", n > 1 ? " and others" : "",
+                          r->exit_signal ? "signal" : "exit", r->exit_status, (int)wl, why);
+    }
+    const char *s = r->out.data ? r->out.data : "";
+    size_t len = r->out.len, tl = strlen(token), at = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *end = at < len ? find_token(s + at + 1, len - at - 1, token, tl) : NULL;
+        if (!end || (s[at] != 'F' && s[at] != 'A') || (s[at] == 'A' && end != s + at + 1))
+            return dr_err_set(err, DR_EPARSE,
+                              "read %s:%s: the answer is not framed as asked "
+                              "(at byte %zu of %zu)",
+                              host, paths[i], at, len);
+        present[i] = s[at] == 'F';
+        if (present[i])
+            dr_buf_append(&out[i], s + at + 1, (size_t)(end - s - at - 1));
+        at = (size_t)(end - s) + tl;
+    }
+    if (at != len)
+        return dr_err_set(err, DR_EPARSE, "read %s: %zu bytes after the last file", host, len - at);
+    return DR_OK;
 }
 
 int ssh_exec(ssh_pool *p, const char *host, const char *cmd, int timeout_ms, ssh_result *res)

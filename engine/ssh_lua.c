@@ -901,6 +901,169 @@ static int l_read_many(lua_State *L)
     return 1;
 }
 
+/* Pushes read_files_many's table for one host from the result r of its
+ * command (na files asked of the np; the others were written earlier in
+ * this rehearsal and read as written). */
+static void files_result(lua_State *L, const char *host, const ssh_result *r,
+                         const char *const *paths, size_t np, const char *const *asked, size_t na,
+                         const char *token)
+{
+    lua_createtable(L, 0, 3);
+    lua_pushstring(L, host);
+    lua_setfield(L, -2, "host");
+    dr_buf *out = dr_calloc(na ? na : 1, sizeof *out);
+    int *present = dr_calloc(na ? na : 1, sizeof *present);
+    dr_err err = {0};
+    int ok = r->rc;
+    if (ok == DR_OK && na)
+        ok = ssh_read_files_outcome(r, asked, na, token, out, present, &err);
+    else if (ok != DR_OK)
+        err = r->err;
+    lua_pushboolean(L, ok == DR_OK);
+    lua_setfield(L, -2, "ok");
+    if (ok == DR_OK) {
+        lua_createtable(L, 0, (int)np);
+        for (size_t a = 0, j = 0; j < np; j++) {
+            const char *w;
+            size_t wl;
+            if (a < na && asked[a] == paths[j]) {
+                if (present[a])
+                    luabind_push_shared(L, out[a].data ? out[a].data : "", out[a].len, 0);
+                else
+                    lua_pushboolean(L, 0);
+                a++;
+            } else if (dr_effect_written(L, host, paths[j], &w, &wl)) {
+                lua_pushlstring(L, w, wl);
+            } else {
+                lua_pushboolean(L, 0);
+            }
+            lua_setfield(L, -2, paths[j]);
+        }
+        lua_setfield(L, -2, "files");
+    } else {
+        lua_pushstring(L, err.msg);
+        lua_setfield(L, -2, "error");
+        lua_pushstring(L, dr_strerror(ok));
+        lua_setfield(L, -2, "code");
+    }
+    for (size_t a = 0; a < na; a++)
+        dr_buf_free(&out[a]);
+    free(out), free(present);
+}
+
+/* pool:read_files_many(hosts, {{path, ...}, ...} [, {timeout=}]) -> results
+ * Several files of each host in one command per host, all hosts at once
+ * (the files a phase will read on hundreds of nodes, in one round trip
+ * instead of one per file): one table per host, {ok=true, files={[path] =
+ * content, or false when absent}} or {ok=false, error=, code=}.  In a
+ * rehearsal a file an earlier step "wrote" reads as written. */
+static int l_read_files_many(lua_State *L)
+{
+    lpool *lp = check_pool(L, 1);
+    lua_settop(L, 4);
+    size_t n;
+    const char **hosts = check_hosts(L, 2, &n);
+    luaL_checktype(L, 3, LUA_TTABLE);
+    if ((size_t)luaL_len(L, 3) != n)
+        luaL_argerror(L, 3, "one list of paths per host expected");
+    int timeout = opt_timeout(L, 4);
+    char token[SSH_READ_TOKEN_LEN + 1];
+    ssh_read_files_token(token);
+    /* every host's paths, and which of them go to the host (not written in
+     * this rehearsal): the lists' strings stay alive in argument 3 */
+    size_t *np = dr_calloc(n ? n : 1, sizeof *np);
+    const char ***paths = dr_calloc(n ? n : 1, sizeof *paths);
+    const char ***asked = dr_calloc(n ? n : 1, sizeof *asked);
+    size_t *na = dr_calloc(n ? n : 1, sizeof *na);
+    dr_buf *cmds = dr_calloc(n ? n : 1, sizeof *cmds);
+    const char **rh = dr_calloc(n ? n : 1, sizeof *rh), **rc = dr_calloc(n ? n : 1, sizeof *rc);
+    size_t *ri = dr_calloc(n ? n : 1, sizeof *ri), nr = 0;
+    int *ids = dr_calloc(n ? n : 1, sizeof *ids);
+    for (size_t i = 0; i < n; i++) {
+        if (lua_geti(L, 3, (lua_Integer)i + 1) != LUA_TTABLE) {
+            lua_pop(L, 1);
+            continue; /* checked below, once everything is freed */
+        }
+        np[i] = (size_t)luaL_len(L, -1);
+        paths[i] = dr_calloc(np[i] ? np[i] : 1, sizeof **paths);
+        asked[i] = dr_calloc(np[i] ? np[i] : 1, sizeof **asked);
+        for (size_t k = 0; k < np[i]; k++) {
+            lua_geti(L, -1, (lua_Integer)k + 1);
+            paths[i][k] = lua_tostring(L, -1); /* NULL: not a string */
+            lua_pop(L, 1);
+            const char *w;
+            size_t wl;
+            if (paths[i][k] && !dr_effect_written(L, hosts[i], paths[i][k], &w, &wl))
+                asked[i][na[i]++] = paths[i][k];
+        }
+        lua_pop(L, 1);
+        if (na[i]) {
+            ssh_read_files_command(&cmds[i], asked[i], na[i], token);
+            rh[nr] = hosts[i];
+            rc[nr] = cmds[i].data;
+            ri[nr++] = i;
+        }
+    }
+    int bad = 0;
+    for (size_t i = 0; i < n && !bad; i++)
+        bad = !paths[i];
+    for (size_t i = 0; i < n && !bad; i++)
+        for (size_t k = 0; k < np[i] && !bad; k++)
+            bad = !paths[i][k];
+    /* Each answer is split into shared strings as its command ends, not
+     * once all have: hundreds of copies of an O(N) file would all be held
+     * at once otherwise. */
+    lua_createtable(L, (int)n, 0);
+    int results = lua_gettop(L);
+    ssh_async *a = bad ? NULL : ssh_async_new(lp->pool);
+    for (size_t k = 0; k < nr && a; k++) {
+        dr_err err = {0};
+        int id = ssh_async_start(a, rh[k], rc[k], timeout, &err);
+        if (id < 0) {
+            ssh_result r = {.rc = err.code ? err.code : DR_EIO, .err = err};
+            files_result(L, hosts[ri[k]], &r, paths[ri[k]], np[ri[k]], asked[ri[k]], na[ri[k]],
+                         token);
+            lua_rawseti(L, results, (lua_Integer)ri[k] + 1);
+        } else {
+            ids[k] = id;
+        }
+    }
+    while (a && ssh_async_pending(a)) {
+        ssh_async_run(a, dr_now_ms() + 1000);
+        ssh_result r;
+        int id;
+        while ((id = ssh_async_take(a, &r)) >= 0) {
+            size_t k = 0;
+            while (k < nr && ids[k] != id)
+                k++;
+            if (k < nr) {
+                files_result(L, hosts[ri[k]], &r, paths[ri[k]], np[ri[k]], asked[ri[k]], na[ri[k]],
+                             token);
+                lua_rawseti(L, results, (lua_Integer)ri[k] + 1);
+            }
+            ssh_result_free(&r);
+        }
+    }
+    ssh_async_free(a);
+    /* hosts whose every file was written earlier in this rehearsal */
+    for (size_t i = 0; i < n && !bad; i++) {
+        if (na[i])
+            continue;
+        ssh_result r = {.rc = DR_OK};
+        files_result(L, hosts[i], &r, paths[i], np[i], asked[i], 0, token);
+        lua_rawseti(L, results, (lua_Integer)i + 1);
+    }
+    for (size_t i = 0; i < n; i++) {
+        free(paths[i]), free(asked[i]);
+        dr_buf_free(&cmds[i]);
+    }
+    free(np), free(paths), free(asked), free(na), free(cmds), free(rh), free(rc), free(ri),
+        free(ids);
+    if (bad)
+        return luaL_argerror(L, 3, "one list of paths (strings) per host expected");
+    return 1;
+}
+
 /* pool:host_options(host, {become = "sudo"|"none", jump = "host:port"|nil})
  * -> true | nil, err, code */
 static int l_host_options(lua_State *L)
@@ -929,6 +1092,7 @@ static const luaL_Reg pool_methods[] = {
     {"probe_many", l_probe_many},
     {"read_file", l_read_file},
     {"read_many", l_read_many},
+    {"read_files_many", l_read_files_many},
     {"write_file", l_write_file},
     {"remove_file", l_remove_file},
     {"host_options", l_host_options},

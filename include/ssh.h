@@ -106,6 +106,19 @@ size_t ssh_exec_each(ssh_pool *p, const char *const *hosts, const char *const *c
 void ssh_read_command(dr_buf *cmd, const char *path);
 int ssh_read_outcome(const ssh_result *r, const char *path, dr_buf *out, dr_err *err);
 
+/* Several files of one host in one command: each file's content is
+ * preceded by 'F' ('A' alone when the file is absent) and followed by a
+ * token random to the command, so that one round trip reads them all.
+ * ssh_read_files_token makes the token; ssh_read_files_outcome splits the
+ * result into out[0..n-1] (initialised by the caller), present[i] = 0 for
+ * an absent file, or fails as ssh_read_outcome does (DR_EPARSE when the
+ * answer is not framed as asked). */
+#define SSH_READ_TOKEN_LEN 32
+void ssh_read_files_token(char token[SSH_READ_TOKEN_LEN + 1]);
+void ssh_read_files_command(dr_buf *cmd, const char *const *paths, size_t n, const char *token);
+int ssh_read_files_outcome(const ssh_result *r, const char *const *paths, size_t n,
+                           const char *token, dr_buf *out, int *present, dr_err *err);
+
 /* Reads paths[i] on hosts[i] for every i at once (up to max_parallel
  * sessions).  out[i] (initialised by the caller) gets the content;
  * errs[i].code is DR_OK, DR_ENOTFOUND or the failure, with its message.

@@ -766,8 +766,9 @@ static void test_lua_binding_real_and_rehearsal(void **state)
     sh("printf 'v1\\n' > %s", path);
     snprintf(code, sizeof code,
              "P = assert(ssh.pool{known_hosts='%s', identity='%s', user='%s', port=2222})\n"
-             "H, PATH, HOSTS = '%s.%d', '%s', {'%s.11', '%s.12', '%s.13'}\n",
-             known, key, user, lab_net, 13, path, lab_net, lab_net, lab_net);
+             "H, PATH, HOSTS = '%s.%d', '%s', {'%s.11', '%s.12', '%s.13'}\n"
+             "DIR = '%s'\n",
+             known, key, user, lab_net, 13, path, lab_net, lab_net, lab_net, tmpdir);
     if (luaL_dostring(L, code) != LUA_OK)
         fail_msg("%s", lua_tostring(L, -1));
 
@@ -786,6 +787,25 @@ static void test_lua_binding_real_and_rehearsal(void **state)
     assert_int_equal(dr_read_file(path, &b, &e), DR_OK);
     assert_string_equal(b.data, "v1\n");
     dr_buf_free(&b);
+
+    /* Several files per host in one command: present, absent, and a
+     * directory (cat fails: that host's error); a file written in this
+     * rehearsal reads as written. */
+    if (luaL_dostring(L, "local fs = P:read_files_many({H, HOSTS[1], HOSTS[2]},\n"
+                         "    {{PATH, PATH .. '.none', PATH}, {DIR}, {PATH .. '.none'}})\n"
+                         "assert(fs[1].ok and fs[1].files[PATH] == 'v1\\n', fs[1].error)\n"
+                         "assert(fs[1].files[PATH .. '.none'] == false)\n"
+                         "assert(not fs[2].ok and fs[2].error:find('Is a directory'), fs[2].error)\n"
+                         "assert(fs[3].ok and fs[3].files[PATH .. '.none'] == false)\n"
+                         "debug.getregistry()['dr.written'] = {[H .. '\\n' .. PATH] = 'w\\n'}\n"
+                         "fs = P:read_files_many({H}, {{PATH, PATH .. '.none'}})\n"
+                         "assert(fs[1].ok and fs[1].files[PATH] == 'w\\n')\n"
+                         "assert(fs[1].files[PATH .. '.none'] == false)\n"
+                         "debug.getregistry()['dr.written'] = nil\n"
+                         "assert(not pcall(P.read_files_many, P, {H}, {'x'}))\n"
+                         "assert(not pcall(P.read_files_many, P, {H}, {{PATH}, {PATH}}))\n") !=
+        LUA_OK)
+        fail_msg("%s", lua_tostring(L, -1));
 
     /* Real run. */
     gate_decision = DR_EFFECT_PERFORM;

@@ -80,3 +80,19 @@ for h in ch1 ch3; do
     [ "$(cat "$dir/done-$h")" = kept ] || fail "resume ran the finished member on $h again"
 done
 pass "killed while two members waited; resume finished ch2 and ch4 only"
+
+# 5. files read ahead (tests/runbooks/prefetch.lua): in one command per
+# host, each read once, dropped by a write of the file or a command
+rm -rf "$dir" && mkdir -p "$dir"
+for h in $hosts; do
+    echo "a $h" >"$dir/a-$h"
+    echo "b $h" >"$dir/b-$h"
+done
+dr plan prefetch --dir "$dir" >"$work/pplan.txt" 2>&1 || fail "prefetch plan: $(cat "$work/pplan.txt")"
+[ "$(cat "$dir/b-ch1")" = "b ch1" ] || fail "the prefetch rehearsal changed b-ch1"
+rm -f "$dir"/a-* "$dir"/b-*
+dr run prefetch --dir "$dir" --yes >"$work/prefetch.txt" 2>&1 || fail "prefetch run: $(cat "$work/prefetch.txt")"
+[ "$(cat "$dir/b-ch1")" = b2 ] || fail "b-ch1 is not what the run wrote: $(cat "$dir/b-ch1")"
+[ "$(cat "$dir/a-ch3")" = behind ] || fail "a-ch3: $(cat "$dir/a-ch3")"
+pass "read ahead: each file read once from one command per host; writes and commands drop it"
+

@@ -247,6 +247,73 @@ static void test_key_file_types(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* Several files in one answer: 'F' content token, or 'A' token. */
+static void test_read_files_framing(void **state)
+{
+    (void)state;
+    const char *paths[3] = {"/etc/a.xml", "/etc/none", "/etc/empty"};
+    dr_buf cmd = DR_BUF_INIT;
+    ssh_read_files_command(&cmd, paths, 3, "TOK");
+    assert_non_null(strstr(cmd.data, "p='/etc/a.xml'; if [ -e \"$p\" ]; then printf F; cat -- "));
+    assert_non_null(strstr(cmd.data, "else printf A; fi; printf %s TOK; p='/etc/none'"));
+    dr_buf_free(&cmd);
+    char tok[SSH_READ_TOKEN_LEN + 1], tok2[SSH_READ_TOKEN_LEN + 1];
+    ssh_read_files_token(tok);
+    ssh_read_files_token(tok2);
+    assert_int_equal(strlen(tok), SSH_READ_TOKEN_LEN);
+    assert_int_equal(strspn(tok, "0123456789abcdef"), SSH_READ_TOKEN_LEN);
+    assert_string_not_equal(tok, tok2);
+
+    struct {
+        const char *answer;
+        int rc;
+        const char *a;
+        int present[3];
+    } cases[] = {
+        /* contents may hold F, A and pieces of the token */
+        {"F<x>FATO\nTOKATOKFTOK", DR_OK, "<x>FATO\n", {1, 0, 1}},
+        {"FTOKATOKFTOK", DR_OK, "", {1, 0, 1}},
+        {"F<x>TOKATOK", DR_EPARSE, NULL, {0}},         /* a file short */
+        {"F<x>TOKAxTOKFTOK", DR_EPARSE, NULL, {0}},    /* absent, yet content */
+        {"F<x>TOKATOKFTOKjunk", DR_EPARSE, NULL, {0}}, /* bytes after the last */
+        {"X<x>TOKATOKFTOK", DR_EPARSE, NULL, {0}},
+        {"", DR_EPARSE, NULL, {0}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ssh_result r = {.rc = DR_OK, .host = "h1"};
+        r.out.data = (char *)cases[i].answer;
+        r.out.len = strlen(cases[i].answer);
+        dr_buf out[3] = {DR_BUF_INIT, DR_BUF_INIT, DR_BUF_INIT};
+        int present[3] = {-1, -1, -1};
+        dr_err err = {0};
+        assert_int_equal(ssh_read_files_outcome(&r, paths, 3, "TOK", out, present, &err),
+                         cases[i].rc);
+        if (cases[i].rc == DR_OK) {
+            assert_memory_equal(out[0].data, cases[i].a, strlen(cases[i].a));
+            assert_int_equal(out[0].len, strlen(cases[i].a));
+            assert_int_equal(out[1].len, 0);
+            assert_int_equal(out[2].len, 0);
+            for (int k = 0; k < 3; k++)
+                assert_int_equal(present[k], cases[i].present[k]);
+        } else {
+            assert_non_null(strstr(err.msg, "h1"));
+            assert_true(strstr(err.msg, "not framed as asked") ||
+                        strstr(err.msg, "after the last"));
+        }
+        for (int k = 0; k < 3; k++)
+            dr_buf_free(&out[k]);
+    }
+    /* cat failed (a directory): the command's exit and message */
+    ssh_result r = {.rc = DR_OK, .host = "h1", .exit_status = 1};
+    r.errout.data = "cat: /etc/a.xml: Is a directory\n";
+    r.errout.len = strlen(r.errout.data);
+    dr_buf out[3] = {DR_BUF_INIT, DR_BUF_INIT, DR_BUF_INIT};
+    int present[3];
+    dr_err err = {0};
+    assert_int_equal(ssh_read_files_outcome(&r, paths, 3, "TOK", out, present, &err), DR_EIO);
+    assert_non_null(strstr(err.msg, "Is a directory"));
+}
+
 static void test_shell_quote(void **state)
 {
     (void)state;
@@ -434,6 +501,7 @@ int main(void)
         cmocka_unit_test(test_tofu_appends_then_strict_accepts),
         cmocka_unit_test(test_known_host_types),
         cmocka_unit_test(test_key_file_types),
+        cmocka_unit_test(test_read_files_framing),
         cmocka_unit_test(test_shell_quote),
         cmocka_unit_test(test_become_command),
         cmocka_unit_test(test_host_options),

@@ -396,6 +396,26 @@ local function ssh_module(real)
         return out
     end
 
+    -- Each file as read_file answers it (the same recorded answers).
+    function pool:read_files_many(hosts, lists, opts)
+        local out = {}
+        for i, host in ipairs(hosts) do
+            local files, failed = {}, nil
+            for _, path in ipairs(lists[i]) do
+                local data, err, code = current(self, host, path)
+                if data then
+                    files[path] = data
+                elseif code == "not found" then
+                    files[path] = false
+                else
+                    failed = failed or { host = host, ok = false, error = err, code = code }
+                end
+            end
+            out[i] = failed or { host = host, ok = true, files = files }
+        end
+        return out
+    end
+
     function pool:write_file(host, path, content, opts)
         if RECORD then
             if not api.written(host, path) then
