@@ -988,8 +988,10 @@ static int l_read_files_many(lua_State *L)
         paths[i] = dr_calloc(np[i] ? np[i] : 1, sizeof **paths);
         asked[i] = dr_calloc(np[i] ? np[i] : 1, sizeof **asked);
         for (size_t k = 0; k < np[i]; k++) {
-            lua_geti(L, -1, (lua_Integer)k + 1);
-            paths[i][k] = lua_tostring(L, -1); /* NULL: not a string */
+            /* a string stays alive in the list; anything else is refused
+             * below (a number converted here would die with the pop) */
+            paths[i][k] =
+                lua_geti(L, -1, (lua_Integer)k + 1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
             lua_pop(L, 1);
             const char *w;
             size_t wl;

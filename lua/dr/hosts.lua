@@ -233,13 +233,15 @@ end
 -- Reads the files that the next steps will read on many nodes, in one
 -- command per node and all nodes at once (two files on 300 nodes: one
 -- round of 300 commands, not two).  paths(node) -> list of paths.  A node
--- that fails is left to the steps' own reads, which report it.
+-- that fails, or takes more than PREFETCH_WAIT seconds (a host lost since
+-- the pre-flight), is left to the steps' own reads, which report it: the
+-- read-ahead must not add an exec timeout to theirs.
+local PREFETCH_WAIT = 10
 function M.prefetch(nodes, paths)
-    local specs, lists, asked = {}, {}, {}
+    local specs, lists = {}, {}
     for _, n in ipairs(nodes) do
         local list = paths(n)
         if list and #list > 0 then
-            asked[#asked + 1] = n
             specs[#specs + 1] = M.spec(n)
             lists[#lists + 1] = list
         end
@@ -247,7 +249,7 @@ function M.prefetch(nodes, paths)
     if #specs == 0 then
         return
     end
-    local results = M.pool():read_files_many(specs, lists)
+    local results = M.pool():read_files_many(specs, lists, { timeout = PREFETCH_WAIT })
     local now = dr.clock()
     for i, r in ipairs(results) do
         if r.ok then

@@ -910,7 +910,11 @@ function M.repoint_clickhouse(sw)
     local target, dead, ensemble = sw.target, sw.old, sw.ensemble
     -- both files the next two groups read, in one round trip per server
     hosts.prefetch(target.clickhouse, function(c)
-        return { c.zookeeper_xml, inv.umbrella_cluster and c.remote_servers_xml or nil }
+        local files = { c.zookeeper_xml }
+        if inv.umbrella_cluster then
+            files[#files + 1] = c.remote_servers_xml
+        end
+        return files
     end)
     in_parallel("point " .. target.name .. "'s ClickHouse at the new ensemble",
         each(target.clickhouse, repoint_clickhouse_step, ensemble))

@@ -803,7 +803,8 @@ static void test_lua_binding_real_and_rehearsal(void **state)
                          "assert(fs[1].files[PATH .. '.none'] == false)\n"
                          "debug.getregistry()['dr.written'] = nil\n"
                          "assert(not pcall(P.read_files_many, P, {H}, {'x'}))\n"
-                         "assert(not pcall(P.read_files_many, P, {H}, {{PATH}, {PATH}}))\n") !=
+                         "assert(not pcall(P.read_files_many, P, {H}, {{PATH}, {PATH}}))\n"
+                         "assert(not pcall(P.read_files_many, P, {H}, {{PATH, 1}}))\n") !=
         LUA_OK)
         fail_msg("%s", lua_tostring(L, -1));
 
