@@ -170,10 +170,6 @@ local function repoint_clickhouse_step(c, ensemble)
     }
 end
 
-local function repoint_clickhouse(c, ensemble)
-    return dr.step(repoint_clickhouse_step(c, ensemble))
-end
-
 -- nil without an umbrella cluster.  memo (optional, shared by the steps of
 -- one group): remote_servers.xml text -> the edit made of it, so that the
 -- same file on hundreds of nodes is parsed and edited once (the text is
@@ -220,12 +216,15 @@ local function umbrella_remove_step(c, dead, memo)
     }
 end
 
-local function umbrella_add(c, back)
+-- nil without an umbrella cluster.  memo (optional, shared by the steps of
+-- one group): remote_servers.xml text -> the edit made of it, as for
+-- umbrella_remove_step.
+local function umbrella_add_step(c, back, memo)
     local umbrella = inv.umbrella_cluster
     if not umbrella then
-        return
+        return nil
     end
-    dr.step {
+    return {
         name = string.format("put %s back into cluster '%s' on %s", back.name, umbrella, c.name),
         host = c.name,
         act = function()
@@ -233,21 +232,28 @@ local function umbrella_add(c, back)
             if not text then
                 return false
             end
-            local read, changed = text, false
-            for _, d in ipairs(back.clickhouse) do
-                local out, ch = chconf.add_replica(text, c.remote_servers_xml, umbrella,
-                    d.shard_num, { host = d.host, port = d.tcp_port })
-                if not out then
-                    error(ch, 0)
+            local done = memo and memo[text]
+            if not done then
+                local edited, changed = text, false
+                for _, d in ipairs(back.clickhouse) do
+                    local out, ch = chconf.add_replica(edited, c.remote_servers_xml, umbrella,
+                        d.shard_num, { host = d.host, port = d.tcp_port })
+                    if not out then
+                        error(ch, 0)
+                    end
+                    if ch then
+                        edited, changed = out, true
+                    end
                 end
-                if ch then
-                    text, changed = out, true
+                done = { edited, changed }
+                if memo then
+                    memo[text] = done
                 end
             end
-            if changed then -- what was read: not read a second time
-                hosts.write(c, c.remote_servers_xml, text, { previous = read })
+            if done[2] then -- what was read: not read a second time
+                hosts.write(c, c.remote_servers_xml, done[1], { previous = text })
             end
-            return changed
+            return done[2]
         end,
     }
 end
@@ -1220,37 +1226,54 @@ function M.stop_clickhouse(rc)
     end
 end
 
+local function macros_step(c)
+    return {
+        name = string.format("macros of %s", c.name),
+        host = c.name,
+        act = function()
+            local want = { cluster = inv.cluster, shard = c.shard, replica = c.replica }
+            local text = hosts.read(c, c.macros_xml)
+            local out, changed = chconf.set_macros(text, c.macros_xml, want,
+                text == nil and { root = "yandex" } or nil)
+            if not out then
+                error(changed .. "; a replaced host must get the macros of the replica it "
+                    .. "replaces", 0)
+            end
+            if not changed then
+                return false
+            end
+            hosts.write(c, c.macros_xml, out, { previous = text or false })
+            return true
+        end,
+    }
+end
+
 -- Each server of the site points at the live ensemble and gets the macros
 -- of its replica; the site returns to the umbrella cluster on both sites.
+-- Every server at once, phase by phase (its servers are stopped; the live
+-- site's reload remote_servers.xml by themselves), with the files each
+-- phase reads read ahead in one round.
 function M.repoint_returning(rc)
     local site, live = rc.site, rc.live
-    for _, c in ipairs(site.clickhouse) do
-        repoint_clickhouse(c, rc.ensemble)
-        dr.step {
-            name = string.format("macros of %s", c.name),
-            host = c.name,
-            act = function()
-                local want = { cluster = inv.cluster, shard = c.shard, replica = c.replica }
-                local text = hosts.read(c, c.macros_xml)
-                local out, changed = chconf.set_macros(text, c.macros_xml, want,
-                    text == nil and { root = "yandex" } or nil)
-                if not out then
-                    error(changed .. "; a replaced host must get the macros of the replica it "
-                        .. "replaces", 0)
-                end
-                if not changed then
-                    return false
-                end
-                hosts.write(c, c.macros_xml, out, { previous = text or false })
-                return true
-            end,
-        }
-    end
-    for _, c in ipairs(site.clickhouse) do
-        umbrella_add(c, site)
-    end
-    for _, c in ipairs(live.clickhouse) do
-        umbrella_add(c, site)
+    local umbrella = inv.umbrella_cluster
+    hosts.prefetch(site.clickhouse, function(c)
+        local files = { c.zookeeper_xml, c.macros_xml }
+        if umbrella then
+            files[#files + 1] = c.remote_servers_xml
+        end
+        return files
+    end)
+    in_parallel("point " .. site.name .. "'s ClickHouse at keepers " .. names(rc.ensemble),
+        each(site.clickhouse, repoint_clickhouse_step, rc.ensemble))
+    in_parallel("macros of " .. site.name .. "'s ClickHouse", each(site.clickhouse, macros_step))
+    if umbrella then
+        hosts.prefetch(live.clickhouse, function(c)
+            return { c.remote_servers_xml }
+        end)
+        local both = table.move(site.clickhouse, 1, #site.clickhouse, 1, {})
+        table.move(live.clickhouse, 1, #live.clickhouse, #both + 1, both)
+        in_parallel("put " .. site.name .. " back into cluster '" .. umbrella .. "'",
+            each(both, umbrella_add_step, site, {}))
     end
 end
 
