@@ -146,28 +146,38 @@ end
 
 -- ------------------------------------------------------------ clickhouse files
 
-local function repoint_clickhouse_step(c, ensemble)
+-- A step that edits one XML file of ClickHouse server c: edit(text, opts)
+-- gets the file's text (nil: absent; opts then asks for a new document)
+-- and returns the new text and whether it changed, or nil and an error.
+-- Writes only a change, as a compare-and-swap on what was read.
+local function edit_xml_step(c, name, path, edit, hint)
     return {
-        name = string.format("point %s at keepers %s", c.name, names(ensemble)),
+        name = name,
         host = c.name,
         act = function()
-            local nodes = {}
-            for i, k in ipairs(ensemble) do
-                nodes[i] = { host = k.host, port = k.client_port }
-            end
-            local text = hosts.read(c, c.zookeeper_xml)
-            local out, changed = chconf.set_zookeeper_nodes(text, c.zookeeper_xml, nodes,
-                text == nil and { root = "yandex" } or nil)
+            local text = hosts.read(c, path)
+            local out, changed = edit(text, text == nil and { root = "yandex" } or nil)
             if not out then
-                error(changed, 0)
+                error(changed .. (hint or ""), 0)
             end
             if not changed then
                 return false
             end
-            hosts.write(c, c.zookeeper_xml, out, { previous = text or false })
+            hosts.write(c, path, out, { previous = text or false })
             return true
         end,
     }
+end
+
+local function repoint_clickhouse_step(c, ensemble)
+    local nodes = {}
+    for i, k in ipairs(ensemble) do
+        nodes[i] = { host = k.host, port = k.client_port }
+    end
+    return edit_xml_step(c, string.format("point %s at keepers %s", c.name, names(ensemble)),
+        c.zookeeper_xml, function(text, opts)
+            return chconf.set_zookeeper_nodes(text, c.zookeeper_xml, nodes, opts)
+        end)
 end
 
 -- nil without an umbrella cluster.  memo (optional, shared by the steps of
@@ -1227,25 +1237,11 @@ function M.stop_clickhouse(rc)
 end
 
 local function macros_step(c)
-    return {
-        name = string.format("macros of %s", c.name),
-        host = c.name,
-        act = function()
-            local want = { cluster = inv.cluster, shard = c.shard, replica = c.replica }
-            local text = hosts.read(c, c.macros_xml)
-            local out, changed = chconf.set_macros(text, c.macros_xml, want,
-                text == nil and { root = "yandex" } or nil)
-            if not out then
-                error(changed .. "; a replaced host must get the macros of the replica it "
-                    .. "replaces", 0)
-            end
-            if not changed then
-                return false
-            end
-            hosts.write(c, c.macros_xml, out, { previous = text or false })
-            return true
-        end,
-    }
+    local want = { cluster = inv.cluster, shard = c.shard, replica = c.replica }
+    return edit_xml_step(c, string.format("macros of %s", c.name), c.macros_xml,
+        function(text, opts)
+            return chconf.set_macros(text, c.macros_xml, want, opts)
+        end, "; a replaced host must get the macros of the replica it replaces")
 end
 
 -- Each server of the site points at the live ensemble and gets the macros
