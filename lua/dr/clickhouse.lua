@@ -271,7 +271,8 @@ local function catch_up_all(nodes)
 end
 
 -- SYSTEM SYNC REPLICA of every {node, "db.table"} pair at once (slices of
--- 1000), each bounded by timeout; returns "node: why" of every failure.
+-- 1000), each bounded by timeout; returns "node: why" of every failure
+-- (why names the table).
 local function sync_all(pairs_, timeout)
     local failed = {}
     for first = 1, #pairs_, 1000 do
@@ -284,7 +285,7 @@ local function sync_all(pairs_, timeout)
             local r = res and res[i] or { ok = false, error = err }
             if not r.ok then
                 local p = pairs_[first + i - 1]
-                failed[#failed + 1] = string.format("%s %s: %s", p[1].name, p[2], tostring(r.error))
+                failed[#failed + 1] = string.format("%s: %s", p[1].name, tostring(r.error))
             end
         end
     end
