@@ -557,37 +557,39 @@ static void *hold_syncs(void *arg)
     return NULL;
 }
 
-/* Two replicas that never catch up: both waits run at once, both give up
- * at the deadline with the "not caught up" message, and each is killed by
- * its own query id. */
+/* Three replicas that never catch up: the waits run at once, all give up
+ * at the one deadline with the "not caught up" message, and each is killed
+ * by its own query id; a refused one fails alone. */
 static void test_sync_replicas_deadline_and_kill(void **state)
 {
     (void)state;
     ch_client c;
     dr_err err = {0};
     assert_int_equal(ch_client_init(&c, NULL, NULL, NULL, &err), DR_OK);
-    holder h = {.want_kills = 2};
+    holder h = {.want_kills = 3};
     listener l = {0};
     listen_local(&l);
+    assert_int_equal(listen(l.fd, 16), 0); /* every wait connects at once */
     h.fd = l.fd;
     h.port = l.port;
     pthread_t th;
     assert_int_equal(pthread_create(&th, NULL, hold_syncs, &h), 0);
-    ch_sync_item it[3] = {
+    ch_sync_item it[4] = {
         {.host = "127.0.0.1", .port = h.port, .table = "default.events"},
         {.host = "127.0.0.1", .port = h.port, .table = "db2.t"},
+        {.host = "127.0.0.1", .port = h.port, .table = "db3.t"},
         {.host = "127.0.0.1", .port = 1, .table = "default.events"}, /* refused */
     };
     int64_t t0 = dr_now_ms();
-    assert_int_equal(ch_sync_replicas(&c, it, 3, 1000, &err), 3);
+    assert_int_equal(ch_sync_replicas(&c, it, 4, 1000, &err), 4);
     int64_t took = dr_now_ms() - t0;
     pthread_join(th, NULL);
     close(l.fd);
-    /* together: one deadline, not two, plus the kills */
-    assert_true(took >= 950 && took < 1900);
-    assert_int_equal(h.syncs, 2);
-    assert_int_equal(h.kills, 2);
-    for (int i = 0; i < 2; i++) {
+    /* together: one deadline (one after the other: three), plus the kills */
+    assert_true(took >= 950 && took < 2900);
+    assert_int_equal(h.syncs, 3);
+    assert_int_equal(h.kills, 3);
+    for (int i = 0; i < 3; i++) {
         assert_int_equal(it[i].rc, DR_ETIMEOUT);
         assert_non_null(strstr(it[i].err.msg, "not caught up within 1 s"));
         assert_non_null(strstr(it[i].err.msg, it[i].table));
@@ -595,20 +597,24 @@ static void test_sync_replicas_deadline_and_kill(void **state)
         assert_non_null(strstr(h.sync_line[i], "receive_timeout=1"));
     }
     /* each kill names the query id of one of the waits, and they differ */
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; k < 3; k++) {
         const char *q = strstr(h.kill_sql[k], "drctl-sync-");
         assert_non_null(q);
         assert_non_null(strstr(h.kill_sql[k], "ASYNC"));
         char id[96];
         snprintf(id, sizeof id, "%.*s", (int)strcspn(q, "'"), q);
-        assert_true(strstr(h.sync_line[0], id) || strstr(h.sync_line[1], id));
+        assert_true(strstr(h.sync_line[0], id) || strstr(h.sync_line[1], id) ||
+                    strstr(h.sync_line[2], id));
     }
     assert_string_not_equal(h.kill_sql[0], h.kill_sql[1]);
-    assert_int_equal(it[2].rc, DR_EIO);
-    assert_non_null(strstr(it[2].err.msg, "SYNC REPLICA default.events: ch 127.0.0.1:1: "));
+    assert_string_not_equal(h.kill_sql[1], h.kill_sql[2]);
+    assert_string_not_equal(h.kill_sql[0], h.kill_sql[2]);
+    assert_int_equal(it[3].rc, DR_EIO);
+    assert_non_null(strstr(it[3].err.msg, "SYNC REPLICA default.events: ch 127.0.0.1:1: "));
     /* a bad name anywhere: nothing is sent, the whole call refused */
     it[1].table = "x;y";
     assert_int_equal(ch_sync_replicas(&c, it, 2, 1000, &err), DR_EINVAL);
+    assert_non_null(strstr(err.msg, "table name 'x;y'"));
     assert_int_equal(ch_sync_replicas(&c, it, 1, 0, &err), DR_EINVAL);
     assert_non_null(strstr(err.msg, "deadline > 0"));
     ch_client_free(&c);
