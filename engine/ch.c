@@ -1645,53 +1645,106 @@ void ch_catchup_free(ch_catchup *v)
     ch_replicas_status_free(&v->status);
 }
 
+/* The query id of one SYNC REPLICA: distinct per process, millisecond and
+ * call, so that a KILL QUERY stops only that wait. */
+static void sync_query_id(char *out, size_t size)
+{
+    static unsigned seq; /* distinct ids for syncs started in the same millisecond */
+    snprintf(out, size, "drctl-sync-%ld-%" PRId64 "-%u", (long)getpid(), dr_wall_ms(), ++seq);
+}
+
+int ch_sync_replicas(const ch_client *c, ch_sync_item *items, size_t n, int deadline_ms,
+                     dr_err *err)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ch_check_table_name(items[i].table, err) != DR_OK)
+            return err ? err->code : DR_EINVAL;
+    if (deadline_ms <= 0)
+        return dr_err_set(err, DR_EINVAL, "ch: SYNC REPLICA: a deadline > 0 is required");
+    for (size_t i = 0; i < n; i++) {
+        items[i].rc = DR_OK;
+        dr_err_clear(&items[i].err);
+    }
+    if (n == 0)
+        return 0;
+    int secs = (deadline_ms + 999) / 1000;
+    char settings[128];
+    snprintf(settings, sizeof settings, "receive_timeout=%d&max_execution_time=%d", secs, secs);
+    ch_request *reqs = dr_calloc(n, sizeof *reqs);
+    dr_buf *sqls = dr_calloc(n, sizeof *sqls);
+    char(*qids)[96] = dr_calloc(n, sizeof *qids);
+    for (size_t i = 0; i < n; i++) {
+        sync_query_id(qids[i], sizeof qids[i]);
+        dr_buf_printf(&sqls[i], "SYSTEM SYNC REPLICA %s", items[i].table);
+        ch_req_exec(&reqs[i], items[i].host, items[i].port, sqls[i].data, deadline_ms);
+        reqs[i].settings = settings;
+        reqs[i].query_id = qids[i];
+    }
+    /* each request has deadline_ms; the batch's own deadline is a backstop */
+    int rc = ch_run(c, reqs, n, deadline_ms + 1000, err);
+    for (size_t i = 0; rc < 0 && i < n; i++) {
+        items[i].rc = rc;
+        if (err)
+            items[i].err = *err;
+    }
+    /* the waits the client gave up on while the server may still hold
+     * them: one KILL QUERY ... ASYNC each, all sent at once (18.16 marks
+     * the query cancelled but keeps waiting until the queue drains; newer
+     * servers stop) */
+    ch_request *kills = dr_calloc(n, sizeof *kills);
+    dr_buf *kill_sqls = dr_calloc(n, sizeof *kill_sqls);
+    size_t nkill = 0;
+    int failed = 0;
+    for (size_t i = 0; rc >= 0 && i < n; i++) {
+        ch_request *r = &reqs[i];
+        ch_sync_item *it = &items[i];
+        it->rc = r->rc;
+        if (r->rc == DR_OK)
+            continue;
+        failed++;
+        if (r->rc == DR_ETIMEOUT) {
+            char hp[300];
+            host_port(r, hp, sizeof hp);
+            dr_err_set(&it->err, DR_ETIMEOUT, "ch %s: SYNC REPLICA %s: not caught up within %d s",
+                       hp, it->table, secs);
+            if (r->http_status == 0) {
+                dr_buf_puts(&kill_sqls[nkill], "KILL QUERY WHERE query_id = ");
+                ch_sql_quote(&kill_sqls[nkill], qids[i]);
+                dr_buf_puts(&kill_sqls[nkill], " ASYNC");
+                ch_req_exec(&kills[nkill], r->host, r->port, kill_sqls[nkill].data, 3000);
+                nkill++;
+            }
+        } else {
+            it->err = r->err;
+            dr_err_wrap(&it->err, "SYNC REPLICA %s", it->table);
+        }
+    }
+    if (nkill > 0)
+        ch_run(c, kills, nkill, 4000, NULL);
+    for (size_t i = 0; i < n; i++) {
+        ch_request_free(&reqs[i]);
+        dr_buf_free(&sqls[i]);
+        ch_request_free(&kills[i]);
+        dr_buf_free(&kill_sqls[i]);
+    }
+    free(reqs);
+    free(sqls);
+    free(qids);
+    free(kills);
+    free(kill_sqls);
+    return rc < 0 ? rc : failed;
+}
+
 int ch_sync_replica(const ch_client *c, const char *host, int port, const char *table,
                     int deadline_ms, dr_err *err)
 {
-    if (ch_check_table_name(table, err) != DR_OK)
-        return err ? err->code : DR_EINVAL;
-    if (deadline_ms <= 0)
-        return dr_err_set(err, DR_EINVAL, "ch: SYNC REPLICA %s: a deadline > 0 is required", table);
-    int secs = (deadline_ms + 999) / 1000;
-    char settings[128], qid[96];
-    snprintf(settings, sizeof settings, "receive_timeout=%d&max_execution_time=%d", secs, secs);
-    static unsigned seq; /* distinct ids for syncs started in the same millisecond */
-    snprintf(qid, sizeof qid, "drctl-sync-%ld-%" PRId64 "-%u", (long)getpid(), dr_wall_ms(), ++seq);
-    dr_buf sql = DR_BUF_INIT;
-    dr_buf_printf(&sql, "SYSTEM SYNC REPLICA %s", table);
-    ch_request r;
-    ch_req_exec(&r, host, port, sql.data, deadline_ms);
-    r.settings = settings;
-    r.query_id = qid;
-    int rc = ch_run(c, &r, 1, 0, err);
-    if (rc >= 0)
-        rc = r.rc;
-    if (rc == DR_ETIMEOUT) {
-        char hp[300];
-        host_port(&r, hp, sizeof hp);
-        dr_err_set(err, DR_ETIMEOUT, "ch %s: SYNC REPLICA %s: not caught up within %d s", hp, table,
-                   secs);
-        if (r.http_status == 0) {
-            /* The client gave up; the server may still be waiting.  Ask it
-             * to stop (18.16 marks the query cancelled but keeps waiting
-             * until the queue drains; newer servers stop). */
-            dr_buf kill = DR_BUF_INIT;
-            dr_buf_puts(&kill, "KILL QUERY WHERE query_id = ");
-            ch_sql_quote(&kill, qid);
-            dr_buf_puts(&kill, " ASYNC");
-            ch_request k;
-            ch_req_exec(&k, host, port, kill.data, 3000);
-            ch_run(c, &k, 1, 0, NULL);
-            ch_request_free(&k);
-            dr_buf_free(&kill);
-        }
-    } else if (rc < 0 && r.rc != DR_OK && err) {
-        *err = r.err;
-        dr_err_wrap(err, "SYNC REPLICA %s", table);
-    }
-    ch_request_free(&r);
-    dr_buf_free(&sql);
-    return rc;
+    ch_sync_item it = {.host = host, .port = port, .table = table};
+    int rc = ch_sync_replicas(c, &it, 1, deadline_ms, err);
+    if (rc < 0)
+        return rc;
+    if (it.rc != DR_OK && err)
+        *err = it.err;
+    return it.rc;
 }
 
 static const char *heartbeat_table(const char *table)

@@ -409,6 +409,62 @@ static int l_sync_replica(lua_State *L)
     return 1;
 }
 
+/* c:sync_replicas({{host, "db.table"}, ...} [, timeout]) -> list of {ok=true} or
+ * {ok=false, error=, code=}, in the order of the items: SYSTEM SYNC REPLICA
+ * on every item at once, each bounded by timeout. */
+static int l_sync_replicas(lua_State *L)
+{
+    lclient *lc = check_client(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    int timeout = check_timeout(L, 3, lc->timeout_ms);
+    size_t n = (size_t)luaL_len(L, 2);
+    luaL_argcheck(L, n > 0 && n <= 1000, 2, "1 to 1000 {host, table} items expected");
+    /* every argument is checked before any C allocation */
+    lhost *hosts = lua_newuserdatauv(L, n * sizeof *hosts, 0);
+    int items = lua_gettop(L) + 1;
+    lua_createtable(L, (int)n, 0); /* the table names, kept alive until the call ends */
+    for (size_t i = 0; i < n; i++) {
+        if (lua_rawgeti(L, 2, (lua_Integer)i + 1) != LUA_TTABLE)
+            luaL_argerror(L, 2, "{host, \"db.table\"} items expected");
+        lua_rawgeti(L, -1, 1);
+        check_host_value(L, -1, 2, lc->port, &hosts[i]);
+        lua_pop(L, 1);
+        lua_rawgeti(L, -1, 2);
+        const char *t = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        if (!t || ch_check_table_name(t, NULL) != DR_OK)
+            luaL_argerror(L, 2, "db.table expected as the second value of each item");
+        lua_rawseti(L, items, (lua_Integer)i + 1);
+        lua_pop(L, 1);
+    }
+    ch_sync_item *v = dr_calloc(n, sizeof *v);
+    for (size_t i = 0; i < n; i++) {
+        lua_rawgeti(L, items, (lua_Integer)i + 1);
+        v[i].host = hosts[i].addr;
+        v[i].port = hosts[i].port;
+        v[i].table = lua_tostring(L, -1); /* anchored in the items table */
+        lua_pop(L, 1);
+    }
+    dr_err err = {0};
+    int rc = ch_sync_replicas(&lc->c, v, n, timeout, &err);
+    int nret = 1;
+    if (rc < 0) {
+        nret = luabind_fail(L, &err);
+    } else {
+        lua_createtable(L, (int)n, 0);
+        for (size_t i = 0; i < n; i++) {
+            lua_createtable(L, 0, 3);
+            luabind_set_bool(L, "ok", v[i].rc == DR_OK);
+            if (v[i].rc != DR_OK) {
+                luabind_set_str(L, "error", v[i].err.msg);
+                luabind_set_str(L, "code", dr_strerror(v[i].err.code));
+            }
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        }
+    }
+    free(v);
+    return nret;
+}
+
 static int l_processes(lua_State *L)
 {
     lclient *lc = check_client(L, 1);
@@ -570,6 +626,7 @@ static const luaL_Reg client_methods[] = {
     {"replicas_status", l_replicas_status},
     {"catch_up", l_catch_up},
     {"sync_replica", l_sync_replica},
+    {"sync_replicas", l_sync_replicas},
     {"processes", l_processes},
     {"heartbeat_lag", l_heartbeat_lag},
     {"heartbeat_write", l_heartbeat_write},

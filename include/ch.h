@@ -349,6 +349,26 @@ void ch_catchup_free(ch_catchup *v);
 int ch_sync_replica(const ch_client *c, const char *host, int port, const char *table,
                     int deadline_ms, dr_err *err);
 
+/* SYSTEM SYNC REPLICA on many (host, port, table) at once, one request
+ * each in one batch, every one bounded by deadline_ms as ch_sync_replica is
+ * (server-side settings, client-side deadline, and a KILL QUERY ... ASYNC,
+ * all sent at once, for the waits the client gave up on).  The caller
+ * fills host, port and table (borrowed); rc and err are filled per item,
+ * with ch_sync_replica's messages.  Every table name is checked before
+ * anything is sent: a bad one fails the whole call with DR_EINVAL.
+ * Returns the number of failed items, or a negative DR_E* code (err
+ * filled) when the batch could not run. */
+typedef struct ch_sync_item {
+    const char *host;  /* borrowed */
+    int port;          /* 0: 8123 */
+    const char *table; /* borrowed, "db.table" */
+    int rc;
+    dr_err err;
+} ch_sync_item;
+
+int ch_sync_replicas(const ch_client *c, ch_sync_item *items, size_t n, int deadline_ms,
+                     dr_err *err);
+
 /* Writes (today(), site, now()) into table (NULL: default.heartbeat), a
  * ReplacingMergeTree of (d Date, site_id String, updated_at DateTime). */
 int ch_heartbeat_write(const ch_client *c, const char *host, int port, const char *table,

@@ -247,6 +247,122 @@ function M.wait_caught_up(c, timeout)
     return true
 end
 
+-- "a, b, c" of at most 20 strings, then " and N more".
+local function first_20(list)
+    local shown = table.concat(list, ", ", 1, math.min(#list, 20))
+    return shown .. (#list > 20 and string.format(" and %d more", #list - 20) or "")
+end
+
+-- The catch-up view (client:catch_up) of every node at once, in slices of
+-- 1000 as query_all asks; answers in the order of nodes.
+local function catch_up_all(nodes)
+    local out = {}
+    for first = 1, #nodes, 1000 do
+        local targets = {}
+        for i = first, math.min(#nodes, first + 999) do
+            targets[#targets + 1] = M.target(nodes[i])
+        end
+        local res, err = M.client():catch_up(targets)
+        for i = 1, #targets do
+            out[first + i - 1] = res and res[i] or { ok = false, error = err }
+        end
+    end
+    return out
+end
+
+-- SYSTEM SYNC REPLICA of every {node, "db.table"} pair at once (slices of
+-- 1000), each bounded by timeout; returns "node: why" of every failure
+-- (why names the table).
+local function sync_all(pairs_, timeout)
+    local failed = {}
+    for first = 1, #pairs_, 1000 do
+        local items = {}
+        for i = first, math.min(#pairs_, first + 999) do
+            items[#items + 1] = { M.target(pairs_[i][1]), pairs_[i][2] }
+        end
+        local res, err = M.client():sync_replicas(items, timeout)
+        for i = 1, #items do
+            local r = res and res[i] or { ok = false, error = err }
+            if not r.ok then
+                local p = pairs_[first + i - 1]
+                failed[#failed + 1] = string.format("%s: %s", p[1].name, tostring(r.error))
+            end
+        end
+    end
+    return failed
+end
+
+-- wait_caught_up for every node of nodes, however many: one wait whose
+-- every poll asks the nodes not yet caught up all at once (a node caught
+-- up is not asked again: with writes stopped it stays so), naming the
+-- ones still behind; then one SYSTEM SYNC REPLICA of every table of every
+-- node, all at once, with the time left (at least 5 s).  One error names
+-- every node and table that did not sync.  A rehearsal stops after the
+-- wait, as wait_caught_up does.
+function M.wait_all_caught_up(nodes, timeout)
+    timeout = timeout or 300
+    if #nodes == 0 then
+        return true
+    end
+    local t0 = dr.clock()
+    local names = {}
+    for i, c in ipairs(nodes) do
+        names[i] = c.name
+    end
+    local left, tables = nodes, {}
+    dr.wait {
+        what = string.format("the replicas of %s to catch up", first_20(names)),
+        timeout = timeout,
+        check = function()
+            local res = catch_up_all(left)
+            local still, why = {}, {}
+            for i, c in ipairs(left) do
+                local r = res[i]
+                local bad
+                if not r.ok then
+                    bad = "silent: " .. tostring(r.error)
+                else
+                    local list = {}
+                    for _, t in ipairs(r.replicas) do
+                        list[#list + 1] = t.database .. "." .. t.table
+                        if not bad and not t.caught_up then
+                            bad = string.format("%s.%s: %s", t.database, t.table, tostring(t.why))
+                        end
+                    end
+                    tables[c] = list
+                end
+                if bad then
+                    still[#still + 1] = c
+                    why[#why + 1] = c.name .. " (" .. bad .. ")"
+                end
+            end
+            left = still
+            if #still == 0 then
+                return true
+            end
+            return false, string.format("%d not yet: %s", #still, first_20(why))
+        end,
+    }
+    if dr.rehearsal() then
+        return true
+    end
+    local pairs_ = {}
+    for _, c in ipairs(nodes) do
+        for _, t in ipairs(tables[c] or {}) do
+            pairs_[#pairs_ + 1] = { c, t }
+        end
+    end
+    if #pairs_ == 0 then
+        return true
+    end
+    local failed = sync_all(pairs_, math.max(5, timeout - (dr.clock() - t0)))
+    if #failed > 0 then
+        error(string.format("%d of %d replicas did not sync: %s", #failed, #pairs_,
+            table.concat(failed, "; ")), 0)
+    end
+    return true
+end
+
 -- Writes the site's heartbeat row through c; returns the wall-clock time
 -- the write was accepted (the end of the RTO).
 function M.heartbeat(c, site)

@@ -884,9 +884,8 @@ function M.catch_up_gate(sw)
         name = string.format("catch-up gate: %s's keepers and replicas caught up", target.name),
         act = function()
             sw.coord.keepers_caught_up(sw)
-            for _, c in ipairs(target.clickhouse) do
-                clickhouse.wait_caught_up(c, opts.gate_timeout or 120)
-            end
+            -- every node at once: the operator waits with writes stopped
+            clickhouse.wait_all_caught_up(target.clickhouse, opts.gate_timeout or 120)
         end,
     }
 end

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -486,6 +487,139 @@ static void test_unreachable_and_deadline(void **state)
     ch_client_free(&c);
 }
 
+/* ---- a server that holds every SYSTEM SYNC REPLICA and answers KILL QUERY */
+
+typedef struct holder {
+    int fd, port;
+    int want_kills; /* returns once this many KILL QUERY came (or after 10 s) */
+    int syncs, kills;
+    char kill_sql[4][256];
+    char sync_line[4][256];
+} holder;
+
+static void *hold_syncs(void *arg)
+{
+    holder *h = arg;
+    int fds[16], nfd = 0;
+    char buf[16][4096];
+    size_t len[16] = {0};
+    int64_t end = dr_now_ms() + 10000;
+    while (h->kills < h->want_kills && dr_now_ms() < end) {
+        struct pollfd p[17];
+        p[0] = (struct pollfd){.fd = h->fd, .events = POLLIN};
+        for (int i = 0; i < nfd; i++)
+            p[i + 1] = (struct pollfd){.fd = fds[i], .events = POLLIN};
+        if (poll(p, (nfds_t)nfd + 1, 100) <= 0)
+            continue;
+        if ((p[0].revents & POLLIN) && nfd < 16) {
+            int c = accept(h->fd, NULL, NULL);
+            if (c >= 0) {
+                len[nfd] = 0;
+                fds[nfd++] = c;
+            }
+        }
+        for (int i = 0; i < nfd; i++) {
+            if (!(p[i + 1].revents & POLLIN) || fds[i] < 0)
+                continue;
+            ssize_t n = read(fds[i], buf[i] + len[i], sizeof buf[i] - 1 - len[i]);
+            if (n <= 0) {
+                close(fds[i]);
+                fds[i] = -1;
+                continue;
+            }
+            len[i] += (size_t)n;
+            buf[i][len[i]] = '\0';
+            char *he = strstr(buf[i], "\r\n\r\n");
+            char *cl = strstr(buf[i], "Content-Length:");
+            if (!he || len[i] < (size_t)(he + 4 - buf[i]) + (cl ? (size_t)atol(cl + 15) : 0))
+                continue;
+            if (strstr(he, "KILL QUERY")) {
+                if (h->kills < 4)
+                    snprintf(h->kill_sql[h->kills], sizeof h->kill_sql[0], "%s", he + 4);
+                h->kills++;
+                static const char ok[] =
+                    "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+                if (write(fds[i], ok, sizeof ok - 1) < 0)
+                    perror("write");
+                close(fds[i]);
+                fds[i] = -1;
+            } else if (strstr(he, "SYSTEM SYNC REPLICA")) {
+                if (h->syncs < 4) /* the request line: its query_id */
+                    snprintf(h->sync_line[h->syncs], sizeof h->sync_line[0], "%.*s",
+                             (int)(strstr(buf[i], "\r\n") - buf[i]), buf[i]);
+                h->syncs++; /* held: never answered */
+            }
+        }
+    }
+    for (int i = 0; i < nfd; i++)
+        if (fds[i] >= 0)
+            close(fds[i]);
+    return NULL;
+}
+
+/* Three replicas that never catch up: the waits run at once, all give up
+ * at the one deadline with the "not caught up" message, and each is killed
+ * by its own query id; a refused one fails alone. */
+static void test_sync_replicas_deadline_and_kill(void **state)
+{
+    (void)state;
+    ch_client c;
+    dr_err err = {0};
+    assert_int_equal(ch_client_init(&c, NULL, NULL, NULL, &err), DR_OK);
+    holder h = {.want_kills = 3};
+    listener l = {0};
+    listen_local(&l);
+    assert_int_equal(listen(l.fd, 16), 0); /* every wait connects at once */
+    h.fd = l.fd;
+    h.port = l.port;
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, hold_syncs, &h), 0);
+    ch_sync_item it[4] = {
+        {.host = "127.0.0.1", .port = h.port, .table = "default.events"},
+        {.host = "127.0.0.1", .port = h.port, .table = "db2.t"},
+        {.host = "127.0.0.1", .port = h.port, .table = "db3.t"},
+        {.host = "127.0.0.1", .port = 1, .table = "default.events"}, /* refused */
+    };
+    int64_t t0 = dr_now_ms();
+    assert_int_equal(ch_sync_replicas(&c, it, 4, 1000, &err), 4);
+    int64_t took = dr_now_ms() - t0;
+    pthread_join(th, NULL);
+    close(l.fd);
+    /* together: one deadline (one after the other: three), plus the kills */
+    assert_true(took >= 950 && took < 2900);
+    assert_int_equal(h.syncs, 3);
+    assert_int_equal(h.kills, 3);
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(it[i].rc, DR_ETIMEOUT);
+        assert_non_null(strstr(it[i].err.msg, "not caught up within 1 s"));
+        assert_non_null(strstr(it[i].err.msg, it[i].table));
+        assert_non_null(strstr(h.sync_line[i], "query_id=drctl-sync-"));
+        assert_non_null(strstr(h.sync_line[i], "receive_timeout=1"));
+    }
+    /* each kill names the query id of one of the waits, and they differ */
+    for (int k = 0; k < 3; k++) {
+        const char *q = strstr(h.kill_sql[k], "drctl-sync-");
+        assert_non_null(q);
+        assert_non_null(strstr(h.kill_sql[k], "ASYNC"));
+        char id[96];
+        snprintf(id, sizeof id, "%.*s", (int)strcspn(q, "'"), q);
+        assert_true(strstr(h.sync_line[0], id) || strstr(h.sync_line[1], id) ||
+                    strstr(h.sync_line[2], id));
+    }
+    assert_string_not_equal(h.kill_sql[0], h.kill_sql[1]);
+    assert_string_not_equal(h.kill_sql[1], h.kill_sql[2]);
+    assert_string_not_equal(h.kill_sql[0], h.kill_sql[2]);
+    assert_int_equal(it[3].rc, DR_EIO);
+    assert_non_null(strstr(it[3].err.msg, "SYNC REPLICA default.events: ch 127.0.0.1:1: "));
+    /* a bad name anywhere: nothing is sent, the whole call refused */
+    it[1].table = "x;y";
+    assert_int_equal(ch_sync_replicas(&c, it, 2, 1000, &err), DR_EINVAL);
+    assert_non_null(strstr(err.msg, "table name 'x;y'"));
+    assert_int_equal(ch_sync_replicas(&c, it, 1, 0, &err), DR_EINVAL);
+    assert_non_null(strstr(err.msg, "deadline > 0"));
+    ch_client_free(&c);
+}
+
 static void test_secret_file(void **state)
 {
     (void)state;
@@ -654,6 +788,26 @@ static void test_lua_binding(void **state)
             "assert(not ok and e:find('read%-only statement expected'), e)\n"
             "ok, e = pcall(c.sync_replica, c, '127.0.0.1:1', 'a;b', 1)\n"
             "assert(not ok and e:find('db.table expected'), e)\n"
+            "ok, e = pcall(c.sync_replicas, c, {}, 1)\n"
+            "assert(not ok and e:find('1 to 1000'), e)\n"
+            "ok, e = pcall(c.sync_replicas, c, {{'127.0.0.1:1', 'a;b'}}, 1)\n"
+            "assert(not ok and e:find('db.table expected'), e)\n"
+            "ok, e = pcall(c.sync_replicas, c, {{'127.0.0.1:1'}}, 1)\n"
+            "assert(not ok and e:find('db.table expected'), e)\n"
+            "ok, e = pcall(c.sync_replicas, c, {'127.0.0.1:1'}, 1)\n"
+            "assert(not ok and e:find('items expected'), e)\n"
+            "ok, e = pcall(c.sync_replicas, c, {{'h:99999', 'a.b'}}, 1)\n"
+            "assert(not ok and e:find('port between'), e)\n"
+            "ok, e = pcall(c.sync_replicas, c, {{'h', 'a.b'}}, -1)\n"
+            "assert(not ok, e)\n"
+            "local big = {}\n"
+            "for i = 1, 1001 do big[i] = {'127.0.0.1:1', 'a.b'} end\n"
+            "ok, e = pcall(c.sync_replicas, c, big, 1)\n"
+            "assert(not ok and e:find('1 to 1000'), e)\n"
+            "local s = assert(c:sync_replicas({{'127.0.0.1:1', 'default.events'}, "
+            "{'127.0.0.1:1', 'db.t'}}, 1))\n"
+            "assert(#s == 2 and s[1].ok == false and s[2].code == 'i/o error', s[2].error)\n"
+            "assert(s[2].error:find('SYNC REPLICA db.t: ch 127.0.0.1:1'), s[2].error)\n"
             "ok, e = pcall(c.replicas, c, 'h:99999')\n"
             "assert(not ok and e:find('port between'), e)\n"
             /* an expected failure: nil, message, code; no password in it */
@@ -726,6 +880,7 @@ int main(void)
         cmocka_unit_test(test_replicated_ddl_refusals),
         cmocka_unit_test(test_password_in_header_only_and_scrubbed),
         cmocka_unit_test(test_unreachable_and_deadline),
+        cmocka_unit_test(test_sync_replicas_deadline_and_kill),
         cmocka_unit_test(test_secret_file),
         cmocka_unit_test(test_lua_binding),
     };

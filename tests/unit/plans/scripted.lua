@@ -158,7 +158,8 @@ local function key_of(where, call, ...)
         elseif type(a) == "table" and #a > 0 then
             local list = {}
             for j, x in ipairs(a) do
-                list[j] = tostring(x)
+                -- {target, table} items (sync_replicas) as "target table"
+                list[j] = type(x) == "table" and table.concat(x, " ") or tostring(x)
             end
             parts[#parts + 1] = "[" .. table.concat(list, ",") .. "]"
         end
@@ -683,7 +684,7 @@ local function ch_module(real)
     local client = {}
 
     for _, name in ipairs { "query", "replicas", "replicas_status", "catch_up", "sync_replica",
-        "processes", "heartbeat_lag", "tls" } do
+        "sync_replicas", "processes", "heartbeat_lag", "tls" } do
         client[name] = function(self, ...)
             local args = table.pack(...)
             return answer(key_of("ch", name, ...), function()
