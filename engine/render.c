@@ -78,10 +78,47 @@ static int sig_put(dr_buf *sig, const char *s, const char *name)
     return replaced;
 }
 
+/* The hashes of the last few long diff templates, by the address of their
+ * text: the plan's JSON holds one string per distinct change, shared by
+ * every effect making it. */
+#define SIG_TEMPLATES 8
+#define SIG_TEMPLATE_MIN 4096
+typedef struct sig_cache {
+    const char *text[SIG_TEMPLATES];
+    char hex[SIG_TEMPLATES][SHA256_HEX_LEN + 1];
+    int next;
+} sig_cache;
+
+/* Appends to sig the diff template t (tl bytes) of a step on host: a long
+ * template in which the host's name does not occur stands for itself by
+ * its hash, computed once per template, not once per host (a 600-node
+ * fleet's remote_servers.xml diff is 300 lines: hashed on every host, it
+ * made the plan's CPU grow with the square of the fleet).  Returns 1 when
+ * the name was replaced, as sig_put does. */
+static int sig_put_template(dr_buf *sig, const char *t, size_t tl, const char *host, sig_cache *sc)
+{
+    if (!t || tl < SIG_TEMPLATE_MIN || !host || strlen(host) < 2 || strstr(t, host))
+        return sig_put(sig, t, host);
+    int i = 0;
+    while (i < SIG_TEMPLATES && sc->text[i] != t)
+        i++;
+    if (i == SIG_TEMPLATES) {
+        i = sc->next;
+        sc->next = (i + 1) % SIG_TEMPLATES;
+        sc->text[i] = t;
+        sha256_hex(t, tl, sc->hex[i]);
+    }
+    dr_buf_putc(sig, '\002'); /* not in a diff: a hash never equals a text */
+    dr_buf_puts(sig, sc->hex[i]);
+    dr_buf_putc(sig, '\037');
+    return 0;
+}
+
 /* What a plan step shows, as a hash: its notes and effects (kind, summary,
  * diff) with its host's name taken out.  *named says whether the name
  * occurred in them. */
-static void step_signature(const json_t *st, char hex[SHA256_HEX_LEN + 1], int *named)
+static void step_signature(const json_t *st, char hex[SHA256_HEX_LEN + 1], int *named,
+                           sig_cache *sc)
 {
     const char *host = str(st, "host");
     dr_buf sig = DR_BUF_INIT;
@@ -97,7 +134,8 @@ static void step_signature(const json_t *st, char hex[SHA256_HEX_LEN + 1], int *
         /* the diff is a template shared by every host making the change;
          * its path is put in on output, so it counts here too */
         const char *diff = str(v, "diff");
-        *named |= sig_put(&sig, diff, host);
+        *named |=
+            sig_put_template(&sig, diff, json_string_length(json_object_get(v, "diff")), host, sc);
         if (diff && *diff)
             *named |= sig_put(&sig, str(v, "path"), host);
     }
@@ -185,6 +223,7 @@ static void plan_fold_groups(const json_t *steps, int full, struct fold *f)
     f->named = dr_calloc(ns + 1, sizeof *f->named);
     if (full)
         return;
+    sig_cache sc = {0};
     for (size_t i = 0; i < ns;) {
         const json_t *st = json_array_get(steps, i);
         size_t gn =
@@ -198,7 +237,7 @@ static void plan_fold_groups(const json_t *steps, int full, struct fold *f)
             const json_t *ms = json_array_get(steps, m);
             char hex[SHA256_HEX_LEN + 1];
             int named;
-            step_signature(ms, hex, &named);
+            step_signature(ms, hex, &named, &sc);
             json_t *first = json_object_get(seen, hex);
             if (first) {
                 size_t fi = (size_t)json_integer_value(first);
