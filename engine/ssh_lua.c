@@ -979,6 +979,8 @@ static int l_read_files_many(lua_State *L)
     const char **rh = dr_calloc(n ? n : 1, sizeof *rh), **rc = dr_calloc(n ? n : 1, sizeof *rc);
     size_t *ri = dr_calloc(n ? n : 1, sizeof *ri), nr = 0;
     int *ids = dr_calloc(n ? n : 1, sizeof *ids);
+    for (size_t i = 0; i < n; i++)
+        ids[i] = -1; /* not started: never matches a taken id */
     for (size_t i = 0; i < n; i++) {
         if (lua_geti(L, 3, (lua_Integer)i + 1) != LUA_TTABLE) {
             lua_pop(L, 1);

@@ -251,8 +251,9 @@ function M.prefetch(nodes, paths)
     end
     local results = M.pool():read_files_many(specs, lists, { timeout = PREFETCH_WAIT })
     local now = dr.clock()
-    for i, r in ipairs(results) do
-        if r.ok then
+    for i = 1, #specs do
+        local r = results[i]
+        if r and r.ok then
             ahead[specs[i]] = { at = now, files = r.files }
         end
     end
