@@ -38,23 +38,31 @@ function M.target(c)
     return string.format("%s:%d", c.host, c.http_port)
 end
 
--- Asks every node at once (a read-only query) and returns the answers in
--- the order of nodes: {ok, rows} or {ok=false, error}.  The HTTP client
--- takes at most 1000 hosts per call: bigger fleets go in slices, each
--- asked in parallel.
-local function query_all(nodes, sql, timeout)
+-- ask(items) -> answers, err for every item_of(x) of list: the HTTP client
+-- takes at most 1000 hosts per call, so bigger fleets go in slices, each
+-- asked in parallel.  The answers in the order of list; a slice that
+-- failed whole answers {ok=false, error} for each of its items.
+local function in_slices(list, item_of, ask)
     local out = {}
-    for first = 1, #nodes, 1000 do
-        local targets = {}
-        for i = first, math.min(#nodes, first + 999) do
-            targets[#targets + 1] = M.target(nodes[i])
+    for first = 1, #list, 1000 do
+        local items = {}
+        for i = first, math.min(#list, first + 999) do
+            items[#items + 1] = item_of(list[i])
         end
-        local res, err = M.client():query(targets, sql, timeout)
-        for i = 1, #targets do
+        local res, err = ask(items)
+        for i = 1, #items do
             out[first + i - 1] = res and res[i] or { ok = false, error = err }
         end
     end
     return out
+end
+
+-- Asks every node at once (a read-only query) and returns the answers in
+-- the order of nodes: {ok, rows} or {ok=false, error}.
+local function query_all(nodes, sql, timeout)
+    return in_slices(nodes, M.target, function(targets)
+        return M.client():query(targets, sql, timeout)
+    end)
 end
 
 -- One warning for every node that did not answer, naming them all (a dead
@@ -253,40 +261,27 @@ local function first_20(list)
     return shown .. (#list > 20 and string.format(" and %d more", #list - 20) or "")
 end
 
--- The catch-up view (client:catch_up) of every node at once, in slices of
--- 1000 as query_all asks; answers in the order of nodes.
+-- The catch-up view (client:catch_up) of every node at once; answers in
+-- the order of nodes.
 local function catch_up_all(nodes)
-    local out = {}
-    for first = 1, #nodes, 1000 do
-        local targets = {}
-        for i = first, math.min(#nodes, first + 999) do
-            targets[#targets + 1] = M.target(nodes[i])
-        end
-        local res, err = M.client():catch_up(targets)
-        for i = 1, #targets do
-            out[first + i - 1] = res and res[i] or { ok = false, error = err }
-        end
-    end
-    return out
+    return in_slices(nodes, M.target, function(targets)
+        return M.client():catch_up(targets)
+    end)
 end
 
--- SYSTEM SYNC REPLICA of every {node, "db.table"} pair at once (slices of
--- 1000), each bounded by timeout; returns "node: why" of every failure
--- (why names the table).
+-- SYSTEM SYNC REPLICA of every {node, "db.table"} pair at once, each
+-- bounded by timeout; returns "node: why" of every failure (why names the
+-- table).
 local function sync_all(pairs_, timeout)
+    local res = in_slices(pairs_, function(p)
+        return { M.target(p[1]), p[2] }
+    end, function(items)
+        return M.client():sync_replicas(items, timeout)
+    end)
     local failed = {}
-    for first = 1, #pairs_, 1000 do
-        local items = {}
-        for i = first, math.min(#pairs_, first + 999) do
-            items[#items + 1] = { M.target(pairs_[i][1]), pairs_[i][2] }
-        end
-        local res, err = M.client():sync_replicas(items, timeout)
-        for i = 1, #items do
-            local r = res and res[i] or { ok = false, error = err }
-            if not r.ok then
-                local p = pairs_[first + i - 1]
-                failed[#failed + 1] = string.format("%s: %s", p[1].name, tostring(r.error))
-            end
+    for i, p in ipairs(pairs_) do
+        if not res[i].ok then
+            failed[#failed + 1] = string.format("%s: %s", p[1].name, tostring(res[i].error))
         end
     end
     return failed
