@@ -180,6 +180,31 @@ function M.wait_writable(c, timeout)
     }
 end
 
+-- "a, b, c" of at most 20 strings, then " and N more".
+local function first_20(list)
+    local shown = table.concat(list, ", ", 1, math.min(#list, 20))
+    return shown .. (#list > 20 and string.format(" and %d more", #list - 20) or "")
+end
+
+-- One poll of a wait over many nodes: why_of(node, answer) is nil for a
+-- node that is there, else why not.  Returns the nodes not there yet (to
+-- ask on the next poll: a node there stays so for the wait) and the
+-- wait's verdict and detail, naming them.
+local function poll_left(left, answers, why_of)
+    local still, why = {}, {}
+    for i, c in ipairs(left) do
+        local bad = why_of(c, answers[i])
+        if bad then
+            still[#still + 1] = c
+            why[#why + 1] = c.name .. " (" .. bad .. ")"
+        end
+    end
+    if #still == 0 then
+        return still, true
+    end
+    return still, false, string.format("%d not yet: %s", #still, first_20(why))
+end
+
 -- Every replicated table of every node in nodes is writable, all asked
 -- at once on each poll: one wait for a whole site however many nodes it
 -- has.  The wait's detail names the nodes still read-only or silent.
@@ -192,28 +217,18 @@ function M.wait_all_writable(nodes, timeout)
         check = function()
             local res = query_all(left,
                 "SELECT database, table, is_readonly, is_session_expired FROM system.replicas")
-            local still, why = {}, {}
-            for i, c in ipairs(left) do
-                local r = res[i]
-                local bad = not r.ok and ("silent: " .. tostring(r.error)) or nil
-                for _, row in ipairs(r.ok and r.rows or {}) do
+            local ok, detail
+            left, ok, detail = poll_left(left, res, function(_, r)
+                if not r.ok then
+                    return "silent: " .. tostring(r.error)
+                end
+                for _, row in ipairs(r.rows) do
                     if row.is_readonly ~= "0" or row.is_session_expired ~= "0" then
-                        bad = string.format("%s.%s read-only", row.database, row.table)
-                        break
+                        return string.format("%s.%s read-only", row.database, row.table)
                     end
                 end
-                if bad then
-                    still[#still + 1] = c
-                    why[#why + 1] = c.name .. " (" .. bad .. ")"
-                end
-            end
-            left = still -- a writable node stays writable for this wait
-            if #still == 0 then
-                return true
-            end
-            local shown = table.concat(why, ", ", 1, math.min(#why, 20))
-            return false, string.format("%d not yet: %s%s", #still, shown,
-                #why > 20 and string.format(" and %d more", #why - 20) or "")
+            end)
+            return ok, detail
         end,
     }
 end
@@ -253,12 +268,6 @@ function M.wait_caught_up(c, timeout)
         end
     end
     return true
-end
-
--- "a, b, c" of at most 20 strings, then " and N more".
-local function first_20(list)
-    local shown = table.concat(list, ", ", 1, math.min(#list, 20))
-    return shown .. (#list > 20 and string.format(" and %d more", #list - 20) or "")
 end
 
 -- The catch-up view (client:catch_up) of every node at once; answers in
@@ -309,33 +318,22 @@ function M.wait_all_caught_up(nodes, timeout)
         what = string.format("the replicas of %s to catch up", first_20(names)),
         timeout = timeout,
         check = function()
-            local res = catch_up_all(left)
-            local still, why = {}, {}
-            for i, c in ipairs(left) do
-                local r = res[i]
-                local bad
+            local ok, detail
+            left, ok, detail = poll_left(left, catch_up_all(left), function(c, r)
                 if not r.ok then
-                    bad = "silent: " .. tostring(r.error)
-                else
-                    local list = {}
-                    for _, t in ipairs(r.replicas) do
-                        list[#list + 1] = t.database .. "." .. t.table
-                        if not bad and not t.caught_up then
-                            bad = string.format("%s.%s: %s", t.database, t.table, tostring(t.why))
-                        end
+                    return "silent: " .. tostring(r.error)
+                end
+                local list, bad = {}, nil
+                for _, t in ipairs(r.replicas) do
+                    list[#list + 1] = t.database .. "." .. t.table
+                    if not bad and not t.caught_up then
+                        bad = string.format("%s.%s: %s", t.database, t.table, tostring(t.why))
                     end
-                    tables[c] = list
                 end
-                if bad then
-                    still[#still + 1] = c
-                    why[#why + 1] = c.name .. " (" .. bad .. ")"
-                end
-            end
-            left = still
-            if #still == 0 then
-                return true
-            end
-            return false, string.format("%d not yet: %s", #still, first_20(why))
+                tables[c] = list -- the tables to sync once every node is there
+                return bad
+            end)
+            return ok, detail
         end,
     }
     if dr.rehearsal() then
